@@ -1,0 +1,123 @@
+// The graph store: documents, sentences, entities, aliases, mentions and
+// relations with their evidence. SQLite is the embedded backend; the
+// interface is small so that a PostgreSQL backend can implement it too.
+// Every method that fails throws StoreError with the database path in its
+// message; nothing from SQLiteCpp escapes this module.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+#include "graph/types.h"
+
+namespace newsgraph::io {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Version of the schema written into PRAGMA user_version and meta.
+inline constexpr int kStoreFormatVersion = 1;
+
+struct StoreStats {
+  int64_t documents = 0, sentences = 0, actors = 0, issues = 0, mentions = 0,
+          relations = 0;
+};
+
+// What happened to one document offered to AddDocument.
+enum class AddStatus {
+  kAdded,         // new content, stored
+  kDuplicate,     // the same content (hash) is already stored: nothing added
+  kIdConflict,    // another text is stored under the same document id
+};
+
+struct AddOutcome {
+  AddStatus status = AddStatus::kAdded;
+  std::string detail;  // for kDuplicate/kIdConflict: the stored document id / origin
+};
+
+// One statement with its evidence, as stored. Offsets are Unicode code
+// points into the document text (what the JSONL contract calls characters).
+struct EvidenceRow {
+  int64_t id = 0;
+  std::string subject, object;  // entity ids (slugs)
+  std::string lemma, cls, mode;
+  int polarity = 0;
+  bool negated = false;
+  double confidence = 0;
+  std::string doc;   // document id
+  std::string date;  // document date
+  uint32_t sentence = 0;
+  uint32_t start = 0, end = 0;  // sentence span, characters
+  std::string text;             // the sentence
+};
+
+// Filters for Relations(); empty fields match everything.
+struct RelationFilter {
+  std::string subject, object;  // entity ids
+  std::string cls;
+  std::optional<int> polarity;
+  std::string doc;
+  std::string from_date, to_date;  // inclusive, compared as ISO strings
+  size_t limit = 0;                // 0 = no limit
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Writes happen inside Begin()/Commit(); Rollback() (or destroying the
+  // store with an open transaction) leaves the database as it was.
+  virtual void Begin() = 0;
+  virtual void Commit() = 0;
+  virtual void Rollback() = 0;
+
+  // Adds a document with everything extracted from it. Entity ids in the
+  // analysis must already be resolved against the store (see
+  // graph::EntityResolver); entities not yet stored are created, stored ones
+  // gain the new aliases and keep their label unless the new label is longer.
+  virtual AddOutcome AddDocument(const graph::DocumentAnalysis& analysis) = 0;
+
+  // Every entity (with aliases, mention and document counts and dates) and
+  // every statement, for graph::Graph::Build.
+  virtual void LoadGraph(std::vector<graph::Entity>* entities,
+                         std::vector<graph::Statement>* statements) = 0;
+
+  // Entities (actors and issues) in the store, with aliases; no counts.
+  virtual std::vector<graph::Entity> Entities() = 0;
+  // Entities whose id, label or alias equals name (case-insensitive,
+  // apostrophes and a leading "the" ignored), best (most mentioned) first.
+  virtual std::vector<graph::Entity> FindEntities(const std::string& name) = 0;
+  // One entity with counts filled, or nullopt.
+  virtual std::optional<graph::Entity> GetEntity(const std::string& id) = 0;
+
+  // Statements with evidence matching the filter, ordered by subject,
+  // object, class, polarity, document, sentence.
+  virtual std::vector<EvidenceRow> Relations(const RelationFilter& filter) = 0;
+  virtual std::vector<EvidenceRow> Evidence(const std::vector<int64_t>& ids) = 0;
+
+  // Renames entity from_id into into_id everywhere (mentions, relations,
+  // aliases), for merging nodes found to be the same.
+  virtual void MergeEntity(const std::string& from_id, const std::string& into_id) = 0;
+
+  virtual StoreStats Stats() = 0;
+  virtual std::map<std::string, std::string> Meta() = 0;
+  virtual void SetMeta(const std::string& key, const std::string& value) = 0;
+};
+
+enum class OpenMode { kReadOnly, kReadWrite, kCreate };
+
+// Opens (or with kCreate, creates) a SQLite store at path. Throws
+// StoreError when the file is missing (kReadOnly/kReadWrite), is not a
+// newsgraph database, or was written by a newer format version (the message
+// names both versions).
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode);
+
+}  // namespace newsgraph::io

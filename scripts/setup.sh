@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs newsgraph's build and test dependencies from Debian 12 packages.
+# Safe to run twice: apt-get install skips what is already there.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+PACKAGES=(
+  build-essential cmake pkg-config
+  libboost-graph-dev rapidjson-dev libsqlitecpp-dev libsqlite3-dev
+  libgtest-dev libgmock-dev libcli11-dev
+  wordnet-base sqlite3 graphviz
+  python3 python3-networkx python3-igraph
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: dependencies present" >&2
