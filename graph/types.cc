@@ -150,4 +150,23 @@ uint32_t CharOffset(const std::string& text, uint32_t byte_offset) {
   return chars;
 }
 
+CharIndex::CharIndex(const std::string& text) : text_(text) {
+  checkpoints_.reserve(text.size() / 256 + 1);
+  uint32_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i % 256 == 0) checkpoints_.push_back(chars);
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  }
+  if (text.size() % 256 == 0) checkpoints_.push_back(chars);
+}
+
+uint32_t CharIndex::operator()(uint32_t byte_offset) const {
+  size_t end = byte_offset < text_.size() ? byte_offset : text_.size();
+  size_t block = end / 256;
+  uint32_t chars = checkpoints_[block];
+  for (size_t i = block * 256; i < end; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
+  return chars;
+}
+
 }  // namespace newsgraph::graph

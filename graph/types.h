@@ -72,6 +72,7 @@ struct Relation {
   int polarity = 0;     // stance after negation: +1, 0, -1
   bool negated = false;
   float confidence = 0;
+  std::string qualifier;  // possessor of an issue object: "Ukraine" in "Ukraine's sovereignty"
   uint32_t sentence = 0;  // index into the document's sentences
   Span evidence;          // the sentence's byte span
 };
@@ -104,5 +105,18 @@ std::string ContentHash(const std::string& text);
 
 // Number of Unicode code points in text[0, byte_offset); text must be UTF-8.
 uint32_t CharOffset(const std::string& text, uint32_t byte_offset);
+
+// Byte -> character (code point) offsets for many lookups in one text:
+// checkpoints every 256 bytes, so each lookup counts at most 255 bytes.
+// The text must outlive the index.
+class CharIndex {
+ public:
+  explicit CharIndex(const std::string& text);
+  uint32_t operator()(uint32_t byte_offset) const;
+
+ private:
+  const std::string& text_;
+  std::vector<uint32_t> checkpoints_;  // chars before byte 256*i
+};
 
 }  // namespace newsgraph::graph

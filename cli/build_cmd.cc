@@ -1,0 +1,114 @@
+// newsgraph build: documents in, a graph database out (or added to).
+// Everything one run writes is one transaction: an interrupted or failed
+// build leaves the database as it was.
+#include <algorithm>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "export/store.h"
+#include "graph/graph.h"
+#include "graph/merge.h"
+
+namespace newsgraph::cli {
+namespace {
+
+struct BuildOptions {
+  ExtractFlags common;
+  std::string db = "graph.db";
+  int top = 5;
+};
+
+void PrintSummary(io::Store& store, const BuildOptions& o, uint64_t added, uint64_t unchanged) {
+  auto st = store.Stats();
+  std::printf("%s: %lld documents (%llu new, %llu already there), %lld sentences, %lld actors, %lld issues, %lld relations\n",
+              o.db.c_str(), static_cast<long long>(st.documents), static_cast<unsigned long long>(added),
+              static_cast<unsigned long long>(unchanged), static_cast<long long>(st.sentences),
+              static_cast<long long>(st.actors), static_cast<long long>(st.issues),
+              static_cast<long long>(st.relations));
+  if (o.top <= 0) return;
+  std::vector<graph::Entity> entities;
+  std::vector<graph::Statement> statements;
+  store.LoadGraph(&entities, &statements);
+  auto g = graph::Graph::Build(std::move(entities), statements);
+  auto edges = g.SortedEdges();
+  std::stable_sort(edges.begin(), edges.end(), [&](graph::Edge a, graph::Edge b) {
+    return g.edge(a).weight > g.edge(b).weight;
+  });
+  if (edges.empty()) return;
+  std::printf("top relations:\n");
+  for (size_t i = 0; i < edges.size() && i < static_cast<size_t>(o.top); ++i) {
+    const auto& e = g.edge(edges[i]);
+    const auto& s = g.entity(boost::source(edges[i], g.boost()));
+    const auto& t = g.entity(boost::target(edges[i], g.boost()));
+    std::printf("  %-24s %-10s %-2s %-32s weight %u\n", s.label.c_str(), e.cls.c_str(),
+                e.polarity > 0 ? "+" : e.polarity < 0 ? "-" : "0", t.label.c_str(), e.weight);
+  }
+}
+
+int Run(const BuildOptions& o) {
+  auto extractor = LoadExtractor(o.common);
+  if (!extractor) return kExitFatal;
+  std::unique_ptr<io::Store> store;
+  try {
+    store = io::OpenSqliteStore(o.db, io::OpenMode::kCreate);
+  } catch (const io::StoreError& e) {
+    std::fprintf(stderr, "newsgraph: %s\n", e.what());
+    return kExitFatal;
+  }
+  graph::EntityResolver resolver;
+  for (const auto& e : store->Entities()) resolver.Add(e);
+  extract::DocumentReader reader;
+  uint64_t added = 0, unchanged = 0, conflicts = 0;
+  store->Begin();
+  try {
+    AnalyzeAll(
+        *extractor, reader, o.common.inputs, o.common.jobs,
+        [&](graph::DocumentAnalysis&& a) {
+          for (const auto& [from, into] : resolver.Resolve(&a)) store->MergeEntity(from, into);
+          auto outcome = store->AddDocument(a);
+          switch (outcome.status) {
+            case io::AddStatus::kAdded:
+              ++added;
+              break;
+            case io::AddStatus::kDuplicate:
+              ++unchanged;
+              break;
+            case io::AddStatus::kIdConflict:
+              ++conflicts;
+              PrintDiagnostic({a.doc.origin, "document id \"" + a.doc.id +
+                                                 "\" is already used by different text (" + outcome.detail + ")",
+                               true});
+              break;
+          }
+        },
+        PrintDiagnostic);
+    store->SetMeta("tool_version", NEWSGRAPH_VERSION);
+    std::string lexicons;
+    for (const auto& v : extractor->lexicon_versions()) lexicons += (lexicons.empty() ? "" : "; ") + v;
+    store->SetMeta("lexicons", lexicons);
+    store->Commit();
+  } catch (const std::exception& e) {
+    store->Rollback();
+    std::fprintf(stderr, "newsgraph: build failed, %s left unchanged: %s\n", o.db.c_str(), e.what());
+    return kExitFatal;
+  }
+  extract::ReadTally tally = reader.tally();
+  tally.accepted -= conflicts;
+  tally.rejected += conflicts;
+  PrintTally(tally, "build");
+  if (!o.common.quiet) PrintSummary(*store, o, added, unchanged);
+  return tally.rejected ? kExitSomeRejected : kExitOk;
+}
+
+}  // namespace
+
+Runner SetupBuild(CLI::App& app) {
+  auto o = std::make_shared<BuildOptions>();
+  AddExtractFlags(app, &o->common);
+  app.add_option("--db", o->db, "SQLite database to create or add to")->capture_default_str();
+  app.add_option("--top", o->top, "relations to list in the summary")->capture_default_str();
+  return [o] { return Run(*o); };
+}
+
+}  // namespace newsgraph::cli

@@ -1,0 +1,149 @@
+// Shared pieces of the subcommands.
+#include "cli/common.h"
+
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace newsgraph::cli {
+
+void AddExtractFlags(CLI::App& app, ExtractFlags* flags) {
+  app.add_option("inputs", flags->inputs, "files (.txt, .md, .jsonl), folders, or - for standard input")
+      ->required();
+  app.add_option("--actors", flags->actor_files,
+                 "extra actor dictionary: newsgraph TSV or PETRARCH/TABARI format (repeatable)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--data", flags->data_dir, "folder with lexicons/ and models/ (default: built-in)");
+  app.add_option("-j,--jobs", flags->jobs, "worker threads")->check(CLI::Range(1, 256));
+  app.add_flag("-q,--quiet", flags->quiet, "print only errors");
+}
+
+std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags) {
+  extract::ExtractorOptions options;
+  options.data_dir = flags.data_dir;
+  if (options.data_dir.empty()) {
+    if (const char* env = std::getenv("NEWSGRAPH_DATA")) options.data_dir = env;
+  }
+  options.actor_files = flags.actor_files;
+  std::string error;
+  auto x = extract::Extractor::Load(options, &error);
+  if (!x) std::fprintf(stderr, "newsgraph: %s\n", error.c_str());
+  return x;
+}
+
+void PrintDiagnostic(const extract::Diagnostic& d) {
+  std::fprintf(stderr, "newsgraph: %s%s: %s\n", d.rejected ? "" : "warning: ", d.where.c_str(),
+               d.message.c_str());
+}
+
+void PrintTally(const extract::ReadTally& t, const char* what) {
+  std::fprintf(stderr, "newsgraph: %s: read %llu documents: %llu accepted, %llu rejected",
+               what, static_cast<unsigned long long>(t.read), static_cast<unsigned long long>(t.accepted),
+               static_cast<unsigned long long>(t.rejected));
+  if (t.skipped_files) std::fprintf(stderr, " (%llu other files skipped)", static_cast<unsigned long long>(t.skipped_files));
+  std::fputc('\n', stderr);
+}
+
+void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& reader,
+                const std::vector<std::string>& inputs, int jobs,
+                const std::function<void(graph::DocumentAnalysis&&)>& consume,
+                const std::function<void(const extract::Diagnostic&)>& report) {
+  if (jobs <= 1) {
+    reader.Read(inputs, [&](graph::Document&& doc) { consume(extractor.Analyze(std::move(doc))); }, report);
+    return;
+  }
+  // Reader (this thread) -> bounded queue -> workers -> results by sequence
+  // number -> consumer thread in input order. Output equals --jobs 1.
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::pair<uint64_t, graph::Document>> queue;
+  std::map<uint64_t, graph::DocumentAnalysis> done;
+  uint64_t next_in = 0, next_out = 0;
+  bool finished_reading = false;
+  const size_t capacity = static_cast<size_t>(jobs) * 4;
+  std::exception_ptr failure;
+
+  auto worker = [&] {
+    for (;;) {
+      std::pair<uint64_t, graph::Document> item;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return !queue.empty() || finished_reading || failure; });
+        if (failure || (queue.empty() && finished_reading)) return;
+        item = std::move(queue.front());
+        queue.pop_front();
+      }
+      cv.notify_all();
+      graph::DocumentAnalysis a;
+      try {
+        a = extractor.Analyze(std::move(item.second));
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!failure) failure = std::current_exception();
+        cv.notify_all();
+        return;
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(item.first, std::move(a));
+      }
+      cv.notify_all();
+    }
+  };
+  auto consumer = [&] {
+    for (;;) {
+      graph::DocumentAnalysis a;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] {
+          return done.count(next_out) || (finished_reading && next_out == next_in) || failure;
+        });
+        if (failure) return;
+        if (!done.count(next_out)) return;
+        a = std::move(done.at(next_out));
+        done.erase(next_out);
+        ++next_out;
+      }
+      cv.notify_all();
+      try {
+        consume(std::move(a));
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!failure) failure = std::current_exception();
+        cv.notify_all();
+        return;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  std::thread consumer_thread(consumer);
+  try {
+    reader.Read(inputs,
+                [&](graph::Document&& doc) {
+                  std::unique_lock<std::mutex> lock(mu);
+                  cv.wait(lock, [&] { return next_in - next_out < capacity || failure; });
+                  if (failure) return;
+                  queue.emplace_back(next_in++, std::move(doc));
+                  cv.notify_all();
+                },
+                report);
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!failure) failure = std::current_exception();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    finished_reading = true;
+  }
+  cv.notify_all();
+  for (auto& t : threads) t.join();
+  consumer_thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace newsgraph::cli

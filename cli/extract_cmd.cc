@@ -1,0 +1,72 @@
+// newsgraph extract: documents in, JSON Lines (or readable text) out, no
+// database. The JSON Lines form is the contract of shared/eval/README.md.
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "export/analysis_jsonl.h"
+#include "export/atomic_file.h"
+
+namespace newsgraph::cli {
+namespace {
+
+struct ExtractOptions {
+  ExtractFlags common;
+  std::string format = "jsonl";
+  std::string output = "-";
+  bool no_mentions = false;
+};
+
+void WriteText(const graph::DocumentAnalysis& a, std::ostream& out) {
+  std::map<std::string, std::string> labels;
+  for (const auto& e : a.entities) labels[e.id] = e.label;
+  out << "# " << a.doc.id << ": " << a.sentences.size() << " sentences, " << a.relations.size()
+      << " triples\n";
+  for (const auto& r : a.relations) {
+    out << labels[r.subject] << "  " << r.cls << (r.polarity > 0 ? "(+)" : r.polarity < 0 ? "(-)" : "(0)")
+        << (r.negated ? " not" : "") << " [" << r.lemma << "]  " << labels[r.object] << "\n    \""
+        << a.doc.text.substr(r.evidence.begin, r.evidence.size()) << "\"\n";
+  }
+}
+
+int Run(const ExtractOptions& o) {
+  auto extractor = LoadExtractor(o.common);
+  if (!extractor) return kExitFatal;
+  std::unique_ptr<io::AtomicFile> file;
+  std::ostream* out = &std::cout;
+  if (o.output != "-") {
+    file = std::make_unique<io::AtomicFile>(o.output);
+    out = &file->stream();
+  }
+  extract::DocumentReader reader;
+  io::AnalysisJsonlOptions jopts;
+  jopts.mentions = !o.no_mentions;
+  AnalyzeAll(
+      *extractor, reader, o.common.inputs, o.common.jobs,
+      [&](graph::DocumentAnalysis&& a) {
+        if (o.format == "jsonl")
+          io::WriteAnalysisJsonl(a, *out, jopts);
+        else
+          WriteText(a, *out);
+      },
+      PrintDiagnostic);
+  out->flush();
+  if (file) file->Commit();
+  if (!o.common.quiet || reader.tally().rejected) PrintTally(reader.tally(), "extract");
+  return reader.tally().rejected ? kExitSomeRejected : kExitOk;
+}
+
+}  // namespace
+
+Runner SetupExtract(CLI::App& app) {
+  auto o = std::make_shared<ExtractOptions>();
+  AddExtractFlags(app, &o->common);
+  app.add_option("-f,--format", o->format, "jsonl (the evaluation contract) or text")
+      ->check(CLI::IsMember({"jsonl", "text"}));
+  app.add_option("-o,--output", o->output, "output file (default: standard output)");
+  app.add_flag("--no-mentions", o->no_mentions, "leave out mention records");
+  return [o] { return Run(*o); };
+}
+
+}  // namespace newsgraph::cli

@@ -1,0 +1,37 @@
+// newsgraph: news articles in, a knowledge graph out.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace newsgraph::cli;
+  CLI::App app{"newsgraph: turns news articles into an actor-relation-issue graph"};
+  app.set_version_flag("--version", std::string("newsgraph ") + NEWSGRAPH_VERSION);
+  app.require_subcommand(1);
+  Runner build = SetupBuild(*app.add_subcommand("build", "extract articles into a graph database"));
+  Runner extract = SetupExtract(*app.add_subcommand("extract", "print entities and triples as JSON Lines"));
+  Runner exp = SetupExport(*app.add_subcommand("export", "write the graph as GraphML, GEXF, CSV, JSON, DOT"));
+  Runner query = SetupQuery(*app.add_subcommand("query", "ask the graph questions"));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitFatal;
+  }
+  try {
+    for (auto* sub : app.get_subcommands()) {
+      std::string name = sub->get_name();
+      if (name == "build") return build();
+      if (name == "extract") return extract();
+      if (name == "export") return exp();
+      if (name == "query") return query();
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "newsgraph: %s\n", e.what());
+    return kExitFatal;
+  }
+  return kExitFatal;
+}

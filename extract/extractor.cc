@@ -1,0 +1,1034 @@
+// The extraction pipeline (see extractor.h for the stages).
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/pos_tagger.h"
+#include "extract/text.h"
+#include "extract/wordnet.h"
+
+namespace newsgraph::extract {
+
+std::string DefaultDataDir() { return NEWSGRAPH_DATA_DIR; }
+
+Extractor::~Extractor() = default;
+
+std::unique_ptr<Extractor> Extractor::Load(const ExtractorOptions& options, std::string* error) {
+  std::unique_ptr<Extractor> x(new Extractor());
+  std::string dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  x->lexicons_ = Lexicons::Load(dir + "/lexicons", error);
+  if (!x->lexicons_) return nullptr;
+  for (const auto& f : options.actor_files)
+    if (!x->lexicons_->AddActorFile(f, error)) return nullptr;
+  x->tagger_ = PosTagger::Load(dir + "/models/pos-ewt.model", error);
+  if (!x->tagger_) return nullptr;
+  std::string wn_error;
+  if (!options.wordnet_dir.empty()) x->wordnet_ = WordNet::Load(options.wordnet_dir, &wn_error);
+  return x;
+}
+
+namespace {
+
+using graph::Span;
+
+// Closed-class words the stages look for, all lower case.
+const std::unordered_set<std::string_view>& Negators() {
+  static const std::unordered_set<std::string_view> s = {"not", "n't", "never", "no", "neither", "nor", "without"};
+  return s;
+}
+bool IsBe(std::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being" ||
+         w == "'s" || w == "'re" || w == "am";
+}
+// Nouns that only carry their complement: "the importance of X" is about X.
+const std::unordered_set<std::string_view>& LightNouns() {
+  static const std::unordered_set<std::string_view> s = {
+      "importance", "need", "necessity", "issue", "question", "matter", "principle", "idea",
+      "notion", "prospect", "possibility", "value", "significance", "urgency", "role", "case",
+      "cause", "goal", "aim", "objective", "priority", "commitment", "right", "call", "calls",
+      "demand", "demands", "push", "efforts", "effort", "bid", "plans", "plan"};
+  return s;
+}
+// Gerunds and verbs that pass their object through: "maintaining X" is X.
+const std::unordered_set<std::string_view>& CarrierVerbs() {
+  static const std::unordered_set<std::string_view> s = {
+      "maintain", "ensure", "preserve", "protect", "respect", "uphold", "achieve", "secure",
+      "establish", "restore", "guarantee", "safeguard", "keep", "retain", "strengthen", "reach",
+      "provide", "promote", "pursue", "defend", "obtain", "get", "gain", "win", "have", "include",
+      "consider", "address", "find", "build", "create", "foster", "support", "bring"};
+  return s;
+}
+// Verbs that make the next verb's subject theirs: "X prepares to meet Y".
+const std::unordered_set<std::string_view>& LightVerbs() {
+  static const std::unordered_set<std::string_view> s = {
+      "express", "voice", "make", "issue", "reiterate", "renew", "raise", "repeat", "signal",
+      "show", "state", "stress", "announce", "register", "lodge", "file", "have", "hold", "underline"};
+  return s;
+}
+const std::unordered_set<std::string_view>& ListIntroducers() {
+  static const std::unordered_set<std::string_view> s = {"like", "including", "includes", "include", "such", "as"};
+  return s;
+}
+bool IsPersonPronoun(std::string_view lower, bool* possessive) {
+  *possessive = lower == "his" || lower == "her";
+  return lower == "he" || lower == "him" || lower == "his" || lower == "she" || lower == "her";
+}
+const std::unordered_set<std::string_view>& OrgHeads() {
+  static const std::unordered_set<std::string_view> s = {
+      "Ministry", "Council", "Party", "Agency", "Committee", "Union", "Bank", "Court", "Company",
+      "Inc.", "Corp.", "Ltd.", "Group", "Organization", "Organisation", "Association", "Institute",
+      "University", "Forces", "Army", "Navy", "Front", "Movement", "Foundation", "Commission",
+      "Parliament", "Assembly", "Department", "Office", "Service", "Services", "Authority",
+      "Police", "Guard", "Corps", "Brigade", "Bureau", "Federation", "League", "Alliance",
+      "Coalition", "Senate", "Congress", "Government", "Administration", "Cabinet", "Times",
+      "News", "Post", "Journal", "Network", "Airlines", "Club", "Church", "School", "College",
+      "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal"};
+  return s;
+}
+const std::unordered_set<std::string_view>& PlaceHeads() {
+  static const std::unordered_set<std::string_view> s = {
+      "River", "Province", "Region", "Street", "Square", "City", "County", "Island", "Islands",
+      "Mountains", "Mountain", "Oblast", "District", "Sea", "Ocean", "Lake", "Valley", "Bay",
+      "Strait", "Peninsula", "Desert", "Airport", "Port", "Bridge", "Park", "State", "Territory",
+      "Coast", "Gulf", "Canal", "Hills", "Plain", "Prefecture", "Governorate", "Krai", "Avenue"};
+  return s;
+}
+// Capitalised words that start sentences or headings but are not names.
+bool LooksLikeDateWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+      "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+      "Sept.", "Oct.", "Nov.", "Dec.", "I", "OK", "TV"};
+  return s.count(w) > 0;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+struct Mention {
+  uint32_t first = 0, last = 0;  // tokens [first, last)
+  uint32_t sentence = 0;
+  int entity = -1;
+  bool pronoun = false;
+  bool modifier = false;   // demonym used as an adjective: "Russian demands"
+  bool possessive = false; // followed by 's, or a possessive pronoun
+  bool initial_unknown = false;  // a lone unknown word at a sentence start
+};
+
+struct LocalEntity {
+  graph::Entity e;
+  std::set<std::string> aliases;
+  bool known = false;  // from a lexicon
+};
+
+// What a relation points at: an actor mention or an issue phrase.
+struct Target {
+  int mention = -1;
+  std::string issue;      // issue label
+  std::string possessor;  // "Ukraine" in "Ukraine's sovereignty"
+};
+
+}  // namespace
+
+class DocumentRun {
+ public:
+  DocumentRun(const Extractor& x, graph::Document doc)
+      : x_(x), lex_(*x.lexicons_), out_{} {
+    out_.doc = std::move(doc);
+  }
+
+  graph::DocumentAnalysis Run();
+
+ private:
+  std::string_view Surface(size_t t) const {
+    return std::string_view(out_.doc.text).substr(toks_[t].begin, toks_[t].end - toks_[t].begin);
+  }
+  std::string Lower(size_t t) const { return LowerAscii(words_[t]); }
+  Pos Tag(size_t t) const { return tags_[t]; }
+  bool IsCap(size_t t) const { return toks_[t].Has(kCapitalized); }
+  std::string VerbLemma(size_t t) const;
+  std::string NounLemma(size_t t) const;
+
+  void Prepare();
+  void FindMentions(const SentenceBounds& s, uint32_t index);
+  void ResolveNames();
+  void FindRelations(const SentenceBounds& s, uint32_t index);
+  int EntityFor(const std::string& label, const std::string& category, const std::string& country,
+                const std::string& code, bool known);
+  int AddMention(Mention m);
+
+  // Relation helpers.
+  std::vector<int> Subjects(size_t verb, size_t sent_first, bool* through_clause, bool* pronoun);
+  std::vector<int> Coordinated(int mention, size_t sent_first);
+  void Objects(size_t from, size_t sent_last, std::vector<Target>* targets);
+  bool IssuePhrase(size_t from, size_t sent_last, Target* target, size_t* end);
+  void Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
+            float confidence, uint32_t sentence);
+  bool MatchPrep(size_t after, size_t sent_last, const std::string& prep, size_t* end) const;
+  const RelationEntry* VerbTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
+  const RelationEntry* NounTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
+  bool Negated(size_t verb, size_t sent_first) const;
+  bool Passive(size_t verb, size_t sent_first) const;
+
+  const Extractor& x_;
+  const Lexicons& lex_;
+  graph::DocumentAnalysis out_;
+  std::vector<Token> toks_;
+  std::vector<SentenceBounds> sents_;
+  std::vector<std::string_view> words_;  // normalised surfaces
+  std::deque<std::string> normalized_;   // storage for words that changed
+  std::vector<Pos> tags_;
+  std::vector<Mention> mentions_;
+  std::vector<int> mention_at_;  // token -> mention index or -1
+  std::vector<LocalEntity> entities_;
+  std::unordered_map<std::string, int> entity_index_;  // entity id -> index
+  int last_person_ = -1;                               // entity of the last person named
+  std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
+};
+
+std::string DocumentRun::VerbLemma(size_t t) const {
+  std::string lower = Lower(t);
+  if (x_.wordnet_) {
+    std::string l = x_.wordnet_->Lemma(lower, WordClass::kVerb);
+    if (x_.wordnet_->Has(l, WordClass::kVerb)) return l;
+  }
+  return RuleLemma(lower, WordClass::kVerb);
+}
+
+std::string DocumentRun::NounLemma(size_t t) const {
+  std::string lower = Lower(t);
+  if (x_.wordnet_) {
+    if (x_.wordnet_->Has(lower, WordClass::kNoun) && lower.back() != 's') return lower;
+    std::string l = x_.wordnet_->Lemma(lower, WordClass::kNoun);
+    if (x_.wordnet_->Has(l, WordClass::kNoun)) return l;
+  }
+  return RuleLemma(lower, WordClass::kNoun);
+}
+
+void DocumentRun::Prepare() {
+  const std::string& text = out_.doc.text;
+  Tokenize(text, &toks_);
+  SplitSentences(text, &toks_, &sents_);
+  words_.resize(toks_.size());
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    std::string_view s = std::string_view(text).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+    bool ascii = true;
+    for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+      words_[i] = s;
+    } else {
+      normalized_.push_back(NormalizeToken(s));
+      words_[i] = normalized_.back();
+    }
+  }
+  tags_.assign(toks_.size(), Pos::kX);
+  std::vector<std::string_view> sentence_words;
+  std::vector<Pos> sentence_tags;
+  for (const auto& s : sents_) {
+    sentence_words.assign(words_.begin() + s.first, words_.begin() + s.last);
+    x_.tagger_->Tag(sentence_words, &sentence_tags);
+    std::copy(sentence_tags.begin(), sentence_tags.end(), tags_.begin() + s.first);
+  }
+  mention_at_.assign(toks_.size(), -1);
+}
+
+int DocumentRun::EntityFor(const std::string& label, const std::string& category,
+                           const std::string& country, const std::string& code, bool known) {
+  std::string id = graph::EntityId(graph::EntityKind::kActor, label);
+  auto it = entity_index_.find(id);
+  if (it != entity_index_.end()) return it->second;
+  LocalEntity le;
+  le.e.id = id;
+  le.e.kind = graph::EntityKind::kActor;
+  le.e.label = label;
+  le.e.category = category;
+  le.e.country = country;
+  le.e.code = code;
+  le.known = known;
+  entities_.push_back(std::move(le));
+  entity_index_.emplace(id, static_cast<int>(entities_.size() - 1));
+  return static_cast<int>(entities_.size() - 1);
+}
+
+int DocumentRun::AddMention(Mention m) {
+  mentions_.push_back(m);
+  int idx = static_cast<int>(mentions_.size() - 1);
+  for (uint32_t t = m.first; t < m.last; ++t) mention_at_[t] = idx;
+  return idx;
+}
+
+void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
+  size_t i = s.first;
+  while (i < s.last) {
+    if (toks_[i].Has(kPunct)) {
+      ++i;
+      continue;
+    }
+    std::string lower = Lower(i);
+    // Pronouns refer to the last person named.
+    bool poss = false;
+    if (IsPersonPronoun(lower, &poss) && (Tag(i) == Pos::kPron || Tag(i) == Pos::kDet)) {
+      if (last_person_ >= 0) {
+        Mention m;
+        m.first = static_cast<uint32_t>(i);
+        m.last = static_cast<uint32_t>(i + 1);
+        m.sentence = index;
+        m.entity = last_person_;
+        m.pronoun = true;
+        m.possessive = poss;
+        AddMention(m);
+      }
+      ++i;
+      continue;
+    }
+    // [country] title+ [honorific] Name...: a person with role and affiliation.
+    {
+      size_t j = i;
+      PhraseMatch aff{};
+      bool has_aff = false;
+      if (lex_.MatchActor(words_, j, &aff) && j + aff.length < s.last) {
+        size_t k = j + aff.length;
+        if (k < s.last && words_[k] == "'s") ++k;
+        size_t tl;
+        const TitleEntry* te;
+        if (k < s.last && lex_.MatchTitle(words_, k, &tl, &te)) {
+          has_aff = true;
+          j = k;
+        }
+      }
+      std::string role;
+      size_t title_start = j;
+      size_t tl;
+      const TitleEntry* te;
+      bool titled = false;
+      while (j < s.last && lex_.MatchTitle(words_, j, &tl, &te)) {
+        if (!te->honorific && !te->role.empty()) role = te->role;
+        titled = true;
+        j += tl;
+      }
+      if (titled) {
+        size_t n = j;
+        while (n < s.last && IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
+               (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX)) {
+          PhraseMatch pm;
+          if (n == j && lex_.MatchActor(words_, n, &pm) && lex_.actor(pm.entry).category != "person") break;
+          size_t tl2;
+          const TitleEntry* te2;
+          if (lex_.MatchTitle(words_, n, &tl2, &te2)) break;
+          ++n;
+        }
+        if (n > j && n - j <= 4) {
+          std::string name;
+          for (size_t k = j; k < n; ++k) {
+            if (!name.empty()) name += ' ';
+            name += std::string(Surface(k));
+          }
+          int e = EntityFor(name, "person", "", "", false);
+          auto& le = entities_[e];
+          if (le.e.role.empty() && !role.empty()) le.e.role = role;
+          if (has_aff && le.e.affiliation.empty()) {
+            le.e.affiliation = lex_.actor(aff.entry).label;
+            le.e.country = lex_.actor(aff.entry).country;
+          }
+          std::string titled_form;
+          for (size_t k = title_start; k < n; ++k) {
+            if (!titled_form.empty()) titled_form += ' ';
+            titled_form += std::string(Surface(k));
+          }
+          le.aliases.insert(titled_form);
+          Mention m;
+          m.first = static_cast<uint32_t>(i);
+          m.last = static_cast<uint32_t>(n);
+          m.sentence = index;
+          m.entity = e;
+          m.possessive = n < s.last && words_[n] == "'s";
+          AddMention(m);
+          last_person_ = e;
+          i = n;
+          continue;
+        }
+        // "the Ukrainian president": a description of a person named before.
+        if (n == j && !role.empty() && (has_aff || (i > s.first && (Lower(i - 1) == "the")))) {
+          int found = -1;
+          std::string country = has_aff ? lex_.actor(aff.entry).country : "";
+          for (size_t e = 0; e < entities_.size(); ++e) {
+            const auto& pe = entities_[e].e;
+            if (pe.category == "person" && LowerAscii(pe.role) == LowerAscii(role) &&
+                (country.empty() || pe.country == country)) {
+              found = found == -1 ? static_cast<int>(e) : -2;
+            }
+          }
+          if (found >= 0 && !IsCap(title_start)) {
+            Mention m;
+            m.first = static_cast<uint32_t>(i);
+            m.last = static_cast<uint32_t>(j);
+            m.sentence = index;
+            m.entity = found;
+            m.pronoun = true;
+            AddMention(m);
+            i = j;
+            continue;
+          }
+        }
+      }
+    }
+    // Lexicon actors, and groups they head ("Ukrainian officials").
+    PhraseMatch pm;
+    if (IsCap(i) && lex_.MatchActor(words_, i, &pm)) {
+      const ActorEntry& a = lex_.actor(pm.entry);
+      size_t end = i + pm.length;
+      size_t k = end;
+      if (k < s.last && (pm.use == PhraseUse::kAdjective || pm.use == PhraseUse::kName)) {
+        // Demonym or name + group noun: "Ukrainian officials", "US officials".
+        size_t g = k;
+        while (g < s.last && (Tag(g) == Pos::kAdj) && !IsCap(g) && g - k < 2) ++g;
+        std::string gl = g < s.last ? Lower(g) : "";
+        if (g < s.last && !IsCap(g) && lex_.GroupNoun(gl)) {
+          std::string label = std::string(pm.use == PhraseUse::kAdjective ? words_[i] : a.label);
+          for (size_t w = i + pm.length; w <= g; ++w) label += " " + Lower(w);
+          if (pm.use == PhraseUse::kAdjective && pm.length > 1) label = std::string(Surface(i)) + label.substr(words_[i].size());
+          int e = EntityFor(label, "group", a.country, a.code, false);
+          Mention m;
+          m.first = static_cast<uint32_t>(i);
+          m.last = static_cast<uint32_t>(g + 1);
+          m.sentence = index;
+          m.entity = e;
+          AddMention(m);
+          i = g + 1;
+          continue;
+        }
+      }
+      int e = EntityFor(a.label, a.category, a.country, a.code, true);
+      Mention m;
+      m.first = static_cast<uint32_t>(i);
+      m.last = static_cast<uint32_t>(end);
+      m.sentence = index;
+      m.entity = e;
+      m.modifier = pm.use == PhraseUse::kAdjective;
+      m.possessive = end < s.last && words_[end] == "'s";
+      if (pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym || pm.use == PhraseUse::kCapital) {
+        std::string surface;
+        for (size_t k2 = i; k2 < end; ++k2) {
+          if (!surface.empty()) surface += ' ';
+          surface += std::string(Surface(k2));
+        }
+        if (surface != a.label) entities_[e].aliases.insert(surface);
+      }
+      if (a.category == "person") last_person_ = e;
+      AddMention(m);
+      i = end;
+      continue;
+    }
+    // Unknown names: runs of capitalised proper nouns.
+    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
+        (Tag(i) == Pos::kPropn || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
+                                   Tag(i) != Pos::kCconj && Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux &&
+                                   Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && i > s.first && !s.heading &&
+                                   i + 1 < s.last && IsCap(i + 1) && Tag(i + 1) == Pos::kPropn))) {
+      size_t n = i;
+      while (n < s.last) {
+        if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
+            (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX ||
+             Tag(n) == Pos::kNum) && !LooksLikeDateWord(words_[n])) {
+          if (n > i) {
+            PhraseMatch inner;
+            if (lex_.MatchActor(words_, n, &inner) && Tag(n - 1) != Pos::kPropn) break;
+          }
+          ++n;
+          continue;
+        }
+        // "Bank of England", "bin Salman": lower-case links inside names.
+        std::string lw = Lower(n);
+        if (n > i && n + 1 < s.last && IsCap(n + 1) && Tag(n + 1) == Pos::kPropn &&
+            (lw == "of" || lw == "de" || lw == "bin" || lw == "al" || lw == "van" || lw == "von" ||
+             lw == "der" || lw == "la" || lw == "le" || lw == "da" || lw == "del" || lw == "ibn")) {
+          ++n;
+          continue;
+        }
+        break;
+      }
+      // Hyphenated compounds of names or with lower-case parts ("US-Russia",
+      // "US-backed") are modifiers, not names.
+      bool compound = false;
+      for (size_t k = i; k < n; ++k)
+        if (words_[k].find('-') != std::string_view::npos) {
+          auto parts = words_[k];
+          size_t dash = parts.find('-');
+          std::string first(parts.substr(0, dash));
+          std::vector<std::string_view> one = {first};
+          PhraseMatch pm2;
+          if (lex_.MatchActor(one, 0, &pm2) || std::islower(static_cast<unsigned char>(parts[dash + 1])))
+            compound = true;
+        }
+      bool all_title_words = true;
+      for (size_t k = i; k < n; ++k) {
+        size_t tl;
+        const TitleEntry* te;
+        if (!lex_.MatchTitle(words_, k, &tl, &te)) all_title_words = false;
+      }
+      if (n > i && !compound && !all_title_words && (!s.heading || n - i == 1)) {
+        std::string name;
+        for (size_t k = i; k < n; ++k) {
+          if (!name.empty()) name += ' ';
+          name += std::string(Surface(k));
+        }
+        std::string category = "person";
+        std::string_view head = words_[n - 1];
+        if (OrgHeads().count(head) || toks_[i].Has(kAllCaps)) category = "organization";
+        else if (PlaceHeads().count(head)) category = "location";
+        else if (n - i == 1 && i > s.first) {
+          std::string prev = Lower(i - 1);
+          if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
+            category = "location";
+        }
+        int e = EntityFor(name, category, "", "", false);
+        Mention m;
+        m.first = static_cast<uint32_t>(i);
+        m.last = static_cast<uint32_t>(n);
+        m.sentence = index;
+        m.entity = e;
+        m.possessive = n < s.last && words_[n] == "'s";
+        m.initial_unknown = n - i == 1 && (i == s.first || s.heading);
+        AddMention(m);
+        if (category == "person") last_person_ = e;
+        i = n;
+        continue;
+      }
+      i = std::max(n, i + 1);
+      continue;
+    }
+    ++i;
+  }
+}
+
+// One node per person: "Putin" and "President Putin" join "Vladimir Putin";
+// lone unknown words at sentence starts that name nobody are dropped.
+void DocumentRun::ResolveNames() {
+  std::unordered_map<std::string, std::vector<int>> by_surname;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const auto& le = entities_[e];
+    if (le.e.category != "person" || le.known) continue;
+    size_t sp = le.e.label.rfind(' ');
+    if (sp == std::string::npos) continue;
+    by_surname[le.e.label.substr(sp + 1)].push_back(static_cast<int>(e));
+  }
+  std::vector<int> into(entities_.size(), -1);
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const auto& le = entities_[e];
+    if (le.known || le.e.label.find(' ') != std::string::npos) continue;
+    auto it = by_surname.find(le.e.label);
+    if (it != by_surname.end() && it->second.size() == 1) into[e] = it->second[0];
+  }
+  std::vector<int> nonInitialUse(entities_.size(), 0);
+  for (const auto& m : mentions_)
+    if (!m.initial_unknown) nonInitialUse[m.entity]++;
+  for (auto& m : mentions_) {
+    if (into[m.entity] >= 0) {
+      auto& target = entities_[into[m.entity]];
+      target.aliases.insert(entities_[m.entity].e.label);
+      for (const auto& a : entities_[m.entity].aliases) target.aliases.insert(a);
+      if (target.e.role.empty()) target.e.role = entities_[m.entity].e.role;
+      if (target.e.affiliation.empty()) {
+        target.e.affiliation = entities_[m.entity].e.affiliation;
+        target.e.country = entities_[m.entity].e.country;
+      }
+      m.entity = into[m.entity];
+    } else if (m.initial_unknown && nonInitialUse[m.entity] == 0) {
+      m.entity = -1;  // "Negotiations ..." at a sentence start: not a name
+    }
+  }
+  // Pronouns resolved to an entity that was merged follow it.
+  for (auto& m : mentions_)
+    if (m.entity >= 0 && into[m.entity] >= 0) m.entity = into[m.entity];
+}
+
+bool DocumentRun::MatchPrep(size_t after, size_t sent_last, const std::string& prep, size_t* end) const {
+  if (prep.empty()) {
+    *end = after;
+    return true;
+  }
+  size_t k = after, b = 0;
+  // An adverb may stand between: "calls repeatedly for".
+  if (k < sent_last && Tag(k) == Pos::kAdv && Lower(k) != prep.substr(0, prep.find(' '))) ++k;
+  while (b < prep.size()) {
+    size_t e = prep.find(' ', b);
+    std::string w = prep.substr(b, e == std::string::npos ? std::string::npos : e - b);
+    if (k >= sent_last || Lower(k) != w) return false;
+    ++k;
+    b = e == std::string::npos ? prep.size() : e + 1;
+  }
+  *end = k;
+  return true;
+}
+
+const RelationEntry* DocumentRun::VerbTrigger(size_t t, size_t sent_last, size_t* obj_start) const {
+  if (Tag(t) != Pos::kVerb) return nullptr;
+  std::string lemma = VerbLemma(t);
+  const auto* list = lex_.Relations(lemma, false);
+  if (!list) return nullptr;
+  for (const auto& r : *list) {
+    size_t end;
+    if (MatchPrep(t + 1, sent_last, r.prep, &end)) {
+      *obj_start = end;
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+const RelationEntry* DocumentRun::NounTrigger(size_t t, size_t sent_last, size_t* obj_start) const {
+  if (Tag(t) != Pos::kNoun) return nullptr;
+  std::string lemma = NounLemma(t);
+  const auto* list = lex_.Relations(lemma, true);
+  if (!list) {
+    std::string lower = Lower(t);
+    if (lower != lemma) list = lex_.Relations(lower, true);
+  }
+  if (!list) return nullptr;
+  for (const auto& r : *list) {
+    size_t end;
+    if (MatchPrep(t + 1, sent_last, r.prep, &end)) {
+      *obj_start = end;
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+bool DocumentRun::Negated(size_t verb, size_t sent_first) const {
+  for (size_t k = verb; k > sent_first && verb - k < 4;) {
+    --k;
+    std::string w = Lower(k);
+    if (Negators().count(w)) return true;
+    if (Tag(k) != Pos::kAux && Tag(k) != Pos::kAdv && Tag(k) != Pos::kPart) break;
+  }
+  return false;
+}
+
+bool DocumentRun::Passive(size_t verb, size_t sent_first) const {
+  std::string w = Lower(verb);
+  bool participle = w.size() > 2 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 ||
+                                     w == "met" || w == "held" || w == "sought" || w == "fought" || w == "struck" || w == "shot");
+  if (!participle) return false;
+  for (size_t k = verb; k > sent_first && verb - k < 4;) {
+    --k;
+    std::string a = Lower(k);
+    if (IsBe(a) && (Tag(k) == Pos::kAux || Tag(k) == Pos::kVerb)) return true;
+    if (Tag(k) != Pos::kAdv && Tag(k) != Pos::kAux && Tag(k) != Pos::kPart) return false;
+  }
+  return false;
+}
+
+// Mentions coordinated with m to its left: "Zelensky and Macron", "A, B and C".
+std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
+  std::vector<int> out = {m};
+  size_t k = mentions_[m].first;
+  while (k > sent_first + 1) {
+    std::string link = Lower(k - 1);
+    if (link != "and" && link != "," && link != "or") break;
+    int prev = mention_at_[k - 2];
+    if (prev < 0 || mentions_[prev].modifier || mentions_[prev].entity < 0) break;
+    out.push_back(prev);
+    k = mentions_[prev].first;
+  }
+  return out;
+}
+
+// Subjects of the verb at `verb`: the nearest actor to its left that is not
+// inside a prepositional phrase, with those coordinated with it; through a
+// relative pronoun to its antecedent; through "like"/"including" lists to
+// their members.
+std::vector<int> DocumentRun::Subjects(size_t verb, size_t sent_first, bool* through_clause, bool* pronoun) {
+  *through_clause = false;
+  *pronoun = false;
+  size_t k = verb;
+  int steps = 0;
+  while (k > sent_first && steps < 25) {
+    --k;
+    ++steps;
+    std::string w = Lower(k);
+    if (w == "that" || w == "whether" || w == "because" || w == "if") *through_clause = true;
+    if (w == ";" || w == ":") break;
+    if (w == "who" || w == "which") {
+      // "Starmer, who advocates ...": the antecedent.
+      size_t a = k;
+      if (a > sent_first && Lower(a - 1) == ",") --a;
+      if (a > sent_first && mention_at_[a - 1] >= 0) {
+        int m = mention_at_[a - 1];
+        if (mentions_[m].entity >= 0) return Coordinated(m, sent_first);
+      }
+      continue;
+    }
+    int m = mention_at_[k];
+    if (m < 0) continue;
+    const Mention& mm = mentions_[m];
+    k = mm.first;
+    if (mm.entity < 0 || mm.modifier) continue;
+    if (mm.possessive && !mm.pronoun) continue;  // "Ukraine's sovereignty": not the subject
+    if (mm.pronoun && mm.possessive) continue;
+    // Inside a prepositional phrase? Look at the word before the mention.
+    if (k > sent_first) {
+      std::string before = Lower(k - 1);
+      Pos bt = Tag(k - 1);
+      if (ListIntroducers().count(before) || (before == "," && k > sent_first + 1 && ListIntroducers().count(Lower(k - 2)))) {
+        // "Leaders like Zelensky and Macron emphasize": the members. The
+        // list is read left to right from the introducer.
+        std::vector<int> members = {m};
+        size_t e = mm.last;
+        while (e + 1 < verb) {
+          std::string link = Lower(e);
+          if (link != "and" && link != ",") break;
+          int next = mention_at_[e + 1];
+          if (next < 0 || mentions_[next].entity < 0) break;
+          members.push_back(next);
+          e = mentions_[next].last;
+        }
+        // Coordinated to the left as well ("like Macron and Kallas" read from Kallas).
+        for (int c : Coordinated(m, sent_first))
+          if (std::find(members.begin(), members.end(), c) == members.end()) members.push_back(c);
+        *pronoun = false;
+        return members;
+      }
+      if (bt == Pos::kAdp && before != "like") {
+        // "of X", "with X", "by X": not the subject; keep looking left.
+        continue;
+      }
+    }
+    *pronoun = mm.pronoun;
+    return Coordinated(m, sent_first);
+  }
+  return {};
+}
+
+bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, size_t* end) {
+  size_t k = from;
+  // Skip determiners, light nouns and carrier verbs: "the importance of
+  // maintaining Ukraine's sovereignty" is about sovereignty.
+  for (int guard = 0; guard < 8 && k < sent_last; ++guard) {
+    std::string w = Lower(k);
+    Pos t = Tag(k);
+    if (t == Pos::kDet || t == Pos::kAdv || w == "to" || t == Pos::kPart || (t == Pos::kAdj && (w == "any" || w == "such"))) {
+      ++k;
+      continue;
+    }
+    if (t == Pos::kNoun && LightNouns().count(w) && k + 1 < sent_last && (Lower(k + 1) == "of" || Lower(k + 1) == "for" || Lower(k + 1) == "to")) {
+      k += 2;
+      continue;
+    }
+    if ((t == Pos::kVerb || t == Pos::kNoun) && CarrierVerbs().count(VerbLemma(k)) && w.size() > 3 &&
+        (w.compare(w.size() - 3, 3, "ing") == 0 || (k > from && Lower(k - 1) == "to"))) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  // A gerund with an actor object: "Ukraine joining NATO" -> "NATO membership".
+  size_t g = k;
+  std::string subject_of_gerund;
+  if (g < sent_last && mention_at_[g] >= 0 && mentions_[mention_at_[g]].entity >= 0) {
+    size_t after = mentions_[mention_at_[g]].last;
+    if (after < sent_last && Tag(after) == Pos::kVerb && Lower(after).size() > 3 &&
+        Lower(after).compare(Lower(after).size() - 3, 3, "ing") == 0) {
+      subject_of_gerund = entities_[mentions_[mention_at_[g]].entity].e.label;
+      g = after;
+    }
+  }
+  if (g < sent_last && Tag(g) == Pos::kVerb) {
+    std::string w = Lower(g);
+    if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0) {
+      std::string lemma = VerbLemma(g);
+      size_t o = g + 1;
+      while (o < sent_last && (Tag(o) == Pos::kDet || Tag(o) == Pos::kAdj)) ++o;
+      if (o < sent_last && mention_at_[o] >= 0 && mentions_[mention_at_[o]].entity >= 0) {
+        const auto& obj = entities_[mentions_[mention_at_[o]].entity].e;
+        if (lemma == "join" || lemma == "enter") {
+          target->issue = obj.label + " membership";
+        } else {
+          std::string noun;
+          if (x_.wordnet_) {
+            for (const auto& n : x_.wordnet_->RelatedNouns(lemma)) {
+              if (n.size() > lemma.size() && n.find(' ') == std::string::npos &&
+                  n.compare(0, std::min<size_t>(4, lemma.size()), lemma, 0, std::min<size_t>(4, lemma.size())) == 0) {
+                noun = n;
+                break;
+              }
+            }
+          }
+          target->issue = (noun.empty() ? std::string(w) : noun) + " of " + obj.label;
+        }
+        target->possessor = subject_of_gerund;
+        *end = mentions_[mention_at_[o]].last;
+        return true;
+      }
+    }
+  }
+  // The noun phrase itself: [possessor 's] (ADJ|NOUN|PROPN)* NOUN [of NP].
+  size_t b = k;
+  std::string possessor;
+  if (b < sent_last && mention_at_[b] >= 0 && mentions_[mention_at_[b]].possessive) {
+    const Mention& pm = mentions_[mention_at_[b]];
+    if (pm.entity >= 0) possessor = entities_[pm.entity].e.label;
+    b = pm.last;
+    if (b < sent_last && words_[b] == "'s") ++b;
+  } else if (b < sent_last && Tag(b) == Pos::kPron && (Lower(b) == "its" || Lower(b) == "their" || Lower(b) == "our")) {
+    ++b;
+  }
+  size_t e = b;
+  size_t head = 0;
+  bool has_head = false;
+  while (e < sent_last) {
+    Pos t = Tag(e);
+    bool in_mention = mention_at_[e] >= 0;
+    if (t == Pos::kAdj || t == Pos::kNoun || t == Pos::kPropn || (t == Pos::kNum && e > b) ||
+        (t == Pos::kVerb && e + 1 < sent_last && Tag(e + 1) == Pos::kNoun && Lower(e).size() > 3 &&
+         (Lower(e).compare(Lower(e).size() - 2, 2, "ed") == 0))) {
+      if (in_mention && !mentions_[mention_at_[e]].modifier && !(e + 1 < sent_last && (Tag(e + 1) == Pos::kNoun))) {
+        // An actor as the whole phrase ends the issue here.
+        if (e == b) return false;
+        break;
+      }
+      if (t == Pos::kNoun || t == Pos::kPropn) {
+        head = e;
+        has_head = true;
+      }
+      ++e;
+      continue;
+    }
+    if (has_head && Lower(e) == "of" && e + 1 < sent_last &&
+        (Tag(e + 1) == Pos::kAdj || Tag(e + 1) == Pos::kNoun || (Tag(e + 1) == Pos::kDet && e + 2 < sent_last))) {
+      // "control of eastern territories": keep one "of" complement.
+      size_t f = e + 1;
+      if (Tag(f) == Pos::kDet) ++f;
+      size_t g2 = f;
+      while (g2 < sent_last && (Tag(g2) == Pos::kAdj || Tag(g2) == Pos::kNoun || Tag(g2) == Pos::kPropn)) ++g2;
+      if (g2 > f && Tag(g2 - 1) != Pos::kAdj) {
+        e = g2;
+        break;
+      }
+    }
+    break;
+  }
+  if (!has_head) return false;
+  // Trim trailing adjectives (a head noun ends the phrase).
+  size_t last = head + 1 > e ? e : e;
+  if (Tag(last - 1) == Pos::kAdj) last = head + 1;
+  std::string label;
+  for (size_t w = b; w < last; ++w) {
+    if (Tag(w) == Pos::kDet) continue;
+    std::string_view s = Surface(w);
+    std::string piece(s);
+    if (w == head || (w + 1 == last && Tag(w) == Pos::kNoun)) {
+      // Singular head: "guarantees" and "guarantee" are one issue.
+      std::string lemma = NounLemma(w);
+      if (!IsCap(w) && !lemma.empty()) piece = lemma;
+    } else if (IsCap(w) && !toks_[w].Has(kAllCaps) && mention_at_[w] < 0 && Tag(w) != Pos::kPropn) {
+      piece = LowerAscii(piece);
+    }
+    if (!label.empty()) label += ' ';
+    label += piece;
+  }
+  if (label.empty()) return false;
+  // Generic heads alone are no issue.
+  static const std::unordered_set<std::string> kVague = {"thing", "way", "part", "time", "one", "lot",
+                                                         "kind", "sort", "fact", "side", "term", "it"};
+  if (kVague.count(label)) return false;
+  target->issue = label;
+  target->possessor = possessor.empty() ? subject_of_gerund : possessor;
+  *end = last;
+  return true;
+}
+
+void DocumentRun::Objects(size_t from, size_t sent_last, std::vector<Target>* targets) {
+  size_t k = from;
+  while (k < sent_last && (Tag(k) == Pos::kAdv || Tag(k) == Pos::kDet) && mention_at_[k] < 0) ++k;
+  for (int items = 0; items < 6 && k < sent_last; ++items) {
+    int m = mention_at_[k];
+    Target t;
+    size_t end = k;
+    if (m >= 0 && mentions_[m].entity >= 0 && !mentions_[m].modifier && !mentions_[m].possessive &&
+        !(mentions_[m].last < sent_last && Tag(mentions_[m].last) == Pos::kNoun && mention_at_[mentions_[m].last] < 0) &&
+        !(mentions_[m].last < sent_last && Tag(mentions_[m].last) == Pos::kVerb &&
+          Lower(mentions_[m].last).size() > 3 && Lower(mentions_[m].last).compare(Lower(mentions_[m].last).size() - 3, 3, "ing") == 0)) {
+      t.mention = m;
+      end = mentions_[m].last;
+    } else if (!IssuePhrase(k, sent_last, &t, &end)) {
+      break;
+    }
+    targets->push_back(t);
+    // Coordination: "X and Y", "X, Y and Z".
+    if (end < sent_last && (Lower(end) == "and" || Lower(end) == "," || Lower(end) == "or")) {
+      size_t n = end + 1;
+      if (n < sent_last && Lower(n) == "and") ++n;
+      // Do not cross into a new clause: "X, and Y said ..." stops at a verb.
+      if (n < sent_last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux || Tag(n) == Pos::kPron || Tag(n) == Pos::kSconj)) break;
+      k = n;
+      continue;
+    }
+    break;
+  }
+}
+
+void DocumentRun::Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
+                       float confidence, uint32_t sentence) {
+  int se = mentions_[subject_mention].entity;
+  if (se < 0) return;
+  graph::Relation rel;
+  rel.subject = entities_[se].e.id;
+  if (target.mention >= 0) {
+    int oe = mentions_[target.mention].entity;
+    if (oe < 0 || oe == se) return;
+    rel.object = entities_[oe].e.id;
+  } else {
+    rel.object = graph::EntityId(graph::EntityKind::kIssue, target.issue);
+    if (!entity_index_.count(rel.object)) {
+      LocalEntity le;
+      le.e.id = rel.object;
+      le.e.kind = graph::EntityKind::kIssue;
+      le.e.label = target.issue;
+      entities_.push_back(std::move(le));
+      entity_index_.emplace(rel.object, static_cast<int>(entities_.size() - 1));
+    }
+    entities_[entity_index_.at(rel.object)].e.mentions++;
+  }
+  rel.lemma = r.lemma;
+  rel.cls = r.cls;
+  rel.mode = r.mode;
+  rel.negated = negated;
+  rel.polarity = negated ? -r.polarity : r.polarity;
+  rel.confidence = confidence;
+  rel.sentence = sentence;
+  rel.evidence = Span{sents_[sentence].begin, sents_[sentence].end};
+  rel.qualifier = target.possessor;
+  auto key = std::make_tuple(se, rel.object, rel.cls, rel.polarity, sentence);
+  if (!emitted_.insert(key).second) return;
+  out_.relations.push_back(std::move(rel));
+}
+
+void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
+  if (s.heading) return;
+  for (size_t t = s.first; t < s.last; ++t) {
+    size_t obj_start;
+    const RelationEntry* r = VerbTrigger(t, s.last, &obj_start);
+    if (r) {
+      bool through = false, pronoun = false;
+      bool negated = Negated(t, s.first);
+      std::vector<int> subjects;
+      std::vector<Target> objects;
+      if (Passive(t, s.first)) {
+        // "X was criticised by Y": Y is the subject, X the object.
+        size_t by = t + 1;
+        while (by < s.last && by - t < 4 && Lower(by) != "by") ++by;
+        if (by < s.last && Lower(by) == "by" && by + 1 < s.last && mention_at_[by + 1] >= 0) {
+          subjects = {mention_at_[by + 1]};
+          std::vector<int> left = Subjects(t, s.first, &through, &pronoun);
+          for (int m : left) {
+            Target tg;
+            tg.mention = m;
+            objects.push_back(tg);
+          }
+        } else {
+          continue;
+        }
+      } else {
+        subjects = Subjects(t, s.first, &through, &pronoun);
+        Objects(obj_start, s.last, &objects);
+      }
+      float conf = 0.9f;
+      if (through) conf -= 0.2f;
+      if (pronoun) conf -= 0.1f;
+      for (int sm : subjects)
+        for (const auto& o : objects) Emit(sm, o, *r, negated, conf, index);
+      continue;
+    }
+    r = NounTrigger(t, s.last, &obj_start);
+    if (!r) continue;
+    // The noun's subject: a possessor ("Russia's resistance to"), a demonym
+    // before it ("Russian demands"), "of X" after a noun without preposition,
+    // or the subject of a light verb ("expressed concerns regarding").
+    std::vector<int> subjects;
+    size_t k = t;
+    while (k > s.first && (Tag(k - 1) == Pos::kAdj || Tag(k - 1) == Pos::kAdv) && mention_at_[k - 1] < 0) --k;
+    bool pronoun = false, through = false;
+    if (k > s.first && words_[k - 1] == "'s" && k >= 2 && mention_at_[k - 2] >= 0) {
+      subjects = {mention_at_[k - 2]};
+    } else if (k > s.first && mention_at_[k - 1] >= 0 && (mentions_[mention_at_[k - 1]].possessive || mentions_[mention_at_[k - 1]].modifier || mentions_[mention_at_[k - 1]].pronoun)) {
+      subjects = {mention_at_[k - 1]};
+      pronoun = mentions_[mention_at_[k - 1]].pronoun;
+    } else {
+      size_t v = k;
+      while (v > s.first && (Tag(v - 1) == Pos::kDet || Tag(v - 1) == Pos::kAdj || Tag(v - 1) == Pos::kNum)) --v;
+      if (v > s.first && Tag(v - 1) == Pos::kVerb && LightVerbs().count(VerbLemma(v - 1)))
+        subjects = Subjects(v - 1, s.first, &through, &pronoun);
+    }
+    if (subjects.empty()) continue;
+    std::vector<Target> objects;
+    Objects(obj_start, s.last, &objects);
+    float conf = 0.8f - (pronoun ? 0.1f : 0.0f) - (through ? 0.2f : 0.0f);
+    for (int sm : subjects)
+      for (const auto& o : objects) Emit(sm, o, *r, Negated(t, s.first), conf, index);
+  }
+}
+
+graph::DocumentAnalysis DocumentRun::Run() {
+  Prepare();
+  for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
+  ResolveNames();
+  for (uint32_t i = 0; i < sents_.size(); ++i) FindRelations(sents_[i], i);
+
+  out_.sentences.reserve(sents_.size());
+  for (uint32_t i = 0; i < sents_.size(); ++i)
+    out_.sentences.push_back(graph::Sentence{i, Span{sents_[i].begin, sents_[i].end}});
+  std::vector<uint32_t> counts(entities_.size(), 0);
+  for (const auto& m : mentions_) {
+    if (m.entity < 0) continue;
+    counts[m.entity]++;
+    graph::Mention gm;
+    gm.entity = entities_[m.entity].e.id;
+    gm.sentence = m.sentence;
+    gm.span = Span{toks_[m.first].begin, toks_[m.last - 1].end};
+    gm.text = out_.doc.text.substr(gm.span.begin, gm.span.size());
+    gm.pronoun = m.pronoun;
+    out_.mentions.push_back(std::move(gm));
+  }
+  // Entities: actors that were mentioned, issues that were related to.
+  std::set<std::string> used;
+  for (const auto& r : out_.relations) {
+    used.insert(r.subject);
+    used.insert(r.object);
+  }
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    auto& le = entities_[e];
+    if (le.e.kind == graph::EntityKind::kActor) {
+      if (counts[e] == 0) continue;
+      le.e.mentions = counts[e];
+    } else if (!used.count(le.e.id)) {
+      continue;
+    }
+    le.aliases.erase(le.e.label);
+    le.e.aliases.assign(le.aliases.begin(), le.aliases.end());
+    le.e.documents = 1;
+    if (!out_.doc.date.empty()) le.e.first_date = le.e.last_date = out_.doc.date;
+    out_.entities.push_back(std::move(le.e));
+  }
+  std::sort(out_.entities.begin(), out_.entities.end(),
+            [](const graph::Entity& a, const graph::Entity& b) { return a.id < b.id; });
+  return std::move(out_);
+}
+
+graph::DocumentAnalysis Extractor::Analyze(graph::Document doc) const {
+  DocumentRun run(*this, std::move(doc));
+  return run.Run();
+}
+
+}  // namespace newsgraph::extract

@@ -1,0 +1,58 @@
+// The extractor: one document in, its entities, mentions and relations out.
+// Stages: tokens and sentences (text.h) -> part of speech (pos_tagger.h) ->
+// actor mentions (lexicons, titles, name runs, pronouns) -> relations
+// (verb and noun triggers from the relation lexicon, with subject, object,
+// negation, passive voice, coordination and relative clauses) -> issues
+// (object noun phrases, normalised). Every relation keeps its sentence.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/lexicon.h"
+#include "graph/types.h"
+
+namespace newsgraph::extract {
+
+class PosTagger;
+class WordNet;
+
+struct ExtractorOptions {
+  // Folder with the shipped lexicons and models: extract/lexicons and
+  // extract/models live under it (default: the build's data dir).
+  std::string data_dir;
+  // Extra actor dictionaries (newsgraph TSV or PETRARCH format).
+  std::vector<std::string> actor_files;
+  // WordNet database folder; when missing, rule-based lemmas are used.
+  std::string wordnet_dir = "/usr/share/wordnet";
+};
+
+class Extractor {
+ public:
+  // Loads lexicons, the tagger model and WordNet. Returns nullptr and sets
+  // *error ("file:line: reason") when a lexicon or the model is bad.
+  static std::unique_ptr<Extractor> Load(const ExtractorOptions& options, std::string* error);
+  ~Extractor();
+
+  // Analyses one document. Thread-safe: Analyze may run on several threads.
+  graph::DocumentAnalysis Analyze(graph::Document doc) const;
+
+  // Lexicon names and versions, for metadata.
+  const std::vector<std::string>& lexicon_versions() const { return lexicons_->versions(); }
+  // Whether WordNet was found (else rule-based lemmas are in use).
+  bool has_wordnet() const { return wordnet_ != nullptr; }
+
+ private:
+  Extractor() = default;
+  std::unique_ptr<Lexicons> lexicons_;
+  std::unique_ptr<PosTagger> tagger_;
+  std::unique_ptr<WordNet> wordnet_;
+  friend class DocumentRun;
+};
+
+// The default data folder: $NEWSGRAPH_DATA if the CLI passes it, else the
+// source tree's extract/ folder compiled in.
+std::string DefaultDataDir();
+
+}  // namespace newsgraph::extract

@@ -1,0 +1,106 @@
+// Lexicons: the data files under extract/lexicons/ (countries,
+// organisations, regions, titles, groups, relations) and user actor
+// dictionaries (newsgraph TSV or the PETRARCH/TABARI actor format). Loaders
+// check the header line and report "file:line: reason" on a bad row; a
+// lexicon that fails to load changes nothing.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsgraph::extract {
+
+// An actor that a phrase can name.
+struct ActorEntry {
+  std::string label;     // canonical name: "Russia", "NATO"
+  std::string category;  // country|organization|location|person|group
+  std::string country;   // ISO 3166 alpha-3 where known
+  std::string code;      // user dictionary code ("RUSGOV")
+};
+
+// How a phrase names its actor: as the name itself, a demonym adjective
+// ("Russian"), the people ("Russians") or a metonym ("the Kremlin").
+enum class PhraseUse : uint8_t { kName, kAdjective, kPeople, kCapital, kMetonym };
+
+struct PhraseMatch {
+  uint32_t entry = 0;
+  PhraseUse use = PhraseUse::kName;
+  uint32_t length = 0;  // tokens
+};
+
+struct TitleEntry {
+  std::string role;  // canonical role ("Prime Minister"), empty for honorifics
+  bool honorific = false;
+};
+
+struct RelationEntry {
+  std::string lemma;  // "call for"
+  std::string cls;
+  int polarity = 0;
+  std::string mode;
+  bool noun = false;
+  std::string head;  // first word: "call"
+  std::string prep;  // rest: "for" (may be empty or several words)
+};
+
+class Lexicons {
+ public:
+  // Loads the shipped lexicons from dir (extract/lexicons). Returns nullptr
+  // and sets *error ("path:line: reason") on failure.
+  static std::unique_ptr<Lexicons> Load(const std::string& dir, std::string* error);
+
+  // Adds a user actor dictionary: newsgraph TSV ("# newsgraph lexicon:
+  // actors v1" header; name, aliases, category, country, code) or the
+  // PETRARCH/TABARI format ("NAME [CODE]" lines, "+ALIAS" continuation
+  // lines, "<!-- -->" comments). Returns false with *error on a bad line;
+  // nothing is added then.
+  bool AddActorFile(const std::string& path, std::string* error);
+
+  // Longest phrase starting at words[i] (surface forms, already
+  // normalised with NormalizeToken); false when none.
+  bool MatchActor(const std::vector<std::string_view>& words, size_t i, PhraseMatch* m) const;
+  const ActorEntry& actor(uint32_t entry) const { return actors_[entry]; }
+  // Entry of an actor by exact canonical label, or -1.
+  int FindActorByLabel(const std::string& label) const;
+
+  // Title of one or more words starting at words[i] (case-insensitive):
+  // "Prime Minister", "special envoy", "Sir".
+  bool MatchTitle(const std::vector<std::string_view>& words, size_t i, size_t* length,
+                  const TitleEntry** title) const;
+  // Group noun ("officials" -> official kind) or nullptr.
+  const std::string* GroupNoun(std::string_view lower_word) const;
+
+  // Relation triggers by head lemma ("call"); several may share a head.
+  const std::vector<RelationEntry>* Relations(std::string_view head, bool noun) const;
+
+  // Names and versions of the loaded lexicons ("countries v1", ...).
+  const std::vector<std::string>& versions() const { return versions_; }
+
+ private:
+  uint32_t AddActor(ActorEntry e);
+  void AddPhrase(const std::string& phrase, uint32_t entry, PhraseUse use);
+
+  std::vector<ActorEntry> actors_;
+  std::unordered_map<std::string, uint32_t> actor_by_label_;
+  // phrase key (words joined by ' ') -> match; max phrase length in words.
+  std::unordered_map<std::string, std::pair<uint32_t, PhraseUse>> phrases_;
+  // case-folded phrase key -> match, for all-caps text and the PETRARCH
+  // dictionaries, whose entries are upper case.
+  std::unordered_map<std::string, std::pair<uint32_t, PhraseUse>> folded_phrases_;
+  size_t max_phrase_words_ = 1;
+  std::unordered_map<std::string, TitleEntry> titles_;  // lower-case key
+  size_t max_title_words_ = 1;
+  std::unordered_map<std::string, std::string> groups_;
+  std::unordered_map<std::string, std::vector<RelationEntry>> verb_relations_, noun_relations_;
+  std::vector<std::string> versions_;
+};
+
+// Splits a phrase into words the way the tokenizer would (for lexicon keys).
+std::vector<std::string> PhraseWords(std::string_view phrase);
+
+}  // namespace newsgraph::extract

@@ -1,0 +1,389 @@
+// Document readers: files, folders, JSON Lines and standard input.
+#include "extract/reader.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace newsgraph::extract {
+namespace {
+
+std::string Lower(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+enum class Format { kText, kJsonLines, kUnknown };
+
+Format FormatOf(const std::string& path) {
+  std::string ext = Lower(fs::path(path).extension().string());
+  if (ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text") return Format::kText;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  return Format::kUnknown;
+}
+
+// YYYYMMDD -> YYYY-MM-DD; other forms are kept as written.
+std::string NormalizeDate(std::string date) {
+  if (date.size() == 8 && std::all_of(date.begin(), date.end(), ::isdigit))
+    return date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
+  return date;
+}
+
+bool IsBlank(const std::string& s) {
+  for (unsigned char c : s)
+    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) return false;
+  return true;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool DecodeUtf16(const std::string& bytes, bool big_endian, std::string* out, std::string* error) {
+  if (bytes.size() % 2) {
+    *error = "UTF-16 text with an odd number of bytes";
+    return false;
+  }
+  out->clear();
+  out->reserve(bytes.size());
+  auto unit = [&](size_t i) -> uint32_t {
+    auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  for (size_t i = 2; i < bytes.size(); i += 2) {
+    uint32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 3 >= bytes.size() || unit(i + 2) < 0xDC00 || unit(i + 2) > 0xDFFF) {
+        *error = "invalid UTF-16 surrogate at byte " + std::to_string(i);
+        return false;
+      }
+      u = 0x10000 + ((u - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+      i += 2;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      *error = "invalid UTF-16 surrogate at byte " + std::to_string(i);
+      return false;
+    }
+    AppendUtf8(u, out);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ValidateText(const std::string& text, std::string* error) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size(), line = 1, line_start = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c == 0) {
+        *error = "line " + std::to_string(line) + ", byte " + std::to_string(i) +
+                 ": NUL byte (binary file?)";
+        return false;
+      }
+      if (c == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    int len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    bool ok = len > 0 && i + len <= n;
+    for (int k = 1; ok && k < len; ++k) ok = (s[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3) {
+      if (c == 0xE0 && s[i + 1] < 0xA0) ok = false;  // overlong
+      if (c == 0xED && s[i + 1] >= 0xA0) ok = false;  // surrogate
+    }
+    if (ok && len == 4) {
+      if (c == 0xF0 && s[i + 1] < 0x90) ok = false;
+      if (c == 0xF4 && s[i + 1] >= 0x90) ok = false;
+    }
+    if (!ok) {
+      *error = "line " + std::to_string(line) + ", column " + std::to_string(i - line_start + 1) +
+               " (byte " + std::to_string(i) + "): invalid UTF-8";
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+bool DecodeText(std::string bytes, std::string* text, std::string* error) {
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+      static_cast<unsigned char>(bytes[1]) == 0xFE) {
+    if (!DecodeUtf16(bytes, false, text, error)) return false;
+  } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
+             static_cast<unsigned char>(bytes[1]) == 0xFF) {
+    if (!DecodeUtf16(bytes, true, text, error)) return false;
+  } else {
+    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+    *text = std::move(bytes);
+  }
+  if (text->empty() || IsBlank(*text)) {
+    *error = "empty document";
+    return false;
+  }
+  return ValidateText(*text, error);
+}
+
+std::string IdFromPath(const std::string& path) {
+  return fs::path(path).stem().string();
+}
+
+void DocumentReader::Reject(const Report& report, std::string where, std::string message) {
+  ++tally_.read;
+  ++tally_.rejected;
+  report(Diagnostic{std::move(where), std::move(message), true});
+}
+
+void DocumentReader::Accept(graph::Document&& doc, const Sink& sink) {
+  ++tally_.read;
+  ++tally_.accepted;
+  tally_.bytes += doc.text.size();
+  doc.hash = graph::ContentHash(doc.text);
+  sink(std::move(doc));
+}
+
+void DocumentReader::Read(const std::vector<std::string>& inputs, const Sink& sink,
+                          const Report& report) {
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      std::string first;
+      int c;
+      while ((c = std::cin.peek()) != EOF && std::isspace(c)) first.push_back(static_cast<char>(std::cin.get()));
+      if (std::cin.peek() == '{') {
+        ReadJsonLines(std::cin, "<stdin>", sink, report);
+      } else {
+        std::ostringstream buf;
+        buf << std::cin.rdbuf();
+        std::string text, error;
+        if (!DecodeText(first + buf.str(), &text, &error)) {
+          Reject(report, "<stdin>", error);
+        } else {
+          graph::Document doc;
+          doc.id = "stdin";
+          doc.origin = "<stdin>";
+          doc.text = std::move(text);
+          Accept(std::move(doc), sink);
+        }
+      }
+      continue;
+    }
+    ReadPath(input, true, sink, report);
+  }
+}
+
+void DocumentReader::ReadPath(const std::string& path, bool named, const Sink& sink,
+                              const Report& report) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    Reject(report, path, ec && ec != std::errc::no_such_file_or_directory
+                             ? "cannot read: " + ec.message()
+                             : "no such file or folder");
+    return;
+  }
+  if (fs::is_directory(status)) {
+    ReadFolder(path, sink, report);
+    return;
+  }
+  if (!fs::is_regular_file(status)) {
+    Reject(report, path, "not a regular file");
+    return;
+  }
+  switch (FormatOf(path)) {
+    case Format::kText:
+      ReadTextFile(path, sink, report);
+      return;
+    case Format::kJsonLines: {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        Reject(report, path, std::string("cannot open: ") + std::strerror(errno));
+        return;
+      }
+      ReadJsonLines(in, path, sink, report);
+      return;
+    }
+    case Format::kUnknown:
+      if (named) {
+        Reject(report, path,
+               "unknown file type '" + fs::path(path).extension().string() +
+                   "' (expected .txt, .md or .jsonl)");
+      } else {
+        ++tally_.skipped_files;
+        report(Diagnostic{path, "skipped: not .txt, .md or .jsonl", false});
+      }
+      return;
+  }
+}
+
+void DocumentReader::ReadFolder(const std::string& root, const Sink& sink, const Report& report) {
+  // Collect and sort first: the same folder gives the same order everywhere.
+  std::vector<std::string> files;
+  std::set<std::string> seen_dirs;
+  std::vector<std::string> stack = {root};
+  while (!stack.empty()) {
+    std::string dir = stack.back();
+    stack.pop_back();
+    std::error_code ec;
+    std::string canonical = fs::canonical(dir, ec).string();
+    if (ec) {
+      Reject(report, dir, "cannot read folder: " + ec.message());
+      continue;
+    }
+    if (!seen_dirs.insert(canonical).second) {
+      report(Diagnostic{dir, "skipped: folder already read (symlink loop?)", false});
+      continue;
+    }
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      Reject(report, dir, "cannot read folder: " + ec.message());
+      continue;
+    }
+    std::vector<std::string> subdirs;
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        Reject(report, dir, "cannot read folder: " + ec.message());
+        break;
+      }
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
+      std::error_code sec;
+      if (it->is_directory(sec))
+        subdirs.push_back(it->path().string());
+      else
+        files.push_back(it->path().string());
+    }
+    std::sort(subdirs.rbegin(), subdirs.rend());
+    for (auto& s : subdirs) stack.push_back(s);
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) ReadPath(f, false, sink, report);
+}
+
+void DocumentReader::ReadTextFile(const std::string& path, const Sink& sink, const Report& report) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Reject(report, path, std::string("cannot open: ") + std::strerror(errno));
+    return;
+  }
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > options_.max_document_bytes) {
+    Reject(report, path, "document of " + std::to_string(size) + " bytes is larger than the limit of " +
+                             std::to_string(options_.max_document_bytes));
+    return;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    Reject(report, path, std::string("read error: ") + std::strerror(errno));
+    return;
+  }
+  std::string text, error;
+  if (!DecodeText(std::move(bytes), &text, &error)) {
+    Reject(report, path, error);
+    return;
+  }
+  graph::Document doc;
+  doc.id = IdFromPath(path);
+  doc.origin = path;
+  doc.text = std::move(text);
+  Accept(std::move(doc), sink);
+}
+
+void DocumentReader::ReadJsonLines(std::istream& in, const std::string& name, const Sink& sink,
+                                   const Report& report) {
+  std::string line;
+  uint64_t number = 0;
+  std::string stem = name == "<stdin>" ? "stdin" : IdFromPath(name);
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (IsBlank(line)) continue;
+    std::string where = name + ":" + std::to_string(number);
+    std::string error;
+    if (line.size() > options_.max_document_bytes) {
+      Reject(report, where, "line of " + std::to_string(line.size()) + " bytes is larger than the limit");
+      continue;
+    }
+    if (!ValidateText(line, &error)) {
+      Reject(report, where, error.substr(error.find(':') + 2));
+      continue;
+    }
+    rapidjson::Document json;
+    json.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
+    if (json.HasParseError()) {
+      Reject(report, where,
+             std::string("malformed JSON at column ") + std::to_string(json.GetErrorOffset() + 1) +
+                 ": " + rapidjson::GetParseError_En(json.GetParseError()));
+      continue;
+    }
+    if (!json.IsObject()) {
+      Reject(report, where, "expected a JSON object");
+      continue;
+    }
+    auto text_it = json.FindMember("text");
+    if (text_it == json.MemberEnd()) {
+      Reject(report, where, "field \"text\" is missing");
+      continue;
+    }
+    if (!text_it->value.IsString()) {
+      Reject(report, where, "field \"text\" is not a string");
+      continue;
+    }
+    graph::Document doc;
+    doc.text.assign(text_it->value.GetString(), text_it->value.GetStringLength());
+    if (IsBlank(doc.text)) {
+      Reject(report, where, "field \"text\" is empty");
+      continue;
+    }
+    if (doc.text.find('\0') != std::string::npos) {
+      Reject(report, where, "field \"text\" contains a NUL character");
+      continue;
+    }
+    auto str = [&](const char* key) -> std::string {
+      auto it = json.FindMember(key);
+      if (it == json.MemberEnd() || it->value.IsNull()) return "";
+      if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
+      if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
+      return "";
+    };
+    doc.id = str("id");
+    if (doc.id.empty()) doc.id = stem + "#" + std::to_string(number);
+    doc.title = str("title");
+    doc.date = NormalizeDate(str("date"));
+    doc.url = str("url");
+    doc.source = str("source");
+    doc.origin = where;
+    Accept(std::move(doc), sink);
+  }
+  if (in.bad()) Reject(report, name, std::string("read error: ") + std::strerror(errno));
+}
+
+}  // namespace newsgraph::extract
