@@ -41,6 +41,9 @@ enum class AddStatus {
 struct AddOutcome {
   AddStatus status = AddStatus::kAdded;
   std::string detail;  // for kDuplicate/kIdConflict: the stored document id / origin
+  // kAdded only: mentions and relations not stored because they name an
+  // entity id that is neither in the analysis nor in the store.
+  uint32_t skipped = 0;
 };
 
 // One statement with its evidence, as stored. Offsets are Unicode code
@@ -57,6 +60,7 @@ struct EvidenceRow {
   uint32_t sentence = 0;
   uint32_t start = 0, end = 0;  // sentence span, characters
   std::string text;             // the sentence
+  std::string possessor;        // of an issue object: "Ukraine" in "Ukraine's sovereignty"
 };
 
 // Filters for Relations(); empty fields match everything.

@@ -71,6 +71,14 @@ const std::unordered_set<std::string_view>& LightVerbs() {
       "show", "state", "stress", "announce", "register", "lodge", "file", "have", "hold", "underline"};
   return s;
 }
+// Heads that name a difficulty: emphasising them is no support for them.
+const std::unordered_set<std::string>& ProblemNouns() {
+  static const std::unordered_set<std::string> s = {
+      "challenge", "difficulty", "problem", "risk", "danger", "obstacle", "complexity", "complication",
+      "threat", "concern", "urgency", "gravity", "fragility", "uncertainty", "tension", "divide", "gap",
+      "failure", "weakness", "cost", "limit", "hurdle", "dilemma", "shortcoming", "flaw", "setback"};
+  return s;
+}
 const std::unordered_set<std::string_view>& ListIntroducers() {
   static const std::unordered_set<std::string_view> s = {"like", "including", "includes", "include", "such", "as"};
   return s;
@@ -193,7 +201,14 @@ class DocumentRun {
   std::vector<int> mention_at_;  // token -> mention index or -1
   std::vector<LocalEntity> entities_;
   std::unordered_map<std::string, int> entity_index_;  // entity id -> index
-  int last_person_ = -1;                               // entity of the last person named
+  // Persons in the order they were last named, and their gender as told by
+  // the pronouns that referred to them (0 unknown, 'm', 'f').
+  std::vector<int> recent_persons_;
+  std::unordered_map<int, char> genders_;
+  void NotePerson(int e) {
+    recent_persons_.erase(std::remove(recent_persons_.begin(), recent_persons_.end(), e), recent_persons_.end());
+    recent_persons_.push_back(e);
+  }
   std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
 };
 
@@ -279,12 +294,23 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // Pronouns refer to the last person named.
     bool poss = false;
     if (IsPersonPronoun(lower, &poss) && (Tag(i) == Pos::kPron || Tag(i) == Pos::kDet)) {
-      if (last_person_ >= 0) {
+      // The most recent person whose gender does not contradict the pronoun.
+      char gender = lower[0] == 'h' && lower != "her" ? 'm' : 'f';
+      int person = -1;
+      for (auto it = recent_persons_.rbegin(); it != recent_persons_.rend(); ++it) {
+        char g = genders_[*it];
+        if (g == 0 || g == gender) {
+          person = *it;
+          break;
+        }
+      }
+      if (person >= 0) {
+        genders_[person] = gender;
         Mention m;
         m.first = static_cast<uint32_t>(i);
         m.last = static_cast<uint32_t>(i + 1);
         m.sentence = index;
-        m.entity = last_person_;
+        m.entity = person;
         m.pronoun = true;
         m.possessive = poss;
         AddMention(m);
@@ -317,7 +343,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         titled = true;
         j += tl;
       }
-      if (titled) {
+      if (titled && !s.heading) {
         size_t n = j;
         while (n < s.last && IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
                (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX)) {
@@ -328,7 +354,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (lex_.MatchTitle(words_, n, &tl2, &te2)) break;
           ++n;
         }
-        if (n > j && n - j <= 4) {
+        if (n > j && n - j <= 4 && Tag(n - 1) == Pos::kPropn) {
           std::string name;
           for (size_t k = j; k < n; ++k) {
             if (!name.empty()) name += ' ';
@@ -354,7 +380,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           m.entity = e;
           m.possessive = n < s.last && words_[n] == "'s";
           AddMention(m);
-          last_person_ = e;
+          NotePerson(e);
           i = n;
           continue;
         }
@@ -390,21 +416,39 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t end = i + pm.length;
       size_t k = end;
       if (k < s.last && (pm.use == PhraseUse::kAdjective || pm.use == PhraseUse::kName)) {
-        // Demonym or name + group noun: "Ukrainian officials", "US officials".
+        // Demonym or name + group noun: "Ukrainian officials", "US officials";
+        // coordinated demonyms share the noun: "Ukrainian and Russian negotiators".
+        std::vector<std::pair<size_t, PhraseMatch>> heads = {{i, pm}};
         size_t g = k;
+        while (g + 1 < s.last && (Lower(g) == "and" || Lower(g) == ",") && IsCap(g + 1)) {
+          PhraseMatch more;
+          if (!lex_.MatchActor(words_, g + 1, &more) || more.use != PhraseUse::kAdjective) break;
+          heads.emplace_back(g + 1, more);
+          g = g + 1 + more.length;
+        }
         while (g < s.last && (Tag(g) == Pos::kAdj) && !IsCap(g) && g - k < 2) ++g;
         std::string gl = g < s.last ? Lower(g) : "";
-        if (g < s.last && !IsCap(g) && lex_.GroupNoun(gl)) {
-          std::string label = std::string(pm.use == PhraseUse::kAdjective ? words_[i] : a.label);
-          for (size_t w = i + pm.length; w <= g; ++w) label += " " + Lower(w);
-          if (pm.use == PhraseUse::kAdjective && pm.length > 1) label = std::string(Surface(i)) + label.substr(words_[i].size());
-          int e = EntityFor(label, "group", a.country, a.code, false);
-          Mention m;
-          m.first = static_cast<uint32_t>(i);
-          m.last = static_cast<uint32_t>(g + 1);
-          m.sentence = index;
-          m.entity = e;
-          AddMention(m);
+        const std::string* canonical = g < s.last && !IsCap(g) ? lex_.GroupNoun(gl) : nullptr;
+        if (canonical) {
+          for (size_t h = 0; h < heads.size(); ++h) {
+            const ActorEntry& ha = lex_.actor(heads[h].second.entry);
+            std::string prefix = ha.adjective;
+            if (prefix.empty()) {
+              for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
+                prefix += (prefix.empty() ? "" : " ") + std::string(Surface(w));
+            }
+            int e = EntityFor(prefix + " " + *canonical, "group", ha.country, ha.code, false);
+            std::string surface;
+            for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
+              surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+            entities_[e].aliases.insert(surface + " " + gl);
+            Mention m;
+            m.first = static_cast<uint32_t>(heads[h].first);
+            m.last = static_cast<uint32_t>(h + 1 == heads.size() ? g + 1 : heads[h].first + heads[h].second.length);
+            m.sentence = index;
+            m.entity = e;
+            AddMention(m);
+          }
           i = g + 1;
           continue;
         }
@@ -425,7 +469,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
         if (surface != a.label) entities_[e].aliases.insert(surface);
       }
-      if (a.category == "person") last_person_ = e;
+      if (a.category == "person") NotePerson(e);
       AddMention(m);
       i = end;
       continue;
@@ -468,7 +512,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           std::string first(parts.substr(0, dash));
           std::vector<std::string_view> one = {first};
           PhraseMatch pm2;
-          if (lex_.MatchActor(one, 0, &pm2) || std::islower(static_cast<unsigned char>(parts[dash + 1])))
+          if (lex_.MatchActor(one, 0, &pm2) || std::islower(static_cast<unsigned char>(parts[dash + 1])) ||
+              (n - i == 1 && std::isupper(static_cast<unsigned char>(parts[dash + 1]))))
             compound = true;
         }
       bool all_title_words = true;
@@ -499,9 +544,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         m.sentence = index;
         m.entity = e;
         m.possessive = n < s.last && words_[n] == "'s";
-        m.initial_unknown = n - i == 1 && (i == s.first || s.heading);
+        m.initial_unknown = n - i == 1 && (i == s.first || s.heading) &&
+                            !(n < s.last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux) && !s.heading);
         AddMention(m);
-        if (category == "person") last_person_ = e;
+        if (category == "person") NotePerson(e);
         i = n;
         continue;
       }
@@ -637,6 +683,7 @@ std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
   while (k > sent_first + 1) {
     std::string link = Lower(k - 1);
     if (link != "and" && link != "," && link != "or") break;
+    if (link == "and" && k > sent_first + 2 && Lower(k - 2) == ",") --k;  // "A, B, and C"
     int prev = mention_at_[k - 2];
     if (prev < 0 || mentions_[prev].modifier || mentions_[prev].entity < 0) break;
     out.push_back(prev);
@@ -658,66 +705,91 @@ std::vector<int> DocumentRun::Subjects(size_t verb, size_t sent_first, bool* thr
     --k;
     ++steps;
     std::string w = Lower(k);
-    if (w == "that" || w == "whether" || w == "because" || w == "if") *through_clause = true;
     if (w == ";" || w == ":") break;
-    if (w == "who" || w == "which") {
-      // "Starmer, who advocates ...": the antecedent.
+    if (w == "that" || w == "which" || w == "who" || w == "whom") {
       size_t a = k;
       if (a > sent_first && Lower(a - 1) == ",") --a;
-      if (a > sent_first && mention_at_[a - 1] >= 0) {
-        int m = mention_at_[a - 1];
-        if (mentions_[m].entity >= 0) return Coordinated(m, sent_first);
+      if (a > sent_first && mention_at_[a - 1] >= 0 && mentions_[mention_at_[a - 1]].entity >= 0 &&
+          !mentions_[mention_at_[a - 1]].modifier) {
+        // "Starmer, who advocates ...": the antecedent.
+        return Coordinated(mention_at_[a - 1], sent_first);
       }
+      if (a > sent_first && (Tag(a - 1) == Pos::kNoun || Tag(a - 1) == Pos::kPropn || Tag(a - 1) == Pos::kNum))
+        return {};  // "an agreement that prioritizes ...": the subject is no actor
+      *through_clause = true;  // "emphasize that ...": reported speech
       continue;
     }
+    if (w == "whether" || w == "because" || w == "if") *through_clause = true;
     int m = mention_at_[k];
-    if (m < 0) continue;
+    if (m < 0) {
+      // An unresolved subject pronoun ("they", "it") is the subject: no actor.
+      if (Tag(k) == Pos::kPron && (w == "they" || w == "it" || w == "we" || w == "i" || w == "you" ||
+                                   w == "he" || w == "she" || w == "this" || w == "these"))
+        return {};
+      continue;
+    }
     const Mention& mm = mentions_[m];
     k = mm.first;
     if (mm.entity < 0 || mm.modifier) continue;
-    if (mm.possessive && !mm.pronoun) continue;  // "Ukraine's sovereignty": not the subject
-    if (mm.pronoun && mm.possessive) continue;
-    // Inside a prepositional phrase? Look at the word before the mention.
-    if (k > sent_first) {
-      std::string before = Lower(k - 1);
-      Pos bt = Tag(k - 1);
-      if (ListIntroducers().count(before) || (before == "," && k > sent_first + 1 && ListIntroducers().count(Lower(k - 2)))) {
-        // "Leaders like Zelensky and Macron emphasize": the members. The
-        // list is read left to right from the introducer.
-        std::vector<int> members = {m};
+    if (mm.possessive) continue;  // "Ukraine's sovereignty", "his meeting": not the subject
+    // "the US approach": a name used as a noun modifier.
+    if (mm.last < verb && Tag(mm.last) == Pos::kNoun && mention_at_[mm.last] < 0) continue;
+    std::vector<int> group = Coordinated(m, sent_first);
+    size_t left = mm.first;
+    for (int c : group) left = std::min<size_t>(left, mentions_[c].first);
+    // What stands before the (leftmost) mention, past an article?
+    size_t b = left;
+    if (b > sent_first && Tag(b - 1) == Pos::kDet) --b;
+    if (b > sent_first) {
+      std::string before = Lower(b - 1);
+      bool introducer = ListIntroducers().count(before) ||
+                        (before == "," && b > sent_first + 1 && ListIntroducers().count(Lower(b - 2)));
+      if (introducer) {
+        // "Leaders like Zelensky and Macron emphasize": the members speak.
         size_t e = mm.last;
         while (e + 1 < verb) {
           std::string link = Lower(e);
           if (link != "and" && link != ",") break;
           int next = mention_at_[e + 1];
           if (next < 0 || mentions_[next].entity < 0) break;
-          members.push_back(next);
+          if (std::find(group.begin(), group.end(), next) == group.end()) group.push_back(next);
           e = mentions_[next].last;
         }
-        // Coordinated to the left as well ("like Macron and Kallas" read from Kallas).
-        for (int c : Coordinated(m, sent_first))
-          if (std::find(members.begin(), members.end(), c) == members.end()) members.push_back(c);
-        *pronoun = false;
-        return members;
+        return group;
       }
-      if (bt == Pos::kAdp && before != "like") {
-        // "of X", "with X", "by X": not the subject; keep looking left.
+      if (Tag(b - 1) == Pos::kAdp && before != "like") {
+        k = left;  // "of X", "with X and Y", "by X": not the subject; look further left
         continue;
       }
     }
     *pronoun = mm.pronoun;
-    return Coordinated(m, sent_first);
+    return group;
   }
   return {};
 }
 
 bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, size_t* end) {
   size_t k = from;
-  // Skip determiners, light nouns and carrier verbs: "the importance of
-  // maintaining Ukraine's sovereignty" is about sovereignty.
-  for (int guard = 0; guard < 8 && k < sent_last; ++guard) {
+  std::string possessor;
+  // Skip determiners, possessors, light nouns and carrier verbs: "the
+  // importance of maintaining Ukraine's sovereignty" is about sovereignty,
+  // "Ukraine's right to maintain its territorial integrity" about integrity.
+  for (int guard = 0; guard < 12 && k < sent_last; ++guard) {
     std::string w = Lower(k);
     Pos t = Tag(k);
+    if (mention_at_[k] >= 0 && mentions_[mention_at_[k]].possessive && !mentions_[mention_at_[k]].pronoun) {
+      const Mention& pm = mentions_[mention_at_[k]];
+      if (pm.entity >= 0) possessor = entities_[pm.entity].e.label;
+      k = pm.last;
+      if (k < sent_last && words_[k] == "'s") ++k;
+      continue;
+    }
+    if (t == Pos::kPron && (w == "its" || w == "their" || w == "our" || w == "his" || w == "her")) {
+      if (mention_at_[k] >= 0 && mentions_[mention_at_[k]].entity >= 0 && possessor.empty())
+        possessor = entities_[mentions_[mention_at_[k]].entity].e.label;
+      ++k;
+      continue;
+    }
     if (t == Pos::kDet || t == Pos::kAdv || w == "to" || t == Pos::kPart || (t == Pos::kAdj && (w == "any" || w == "such"))) {
       ++k;
       continue;
@@ -728,6 +800,7 @@ bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, siz
     }
     if ((t == Pos::kVerb || t == Pos::kNoun) && CarrierVerbs().count(VerbLemma(k)) && w.size() > 3 &&
         (w.compare(w.size() - 3, 3, "ing") == 0 || (k > from && Lower(k - 1) == "to"))) {
+      if (k + 1 < sent_last && (Lower(k + 1) == "that" || Lower(k + 1) == "whether")) return false;
       ++k;
       continue;
     }
@@ -775,22 +848,13 @@ bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, siz
   }
   // The noun phrase itself: [possessor 's] (ADJ|NOUN|PROPN)* NOUN [of NP].
   size_t b = k;
-  std::string possessor;
-  if (b < sent_last && mention_at_[b] >= 0 && mentions_[mention_at_[b]].possessive) {
-    const Mention& pm = mentions_[mention_at_[b]];
-    if (pm.entity >= 0) possessor = entities_[pm.entity].e.label;
-    b = pm.last;
-    if (b < sent_last && words_[b] == "'s") ++b;
-  } else if (b < sent_last && Tag(b) == Pos::kPron && (Lower(b) == "its" || Lower(b) == "their" || Lower(b) == "our")) {
-    ++b;
-  }
   size_t e = b;
   size_t head = 0;
   bool has_head = false;
   while (e < sent_last) {
     Pos t = Tag(e);
     bool in_mention = mention_at_[e] >= 0;
-    if (t == Pos::kAdj || t == Pos::kNoun || t == Pos::kPropn || (t == Pos::kNum && e > b) ||
+    if (t == Pos::kAdj || t == Pos::kNoun || t == Pos::kPropn || t == Pos::kNum ||
         (t == Pos::kVerb && e + 1 < sent_last && Tag(e + 1) == Pos::kNoun && Lower(e).size() > 3 &&
          (Lower(e).compare(Lower(e).size() - 2, 2, "ed") == 0))) {
       if (in_mention && !mentions_[mention_at_[e]].modifier && !(e + 1 < sent_last && (Tag(e + 1) == Pos::kNoun))) {
@@ -856,6 +920,9 @@ void DocumentRun::Objects(size_t from, size_t sent_last, std::vector<Target>* ta
     int m = mention_at_[k];
     Target t;
     size_t end = k;
+    if (items > 0 && m >= 0 && mentions_[m].last < sent_last &&
+        (Tag(mentions_[m].last) == Pos::kVerb || Tag(mentions_[m].last) == Pos::kAux))
+      break;  // "..., and Ukrainian Prime Minister X said": a new clause
     if (m >= 0 && mentions_[m].entity >= 0 && !mentions_[m].modifier && !mentions_[m].possessive &&
         !(mentions_[m].last < sent_last && Tag(mentions_[m].last) == Pos::kNoun && mention_at_[mentions_[m].last] < 0) &&
         !(mentions_[m].last < sent_last && Tag(mentions_[m].last) == Pos::kVerb &&
@@ -869,6 +936,7 @@ void DocumentRun::Objects(size_t from, size_t sent_last, std::vector<Target>* ta
     // Coordination: "X and Y", "X, Y and Z".
     if (end < sent_last && (Lower(end) == "and" || Lower(end) == "," || Lower(end) == "or")) {
       size_t n = end + 1;
+      if (Lower(end) == "," && n < sent_last && Lower(n) == "and" && targets->back().mention >= 0) break;
       if (n < sent_last && Lower(n) == "and") ++n;
       // Do not cross into a new clause: "X, and Y said ..." stops at a verb.
       if (n < sent_last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux || Tag(n) == Pos::kPron || Tag(n) == Pos::kSconj)) break;
@@ -910,6 +978,12 @@ void DocumentRun::Emit(int subject_mention, const Target& target, const Relation
   rel.sentence = sentence;
   rel.evidence = Span{sents_[sentence].begin, sents_[sentence].end};
   rel.qualifier = target.possessor;
+  if (r.mode == "emphasis" && target.mention < 0) {
+    // "underscore the challenges" is no stance for challenges.
+    size_t sp = target.issue.rfind(' ');
+    std::string head = sp == std::string::npos ? target.issue : target.issue.substr(sp + 1);
+    if (ProblemNouns().count(head)) return;
+  }
   auto key = std::make_tuple(se, rel.object, rel.cls, rel.polarity, sentence);
   if (!emitted_.insert(key).second) return;
   out_.relations.push_back(std::move(rel));
@@ -920,6 +994,18 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
   for (size_t t = s.first; t < s.last; ++t) {
     size_t obj_start;
     const RelationEntry* r = VerbTrigger(t, s.last, &obj_start);
+    if (r && t > s.first) {
+      std::string w = Lower(t);
+      bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+      bool ed = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
+      Pos before = Tag(t - 1);
+      // "fined for helping Russia": whose help is not said here.
+      if (ing && before == Pos::kAdp) continue;
+      // "any proposed agreements": a participle used as an adjective.
+      if (ed && (before == Pos::kDet || before == Pos::kAdj) && t + 1 < s.last && Tag(t + 1) == Pos::kNoun) continue;
+      // "an agreement favoring X": the noun is its subject, no actor.
+      if ((ing || ed) && before == Pos::kNoun && mention_at_[t - 1] < 0 && !Passive(t, s.first)) continue;
+    }
     if (r) {
       bool through = false, pronoun = false;
       bool negated = Negated(t, s.first);

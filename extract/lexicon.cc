@@ -151,7 +151,12 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
   if (!ReadTsv(dir + "/countries.tsv", "countries", 7,
                [&](const std::vector<std::string>& c, size_t) -> std::string {
                  if (c[1].size() != 3) return "ISO 3166 alpha-3 code expected, found \"" + c[1] + "\"";
-                 uint32_t id = lex->AddActor({c[0], "country", c[1], ""});
+                 // Groups are named with the shortest plain adjective: "US officials".
+                 std::string group_adj;
+                 for (auto& a : SplitBars(c[3]))
+                   if (a.find('.') == std::string::npos && (group_adj.empty() || a.size() < group_adj.size()))
+                     group_adj = a;
+                 uint32_t id = lex->AddActor({c[0], "country", c[1], "", group_adj});
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[2])) lex->AddPhrase(a, id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[3])) lex->AddPhrase(a, id, PhraseUse::kAdjective);
@@ -174,13 +179,16 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                &version, error))
     return nullptr;
   done();
-  // regions: name aliases category country
+  // regions: name aliases category country adjectives
   if (!ReadTsv(dir + "/regions.tsv", "regions", 3,
                [&](const std::vector<std::string>& c, size_t) -> std::string {
+                 auto adjectives = SplitBars(c.size() > 4 ? c[4] : "");
                  uint32_t id = lex->AddActor({c[0], c[2].empty() ? "location" : c[2],
-                                              c.size() > 3 ? c[3] : "", ""});
+                                              c.size() > 3 ? c[3] : "", "",
+                                              adjectives.empty() ? "" : adjectives[0]});
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[1])) lex->AddPhrase(a, id, PhraseUse::kName);
+                 for (auto& a : adjectives) lex->AddPhrase(a, id, PhraseUse::kAdjective);
                  return "";
                },
                &version, error))
@@ -199,10 +207,10 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                &version, error))
     return nullptr;
   done();
-  // groups: noun singular kind
-  if (!ReadTsv(dir + "/groups.tsv", "groups", 3,
+  // groups: noun singular kind canonical
+  if (!ReadTsv(dir + "/groups.tsv", "groups", 4,
                [&](const std::vector<std::string>& c, size_t) -> std::string {
-                 lex->groups_.emplace(Lower(c[0]), c[2]);
+                 lex->groups_.emplace(Lower(c[0]), c[3]);
                  return "";
                },
                &version, error))
@@ -215,6 +223,8 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                  if (c[2] != "+1" && c[2] != "-1" && c[2] != "0" && c[2] != "1")
                    return "polarity must be +1, 0 or -1, found \"" + c[2] + "\"";
                  if (c[4] != "verb" && c[4] != "noun") return "pos must be verb or noun, found \"" + c[4] + "\"";
+                 if (c[4] == "noun" && c[0].find(' ') == std::string::npos)
+                   return "a noun needs the preposition that introduces its object (\"demand for\")";
                  RelationEntry r;
                  r.lemma = c[0];
                  r.cls = c[1];

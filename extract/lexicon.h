@@ -21,6 +21,7 @@ struct ActorEntry {
   std::string category;  // country|organization|location|person|group
   std::string country;   // ISO 3166 alpha-3 where known
   std::string code;      // user dictionary code ("RUSGOV")
+  std::string adjective; // how groups of it are named: "US" officials, "European" officials
 };
 
 // How a phrase names its actor: as the name itself, a demonym adjective
@@ -72,7 +73,8 @@ class Lexicons {
   // "Prime Minister", "special envoy", "Sir".
   bool MatchTitle(const std::vector<std::string_view>& words, size_t i, size_t* length,
                   const TitleEntry** title) const;
-  // Group noun ("officials" -> official kind) or nullptr.
+  // The canonical noun of a group noun ("leaders" -> "officials",
+  // "troops" -> "troops"), or nullptr when the word names no group.
   const std::string* GroupNoun(std::string_view lower_word) const;
 
   // Relation triggers by head lemma ("call"); several may share a head.

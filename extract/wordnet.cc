@@ -316,7 +316,7 @@ struct Rule {
   std::string_view ending;
 };
 // Morphy's detachment rules (WordNet morph.c), in its order.
-constexpr Rule kNounRules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
+constexpr Rule kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                                {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
 constexpr Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
@@ -338,8 +338,8 @@ struct ClassData {
 // Derivational links from the lemmas of one class to those of another. Keys
 // and targets are views into the index files (lookup keys, with '_').
 struct Links {
-  StringMap map;                         // key -> position in `ranges`
-  std::vector<uint32_t> ranges;          // begin, end into `targets`
+  StringMap map;                 // key -> position in `ranges`
+  std::vector<uint32_t> ranges;  // begin, end into `targets`
   std::vector<std::string_view> targets;
 };
 
@@ -539,10 +539,10 @@ std::string_view WordNet::Impl::MorphPhrase(int c, std::string_view w, char* can
     std::string_view head = first ? std::string_view() : w.substr(0, last_begin);
     std::string_view tail = first ? w.substr(first_end) : std::string_view();
     if (head.size() + base.size() + tail.size() > kMaxWord) continue;
-    std::memcpy(cand, head.data(), head.size());
-    std::memcpy(cand + head.size(), base.data(), base.size());
-    std::memcpy(cand + head.size() + base.size(), tail.data(), tail.size());
-    std::string_view v(cand, head.size() + base.size() + tail.size());
+    char* end = std::copy(head.begin(), head.end(), cand);  // head/tail may be null views
+    end = std::copy(base.begin(), base.end(), end);
+    end = std::copy(tail.begin(), tail.end(), end);
+    std::string_view v(cand, static_cast<size_t>(end - cand));
     if (cd.index.Find(v) != nullptr) return v;
   }
   return {};
@@ -710,7 +710,8 @@ std::vector<std::string> WordNet::Synonyms(std::string_view lemma, WordClass wc)
     if (!SynsetWords(&f, &words)) continue;
     for (std::string_view w : words) {
       std::string s = KeyToLemma(StripMarker(w));
-      if (s != self && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+      if (s != self && std::find(out.begin(), out.end(), s) == out.end())
+        out.push_back(std::move(s));
     }
   }
   return out;
@@ -731,8 +732,8 @@ int VowelGroups(std::string_view s) {
   int groups = 0;
   bool in = false;
   for (size_t i = 0; i < s.size(); ++i) {
-    bool v = IsVowelY(s[i]) && !(s[i] == 'u' && i > 0 && s[i - 1] == 'q') &&
-             !(s[i] == 'y' && i == 0);
+    bool v =
+        IsVowelY(s[i]) && !(s[i] == 'u' && i > 0 && s[i - 1] == 'q') && !(s[i] == 'y' && i == 0);
     if (v && !in) ++groups;
     in = v;
   }
@@ -752,104 +753,359 @@ using Pair = std::pair<std::string_view, std::string_view>;
 
 // Irregular verb forms -> base. Sorted at first use.
 constexpr Pair kIrregularVerbs[] = {
-    {"am", "be"}, {"are", "be"}, {"is", "be"}, {"was", "be"}, {"were", "be"}, {"been", "be"},
-    {"being", "be"}, {"has", "have"}, {"had", "have"}, {"having", "have"}, {"does", "do"},
-    {"did", "do"}, {"done", "do"}, {"doing", "do"}, {"goes", "go"}, {"went", "go"},
-    {"gone", "go"}, {"going", "go"}, {"said", "say"}, {"says", "say"}, {"met", "meet"},
-    {"made", "make"}, {"making", "make"}, {"took", "take"}, {"taken", "take"},
-    {"taking", "take"}, {"gave", "give"}, {"given", "give"}, {"giving", "give"},
-    {"held", "hold"}, {"sought", "seek"}, {"left", "leave"}, {"leaving", "leave"},
-    {"spoke", "speak"}, {"spoken", "speak"}, {"told", "tell"}, {"won", "win"},
-    {"winning", "win"}, {"lost", "lose"}, {"losing", "lose"}, {"sent", "send"},
-    {"brought", "bring"}, {"began", "begin"}, {"begun", "begin"}, {"beginning", "begin"},
-    {"fought", "fight"}, {"struck", "strike"}, {"stricken", "strike"}, {"striking", "strike"},
-    {"saw", "see"}, {"seen", "see"}, {"came", "come"}, {"coming", "come"}, {"knew", "know"},
-    {"known", "know"}, {"thought", "think"}, {"kept", "keep"}, {"led", "lead"},
-    {"bought", "buy"}, {"sold", "sell"}, {"paid", "pay"}, {"setting", "set"},
-    {"putting", "put"}, {"cutting", "cut"}, {"hitting", "hit"}, {"letting", "let"},
-    {"built", "build"}, {"found", "find"}, {"stood", "stand"}, {"understood", "understand"},
-    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"drew", "draw"}, {"drawn", "draw"},
-    {"shook", "shake"}, {"shaken", "shake"}, {"shaking", "shake"}, {"forbade", "forbid"},
-    {"forbidden", "forbid"}, {"forbidding", "forbid"}, {"froze", "freeze"},
-    {"frozen", "freeze"}, {"chose", "choose"}, {"chosen", "choose"}, {"choosing", "choose"},
-    {"rose", "rise"}, {"risen", "rise"}, {"rising", "rise"}, {"drove", "drive"},
-    {"driven", "drive"}, {"driving", "drive"}, {"wrote", "write"}, {"written", "write"},
-    {"writing", "write"}, {"broke", "break"}, {"broken", "break"}, {"got", "get"},
-    {"gotten", "get"}, {"getting", "get"}, {"became", "become"}, {"becoming", "become"},
-    {"felt", "feel"}, {"meant", "mean"}, {"ran", "run"}, {"running", "run"}, {"grew", "grow"},
-    {"grown", "grow"}, {"threw", "throw"}, {"thrown", "throw"}, {"fell", "fall"},
-    {"fallen", "fall"}, {"spent", "spend"}, {"sat", "sit"}, {"sitting", "sit"},
-    {"heard", "hear"}, {"taught", "teach"}, {"caught", "catch"}, {"ate", "eat"},
-    {"eaten", "eat"}, {"forgot", "forget"}, {"forgotten", "forget"}, {"hid", "hide"},
-    {"hidden", "hide"}, {"swore", "swear"}, {"sworn", "swear"}, {"bore", "bear"},
-    {"borne", "bear"}, {"beat", "beat"}, {"beaten", "beat"}, {"bit", "bite"},
-    {"bitten", "bite"}, {"blew", "blow"}, {"blown", "blow"}, {"dealt", "deal"},
-    {"dug", "dig"}, {"fed", "feed"}, {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"},
-    {"forgave", "forgive"}, {"forgiven", "forgive"}, {"hung", "hang"}, {"lent", "lend"},
-    {"lit", "light"}, {"rode", "ride"}, {"ridden", "ride"}, {"rang", "ring"}, {"rung", "ring"},
-    {"shot", "shoot"}, {"slid", "slide"}, {"sped", "speed"}, {"spun", "spin"},
-    {"stole", "steal"}, {"stolen", "steal"}, {"stuck", "stick"}, {"swept", "sweep"},
-    {"swam", "swim"}, {"swum", "swim"}, {"tore", "tear"}, {"torn", "tear"},
-    {"upheld", "uphold"}, {"undertook", "undertake"}, {"undertaken", "undertake"},
-    {"underwent", "undergo"}, {"undergone", "undergo"}, {"undergoes", "undergo"},
-    {"woke", "wake"}, {"woken", "wake"}, {"wore", "wear"}, {"worn", "wear"}, {"wept", "weep"},
-    {"overcame", "overcome"}, {"oversaw", "oversee"}, {"overseen", "oversee"},
-    {"foresaw", "foresee"}, {"foreseen", "foresee"}, {"withheld", "withhold"},
-    {"withstood", "withstand"}, {"mistook", "mistake"}, {"mistaken", "mistake"},
-    {"overrode", "override"}, {"overridden", "override"}, {"sank", "sink"}, {"sunk", "sink"},
-    {"sang", "sing"}, {"sung", "sing"}, {"strove", "strive"}, {"striven", "strive"},
-    {"slew", "slay"}, {"slain", "slay"}, {"sprang", "spring"}, {"sprung", "spring"},
-    {"bound", "bind"}, {"misled", "mislead"}, {"rebuilt", "rebuild"}, {"retook", "retake"},
-    {"retaken", "retake"}, {"reran", "rerun"}, {"outran", "outrun"}, {"overtook", "overtake"},
-    {"overtaken", "overtake"}, {"shut", "shut"}, {"shutting", "shut"}, {"quit", "quit"},
-    {"quitting", "quit"}, {"split", "split"}, {"splitting", "split"}, {"upset", "upset"},
-    {"bet", "bet"}, {"betting", "bet"}, {"spread", "spread"}, {"hurt", "hurt"},
-    {"cost", "cost"}, {"read", "read"}, {"fit", "fit"}, {"fitting", "fit"},
-    {"forecast", "forecast"}, {"broadcast", "broadcast"}, {"arose", "arise"},
-    {"arisen", "arise"}, {"arising", "arise"}, {"awoke", "awake"}, {"bade", "bid"},
-    {"bidden", "bid"}, {"bred", "breed"}, {"clung", "cling"}, {"crept", "creep"},
-    {"dove", "dive"}, {"dreamt", "dream"}, {"fought", "fight"}, {"flung", "fling"},
-    {"ground", "grind"}, {"knelt", "kneel"}, {"leapt", "leap"}, {"learnt", "learn"},
-    {"overheard", "overhear"}, {"overthrew", "overthrow"}, {"overthrown", "overthrow"},
-    {"paid", "pay"}, {"rethought", "rethink"}, {"sewn", "sew"}, {"shone", "shine"},
-    {"shrank", "shrink"}, {"shrunk", "shrink"}, {"slept", "sleep"}, {"sought", "seek"},
-    {"spat", "spit"}, {"stank", "stink"}, {"stung", "sting"}, {"strode", "stride"},
-    {"strung", "string"}, {"swung", "swing"}, {"thrust", "thrust"}, {"trod", "tread"},
-    {"trodden", "tread"}, {"underwrote", "underwrite"}, {"underwritten", "underwrite"},
-    {"undid", "undo"}, {"undone", "undo"}, {"undoes", "undo"}, {"wound", "wind"},
-    {"wrung", "wring"}, {"redid", "redo"}, {"redone", "redo"}, {"outdid", "outdo"},
-    {"outdone", "outdo"}, {"foregone", "forgo"}, {"forwent", "forgo"}, {"forgoes", "forgo"},
-    {"outgrew", "outgrow"}, {"outgrown", "outgrow"}, {"overdid", "overdo"},
-    {"overdone", "overdo"}, {"overran", "overrun"}, {"partook", "partake"},
-    {"reiterated", "reiterate"}, {"withdrawing", "withdraw"}, {"lay", "lay"},
-    {"laid", "lay"}, {"lain", "lie"}, {"lying", "lie"}, {"dying", "die"}, {"tying", "tie"},
-    {"vying", "vie"}, {"seeing", "see"}, {"fleeing", "flee"}, {"agreeing", "agree"},
+    {"am", "be"},
+    {"are", "be"},
+    {"is", "be"},
+    {"was", "be"},
+    {"were", "be"},
+    {"been", "be"},
+    {"being", "be"},
+    {"has", "have"},
+    {"had", "have"},
+    {"having", "have"},
+    {"does", "do"},
+    {"did", "do"},
+    {"done", "do"},
+    {"doing", "do"},
+    {"goes", "go"},
+    {"went", "go"},
+    {"gone", "go"},
+    {"going", "go"},
+    {"said", "say"},
+    {"says", "say"},
+    {"met", "meet"},
+    {"made", "make"},
+    {"making", "make"},
+    {"took", "take"},
+    {"taken", "take"},
+    {"taking", "take"},
+    {"gave", "give"},
+    {"given", "give"},
+    {"giving", "give"},
+    {"held", "hold"},
+    {"sought", "seek"},
+    {"left", "leave"},
+    {"leaving", "leave"},
+    {"spoke", "speak"},
+    {"spoken", "speak"},
+    {"told", "tell"},
+    {"won", "win"},
+    {"winning", "win"},
+    {"lost", "lose"},
+    {"losing", "lose"},
+    {"sent", "send"},
+    {"brought", "bring"},
+    {"began", "begin"},
+    {"begun", "begin"},
+    {"beginning", "begin"},
+    {"fought", "fight"},
+    {"struck", "strike"},
+    {"stricken", "strike"},
+    {"striking", "strike"},
+    {"saw", "see"},
+    {"seen", "see"},
+    {"came", "come"},
+    {"coming", "come"},
+    {"knew", "know"},
+    {"known", "know"},
+    {"thought", "think"},
+    {"kept", "keep"},
+    {"led", "lead"},
+    {"bought", "buy"},
+    {"sold", "sell"},
+    {"paid", "pay"},
+    {"setting", "set"},
+    {"putting", "put"},
+    {"cutting", "cut"},
+    {"hitting", "hit"},
+    {"letting", "let"},
+    {"built", "build"},
+    {"found", "find"},
+    {"stood", "stand"},
+    {"understood", "understand"},
+    {"withdrew", "withdraw"},
+    {"withdrawn", "withdraw"},
+    {"drew", "draw"},
+    {"drawn", "draw"},
+    {"shook", "shake"},
+    {"shaken", "shake"},
+    {"shaking", "shake"},
+    {"forbade", "forbid"},
+    {"forbidden", "forbid"},
+    {"forbidding", "forbid"},
+    {"froze", "freeze"},
+    {"frozen", "freeze"},
+    {"chose", "choose"},
+    {"chosen", "choose"},
+    {"choosing", "choose"},
+    {"rose", "rise"},
+    {"risen", "rise"},
+    {"rising", "rise"},
+    {"drove", "drive"},
+    {"driven", "drive"},
+    {"driving", "drive"},
+    {"wrote", "write"},
+    {"written", "write"},
+    {"writing", "write"},
+    {"broke", "break"},
+    {"broken", "break"},
+    {"got", "get"},
+    {"gotten", "get"},
+    {"getting", "get"},
+    {"became", "become"},
+    {"becoming", "become"},
+    {"felt", "feel"},
+    {"meant", "mean"},
+    {"ran", "run"},
+    {"running", "run"},
+    {"grew", "grow"},
+    {"grown", "grow"},
+    {"threw", "throw"},
+    {"thrown", "throw"},
+    {"fell", "fall"},
+    {"fallen", "fall"},
+    {"spent", "spend"},
+    {"sat", "sit"},
+    {"sitting", "sit"},
+    {"heard", "hear"},
+    {"taught", "teach"},
+    {"caught", "catch"},
+    {"ate", "eat"},
+    {"eaten", "eat"},
+    {"forgot", "forget"},
+    {"forgotten", "forget"},
+    {"hid", "hide"},
+    {"hidden", "hide"},
+    {"swore", "swear"},
+    {"sworn", "swear"},
+    {"bore", "bear"},
+    {"borne", "bear"},
+    {"beat", "beat"},
+    {"beaten", "beat"},
+    {"bit", "bite"},
+    {"bitten", "bite"},
+    {"blew", "blow"},
+    {"blown", "blow"},
+    {"dealt", "deal"},
+    {"dug", "dig"},
+    {"fed", "feed"},
+    {"fled", "flee"},
+    {"flew", "fly"},
+    {"flown", "fly"},
+    {"forgave", "forgive"},
+    {"forgiven", "forgive"},
+    {"hung", "hang"},
+    {"lent", "lend"},
+    {"lit", "light"},
+    {"rode", "ride"},
+    {"ridden", "ride"},
+    {"rang", "ring"},
+    {"rung", "ring"},
+    {"shot", "shoot"},
+    {"slid", "slide"},
+    {"sped", "speed"},
+    {"spun", "spin"},
+    {"stole", "steal"},
+    {"stolen", "steal"},
+    {"stuck", "stick"},
+    {"swept", "sweep"},
+    {"swam", "swim"},
+    {"swum", "swim"},
+    {"tore", "tear"},
+    {"torn", "tear"},
+    {"upheld", "uphold"},
+    {"undertook", "undertake"},
+    {"undertaken", "undertake"},
+    {"underwent", "undergo"},
+    {"undergone", "undergo"},
+    {"undergoes", "undergo"},
+    {"woke", "wake"},
+    {"woken", "wake"},
+    {"wore", "wear"},
+    {"worn", "wear"},
+    {"wept", "weep"},
+    {"overcame", "overcome"},
+    {"oversaw", "oversee"},
+    {"overseen", "oversee"},
+    {"foresaw", "foresee"},
+    {"foreseen", "foresee"},
+    {"withheld", "withhold"},
+    {"withstood", "withstand"},
+    {"mistook", "mistake"},
+    {"mistaken", "mistake"},
+    {"overrode", "override"},
+    {"overridden", "override"},
+    {"sank", "sink"},
+    {"sunk", "sink"},
+    {"sang", "sing"},
+    {"sung", "sing"},
+    {"strove", "strive"},
+    {"striven", "strive"},
+    {"slew", "slay"},
+    {"slain", "slay"},
+    {"sprang", "spring"},
+    {"sprung", "spring"},
+    {"bound", "bind"},
+    {"misled", "mislead"},
+    {"rebuilt", "rebuild"},
+    {"retook", "retake"},
+    {"retaken", "retake"},
+    {"reran", "rerun"},
+    {"outran", "outrun"},
+    {"overtook", "overtake"},
+    {"overtaken", "overtake"},
+    {"shut", "shut"},
+    {"shutting", "shut"},
+    {"quit", "quit"},
+    {"quitting", "quit"},
+    {"split", "split"},
+    {"splitting", "split"},
+    {"upset", "upset"},
+    {"bet", "bet"},
+    {"betting", "bet"},
+    {"spread", "spread"},
+    {"hurt", "hurt"},
+    {"cost", "cost"},
+    {"read", "read"},
+    {"fit", "fit"},
+    {"fitting", "fit"},
+    {"forecast", "forecast"},
+    {"broadcast", "broadcast"},
+    {"arose", "arise"},
+    {"arisen", "arise"},
+    {"arising", "arise"},
+    {"awoke", "awake"},
+    {"bade", "bid"},
+    {"bidden", "bid"},
+    {"bred", "breed"},
+    {"clung", "cling"},
+    {"crept", "creep"},
+    {"dove", "dive"},
+    {"dreamt", "dream"},
+    {"fought", "fight"},
+    {"flung", "fling"},
+    {"ground", "grind"},
+    {"knelt", "kneel"},
+    {"leapt", "leap"},
+    {"learnt", "learn"},
+    {"overheard", "overhear"},
+    {"overthrew", "overthrow"},
+    {"overthrown", "overthrow"},
+    {"paid", "pay"},
+    {"rethought", "rethink"},
+    {"sewn", "sew"},
+    {"shone", "shine"},
+    {"shrank", "shrink"},
+    {"shrunk", "shrink"},
+    {"slept", "sleep"},
+    {"sought", "seek"},
+    {"spat", "spit"},
+    {"stank", "stink"},
+    {"stung", "sting"},
+    {"strode", "stride"},
+    {"strung", "string"},
+    {"swung", "swing"},
+    {"thrust", "thrust"},
+    {"trod", "tread"},
+    {"trodden", "tread"},
+    {"underwrote", "underwrite"},
+    {"underwritten", "underwrite"},
+    {"undid", "undo"},
+    {"undone", "undo"},
+    {"undoes", "undo"},
+    {"wound", "wind"},
+    {"wrung", "wring"},
+    {"redid", "redo"},
+    {"redone", "redo"},
+    {"outdid", "outdo"},
+    {"outdone", "outdo"},
+    {"foregone", "forgo"},
+    {"forwent", "forgo"},
+    {"forgoes", "forgo"},
+    {"outgrew", "outgrow"},
+    {"outgrown", "outgrow"},
+    {"overdid", "overdo"},
+    {"overdone", "overdo"},
+    {"overran", "overrun"},
+    {"partook", "partake"},
+    {"reiterated", "reiterate"},
+    {"withdrawing", "withdraw"},
+    {"lay", "lay"},
+    {"laid", "lay"},
+    {"lain", "lie"},
+    {"lying", "lie"},
+    {"dying", "die"},
+    {"tying", "tie"},
+    {"vying", "vie"},
+    {"seeing", "see"},
+    {"fleeing", "flee"},
+    {"agreeing", "agree"},
 };
 
 // Irregular and Latin/Greek plurals -> singular.
 constexpr Pair kIrregularNouns[] = {
-    {"children", "child"}, {"men", "man"}, {"women", "woman"}, {"feet", "foot"},
-    {"teeth", "tooth"}, {"geese", "goose"}, {"mice", "mouse"}, {"lice", "louse"},
-    {"oxen", "ox"}, {"criteria", "criterion"}, {"phenomena", "phenomenon"},
-    {"indices", "index"}, {"appendices", "appendix"}, {"matrices", "matrix"},
-    {"vertices", "vertex"}, {"alumni", "alumnus"}, {"stimuli", "stimulus"},
-    {"nuclei", "nucleus"}, {"fungi", "fungus"}, {"cacti", "cactus"}, {"radii", "radius"},
-    {"syllabi", "syllabus"}, {"bacteria", "bacterium"}, {"curricula", "curriculum"},
-    {"memoranda", "memorandum"}, {"strata", "stratum"}, {"millennia", "millennium"},
-    {"crises", "crisis"}, {"analyses", "analysis"}, {"diagnoses", "diagnosis"},
-    {"prognoses", "prognosis"}, {"emphases", "emphasis"}, {"oases", "oasis"},
-    {"axes", "axis"}, {"wolves", "wolf"}, {"halves", "half"}, {"leaves", "leaf"},
-    {"lives", "life"}, {"knives", "knife"}, {"wives", "wife"}, {"selves", "self"},
-    {"shelves", "shelf"}, {"thieves", "thief"}, {"calves", "calf"}, {"loaves", "loaf"},
-    {"quizzes", "quiz"}, {"people", "people"}, {"news", "news"}, {"series", "series"},
-    {"species", "species"}, {"means", "means"}, {"headquarters", "headquarters"},
-    {"aircraft", "aircraft"}, {"sheep", "sheep"}, {"deer", "deer"}, {"fish", "fish"},
+    {"children", "child"},
+    {"men", "man"},
+    {"women", "woman"},
+    {"feet", "foot"},
+    {"teeth", "tooth"},
+    {"geese", "goose"},
+    {"mice", "mouse"},
+    {"lice", "louse"},
+    {"oxen", "ox"},
+    {"criteria", "criterion"},
+    {"phenomena", "phenomenon"},
+    {"indices", "index"},
+    {"appendices", "appendix"},
+    {"matrices", "matrix"},
+    {"vertices", "vertex"},
+    {"alumni", "alumnus"},
+    {"stimuli", "stimulus"},
+    {"nuclei", "nucleus"},
+    {"fungi", "fungus"},
+    {"cacti", "cactus"},
+    {"radii", "radius"},
+    {"syllabi", "syllabus"},
+    {"bacteria", "bacterium"},
+    {"curricula", "curriculum"},
+    {"memoranda", "memorandum"},
+    {"strata", "stratum"},
+    {"millennia", "millennium"},
+    {"crises", "crisis"},
+    {"analyses", "analysis"},
+    {"diagnoses", "diagnosis"},
+    {"prognoses", "prognosis"},
+    {"emphases", "emphasis"},
+    {"oases", "oasis"},
+    {"axes", "axis"},
+    {"wolves", "wolf"},
+    {"halves", "half"},
+    {"leaves", "leaf"},
+    {"lives", "life"},
+    {"knives", "knife"},
+    {"wives", "wife"},
+    {"selves", "self"},
+    {"shelves", "shelf"},
+    {"thieves", "thief"},
+    {"calves", "calf"},
+    {"loaves", "loaf"},
+    {"quizzes", "quiz"},
+    {"people", "people"},
+    {"news", "news"},
+    {"series", "series"},
+    {"species", "species"},
+    {"means", "means"},
+    {"headquarters", "headquarters"},
+    {"aircraft", "aircraft"},
+    {"sheep", "sheep"},
+    {"deer", "deer"},
+    {"fish", "fish"},
 };
 
 // Irregular comparatives and superlatives.
 constexpr Pair kIrregularAdjs[] = {
-    {"better", "good"}, {"best", "good"},  {"worse", "bad"},       {"worst", "bad"},
-    {"more", "much"},   {"most", "much"},  {"less", "little"},     {"least", "little"},
+    {"better", "good"}, {"best", "good"},    {"worse", "bad"},   {"worst", "bad"},
+    {"more", "much"},   {"most", "much"},    {"less", "little"}, {"least", "little"},
     {"further", "far"}, {"furthest", "far"}, {"farther", "far"}, {"farthest", "far"},
     {"elder", "old"},   {"eldest", "old"},
 };
@@ -879,10 +1135,16 @@ std::string FixStem(std::string stem) {
   size_t n = stem.size();
   if (n < 2) return stem;
   char last = stem[n - 1], prev = stem[n - 2];
+  // Whether stem[i] is a consonant; the u of "qu" counts as one.
+  auto consonant_at = [&stem](size_t i) {
+    return !IsVowel(stem[i]) || (stem[i] == 'u' && i > 0 && stem[i - 1] == 'q');
+  };
+  bool cvc = n >= 3 && IsVowel(prev) && consonant_at(n - 3);  // ...consonant, vowel, last
   // Doubled final consonant.
   if (last == prev && !IsVowelY(last)) {
     static constexpr std::array<std::string_view, 12> kKeepDouble = {
-        "add", "ebb", "err", "egg", "purr", "putt", "butt", "boycott", "watt", "inn", "odd", "buzz"};
+        "add",  "ebb",     "err",  "egg", "purr", "putt",
+        "butt", "boycott", "watt", "inn", "odd",  "buzz"};
     static constexpr std::array<std::string_view, 8> kKeepDoubleL = {
         "install", "fulfill", "instill", "distill", "enroll", "unroll", "extoll", "enthrall"};
     if (OneOf(stem, kKeepDouble)) return stem;
@@ -898,14 +1160,17 @@ std::string FixStem(std::string stem) {
   // "dy" -> "die", "ly" -> "lie" ("dying" is irregular, but "-ied" lands here too).
   if (n == 2 && last == 'y' && !IsVowel(prev)) return stem;
   if (IsVowel(last) && last != 'u') return stem;  // agree-, see-, radio-
-  if (last == 'u') return stem + "e";              // argu(e), continu(e), valu(e)
-  if (last == 'v') return stem + "e";              // solv(e), mov(e)
-  if (last == 'c') return stem + "e";              // produc(e), forc(e)
-  if (last == 'z') return stem + "e";              // emphasiz(e), seiz(e)
+  if (last == 'u') return stem + "e";             // argu(e), continu(e), valu(e)
+  if (last == 'v') return stem + "e";             // solv(e), mov(e)
+  if (last == 'c') return stem + "e";             // produc(e), forc(e)
+  if (last == 'z') return stem + "e";             // emphasiz(e), seiz(e)
   if (last == 's') {
     static constexpr std::array<std::string_view, 6> kNoE = {"focus", "bias", "canvas",
-                                                             "alias", "gas", "bus"};
-    if (OneOf(stem, kNoE) || EndsWith(stem, "ss")) return stem;
+                                                             "alias", "gas",  "bus"};
+    if (OneOf(stem, kNoE) || EndsWith(stem, "ss") || EndsWith(stem, "focus") ||
+        EndsWith(stem, "chorus")) {
+      return stem;
+    }
     return stem + "e";  // caus(e), releas(e), propos(e), rais(e), licens(e)
   }
   if (last == 'g') {
@@ -914,34 +1179,59 @@ std::string FixStem(std::string stem) {
         EndsWith(stem, "ung")) {
       return stem + "e";  // chang(e), arrang(e), challeng(e), lung(e)
     }
-    if (IsVowel(prev) && n >= 3 && !IsVowel(stem[n - 3])) return stem + "e";  // manag(e), oblig(e)
+    if (IsVowel(prev) && (n == 2 || cvc)) return stem + "e";  // ag(e), manag(e), oblig(e)
     return stem;
   }
   if (last == 'l') {
     // tabl(e), handl(e), settl(e), struggl(e); not curl, growl.
     if (!IsVowelY(prev) && prev != 'r' && prev != 'w') return stem + "e";
-    if (IsVowel(prev) && n >= 3 && !IsVowel(stem[n - 3]) && VowelGroups(stem) == 1) {
-      return stem + "e";  // rul(e), fil(e), pil(e)
-    }
-    return stem;
-  }
-  if (last == 'r') {
-    static constexpr std::array<std::string_view, 16> kOre = {
-        "ignor", "xplor", "eplor", "mplor", "scor", "stor", "ador", "snor",
-        "shor", "interfer", "persever", "adher", "coher", "rever", "squar", "inspir"};
-    if (EndsWithOneOf(stem, kOre)) return stem + "e";
-    // declar(e), prepar(e), ensur(e), requir(e); not pour, clear, offer, honor.
-    if ((prev == 'a' || prev == 'u' || prev == 'i') && n >= 3 && !IsVowel(stem[n - 3])) {
+    if (cvc && VowelGroups(stem) == 1) return stem + "e";  // rul(e), fil(e)
+    // defil(e), consol(e), ridicul(e), schedul(e); not travel, signal, stencil.
+    if (cvc && (prev == 'i' || prev == 'o' || prev == 'u') &&
+        (!EndsWith(stem, "ncil") || EndsWith(stem, "reconcil"))) {
       return stem + "e";
     }
     return stem;
   }
+  if (last == 'd' && cvc) return stem + "e";  // provid(e), conclud(e), invad(e), erod(e)
+  if (last == 'b' && cvc && prev == 'i') return stem + "e";  // describ(e), brib(e)
+  if (last == 'n') {
+    static constexpr std::array<std::string_view, 8> kNe = {
+        "postpon", "condon", "aton", "enthron", "dethron", "conven", "interven", "inton"};
+    if (EndsWithOneOf(stem, kNe)) return stem + "e";
+    if (cvc && prev == 'i') return stem + "e";  // defin(e), declin(e), determin(e)
+  }
+  if (last == 'k') {
+    // mimick -> mimic, panick -> panic (but nitpick, handpick).
+    if (EndsWith(stem, "ick") && VowelGroups(stem) >= 2 && !EndsWith(stem, "pick")) {
+      stem.pop_back();
+      return stem;
+    }
+    if (cvc) return stem + "e";  // invok(e), provok(e), rebuk(e)
+  }
+  if (last == 'h') {
+    static constexpr std::array<std::string_view, 9> kThe = {
+        "eath", "ooth", "eeth", "bath", "loath", "cloth", "writh", "swath", "lath"};
+    if (EndsWithOneOf(stem, kThe)) return stem + "e";  // breath(e), sooth(e), bath(e)
+  }
+  static constexpr std::array<std::string_view, 9> kSuffixE = {
+      "typ", "sum", "yl", "cret", "persuad", "dissuad", "scap", "scop", "com"};
+  if (EndsWithOneOf(stem, kSuffixE)) return stem + "e";  // typ(e), assum(e), styl(e), escap(e)
+  if (last == 'r') {
+    static constexpr std::array<std::string_view, 16> kOre = {
+        "ignor", "xplor",    "eplor",    "mplor", "scor",  "stor",  "ador",  "snor",
+        "shor",  "interfer", "persever", "adher", "coher", "rever", "squar", "inspir"};
+    if (EndsWithOneOf(stem, kOre)) return stem + "e";
+    // declar(e), prepar(e), ensur(e), requir(e); not pour, clear, offer, honor.
+    if ((prev == 'a' || prev == 'u' || prev == 'i') && cvc) return stem + "e";
+    return stem;
+  }
   if (last == 't') {
     static constexpr std::array<std::string_view, 12> kTe = {
-        "complet", "compet", "delet", "deplet", "invit", "unit", "ignit", "excit", "recit",
-        "incit", "expedit", "creat"};
-    static constexpr std::array<std::string_view, 6> kNoTe = {"combat", "input", "output",
-                                                             "shortcut", "format", "habitat"};
+        "complet", "compet", "delet", "deplet", "invit",   "unit",
+        "ignit",   "excit",  "recit", "incit",  "expedit", "creat"};
+    static constexpr std::array<std::string_view, 6> kNoTe = {"combat",   "input",  "output",
+                                                              "shortcut", "format", "habitat"};
     if (EndsWithOneOf(stem, kTe)) return stem + "e";
     if (OneOf(stem, kNoTe)) return stem;
     // advocat(e), negotiat(e), evaluat(e); not treat, float.
@@ -954,19 +1244,31 @@ std::string FixStem(std::string stem) {
       return stem + "e";  // vot(e) and quot(e) are caught by the one-syllable rule below
     }
   }
+  // A prefix on a one-syllable base: renam(e), outvot(e), overcom(e).
+  static constexpr std::array<std::string_view, 7> kPrefixes = {"re",    "out", "mis", "over",
+                                                                "under", "pre", "un"};
+  for (std::string_view p : kPrefixes) {
+    std::string_view rest = std::string_view(stem).substr(std::min(p.size(), n));
+    if (stem.starts_with(p) && rest.size() >= 3 && VowelGroups(rest) == 1 && !IsVowelY(last) &&
+        last != 'w' && last != 'x' && IsVowel(prev) && consonant_at(n - 3) &&
+        VowelGroups(std::string_view(stem).substr(0, p.size())) == 1) {
+      return stem + "e";
+    }
+  }
   // A one-syllable consonant-vowel-consonant stem would have doubled its
   // consonant if the base ended in it ("hopping"), so here the base has an e:
   // hop(e), smok(e), tim(e), typ(e).
   if (VowelGroups(stem) == 1 && n >= 2 && !IsVowelY(last) && last != 'w' && last != 'x' &&
-      IsVowelY(prev) && (n == 2 || !IsVowelY(stem[n - 3]) ||
-                         (stem[n - 3] == 'u' && n >= 4 && stem[n - 4] == 'q'))) {
+      IsVowelY(prev) &&
+      (n == 2 || !IsVowelY(stem[n - 3]) || (stem[n - 3] == 'u' && n >= 4 && stem[n - 4] == 'q'))) {
     return stem + "e";
   }
   return stem;
 }
 
 std::string RuleVerb(const std::string& w) {
-  if (const std::string_view* base = FindPair(Sorted<kIrregularVerbs>(), w)) return std::string(*base);
+  if (const std::string_view* base = FindPair(Sorted<kIrregularVerbs>(), w))
+    return std::string(*base);
   size_t n = w.size();
   if (n <= 3) return w;
   if (EndsWith(w, "ies")) return n <= 4 ? w.substr(0, n - 1) : w.substr(0, n - 3) + "y";
@@ -974,100 +1276,136 @@ std::string RuleVerb(const std::string& w) {
   if (EndsWith(w, "ing")) {
     std::string stem = w.substr(0, n - 3);
     if (stem.size() < 2 || !HasVowel(stem)) return w;  // bring, sing, string
-    if (stem.size() == 2 && stem[1] == 'y' && !IsVowel(stem[0])) return std::string(1, stem[0]) + "ie";
+    if (stem.size() == 2 && stem[1] == 'y' && !IsVowel(stem[0]))
+      return std::string(1, stem[0]) + "ie";
+    static constexpr std::array<std::string_view, 4> kLie = {"underly", "overly", "bely", "outly"};
+    if (OneOf(std::string_view(stem), kLie)) return stem.substr(0, stem.size() - 1) + "ie";
     return FixStem(stem);
   }
   if (EndsWith(w, "ed")) {
     static constexpr std::array<std::string_view, 14> kEedBase = {
-        "need", "feed", "seed", "heed", "bleed", "breed", "speed", "exceed", "proceed",
-        "succeed", "weed", "embed", "shred", "wed"};
+        "need",   "feed",    "seed",    "heed", "bleed", "breed", "speed",
+        "exceed", "proceed", "succeed", "weed", "embed", "shred", "wed"};
     if (OneOf(std::string_view(w), kEedBase)) return w;
     if (EndsWith(w, "eed")) return w.substr(0, n - 1);  // agreed, freed, guaranteed
     std::string stem = w.substr(0, n - 2);
-    if (!HasVowel(stem)) return w;  // shed, bed
+    if (!HasVowel(stem)) return w;                                                   // shed, bed
+    if (stem.size() == 2 && stem[1] == 'y' && !IsVowel(stem[0])) return stem + "e";  // dyed
     return FixStem(stem);
   }
   if (EndsWith(w, "s")) {
     if (EndsWith(w, "ss") || EndsWith(w, "us") || EndsWith(w, "is")) return w;
-    if (EndsWith(w, "sses") || EndsWith(w, "zzes") || EndsWith(w, "xes") ||
-        EndsWith(w, "ches") || EndsWith(w, "shes")) {
+    if (EndsWith(w, "sses") || EndsWith(w, "zzes") || EndsWith(w, "xes") || EndsWith(w, "ches") ||
+        EndsWith(w, "shes")) {
       return w.substr(0, n - 2);
     }
-    static constexpr std::array<std::string_view, 6> kEsStem = {"focus", "bias", "canvas",
-                                                               "alias", "veto", "echo"};
+    static constexpr std::array<std::string_view, 7> kEsStem = {"focus", "bias", "canvas", "alias",
+                                                                "veto",  "echo", "gas"};
     if (OneOf(std::string_view(w).substr(0, n - 2), kEsStem)) return w.substr(0, n - 2);
+    static constexpr std::array<std::string_view, 6> kOeVerbs = {"toe",   "hoe",    "shoe",
+                                                                 "canoe", "tiptoe", "woe"};
+    if (EndsWith(w, "oes") && !OneOf(std::string_view(w).substr(0, n - 1), kOeVerbs)) {
+      return w.substr(0, n - 2);  // torpedoes, vetoes
+    }
     return w.substr(0, n - 1);
   }
   return w;
 }
 
 std::string RuleNoun(const std::string& w) {
-  if (const std::string_view* base = FindPair(Sorted<kIrregularNouns>(), w)) return std::string(*base);
+  if (const std::string_view* base = FindPair(Sorted<kIrregularNouns>(), w))
+    return std::string(*base);
   size_t n = w.size();
+  std::string_view sv = w;
   if (n <= 3 || w.back() != 's') {
     if (EndsWith(w, "men") && n > 4) {
       static constexpr std::array<std::string_view, 16> kMenSingular = {
-          "specimen", "abdomen", "omen", "amen", "regimen", "semen", "stamen", "hymen",
-          "acumen", "albumen", "bitumen", "cyclamen", "dolmen", "gravamen", "lumen", "yemen"};
-      if (!OneOf(std::string_view(w), kMenSingular)) return w.substr(0, n - 3) + "man";
+          "specimen", "abdomen", "omen",    "amen",     "regimen", "semen",    "stamen", "hymen",
+          "acumen",   "albumen", "bitumen", "cyclamen", "dolmen",  "gravamen", "lumen",  "yemen"};
+      if (!OneOf(sv, kMenSingular)) return w.substr(0, n - 3) + "man";
     }
     return w;
   }
   static constexpr std::array<std::string_view, 24> kKeepS = {
-      "politics", "economics", "physics", "mathematics", "ethics", "logistics", "athletics",
-      "linguistics", "genetics", "electronics", "aesthetics", "gymnastics", "dynamics",
-      "geopolitics", "robotics", "forensics", "news", "series", "species", "means",
-      "headquarters", "whereabouts", "arms", "aids"};
-  if (OneOf(std::string_view(w), kKeepS)) return w;
-  if (EndsWith(w, "ss") || EndsWith(w, "us") || EndsWith(w, "is") || EndsWith(w, "ous")) return w;
+      "politics",  "economics",   "physics",      "mathematics", "ethics",     "logistics",
+      "athletics", "linguistics", "genetics",     "electronics", "aesthetics", "gymnastics",
+      "dynamics",  "geopolitics", "robotics",     "forensics",   "news",       "series",
+      "species",   "means",       "headquarters", "whereabouts", "arms",       "aids"};
+  static constexpr std::array<std::string_view, 12> kIsSingular = {
+      "iris",    "ibis",   "mantis",   "penis",   "pelvis", "trellis",
+      "chassis", "tennis", "cannabis", "marquis", "debris", "paris"};
   static constexpr std::array<std::string_view, 8> kAsSingular = {
       "gas", "bias", "atlas", "canvas", "alias", "pancreas", "christmas", "whereas"};
-  if (OneOf(std::string_view(w), kAsSingular)) return w;
-  if (EndsWith(w, "ies")) return n <= 4 ? w.substr(0, n - 1) : w.substr(0, n - 3) + "y";
-  if (EndsWith(w, "yses")) return w.substr(0, n - 2) + "is";      // analyses
-  if (EndsWith(w, "theses")) return w.substr(0, n - 2) + "is";    // hypotheses
+  static constexpr std::array<std::string_view, 10> kUPlural = {
+      "gurus", "hindus", "menus", "emus", "zulus", "tutus", "haikus", "tabus", "gnus", "kudzus"};
+  if (OneOf(sv, kKeepS) || OneOf(sv, kIsSingular) || OneOf(sv, kAsSingular)) return w;
+  if (OneOf(sv, kUPlural)) return w.substr(0, n - 1);
+  // crisis, basis, thesis, axis, arthritis stay; israelis, iraqis, kiwis lose the s.
+  if (EndsWith(w, "is")) {
+    static constexpr std::array<std::string_view, 4> kIsEndings = {"sis", "xis", "tis", "polis"};
+    return EndsWithOneOf(sv, kIsEndings) ? w : w.substr(0, n - 1);
+  }
+  if (EndsWith(w, "ss") || EndsWith(w, "us") || EndsWith(w, "ous")) return w;
+  if (EndsWith(w, "ies")) {
+    // Nouns in -ie: movies, calories, cookies; the rest are -y: countries.
+    static constexpr std::array<std::string_view, 40> kIeNouns = {
+        "movie",   "calorie",   "cookie",  "rookie",     "zombie",  "hippie",  "goalie",
+        "selfie",  "prairie",   "groupie", "magpie",     "brownie", "genie",   "pie",
+        "tie",     "lie",       "die",     "smoothie",   "yuppie",  "freebie", "aussie",
+        "birdie",  "bookie",    "boogie",  "junkie",     "newbie",  "oldie",   "pixie",
+        "quickie", "sweetie",   "techie",  "veggie",     "auntie",  "beanie",  "coterie",
+        "reverie", "menagerie", "sortie",  "rotisserie", "necktie"};
+    std::string_view ie = sv.substr(0, n - 1);
+    if (n <= 4 || OneOf(ie, kIeNouns)) return std::string(ie);
+    return w.substr(0, n - 3) + "y";
+  }
+  if (EndsWith(w, "yses")) return w.substr(0, n - 2) + "is";    // analyses
+  if (EndsWith(w, "theses")) return w.substr(0, n - 2) + "is";  // hypotheses
   if (EndsWith(w, "sses") || EndsWith(w, "shes") || EndsWith(w, "xes") || EndsWith(w, "zzes")) {
     return w.substr(0, n - 2);
   }
   if (EndsWith(w, "ches")) {
-    static constexpr std::array<std::string_view, 10> kChe = {
-        "ache", "niche", "cache", "avalanche", "moustache", "mustache", "psyche", "cliche",
-        "creche", "quiche"};
-    return EndsWithOneOf(std::string_view(w).substr(0, n - 1), kChe) ? w.substr(0, n - 1)
-                                                                      : w.substr(0, n - 2);
+    static constexpr std::array<std::string_view, 16> kChe = {
+        "ache",   "headache", "heartache", "toothache", "backache", "stomachache",
+        "niche",  "cache",    "avalanche", "moustache", "mustache", "psyche",
+        "cliche", "creche",   "quiche",    "microfiche"};
+    return OneOf(sv.substr(0, n - 1), kChe) ? w.substr(0, n - 1) : w.substr(0, n - 2);
   }
   if (EndsWith(w, "ses")) {
-    static constexpr std::array<std::string_view, 30> kUsNouns = {
-        "bus", "virus", "bonus", "campus", "census", "consensus", "surplus", "focus", "status",
-        "genius", "sinus", "apparatus", "prospectus", "chorus", "circus", "corpus", "fetus",
-        "hiatus", "impetus", "octopus", "onus", "syllabus", "terminus", "walrus", "nexus",
-        "caucus", "cactus", "lotus", "exodus", "gas"};
-    std::string_view stem = std::string_view(w).substr(0, n - 2);
-    if (OneOf(stem, kUsNouns) || OneOf(stem, kAsSingular)) return std::string(stem);
-    return w.substr(0, n - 1);
+    std::string_view stem = sv.substr(0, n - 2);
+    if (OneOf(stem, kAsSingular) || OneOf(stem, kIsSingular)) return std::string(stem);
+    if (EndsWith(stem, "us") && stem.size() >= 3 && !IsVowel(stem[stem.size() - 3])) {
+      // virus, bonus, campus, status; but abuse, excuse, fuse, use, refuse.
+      static constexpr std::array<std::string_view, 12> kUseNouns = {
+          "abus",  "excus", "fus",    "us",    "mus",    "rus",
+          "misus", "reus",  "reclus", "refus", "overus", "ecus"};
+      if (!OneOf(stem, kUseNouns)) return std::string(stem);
+    }
+    return w.substr(0, n - 1);  // houses, cases, promises, responses
   }
-  if (EndsWith(w, "oes") && n > 5) {
-    static constexpr std::array<std::string_view, 6> kOe = {"shoe", "canoe", "oboe", "toe",
-                                                           "foe", "hoe"};
-    return EndsWithOneOf(std::string_view(w).substr(0, n - 1), kOe) ? w.substr(0, n - 1)
-                                                                   : w.substr(0, n - 2);
+  if (EndsWith(w, "oes") && n > 4) {
+    static constexpr std::array<std::string_view, 14> kOe = {
+        "shoe", "canoe", "oboe", "toe", "foe", "hoe",       "tiptoe",
+        "woe",  "floe",  "sloe", "roe", "doe", "horseshoe", "snowshoe"};
+    return OneOf(sv.substr(0, n - 1), kOe) ? w.substr(0, n - 1) : w.substr(0, n - 2);
   }
   return w.substr(0, n - 1);
 }
 
 std::string RuleAdj(const std::string& w) {
-  if (const std::string_view* base = FindPair(Sorted<kIrregularAdjs>(), w)) return std::string(*base);
+  if (const std::string_view* base = FindPair(Sorted<kIrregularAdjs>(), w))
+    return std::string(*base);
   size_t n = w.size();
   if (n <= 4) return w;
   if (EndsWith(w, "iest")) return w.substr(0, n - 4) + "y";
   if (EndsWith(w, "ier")) return w.substr(0, n - 3) + "y";
   static constexpr std::array<std::string_view, 27> kErBase = {
-      "former", "other", "proper", "clever", "bitter", "sober", "tender", "eager",
-      "latter", "under", "inner", "outer", "upper", "utter", "silver", "sinister",
-      "slender", "over", "super", "after", "neither", "either", "together", "whether",
-      "sheer", "queer", "meager"};
-  static constexpr std::array<std::string_view, 6> kEstBase = {"honest", "modest", "earnest",
-                                                              "manifest", "west", "interest"};
+      "former", "other",    "proper",  "clever", "bitter", "sober", "tender",
+      "eager",  "latter",   "under",   "inner",  "outer",  "upper", "utter",
+      "silver", "sinister", "slender", "over",   "super",  "after", "neither",
+      "either", "together", "whether", "sheer",  "queer",  "meager"};
+  static constexpr std::array<std::string_view, 6> kEstBase = {"honest",   "modest", "earnest",
+                                                               "manifest", "west",   "interest"};
   std::string stem;
   if (EndsWith(w, "est") && !OneOf(std::string_view(w), kEstBase)) {
     stem = w.substr(0, n - 3);
@@ -1088,9 +1426,11 @@ std::string RuleAdj(const std::string& w) {
       (m == 2 || !IsVowelY(stem[m - 3])) && stem[m - 1] != 'w' && stem[m - 1] != 'x') {
     return stem + "e";
   }
-  if (!stem.empty() && (stem.back() == 'e' || stem.back() == 'c')) return stem + "e";  // freer, scarcer
+  if (!stem.empty() && (stem.back() == 'e' || stem.back() == 'c'))
+    return stem + "e";  // freer, scarcer
   if (EndsWith(stem, "rg") || EndsWith(stem, "bl") || EndsWith(stem, "pl") ||
-      EndsWith(stem, "tl") || EndsWith(stem, "ur") || EndsWith(stem, "nc") || EndsWith(stem, "rs")) {
+      EndsWith(stem, "tl") || EndsWith(stem, "ur") || EndsWith(stem, "nc") ||
+      EndsWith(stem, "rs")) {
     return stem + "e";  // larg(e), nobl(e), simpl(e), subtl(e), secur(e), spars(e)
   }
   return stem;

@@ -28,9 +28,9 @@ inline constexpr const char kDefaultWordNetDir[] = "/usr/share/wordnet";
 // Lookups lowercase their input, so "Meet" and "meet" are the same lemma.
 class WordNet {
  public:
-  // Reads index.{noun,verb,adj,adv} and {noun,verb,adj,adv}.exc from `dir`
-  // (one read per file) and opens data.{noun,verb,adj,adv} for later
-  // look-ups. Returns nullptr and sets *error (if error is not null) to
+  // Maps index.{noun,verb,adj,adv} and {noun,verb,adj,adv}.exc from `dir`
+  // into memory (read-only, once each) and opens data.{noun,verb,adj,adv}
+  // for later look-ups. Returns nullptr and sets *error (if error is not null) to
   // "DIR: not found" when the folder does not exist, or to "DIR/FILE: reason"
   // when a file is missing, unreadable or malformed. Never throws.
   static std::unique_ptr<WordNet> Load(const std::string& dir, std::string* error);

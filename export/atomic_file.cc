@@ -1,0 +1,146 @@
+// AtomicFile: temporary file, fsync, rename. The stream writes through a
+// small streambuf over the file descriptor so that the errno of a failed
+// write (ENOSPC, EFBIG, EIO) reaches the error message.
+#include "export/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <streambuf>
+#include <vector>
+
+namespace newsgraph::io {
+
+class AtomicFile::FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd), buffer_(1 << 16) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  // errno of the first failed write, 0 if none.
+  int error() const { return error_; }
+  bool Flush() { return FlushBuffer(); }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (!FlushBuffer()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return FlushBuffer() ? 0 : -1; }
+
+ private:
+  bool FlushBuffer() {
+    if (error_) return false;
+    const char* p = pbase();
+    size_t left = static_cast<size_t>(pptr() - pbase());
+    while (left > 0) {
+      ssize_t n = ::write(fd_, p, left);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      p += n;
+      left -= static_cast<size_t>(n);
+    }
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return true;
+  }
+
+  int fd_;
+  int error_ = 0;
+  std::vector<char> buffer_;
+};
+
+namespace {
+
+std::string DirName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  if (path_.empty() || path_.back() == '/') {
+    throw IoError((path_.empty() ? std::string("(empty path)") : path_) +
+                  ": not a file name");
+  }
+  struct stat st;
+  if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    throw IoError(path_ + ": is a directory");
+  }
+  std::string dir = DirName(path_);
+  std::string templ = dir + "/." + BaseName(path_) + ".tmpXXXXXX";
+  std::vector<char> name(templ.begin(), templ.end());
+  name.push_back('\0');
+  fd_ = ::mkstemp(name.data());
+  if (fd_ < 0) Fail("cannot create a file in " + dir, errno);
+  temp_path_ = name.data();
+  // mkstemp makes 0600 files; exports are meant to be shared like any file
+  // the user writes, so take the mode of the file being replaced or 0644.
+  mode_t mode = 0644;
+  if (::stat(path_.c_str(), &st) == 0) mode = st.st_mode & 07777;
+  ::fchmod(fd_, mode);
+  buf_ = std::make_unique<FdBuf>(fd_);
+  out_ = std::make_unique<std::ostream>(buf_.get());
+}
+
+AtomicFile::~AtomicFile() {
+  if (committed_) return;
+  out_.reset();
+  buf_.reset();
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+std::ostream& AtomicFile::stream() { return *out_; }
+
+void AtomicFile::Fail(const std::string& what, int err) {
+  std::string msg = path_ + ": " + what;
+  if (err) msg += std::string(what.empty() ? "" : ": ") + std::strerror(err);
+  throw IoError(msg);
+}
+
+void AtomicFile::Commit() {
+  if (committed_) return;
+  out_->flush();
+  if (!buf_->Flush() || buf_->error()) Fail("write failed", buf_->error());
+  if (out_->bad()) Fail("write failed", EIO);
+  if (::fsync(fd_) != 0) Fail("fsync failed", errno);
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) Fail("close failed", errno);
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) Fail("rename failed", errno);
+  committed_ = true;
+  // The rename is durable only once the directory is on disk too. Some file
+  // systems refuse fsync on directories; the file itself is already safe.
+  int dfd = ::open(DirName(path_).c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+void WriteFileAtomically(const std::string& path,
+                         const std::function<void(std::ostream&)>& write) {
+  AtomicFile file(path);
+  write(file.stream());
+  file.Commit();
+}
+
+}  // namespace newsgraph::io

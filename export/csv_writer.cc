@@ -1,0 +1,101 @@
+// CSV writer: two tables in the form Gephi's spreadsheet import (Data
+// Laboratory > Import Spreadsheet, or File > Open) recognises. Nodes: Id,
+// Label, then attributes. Edges: Source, Target, Type, Id, Label, Kind,
+// Weight, then attributes; Gephi takes `Kind` as the edge type, so parallel
+// edges are kept. UTF-8, comma-separated, RFC 4180 quoting, "\n" line ends,
+// dates in ISO 8601 as stored, plus an `Interval` column in Gephi's interval
+// syntax "<[first, last]>" for its timeline.
+#include <string>
+#include <vector>
+
+#include "export/atomic_file.h"
+#include "export/writers.h"
+#include "export/xml_util.h"
+
+namespace newsgraph::io {
+namespace {
+
+std::string Field(const std::string& raw) {
+  std::string s = CleanText(raw);
+  bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
+               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void Row(std::ostream& out, const std::vector<std::string>& fields) {
+  for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << Field(fields[i]);
+  out << "\n";
+}
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+std::string Interval(const std::string& first, const std::string& last) {
+  if (first.empty() || last.empty()) return "";
+  return "<[" + first + ", " + last + "]>";
+}
+
+}  // namespace
+
+void WriteCsvNodes(const graph::Graph& g, std::ostream& out, const WriterOptions&) {
+  Row(out, {"Id", "Label", "kind", "category", "role", "affiliation", "country", "code",
+            "aliases", "mentions", "documents", "first_date", "last_date", "Interval"});
+  const auto& bg = g.boost();
+  for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
+    const graph::Entity& e = g.entity(*vi);
+    Row(out, {e.id, NodeLabel(e), graph::KindName(e.kind), e.category, e.role, e.affiliation,
+              e.country, e.code, Join(e.aliases, "; "), std::to_string(e.mentions),
+              std::to_string(e.documents), e.first_date, e.last_date,
+              Interval(e.first_date, e.last_date)});
+  }
+}
+
+void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions&) {
+  Row(out, {"Source", "Target", "Type", "Id", "Label", "Kind", "Weight", "class", "quad_class",
+            "polarity", "documents", "negated", "first_date", "last_date", "confidence",
+            "lemmas", "evidence", "Interval"});
+  const auto& bg = g.boost();
+  for (graph::Edge ed : g.SortedEdges()) {
+    const graph::EdgeProps& p = g.edge(ed);
+    std::vector<std::string> ev;
+    for (int64_t id : p.evidence) ev.push_back(std::to_string(id));
+    Row(out, {g.entity(boost::source(ed, bg)).id, g.entity(boost::target(ed, bg)).id,
+              "Directed", EdgeId(g, ed), EdgeKind(p), EdgeKind(p), std::to_string(p.weight),
+              p.cls, graph::QuadClass(p.cls), std::to_string(p.polarity),
+              std::to_string(p.documents), std::to_string(p.negated), p.first_date,
+              p.last_date, FormatFixed3(p.confidence), Join(p.lemmas, "; "), Join(ev, " "),
+              Interval(p.first_date, p.last_date)});
+  }
+}
+
+CsvPaths CsvPathsFor(const std::string& prefix) {
+  std::string base = prefix;
+  const std::string ext = ".csv";
+  if (base.size() > ext.size() && base.compare(base.size() - ext.size(), ext.size(), ext) == 0)
+    base.resize(base.size() - ext.size());
+  return {base + ".nodes.csv", base + ".edges.csv"};
+}
+
+CsvPaths WriteCsvFiles(const graph::Graph& g, const std::string& prefix,
+                       const WriterOptions& opt) {
+  CsvPaths paths = CsvPathsFor(prefix);
+  // Both tables are complete on disk before either is renamed into place, so
+  // a failure while writing leaves the previous pair untouched.
+  AtomicFile nodes(paths.nodes), edges(paths.edges);
+  WriteCsvNodes(g, nodes.stream(), opt);
+  WriteCsvEdges(g, edges.stream(), opt);
+  nodes.Commit();
+  edges.Commit();
+  return paths;
+}
+
+}  // namespace newsgraph::io

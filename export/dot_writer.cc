@@ -1,0 +1,173 @@
+// Graphviz writer: DOT text, and SVG/PNG pictures made by running Graphviz's
+// `dot` program on it, so a user without Gephi still gets a picture. The
+// picture goes through AtomicFile like every export: dot writes into the
+// temporary file, which is renamed only when dot succeeded.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "export/atomic_file.h"
+#include "export/writers.h"
+#include "export/xml_util.h"
+
+extern char** environ;
+
+namespace newsgraph::io {
+namespace {
+
+// A DOT double-quoted string. Backslashes are doubled so that Graphviz's
+// label escapes (\n, \N, \G, ...) cannot be triggered by text from articles.
+std::string Quote(const std::string& raw) {
+  std::string s = CleanText(raw);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Hex(Rgb c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+  return buf;
+}
+
+std::string OneLine(const std::string& raw) {
+  std::string s = CleanText(raw);
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  for (size_t i; (i = s.find("*/")) != std::string::npos;) s.replace(i, 2, "* /");
+  return s;
+}
+
+}  // namespace
+
+void WriteDot(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
+  out << "/* " << OneLine(opt.tool_version.empty() ? "newsgraph" : opt.tool_version);
+  for (const auto& [k, v] : opt.metadata) out << "; " << OneLine(k) << "=" << OneLine(v);
+  out << " */\n";
+  out << "digraph newsgraph {\n";
+  out << "  graph [rankdir=LR, overlap=false, splines=true, fontname=\"Helvetica\"];\n";
+  out << "  node [style=filled, fontname=\"Helvetica\", fontsize=11, penwidth=0];\n";
+  out << "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n";
+  const auto& bg = g.boost();
+  for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
+    const graph::Entity& e = g.entity(*vi);
+    bool issue = e.kind == graph::EntityKind::kIssue;
+    out << "  " << Quote(e.id) << " [label=" << Quote(NodeLabel(e))
+        << ", shape=" << (issue ? "box" : "ellipse")
+        << ", fillcolor=" << Quote(Hex(NodeColor(e))) << ", tooltip="
+        << Quote(std::string(graph::KindName(e.kind)) +
+                 (e.category.empty() ? "" : " / " + e.category) +
+                 ", mentions " + std::to_string(e.mentions))
+        << "];\n";
+  }
+  for (graph::Edge ed : g.SortedEdges()) {
+    const graph::EdgeProps& p = g.edge(ed);
+    std::string label = EdgeKind(p);
+    if (p.weight > 1) label += " (" + std::to_string(p.weight) + ")";
+    std::string lemmas;
+    for (size_t i = 0; i < p.lemmas.size(); ++i) lemmas += (i ? ", " : "") + p.lemmas[i];
+    out << "  " << Quote(g.entity(boost::source(ed, bg)).id) << " -> "
+        << Quote(g.entity(boost::target(ed, bg)).id) << " [id=" << Quote(EdgeId(g, ed))
+        << ", label=" << Quote(label) << ", color=" << Quote(Hex(EdgeColor(p.polarity)))
+        << ", penwidth=" << FormatFixed3(1.0 + std::log2(static_cast<double>(p.weight)))
+        << ", weight=" << p.weight << ", tooltip=" << Quote(lemmas) << "];\n";
+  }
+  out << "}\n";
+}
+
+void RenderGraphviz(const graph::Graph& g, const std::string& format,
+                    const std::string& out_path, const WriterOptions& opt,
+                    const std::string& dot_binary) {
+  if (format != "svg" && format != "png") {
+    throw IoError(out_path + ": unsupported Graphviz format '" + format + "' (svg or png)");
+  }
+  AtomicFile out(out_path);
+
+  // DOT input and dot's messages go through temporary files in TMPDIR.
+  std::string tmp_dir;
+  try {
+    tmp_dir = std::filesystem::temp_directory_path().string();
+  } catch (const std::exception&) {
+    tmp_dir = "/tmp";
+  }
+  auto make_temp = [&](const char* what) {
+    std::string templ = tmp_dir + "/newsgraph-" + what + "-XXXXXX";
+    std::vector<char> name(templ.begin(), templ.end());
+    name.push_back('\0');
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) throw IoError(templ + ": " + std::strerror(errno));
+    ::close(fd);
+    return std::string(name.data());
+  };
+  struct Remove {
+    std::vector<std::string> paths;
+    ~Remove() {
+      for (const auto& p : paths) ::unlink(p.c_str());
+    }
+  } cleanup;
+  std::string dot_path = make_temp("dot");
+  cleanup.paths.push_back(dot_path);
+  std::string err_path = make_temp("err");
+  cleanup.paths.push_back(err_path);
+  {
+    std::ofstream dot(dot_path, std::ios::binary);
+    WriteDot(g, dot, opt);
+    dot.close();
+    if (!dot) throw IoError(dot_path + ": cannot write DOT input for Graphviz");
+  }
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_TRUNC, 0);
+  std::string type_flag = "-T" + format;
+  std::vector<std::string> args = {dot_binary, type_flag, "-o", out.temp_path(), dot_path};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, dot_binary.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    throw IoError(out_path + ": cannot run Graphviz '" + dot_binary + "': " + std::strerror(rc) +
+                  " (install the graphviz package, or export --format dot)");
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) throw IoError(out_path + ": waiting for Graphviz: " + std::strerror(errno));
+  }
+  bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  if (!ok) {
+    std::ifstream err(err_path);
+    std::stringstream ss;
+    ss << err.rdbuf();
+    std::string msg = OneLine(ss.str());
+    if (msg.size() > 500) msg = msg.substr(0, 500) + "...";
+    std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                                        : "killed by a signal";
+    // posix_spawnp may report a missing program only through the child's
+    // exit status 127.
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && msg.empty())
+      msg = "program not found (install the graphviz package, or export --format dot)";
+    throw IoError(out_path + ": Graphviz '" + dot_binary + " " + type_flag + "' failed (" +
+                  how + ")" + (msg.empty() ? "" : ": " + msg));
+  }
+  out.Commit();
+}
+
+}  // namespace newsgraph::io

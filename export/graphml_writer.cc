@@ -1,0 +1,163 @@
+// GraphML writer, and the helpers every writer shares (edge ids and kinds,
+// labels, colours). GraphML is the format NetworkX and igraph read best and
+// Gephi opens as is, with two Gephi quirks handled here: Gephi reads key id
+// "d3" on nodes and "d7" on edges as labels whatever their attr.name (yEd's
+// convention), so those ids are never used; and Gephi's GraphML import knows
+// no edge type, so parallel edges are told apart only by their `kind`
+// attribute and label and survive import with "Don't merge" (docs/gephi.md).
+#include <string>
+#include <vector>
+
+#include "export/writers.h"
+#include "export/xml_util.h"
+
+namespace newsgraph::io {
+
+std::string EdgeKind(const graph::EdgeProps& p) {
+  return p.cls + "/" + PolarityString(p.polarity);
+}
+
+std::string EdgeId(const graph::Graph& g, graph::Edge e) {
+  const auto& bg = g.boost();
+  const auto& p = g.edge(e);
+  return g.entity(boost::source(e, bg)).id + "|" + p.cls + "|" + PolarityString(p.polarity) +
+         "|" + g.entity(boost::target(e, bg)).id;
+}
+
+std::string NodeLabel(const graph::Entity& e) { return e.label.empty() ? e.id : e.label; }
+
+Rgb NodeColor(const graph::Entity& e) {
+  if (e.kind == graph::EntityKind::kIssue) return {23, 190, 207};    // cyan
+  if (e.category == "person") return {31, 119, 180};                 // blue
+  if (e.category == "organization") return {255, 127, 14};          // orange
+  if (e.category == "country") return {148, 103, 189};               // purple
+  if (e.category == "location") return {140, 86, 75};               // brown
+  if (e.category == "group") return {227, 119, 194};                 // pink
+  return {127, 127, 127};                                            // grey
+}
+
+Rgb EdgeColor(int polarity) {
+  if (polarity > 0) return {44, 160, 44};   // green: for, cooperation
+  if (polarity < 0) return {214, 39, 40};   // red: against, conflict
+  return {150, 150, 150};                   // grey: neutral
+}
+
+namespace {
+
+struct Key {
+  std::string id, domain, name, type;
+};
+
+// Key ids d0, d1, ... without d3 and d7 (see the file comment).
+std::vector<Key> MakeKeys() {
+  const std::vector<std::pair<std::string, std::string>> node = {
+      {"label", "string"},       {"kind", "string"},      {"category", "string"},
+      {"role", "string"},        {"affiliation", "string"}, {"country", "string"},
+      {"code", "string"},        {"aliases", "string"},   {"mentions", "int"},
+      {"documents", "int"},      {"first_date", "string"}, {"last_date", "string"}};
+  const std::vector<std::pair<std::string, std::string>> edge = {
+      {"label", "string"},     {"kind", "string"},      {"class", "string"},
+      {"quad_class", "string"}, {"polarity", "int"},     {"weight", "double"},
+      {"documents", "int"},    {"negated", "int"},      {"first_date", "string"},
+      {"last_date", "string"}, {"confidence", "double"}, {"lemmas", "string"},
+      {"evidence", "string"}};
+  std::vector<Key> keys;
+  int next = 0;
+  auto id = [&] {
+    while (next == 3 || next == 7) ++next;
+    std::string key = "d";
+    key += std::to_string(next++);
+    return key;
+  };
+  for (const auto& [name, type] : node) keys.push_back({id(), "node", name, type});
+  for (const auto& [name, type] : edge) keys.push_back({id(), "edge", name, type});
+  return keys;
+}
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+// An XML comment may not contain "--" nor end with "-".
+std::string CommentSafe(const std::string& s) {
+  std::string out = CleanText(s);
+  for (size_t i; (i = out.find("--")) != std::string::npos;) out.replace(i, 2, "- -");
+  if (!out.empty() && out.back() == '-') out += ' ';
+  return out;
+}
+
+}  // namespace
+
+void WriteGraphMl(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
+  const auto keys = MakeKeys();
+  auto key_id = [&](const char* domain, const std::string& name) -> const std::string& {
+    for (const auto& k : keys)
+      if (k.domain == domain && k.name == name) return k.id;
+    throw std::logic_error("no GraphML key " + name);
+  };
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<!-- " << CommentSafe(opt.tool_version.empty() ? "newsgraph" : opt.tool_version);
+  for (const auto& [k, v] : opt.metadata) out << "; " << CommentSafe(k) << "=" << CommentSafe(v);
+  out << " -->\n";
+  out << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+         " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+         " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
+         " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  for (const auto& k : keys) {
+    out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
+        << "\" attr.type=\"" << k.type << "\"/>\n";
+  }
+  out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
+
+  auto data = [&](const char* domain, const std::string& name, const std::string& value,
+                  bool skip_empty = true) {
+    if (skip_empty && value.empty()) return;
+    out << "      <data key=\"" << key_id(domain, name) << "\">" << XmlEscape(value)
+        << "</data>\n";
+  };
+  const auto& bg = g.boost();
+  for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
+    const graph::Entity& e = g.entity(*vi);
+    out << "    <node id=\"" << XmlEscape(e.id) << "\">\n";
+    data("node", "label", NodeLabel(e), false);
+    data("node", "kind", graph::KindName(e.kind));
+    data("node", "category", e.category);
+    data("node", "role", e.role);
+    data("node", "affiliation", e.affiliation);
+    data("node", "country", e.country);
+    data("node", "code", e.code);
+    data("node", "aliases", Join(e.aliases, "; "));
+    data("node", "mentions", std::to_string(e.mentions));
+    data("node", "documents", std::to_string(e.documents));
+    data("node", "first_date", e.first_date);
+    data("node", "last_date", e.last_date);
+    out << "    </node>\n";
+  }
+  for (graph::Edge ed : g.SortedEdges()) {
+    const graph::EdgeProps& p = g.edge(ed);
+    out << "    <edge id=\"" << XmlEscape(EdgeId(g, ed)) << "\" source=\""
+        << XmlEscape(g.entity(boost::source(ed, bg)).id) << "\" target=\""
+        << XmlEscape(g.entity(boost::target(ed, bg)).id) << "\">\n";
+    data("edge", "label", EdgeKind(p));
+    data("edge", "kind", EdgeKind(p));
+    data("edge", "class", p.cls);
+    data("edge", "quad_class", graph::QuadClass(p.cls));
+    data("edge", "polarity", std::to_string(p.polarity));
+    data("edge", "weight", std::to_string(p.weight));
+    data("edge", "documents", std::to_string(p.documents));
+    data("edge", "negated", std::to_string(p.negated));
+    data("edge", "first_date", p.first_date);
+    data("edge", "last_date", p.last_date);
+    data("edge", "confidence", FormatFixed3(p.confidence));
+    data("edge", "lemmas", Join(p.lemmas, "; "));
+    std::vector<std::string> ev;
+    for (int64_t id : p.evidence) ev.push_back(std::to_string(id));
+    data("edge", "evidence", Join(ev, " "));
+    out << "    </edge>\n";
+  }
+  out << "  </graph>\n</graphml>\n";
+}
+
+}  // namespace newsgraph::io

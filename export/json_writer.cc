@@ -1,0 +1,191 @@
+// JSON writers: Cytoscape.js `elements` JSON for web viewers, and JSON Lines
+// records in the triples contract (shared/eval/README.md) so that an
+// exported graph can be read by the same tools as `newsgraph extract`
+// output, scorer included. Written by hand rather than through RapidJSON to
+// keep the key order and number format fixed.
+#include <string>
+#include <vector>
+
+#include "export/writers.h"
+#include "export/xml_util.h"
+
+namespace newsgraph::io {
+namespace {
+
+std::string Str(const std::string& raw) {
+  std::string s = CleanText(raw);
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string StrArray(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + Str(v[i]);
+  return out + "]";
+}
+
+std::string IntArray(const std::vector<int64_t>& v) {
+  std::string out = "[";
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+  return out + "]";
+}
+
+std::string Hex(Rgb c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+  return buf;
+}
+
+// Builds a JSON object from fields in the order given; fields whose value is
+// empty (an empty string literal "\"\"") are left out when skip_empty.
+class Obj {
+ public:
+  Obj& Add(const char* key, const std::string& json_value, bool skip_empty = false) {
+    if (skip_empty && json_value == "\"\"") return *this;
+    s_ += (s_.empty() ? "" : ", ") + Str(key) + ": " + json_value;
+    return *this;
+  }
+  Obj& AddStr(const char* key, const std::string& value, bool skip_empty = false) {
+    return Add(key, Str(value), skip_empty);
+  }
+  std::string str() const { return "{" + s_ + "}"; }
+
+ private:
+  std::string s_;
+};
+
+std::string Endpoint(const graph::Entity& e) {
+  return Obj()
+      .AddStr("id", e.id)
+      .AddStr("label", NodeLabel(e))
+      .AddStr("kind", graph::KindName(e.kind))
+      .AddStr("category", e.category, true)
+      .AddStr("country", e.country, true)
+      .AddStr("code", e.code, true)
+      .str();
+}
+
+}  // namespace
+
+void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
+  Obj meta;
+  meta.AddStr("generator", opt.tool_version.empty() ? "newsgraph" : opt.tool_version);
+  for (const auto& [k, v] : opt.metadata) meta.AddStr(k.c_str(), v);
+  out << "{\n  \"data\": " << meta.str() << ",\n  \"elements\": {\n    \"nodes\": [";
+  const auto& bg = g.boost();
+  bool first = true;
+  for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
+    const graph::Entity& e = g.entity(*vi);
+    Obj d;
+    d.AddStr("id", e.id)
+        .AddStr("label", NodeLabel(e))
+        .AddStr("kind", graph::KindName(e.kind))
+        .AddStr("category", e.category)
+        .AddStr("role", e.role)
+        .AddStr("affiliation", e.affiliation)
+        .AddStr("country", e.country)
+        .AddStr("code", e.code)
+        .Add("aliases", StrArray(e.aliases))
+        .Add("mentions", std::to_string(e.mentions))
+        .Add("documents", std::to_string(e.documents))
+        .AddStr("first_date", e.first_date)
+        .AddStr("last_date", e.last_date)
+        .AddStr("color", Hex(NodeColor(e)));
+    out << (first ? "\n" : ",\n") << "      {\"data\": " << d.str() << "}";
+    first = false;
+  }
+  out << (first ? "" : "\n    ") << "],\n    \"edges\": [";
+  first = true;
+  for (graph::Edge ed : g.SortedEdges()) {
+    const graph::EdgeProps& p = g.edge(ed);
+    Obj d;
+    d.AddStr("id", EdgeId(g, ed))
+        .AddStr("source", g.entity(boost::source(ed, bg)).id)
+        .AddStr("target", g.entity(boost::target(ed, bg)).id)
+        .AddStr("label", EdgeKind(p))
+        .AddStr("kind", EdgeKind(p))
+        .AddStr("class", p.cls)
+        .AddStr("quad_class", graph::QuadClass(p.cls))
+        .Add("polarity", std::to_string(p.polarity))
+        .Add("weight", std::to_string(p.weight))
+        .Add("documents", std::to_string(p.documents))
+        .Add("negated", std::to_string(p.negated))
+        .AddStr("first_date", p.first_date)
+        .AddStr("last_date", p.last_date)
+        .Add("confidence", FormatFixed3(p.confidence))
+        .Add("lemmas", StrArray(p.lemmas))
+        .Add("evidence", IntArray(p.evidence))
+        .AddStr("color", Hex(EdgeColor(p.polarity)));
+    out << (first ? "\n" : ",\n") << "      {\"data\": " << d.str() << "}";
+    first = false;
+  }
+  out << (first ? "" : "\n    ") << "]\n  }\n}\n";
+}
+
+void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOptions&) {
+  const auto& bg = g.boost();
+  for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
+    const graph::Entity& e = g.entity(*vi);
+    out << Obj()
+               .AddStr("type", "entity")
+               .AddStr("id", e.id)
+               .AddStr("kind", graph::KindName(e.kind))
+               .AddStr("label", NodeLabel(e))
+               .AddStr("category", e.category, true)
+               .AddStr("role", e.role, true)
+               .Add("aliases", StrArray(e.aliases))
+               .AddStr("affiliation", e.affiliation, true)
+               .AddStr("country", e.country, true)
+               .AddStr("code", e.code, true)
+               .Add("mentions", std::to_string(e.mentions))
+               .Add("documents", std::to_string(e.documents))
+               .AddStr("first_date", e.first_date, true)
+               .AddStr("last_date", e.last_date, true)
+               .str()
+        << "\n";
+  }
+  for (graph::Edge ed : g.SortedEdges()) {
+    const graph::EdgeProps& p = g.edge(ed);
+    std::string relation = Obj()
+                               .AddStr("class", p.cls)
+                               .Add("polarity", std::to_string(p.polarity))
+                               .AddStr("quad_class", graph::QuadClass(p.cls))
+                               .AddStr("kind", EdgeKind(p))
+                               .Add("lemmas", StrArray(p.lemmas))
+                               .str();
+    out << Obj()
+               .AddStr("type", "triple")
+               .AddStr("id", EdgeId(g, ed))
+               .Add("subject", Endpoint(g.entity(boost::source(ed, bg))))
+               .Add("relation", relation)
+               .Add("object", Endpoint(g.entity(boost::target(ed, bg))))
+               .Add("weight", std::to_string(p.weight))
+               .Add("documents", std::to_string(p.documents))
+               .Add("negated", std::to_string(p.negated))
+               .AddStr("first_date", p.first_date, true)
+               .AddStr("last_date", p.last_date, true)
+               .Add("confidence", FormatFixed3(p.confidence))
+               .Add("evidence", IntArray(p.evidence))
+               .str()
+        << "\n";
+  }
+}
+
+}  // namespace newsgraph::io

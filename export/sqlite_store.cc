@@ -1,0 +1,1038 @@
+// The SQLite backend of the graph store (see export/store.h and
+// docs/store.md). One SqliteStore owns one SQLiteCpp connection; every
+// SQLite::Exception is caught here and rethrown as StoreError naming the
+// database file. Writes use BEGIN IMMEDIATE so that two concurrent builds
+// serialise (or fail after the busy timeout with a clear message), WAL so
+// that readers keep reading while a build runs, and a SAVEPOINT per document
+// so that a failing document never leaves half its rows behind.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <initializer_list>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "export/sqlite_store_internal.h"
+#include "export/store.h"
+
+#ifndef NEWSGRAPH_VERSION
+#define NEWSGRAPH_VERSION "unknown"
+#endif
+
+namespace newsgraph::io {
+
+// ---------------------------------------------------------------------------
+// Name keys and offsets.
+
+namespace {
+
+bool IsApostrophe(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  if (c == '\'') {
+    *len = 1;
+    return true;
+  }
+  // U+2018, U+2019 (E2 80 98/99) and U+02BC (CA BC).
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) == 0x98 ||
+       static_cast<unsigned char>(s[i + 2]) == 0x99)) {
+    *len = 3;
+    return true;
+  }
+  if (c == 0xCA && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+    *len = 2;
+    return true;
+  }
+  return false;
+}
+
+bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    *len = 1;
+    return true;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    *len = 2;  // no-break space
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view name) {
+  // Lower-case ASCII and collapse white space; keep apostrophes for now so
+  // that a trailing "'s" can be recognised.
+  std::string s;
+  s.reserve(name.size());
+  bool space = false;
+  for (size_t i = 0; i < name.size();) {
+    size_t len = 0;
+    if (IsSpaceAt(name, i, &len)) {
+      space = true;
+      i += len;
+      continue;
+    }
+    if (space && !s.empty()) s += ' ';
+    space = false;
+    char c = name[i];
+    s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    ++i;
+  }
+  // Drop a trailing possessive "'s" ("Putin's", "Russia’s").
+  if (s.size() >= 2 && s.back() == 's') {
+    std::string_view head(s.data(), s.size() - 1);
+    for (size_t alen : {size_t{1}, size_t{2}, size_t{3}}) {
+      size_t len = 0;
+      if (head.size() >= alen && IsApostrophe(head, head.size() - alen, &len) && len == alen) {
+        s.resize(head.size() - alen);
+        break;
+      }
+    }
+  }
+  // Drop every remaining apostrophe ("O'Brien" -> "obrien").
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 0;
+    if (IsApostrophe(s, i, &len)) {
+      i += len;
+      continue;
+    }
+    out += s[i++];
+  }
+  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  return out;
+}
+
+CharIndex::CharIndex(const std::string& text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStride + 1);
+  uint32_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kStride == 0) checkpoints_.push_back(chars);
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  }
+  total_ = chars;
+}
+
+uint32_t CharIndex::At(uint32_t byte) const {
+  if (byte >= text_.size()) return total_;
+  size_t block = byte / kStride;
+  uint32_t chars = checkpoints_[block];
+  for (size_t i = block * kStride; i < byte; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
+  return chars;
+}
+
+// ---------------------------------------------------------------------------
+// The store.
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// Schema of format version 1. Empty optional strings are stored as NULL.
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE documents(
+  id     INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL UNIQUE,
+  title  TEXT,
+  date   TEXT,
+  url    TEXT,
+  source TEXT,
+  origin TEXT,
+  hash   TEXT NOT NULL UNIQUE,
+  text   TEXT NOT NULL
+);
+CREATE TABLE sentences(
+  doc        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  start      INTEGER NOT NULL,
+  end        INTEGER NOT NULL,
+  byte_start INTEGER NOT NULL,
+  byte_end   INTEGER NOT NULL,
+  PRIMARY KEY(doc, idx)
+) WITHOUT ROWID;
+CREATE TABLE entities(
+  id          INTEGER PRIMARY KEY,
+  eid         TEXT NOT NULL UNIQUE,
+  kind        TEXT NOT NULL CHECK(kind IN ('actor', 'issue')),
+  label       TEXT NOT NULL,
+  category    TEXT,
+  role        TEXT,
+  affiliation TEXT,
+  country     TEXT,
+  code        TEXT
+);
+CREATE TABLE aliases(
+  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias  TEXT NOT NULL,
+  norm   TEXT NOT NULL,
+  PRIMARY KEY(entity, norm)
+) WITHOUT ROWID;
+CREATE INDEX aliases_norm ON aliases(norm);
+CREATE TABLE mentions(
+  id       INTEGER PRIMARY KEY,
+  entity   INTEGER NOT NULL REFERENCES entities(id),
+  doc      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  start    INTEGER NOT NULL,
+  end      INTEGER NOT NULL,
+  text     TEXT NOT NULL,
+  pronoun  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mentions_entity ON mentions(entity);
+CREATE INDEX mentions_doc ON mentions(doc);
+CREATE TABLE relations(
+  id         INTEGER PRIMARY KEY,
+  subject    INTEGER NOT NULL REFERENCES entities(id),
+  object     INTEGER NOT NULL REFERENCES entities(id),
+  lemma      TEXT NOT NULL,
+  class      TEXT NOT NULL,
+  mode       TEXT,
+  polarity   INTEGER NOT NULL,
+  negated    INTEGER NOT NULL DEFAULT 0,
+  confidence REAL NOT NULL,
+  doc        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence   INTEGER NOT NULL,
+  start      INTEGER NOT NULL,
+  end        INTEGER NOT NULL,
+  possessor  TEXT
+);
+CREATE INDEX relations_subject ON relations(subject);
+CREATE INDEX relations_object ON relations(object);
+CREATE INDEX relations_doc ON relations(doc);
+)SQL";
+
+// Columns of an EvidenceRow, in ReadEvidence's order.
+constexpr const char* kEvidenceSelect =
+    "SELECT r.id, s.eid, o.eid, r.lemma, r.class, r.mode, r.polarity, r.negated, r.confidence, "
+    "d.doc_id, d.date, r.sentence, r.start, r.end, substr(d.text, r.start + 1, r.end - r.start), "
+    "r.possessor "
+    "FROM relations r JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object JOIN "
+    "documents d ON d.id = r.doc ";
+
+EvidenceRow ReadEvidence(const SQLite::Statement& q) {
+  EvidenceRow row;
+  row.id = q.getColumn(0).getInt64();
+  row.subject = q.getColumn(1).getString();
+  row.object = q.getColumn(2).getString();
+  row.lemma = q.getColumn(3).getString();
+  row.cls = q.getColumn(4).getString();
+  row.mode = q.getColumn(5).getString();
+  row.polarity = q.getColumn(6).getInt();
+  row.negated = q.getColumn(7).getInt() != 0;
+  row.confidence = q.getColumn(8).getDouble();
+  row.doc = q.getColumn(9).getString();
+  row.date = q.getColumn(10).getString();
+  row.sentence = q.getColumn(11).getUInt();
+  row.start = q.getColumn(12).getUInt();
+  row.end = q.getColumn(13).getUInt();
+  row.possessor = q.getColumn(15).getString();
+  row.text = q.getColumn(14).getString();
+  return row;
+}
+
+// Binds s, or NULL when s is empty.
+void BindOptional(SQLite::Statement& q, int index, const std::string& s) {
+  if (s.empty())
+    q.bind(index);
+  else
+    q.bindNoCopy(index, s);
+}
+
+graph::EntityKind KindFromName(const std::string& s) {
+  return s == "issue" ? graph::EntityKind::kIssue : graph::EntityKind::kActor;
+}
+
+// Columns of an entity row, in ReadEntity's order.
+constexpr const char* kEntitySelect =
+    "SELECT id, eid, kind, label, category, role, affiliation, country, code FROM entities ";
+
+graph::Entity ReadEntity(const SQLite::Statement& q) {
+  graph::Entity e;
+  e.id = q.getColumn(1).getString();
+  e.kind = KindFromName(q.getColumn(2).getString());
+  e.label = q.getColumn(3).getString();
+  e.category = q.getColumn(4).getString();
+  e.role = q.getColumn(5).getString();
+  e.affiliation = q.getColumn(6).getString();
+  e.country = q.getColumn(7).getString();
+  e.code = q.getColumn(8).getString();
+  return e;
+}
+
+class SqliteStore : public Store {
+ public:
+  SqliteStore(std::string path, OpenMode mode) : path_(std::move(path)), mode_(mode) {
+    Guard([&] { Open(); });
+  }
+
+  ~SqliteStore() override {
+    if (in_tx_ && db_) db_->tryExec("ROLLBACK");
+    // Cached statements must be finalised before the connection closes.
+    stmts_.clear();
+  }
+
+  void Begin() override {
+    Guard([&] {
+      CheckWritable("begin a transaction");
+      if (in_tx_) throw StoreError(path_ + ": a transaction is already open");
+      BeginImmediate();
+      in_tx_ = true;
+    });
+  }
+
+  void Commit() override {
+    Guard([&] {
+      if (!in_tx_) throw StoreError(path_ + ": commit without an open transaction");
+      try {
+        db_->exec("COMMIT");
+      } catch (...) {
+        db_->tryExec("ROLLBACK");
+        in_tx_ = false;
+        ids_.clear();
+        throw;
+      }
+      in_tx_ = false;
+    });
+  }
+
+  void Rollback() override {
+    Guard([&] {
+      if (!in_tx_) throw StoreError(path_ + ": rollback without an open transaction");
+      db_->tryExec("ROLLBACK");
+      in_tx_ = false;
+      // Rows inserted in the transaction are gone; so are their rowids.
+      ids_.clear();
+    });
+  }
+
+  AddOutcome AddDocument(const graph::DocumentAnalysis& analysis) override {
+    AddOutcome outcome;
+    Guard([&] {
+      CheckWritable("add a document");
+      if (analysis.doc.id.empty())
+        throw StoreError(
+            path_ + ": document " +
+            (analysis.doc.origin.empty() ? std::string("(no origin)") : analysis.doc.origin) +
+            " has no id");
+      Write([&] { outcome = AddDocumentLocked(analysis); });
+    });
+    return outcome;
+  }
+
+  void LoadGraph(std::vector<graph::Entity>* entities,
+                 std::vector<graph::Statement>* statements) override {
+    Guard([&] {
+      if (entities) {
+        std::vector<int64_t> rowids;
+        *entities = LoadEntities("ORDER BY eid", {}, &rowids);
+        std::unordered_map<int64_t, size_t> at;
+        for (size_t i = 0; i < rowids.size(); ++i) at[rowids[i]] = i;
+        SQLite::Statement counts(*db_, "SELECT entity, count(*) FROM mentions GROUP BY entity");
+        while (counts.executeStep()) {
+          auto it = at.find(counts.getColumn(0).getInt64());
+          if (it != at.end()) (*entities)[it->second].mentions = counts.getColumn(1).getUInt();
+        }
+        SQLite::Statement docs(*db_,
+                               "SELECT x.entity, count(DISTINCT x.doc), min(d.date), max(d.date) "
+                               "FROM (SELECT entity, doc FROM mentions UNION SELECT subject, doc "
+                               "FROM relations UNION SELECT object, doc FROM relations) x JOIN "
+                               "documents d ON d.id = x.doc GROUP BY x.entity");
+        while (docs.executeStep()) {
+          auto it = at.find(docs.getColumn(0).getInt64());
+          if (it == at.end()) continue;
+          graph::Entity& e = (*entities)[it->second];
+          e.documents = docs.getColumn(1).getUInt();
+          e.first_date = docs.getColumn(2).getString();
+          e.last_date = docs.getColumn(3).getString();
+        }
+      }
+      if (statements) {
+        statements->clear();
+        SQLite::Statement q(*db_,
+                            "SELECT s.eid, o.eid, r.lemma, r.class, r.polarity, r.negated, "
+                            "r.confidence, d.doc_id, d.date, r.id FROM relations r JOIN entities s "
+                            "ON s.id = r.subject JOIN entities o ON o.id = r.object JOIN documents "
+                            "d ON d.id = r.doc ORDER BY r.id");
+        while (q.executeStep()) {
+          graph::Statement st;
+          st.subject = q.getColumn(0).getString();
+          st.object = q.getColumn(1).getString();
+          st.lemma = q.getColumn(2).getString();
+          st.cls = q.getColumn(3).getString();
+          st.polarity = q.getColumn(4).getInt();
+          st.negated = q.getColumn(5).getInt() != 0;
+          st.confidence = static_cast<float>(q.getColumn(6).getDouble());
+          st.doc = q.getColumn(7).getString();
+          st.date = q.getColumn(8).getString();
+          st.evidence_id = q.getColumn(9).getInt64();
+          statements->push_back(std::move(st));
+        }
+      }
+    });
+  }
+
+  std::vector<graph::Entity> Entities() override {
+    std::vector<graph::Entity> out;
+    Guard([&] { out = LoadEntities("ORDER BY eid", {}, nullptr); });
+    return out;
+  }
+
+  std::vector<graph::Entity> FindEntities(const std::string& name) override {
+    std::vector<graph::Entity> out;
+    Guard([&] {
+      std::string lower = name;
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      std::vector<int64_t> rowids;
+      out = LoadEntities(
+          "WHERE eid = ?1 OR eid = ?2 OR id IN (SELECT entity FROM aliases WHERE norm = ?3) ORDER "
+          "BY eid",
+          {name, lower, NameKey(name)}, &rowids);
+      for (size_t i = 0; i < out.size(); ++i) FillCounts(rowids[i], &out[i]);
+      std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.mentions > b.mentions;  // ties keep eid order
+      });
+    });
+    return out;
+  }
+
+  std::optional<graph::Entity> GetEntity(const std::string& id) override {
+    std::optional<graph::Entity> out;
+    Guard([&] {
+      std::vector<int64_t> rowids;
+      auto found = LoadEntities("WHERE eid = ?1", {id}, &rowids);
+      if (found.empty()) return;
+      FillCounts(rowids[0], &found[0]);
+      out = std::move(found[0]);
+    });
+    return out;
+  }
+
+  std::vector<EvidenceRow> Relations(const RelationFilter& f) override {
+    std::vector<EvidenceRow> out;
+    Guard([&] {
+      // Only the conditions asked for, so that SQLite can use the indexes.
+      std::string where;
+      std::vector<const std::string*> args;
+      auto add = [&](const char* cond, std::initializer_list<const std::string*> values) {
+        where += where.empty() ? "WHERE " : " AND ";
+        where += cond;
+        args.insert(args.end(), values);
+      };
+      const std::string polarity = f.polarity ? std::to_string(*f.polarity) : "";
+      if (!f.subject.empty()) add("s.eid = ?", {&f.subject});
+      if (!f.object.empty()) add("o.eid = ?", {&f.object});
+      if (!f.cls.empty()) add("r.class = ?", {&f.cls});
+      if (f.polarity) add("r.polarity = CAST(? AS INTEGER)", {&polarity});
+      if (!f.doc.empty()) add("d.doc_id = ?", {&f.doc});
+      if (!f.from_date.empty()) add("d.date >= ?", {&f.from_date});
+      // Inclusive by day: "2024-03-05T10:00" is within to_date "2024-03-05".
+      if (!f.to_date.empty()) add("substr(d.date, 1, length(?)) <= ?", {&f.to_date, &f.to_date});
+      std::string sql = std::string(kEvidenceSelect) + where +
+                        " ORDER BY s.eid, o.eid, r.class, r.polarity, d.doc_id, r.sentence, r.id";
+      if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < args.size(); ++i) q.bindNoCopy(static_cast<int>(i) + 1, *args[i]);
+      while (q.executeStep()) out.push_back(ReadEvidence(q));
+    });
+    return out;
+  }
+
+  std::vector<EvidenceRow> Evidence(const std::vector<int64_t>& ids) override {
+    std::vector<EvidenceRow> out;
+    Guard([&] {
+      static const std::string sql = std::string(kEvidenceSelect) + "WHERE r.id = ?1";
+      SQLite::Statement& q = Cached(kEvidenceById, sql.c_str());
+      for (int64_t id : ids) {
+        q.reset();
+        q.bind(1, id);
+        if (q.executeStep()) out.push_back(ReadEvidence(q));
+      }
+      q.reset();
+    });
+    return out;
+  }
+
+  void MergeEntity(const std::string& from_id, const std::string& into_id) override {
+    Guard([&] {
+      CheckWritable("merge entities");
+      if (from_id == into_id) return;
+      Write([&] {
+        int64_t from = LookupEntity(from_id), into = LookupEntity(into_id);
+        if (from == 0) throw StoreError(path_ + ": no entity " + from_id);
+        if (into == 0) throw StoreError(path_ + ": no entity " + into_id);
+        std::string from_kind = ExecText("SELECT kind FROM entities WHERE id = ?1", from);
+        std::string into_kind = ExecText("SELECT kind FROM entities WHERE id = ?1", into);
+        if (from_kind != into_kind)
+          throw StoreError(path_ + ": cannot merge " + from_id + " into " + into_id +
+                           ": one is an actor, the other an issue");
+        auto run = [&](const char* sql) {
+          SQLite::Statement q(*db_, sql);
+          q.bind(1, from);
+          if (q.getBindParameterCount() > 1) q.bind(2, into);
+          q.exec();
+        };
+        // into keeps its label and attributes; from fills the empty ones.
+        run("UPDATE entities SET "
+            "category = coalesce(category, (SELECT category FROM entities WHERE id = ?1)), "
+            "role = coalesce(role, (SELECT role FROM entities WHERE id = ?1)), "
+            "affiliation = coalesce(affiliation, "
+            "(SELECT affiliation FROM entities WHERE id = ?1)), "
+            "country = coalesce(country, (SELECT country FROM entities WHERE id = ?1)), "
+            "code = coalesce(code, (SELECT code FROM entities WHERE id = ?1)) "
+            "WHERE id = ?2");
+        // from's label is one of its alias rows, so it becomes an alias of into.
+        run("INSERT OR IGNORE INTO aliases(entity, alias, norm) "
+            "SELECT ?2, alias, norm FROM aliases WHERE entity = ?1 ORDER BY alias");
+        run("DELETE FROM aliases WHERE entity = ?1");
+        run("UPDATE mentions SET entity = ?2 WHERE entity = ?1");
+        run("UPDATE relations SET subject = ?2 WHERE subject = ?1");
+        run("UPDATE relations SET object = ?2 WHERE object = ?1");
+        run("DELETE FROM entities WHERE id = ?1");
+        ids_.erase(from_id);
+      });
+    });
+  }
+
+  StoreStats Stats() override {
+    StoreStats s;
+    Guard([&] {
+      auto count = [&](const char* sql) { return db_->execAndGet(sql).getInt64(); };
+      s.documents = count("SELECT count(*) FROM documents");
+      s.sentences = count("SELECT count(*) FROM sentences");
+      s.actors = count("SELECT count(*) FROM entities WHERE kind = 'actor'");
+      s.issues = count("SELECT count(*) FROM entities WHERE kind = 'issue'");
+      s.mentions = count("SELECT count(*) FROM mentions");
+      s.relations = count("SELECT count(*) FROM relations");
+    });
+    return s;
+  }
+
+  std::map<std::string, std::string> Meta() override {
+    std::map<std::string, std::string> out;
+    Guard([&] {
+      SQLite::Statement q(*db_, "SELECT key, value FROM meta ORDER BY key");
+      while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+    });
+    return out;
+  }
+
+  void SetMeta(const std::string& key, const std::string& value) override {
+    Guard([&] {
+      CheckWritable("set metadata");
+      if (key == "format_version" || key == "tool")
+        throw StoreError(path_ + ": meta key \"" + key + "\" is reserved");
+      Write([&] {
+        SQLite::Statement q(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+        q.bindNoCopy(1, key);
+        q.bindNoCopy(2, value);
+        q.exec();
+      });
+    });
+  }
+
+ private:
+  // Slots of cached statements.
+  enum Slot {
+    kFindHash,
+    kFindDocId,
+    kInsertDoc,
+    kInsertSentence,
+    kFindEntity,
+    kInsertEntity,
+    kUpdateEntity,
+    kInsertAlias,
+    kInsertMention,
+    kInsertRelation,
+    kEvidenceById,
+    kNumSlots
+  };
+
+  // Runs f; SQLite errors become StoreError naming the file.
+  template <typename F>
+  void Guard(F&& f) {
+    try {
+      f();
+    } catch (const SQLite::Exception& e) {
+      throw Translate(e);
+    }
+  }
+
+  StoreError Translate(const SQLite::Exception& e) const {
+    int code = e.getErrorCode();
+    if (code == SQLITE_NOTADB) return StoreError(path_ + ": not a newsgraph database");
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      return StoreError(path_ + ": database is locked by another writer (waited " +
+                        std::to_string(kBusyTimeoutMs / 1000) + " s): " + e.what());
+    if (code == SQLITE_READONLY) return StoreError(path_ + ": cannot write: " + e.what());
+    return StoreError(path_ + ": " + e.what());
+  }
+
+  StoreError NotNewsgraph() const { return StoreError(path_ + ": not a newsgraph database"); }
+
+  void Open() {
+    int flags = mode_ == OpenMode::kReadOnly    ? SQLite::OPEN_READONLY
+                : mode_ == OpenMode::kReadWrite ? SQLite::OPEN_READWRITE
+                                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
+    stmts_.resize(kNumSlots);
+    // The first read of the header tells a SQLite file from anything else.
+    int user_version = 0;
+    int64_t tables = 0;
+    try {
+      user_version = db_->execAndGet("PRAGMA user_version").getInt();
+      tables = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt64();
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() == SQLITE_NOTADB) throw NotNewsgraph();
+      throw;
+    }
+    // Nothing is changed in a file before it is known to be ours.
+    if (tables == 0 && user_version == 0) {
+      if (mode_ != OpenMode::kCreate) throw NotNewsgraph();
+      SetPragmas();
+      CreateSchema();
+      Validate(db_->execAndGet("PRAGMA user_version").getInt());
+    } else {
+      Validate(user_version);
+      SetPragmas();
+    }
+  }
+
+  void SetPragmas() {
+    if (mode_ != OpenMode::kReadOnly) {
+      // WAL lets readers read while a build writes; NORMAL sync is safe
+      // with WAL (a crash loses at most the last commits, never the file).
+      db_->execAndGet("PRAGMA journal_mode = WAL");
+      db_->exec("PRAGMA synchronous = NORMAL");
+    }
+    db_->exec("PRAGMA foreign_keys = ON");
+    // 64 MB of page cache: a bulk build in one transaction otherwise spills
+    // pages to the WAL over and over.
+    db_->exec("PRAGMA cache_size = -65536");
+  }
+
+  // Creates the schema in an empty database. Two processes creating the same
+  // file serialise on BEGIN IMMEDIATE; the second finds the schema in place.
+  void CreateSchema() {
+    db_->exec("BEGIN IMMEDIATE");
+    try {
+      if (db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt64() == 0) {
+        db_->exec(kSchema);
+        db_->exec("PRAGMA user_version = " + std::to_string(kStoreFormatVersion));
+        SQLite::Statement q(*db_, "INSERT INTO meta(key, value) VALUES(?1, ?2)");
+        const std::vector<std::pair<std::string, std::string>> rows = {
+            {"created_by_version", NEWSGRAPH_VERSION},
+            {"format_version", std::to_string(kStoreFormatVersion)},
+            {"tool", "newsgraph"}};
+        for (const auto& [k, v] : rows) {
+          q.reset();
+          q.bind(1, k);
+          q.bind(2, v);
+          q.exec();
+        }
+      }
+      db_->exec("COMMIT");
+    } catch (...) {
+      db_->tryExec("ROLLBACK");
+      throw;
+    }
+  }
+
+  void Validate(int user_version) {
+    bool has_meta = db_->execAndGet(
+                           "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                           "'meta'")
+                        .getInt64() > 0;
+    if (!has_meta) throw NotNewsgraph();
+    if (user_version > kStoreFormatVersion)
+      throw StoreError(path_ + ": written by format version " + std::to_string(user_version) +
+                       ", this newsgraph reads up to version " +
+                       std::to_string(kStoreFormatVersion));
+    std::string tool;
+    try {
+      SQLite::Statement q(*db_, "SELECT value FROM meta WHERE key = 'tool'");
+      if (q.executeStep()) tool = q.getColumn(0).getString();
+    } catch (const SQLite::Exception&) {
+      throw NotNewsgraph();
+    }
+    if (tool != "newsgraph" || user_version < 1) throw NotNewsgraph();
+  }
+
+  void CheckWritable(const char* what) const {
+    if (mode_ == OpenMode::kReadOnly)
+      throw StoreError(path_ + ": opened read-only, cannot " + what);
+  }
+
+  // BEGIN IMMEDIATE takes the write lock now (waiting up to the busy
+  // timeout) rather than failing halfway through a document.
+  void BeginImmediate() {
+    db_->exec("BEGIN IMMEDIATE");
+    // Another connection committed since we last looked: rowids we cached
+    // may be stale (merged or deleted entities).
+    int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+    if (version != data_version_) {
+      ids_.clear();
+      data_version_ = version;
+    }
+  }
+
+  // Runs body atomically: in its own transaction, or inside the open one
+  // under a savepoint, so that a failure leaves no partial rows.
+  void Write(const std::function<void()>& body) {
+    new_ids_.clear();
+    if (in_tx_) {
+      db_->exec("SAVEPOINT newsgraph_write");
+      try {
+        body();
+        db_->exec("RELEASE newsgraph_write");
+      } catch (...) {
+        db_->tryExec("ROLLBACK TO newsgraph_write");
+        db_->tryExec("RELEASE newsgraph_write");
+        ForgetNewIds();
+        throw;
+      }
+    } else {
+      BeginImmediate();
+      try {
+        body();
+        db_->exec("COMMIT");
+      } catch (...) {
+        db_->tryExec("ROLLBACK");
+        ForgetNewIds();
+        throw;
+      }
+    }
+    new_ids_.clear();
+  }
+
+  void ForgetNewIds() {
+    for (const auto& id : new_ids_) ids_.erase(id);
+    new_ids_.clear();
+  }
+
+  // A cached statement, reset and with its bindings cleared.
+  SQLite::Statement& Cached(Slot slot, const char* sql) {
+    auto& s = stmts_[slot];
+    if (!s) {
+      s = std::make_unique<SQLite::Statement>(*db_, sql);
+    } else {
+      s->reset();
+      s->clearBindings();
+    }
+    return *s;
+  }
+
+  std::string ExecText(const char* sql, int64_t arg) {
+    SQLite::Statement q(*db_, sql);
+    q.bind(1, arg);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  }
+
+  // Rowid of an entity id, or 0. Cached; a miss asks the database.
+  int64_t LookupEntity(const std::string& eid) {
+    auto it = ids_.find(eid);
+    if (it != ids_.end()) return it->second;
+    SQLite::Statement& q = Cached(kFindEntity, "SELECT id FROM entities WHERE eid = ?1");
+    q.bindNoCopy(1, eid);
+    int64_t rowid = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+    q.reset();
+    if (rowid != 0) ids_.emplace(eid, rowid);
+    return rowid;
+  }
+
+  int64_t UpsertEntity(const graph::Entity& e) {
+    std::string label = e.label;
+    if (label.empty()) {
+      size_t colon = e.id.find(':');
+      label = colon == std::string::npos ? e.id : e.id.substr(colon + 1);
+    }
+    int64_t rowid = LookupEntity(e.id);
+    if (rowid == 0) {
+      SQLite::Statement& q = Cached(kInsertEntity,
+                                    "INSERT INTO entities(eid, kind, label, category, role, "
+                                    "affiliation, country, code) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+                                    "?7, ?8)");
+      q.bindNoCopy(1, e.id);
+      q.bindNoCopy(2, graph::KindName(e.kind));
+      q.bindNoCopy(3, label);
+      BindOptional(q, 4, e.category);
+      BindOptional(q, 5, e.role);
+      BindOptional(q, 6, e.affiliation);
+      BindOptional(q, 7, e.country);
+      BindOptional(q, 8, e.code);
+      q.exec();
+      rowid = db_->getLastInsertRowid();
+      ids_.emplace(e.id, rowid);
+      new_ids_.push_back(e.id);
+    } else {
+      // A longer label wins (the old one stays an alias row); empty
+      // attributes are filled. The WHERE skips writes that change nothing.
+      SQLite::Statement& q =
+          Cached(kUpdateEntity,
+                 "UPDATE entities SET "
+                 "label = CASE WHEN length(?2) > length(label) THEN ?2 ELSE label END, "
+                 "category = coalesce(category, ?3), role = coalesce(role, ?4), "
+                 "affiliation = coalesce(affiliation, ?5), country = coalesce(country, ?6), "
+                 "code = coalesce(code, ?7) "
+                 "WHERE id = ?1 AND (length(?2) > length(label) "
+                 "OR (category IS NULL AND ?3 IS NOT NULL) OR (role IS NULL AND ?4 IS NOT NULL) "
+                 "OR (affiliation IS NULL AND ?5 IS NOT NULL) "
+                 "OR (country IS NULL AND ?6 IS NOT NULL) OR (code IS NULL AND ?7 IS NOT NULL))");
+      q.bind(1, rowid);
+      q.bindNoCopy(2, label);
+      BindOptional(q, 3, e.category);
+      BindOptional(q, 4, e.role);
+      BindOptional(q, 5, e.affiliation);
+      BindOptional(q, 6, e.country);
+      BindOptional(q, 7, e.code);
+      q.exec();
+    }
+    AddAlias(rowid, label);
+    for (const auto& alias : e.aliases) AddAlias(rowid, alias);
+    return rowid;
+  }
+
+  void AddAlias(int64_t entity, const std::string& alias) {
+    std::string norm = NameKey(alias);
+    if (norm.empty()) return;
+    SQLite::Statement& q = Cached(kInsertAlias,
+                                  "INSERT OR IGNORE INTO aliases(entity, alias, norm) VALUES(?1, "
+                                  "?2, ?3)");
+    q.bind(1, entity);
+    q.bindNoCopy(2, alias);
+    q.bindNoCopy(3, norm);
+    q.exec();
+  }
+
+  AddOutcome AddDocumentLocked(const graph::DocumentAnalysis& a) {
+    const graph::Document& doc = a.doc;
+    AddOutcome outcome;
+    std::string hash = doc.hash.empty() ? graph::ContentHash(doc.text) : doc.hash;
+    {
+      SQLite::Statement& q = Cached(kFindHash, "SELECT doc_id FROM documents WHERE hash = ?1");
+      q.bindNoCopy(1, hash);
+      if (q.executeStep()) {
+        outcome.status = AddStatus::kDuplicate;
+        outcome.detail = q.getColumn(0).getString();
+        q.reset();
+        return outcome;
+      }
+      q.reset();
+    }
+    {
+      SQLite::Statement& q = Cached(kFindDocId, "SELECT origin FROM documents WHERE doc_id = ?1");
+      q.bindNoCopy(1, doc.id);
+      if (q.executeStep()) {
+        outcome.status = AddStatus::kIdConflict;
+        outcome.detail = q.getColumn(0).getString();
+        q.reset();
+        return outcome;
+      }
+      q.reset();
+    }
+
+    int64_t doc_row;
+    {
+      SQLite::Statement& q = Cached(kInsertDoc,
+                                    "INSERT INTO documents(doc_id, title, date, url, source, "
+                                    "origin, hash, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      q.bindNoCopy(1, doc.id);
+      BindOptional(q, 2, doc.title);
+      BindOptional(q, 3, doc.date);
+      BindOptional(q, 4, doc.url);
+      BindOptional(q, 5, doc.source);
+      BindOptional(q, 6, doc.origin);
+      q.bindNoCopy(7, hash);
+      q.bindNoCopy(8, doc.text);
+      q.exec();
+      doc_row = db_->getLastInsertRowid();
+    }
+
+    CharIndex chars(doc.text);
+    std::unordered_map<uint32_t, graph::Span> sentence_span;
+    {
+      SQLite::Statement& q = Cached(kInsertSentence,
+                                    "INSERT OR IGNORE INTO sentences(doc, idx, start, end, "
+                                    "byte_start, byte_end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+      for (const auto& s : a.sentences) {
+        sentence_span.emplace(s.index, s.span);
+        q.reset();
+        q.bind(1, doc_row);
+        q.bind(2, s.index);
+        q.bind(3, chars.At(s.span.begin));
+        q.bind(4, chars.At(s.span.end));
+        q.bind(5, s.span.begin);
+        q.bind(6, s.span.end);
+        q.exec();
+      }
+    }
+
+    std::unordered_map<std::string, int64_t> local;
+    for (const auto& e : a.entities) {
+      if (e.id.empty()) continue;  // counted below when something refers to it
+      local[e.id] = UpsertEntity(e);
+    }
+    auto resolve = [&](const std::string& eid) -> int64_t {
+      auto it = local.find(eid);
+      if (it != local.end()) return it->second;
+      int64_t rowid = eid.empty() ? 0 : LookupEntity(eid);
+      local.emplace(eid, rowid);
+      return rowid;
+    };
+
+    {
+      SQLite::Statement& q = Cached(kInsertMention,
+                                    "INSERT INTO mentions(entity, doc, sentence, start, end, text, "
+                                    "pronoun) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      for (const auto& m : a.mentions) {
+        int64_t entity = resolve(m.entity);
+        if (entity == 0) {
+          ++outcome.skipped;
+          continue;
+        }
+        q.reset();
+        q.bind(1, entity);
+        q.bind(2, doc_row);
+        q.bind(3, m.sentence);
+        q.bind(4, chars.At(m.span.begin));
+        q.bind(5, chars.At(m.span.end));
+        q.bindNoCopy(6, m.text);
+        q.bind(7, m.pronoun ? 1 : 0);
+        q.exec();
+      }
+    }
+    {
+      SQLite::Statement& q = Cached(kInsertRelation,
+                                    "INSERT INTO relations(subject, object, lemma, class, mode, "
+                                    "polarity, negated, confidence, doc, sentence, start, end, possessor) "
+                                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      for (const auto& r : a.relations) {
+        int64_t subject = resolve(r.subject), object = resolve(r.object);
+        if (subject == 0 || object == 0) {
+          ++outcome.skipped;
+          continue;
+        }
+        graph::Span span = r.evidence;
+        if (span.size() == 0) {
+          auto it = sentence_span.find(r.sentence);
+          if (it != sentence_span.end()) span = it->second;
+        }
+        q.reset();
+        q.bind(1, subject);
+        q.bind(2, object);
+        q.bindNoCopy(3, r.lemma);
+        q.bindNoCopy(4, r.cls);
+        BindOptional(q, 5, r.mode);
+        q.bind(6, r.polarity);
+        q.bind(7, r.negated ? 1 : 0);
+        // Round to float precision so that 0.8f reads back as 0.8, not
+        // 0.800000011920929.
+        q.bind(8, std::round(static_cast<double>(r.confidence) * 1e6) / 1e6);
+        q.bind(9, doc_row);
+        q.bind(10, r.sentence);
+        q.bind(11, chars.At(span.begin));
+        q.bind(12, chars.At(span.end));
+        BindOptional(q, 13, r.qualifier);
+        q.exec();
+      }
+    }
+    outcome.status = AddStatus::kAdded;
+    return outcome;
+  }
+
+  // Entities selected by `tail` (a WHERE/ORDER BY clause with ?1.. bound to
+  // args), with aliases but no counts. rowids, if given, receives each
+  // entity's row id.
+  std::vector<graph::Entity> LoadEntities(const std::string& tail,
+                                          const std::vector<std::string>& args,
+                                          std::vector<int64_t>* rowids) {
+    std::vector<graph::Entity> out;
+    std::vector<int64_t> ids;
+    SQLite::Statement q(*db_, std::string(kEntitySelect) + tail);
+    for (size_t i = 0; i < args.size(); ++i) q.bindNoCopy(static_cast<int>(i) + 1, args[i]);
+    while (q.executeStep()) {
+      ids.push_back(q.getColumn(0).getInt64());
+      out.push_back(ReadEntity(q));
+    }
+    if (!out.empty()) {
+      std::unordered_map<int64_t, size_t> at;
+      for (size_t i = 0; i < ids.size(); ++i) at[ids[i]] = i;
+      std::vector<std::string> label_keys;
+      for (const auto& e : out) label_keys.push_back(NameKey(e.label));
+      auto add = [&](int64_t entity, std::string alias, const std::string& norm) {
+        auto it = at.find(entity);
+        if (it == at.end() || norm == label_keys[it->second]) return;
+        out[it->second].aliases.push_back(std::move(alias));
+      };
+      if (out.size() <= 64) {
+        SQLite::Statement a(*db_,
+                            "SELECT alias, norm FROM aliases WHERE entity = ?1 ORDER BY alias");
+        for (int64_t id : ids) {
+          a.reset();
+          a.bind(1, id);
+          while (a.executeStep()) add(id, a.getColumn(0).getString(), a.getColumn(1).getString());
+        }
+      } else {
+        SQLite::Statement a(*db_, "SELECT entity, alias, norm FROM aliases ORDER BY entity, alias");
+        while (a.executeStep())
+          add(a.getColumn(0).getInt64(), a.getColumn(1).getString(), a.getColumn(2).getString());
+      }
+    }
+    if (rowids) *rowids = std::move(ids);
+    return out;
+  }
+
+  void FillCounts(int64_t rowid, graph::Entity* e) {
+    SQLite::Statement m(*db_, "SELECT count(*) FROM mentions WHERE entity = ?1");
+    m.bind(1, rowid);
+    if (m.executeStep()) e->mentions = m.getColumn(0).getUInt();
+    SQLite::Statement d(*db_,
+                        "SELECT count(DISTINCT x.doc), min(d.date), max(d.date) FROM (SELECT doc "
+                        "FROM mentions WHERE entity = ?1 UNION SELECT doc FROM relations WHERE "
+                        "subject = ?1 UNION SELECT doc FROM relations WHERE object = ?1) x JOIN "
+                        "documents d ON d.id = x.doc");
+    d.bind(1, rowid);
+    if (d.executeStep()) {
+      e->documents = d.getColumn(0).getUInt();
+      e->first_date = d.getColumn(1).getString();
+      e->last_date = d.getColumn(2).getString();
+    }
+  }
+
+  std::string path_;
+  OpenMode mode_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::vector<std::unique_ptr<SQLite::Statement>> stmts_;  // by Slot
+  bool in_tx_ = false;
+  int64_t data_version_ = -1;
+  std::unordered_map<std::string, int64_t> ids_;  // eid -> entities.id
+  std::vector<std::string> new_ids_;              // inserted by the current Write
+};
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode) {
+  std::error_code ec;
+  if (mode != OpenMode::kCreate && !std::filesystem::exists(path, ec))
+    throw StoreError(path + ": no such file");
+  if (std::filesystem::is_directory(path, ec))
+    throw StoreError(path + ": is a directory, not a newsgraph database");
+  return std::make_unique<SqliteStore>(path, mode);
+}
+
+}  // namespace newsgraph::io

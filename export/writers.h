@@ -1,0 +1,99 @@
+// Graph writers: GraphML, GEXF (1.3 and 1.2draft), CSV node and edge tables
+// in Gephi's spreadsheet form, Cytoscape.js JSON, JSON Lines triples and
+// Graphviz DOT (plus SVG/PNG rendered by Graphviz's `dot`). One page per
+// format in docs/formats/.
+//
+// Every writer takes a const graph::Graph and a stream, writes the whole
+// graph and nothing else (no timestamps, nodes in id order, edges in
+// (source, target, class, polarity) order, numbers in fixed formats), so the
+// same graph gives byte-identical output. Text is cleaned to valid UTF-8
+// without XML-illegal characters (see xml_util.h). Writers do not open files:
+// callers pass an AtomicFile's stream (atomic_file.h), so a failed export
+// never leaves a half-written file.
+//
+// Parallel edges: the graph holds one edge per (subject, class, polarity,
+// object), so two nodes may be joined by several edges. Each carries a
+// unique, stable id "<subject>|<CLASS>|<polarity>|<object>" and a `kind`
+// attribute "<CLASS>/<polarity>" (e.g. "SUPPORT/+1"), which Gephi (GEXF
+// `kind`, CSV `Kind` column) uses as the edge type so that it does not merge
+// them; see docs/gephi.md for GraphML.
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <string>
+
+#include "graph/graph.h"
+
+namespace newsgraph::io {
+
+enum class GexfVersion { k1_3, k1_2 };
+
+struct WriterOptions {
+  // Written into each format's header (GraphML/GEXF/DOT comment or meta,
+  // JSON "data"), e.g. "newsgraph 0.1.0".
+  std::string tool_version;
+  // Extra key-value pairs for the header (database, filters, lexicon
+  // versions), written in key order.
+  std::map<std::string, std::string> metadata;
+  GexfVersion gexf_version = GexfVersion::k1_3;
+};
+
+// Stable id of an edge: "<subject>|<CLASS>|<polarity>|<object>".
+std::string EdgeId(const graph::Graph& g, graph::Edge e);
+// "<CLASS>/<polarity>", e.g. "SUPPORT/+1": tells parallel edges apart.
+std::string EdgeKind(const graph::EdgeProps& p);
+// Node label as exported: the entity label, or its id when the label is empty.
+std::string NodeLabel(const graph::Entity& e);
+// Colour of a node (by kind and category) and an edge (by polarity) as
+// r, g, b in 0..255; the same in GEXF viz, DOT and JSON.
+struct Rgb {
+  int r, g, b;
+};
+Rgb NodeColor(const graph::Entity& e);
+Rgb EdgeColor(int polarity);
+
+// GraphML (http://graphml.graphdrawing.org/xmlns): typed keys with ids d0...
+// (skipping d3 and d7, which Gephi reads as labels), names in attr.name.
+void WriteGraphMl(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+
+// GEXF 1.3 (or 1.2draft with opt.gexf_version), dynamic: first/last dates as
+// spells, viz colours, `kind` on edges.
+void WriteGexf(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+
+// Gephi spreadsheet CSV (RFC 4180, UTF-8, comma, header row).
+void WriteCsvNodes(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+// File names of the two CSV tables for an output prefix: "graph" and
+// "graph.csv" both give {"graph.nodes.csv", "graph.edges.csv"}.
+struct CsvPaths {
+  std::string nodes, edges;
+};
+CsvPaths CsvPathsFor(const std::string& prefix);
+// Writes both tables atomically (each through AtomicFile; the edges file is
+// renamed only after the nodes file was). Throws IoError naming the file.
+CsvPaths WriteCsvFiles(const graph::Graph& g, const std::string& prefix,
+                       const WriterOptions& opt);
+
+// Cytoscape.js: {"data": {...}, "elements": {"nodes": [...], "edges": [...]}}.
+void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+
+// JSON Lines in the triples contract (shared/eval/README.md): one "entity"
+// record per node, then one "triple" record per edge with subject, relation
+// and object blocks plus weight, documents, dates, confidence and evidence
+// ids. Records carry no "doc": an edge aggregates many documents.
+void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+
+// Graphviz DOT: a digraph, actors as ellipses and issues as boxes coloured
+// by category, edges coloured by polarity and labelled with their class.
+void WriteDot(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+
+// Renders the graph with Graphviz: writes DOT, runs `<dot_binary> -T<format>`
+// (format "svg" or "png") and moves the result to out_path atomically.
+// Throws IoError naming out_path when dot is missing, fails (its messages
+// are included) or the file cannot be written.
+void RenderGraphviz(const graph::Graph& g, const std::string& format,
+                    const std::string& out_path, const WriterOptions& opt,
+                    const std::string& dot_binary = "dot");
+
+}  // namespace newsgraph::io

@@ -1,0 +1,659 @@
+// Tests of the SQLite store: round trips through a file, duplicate and
+// conflicting documents, entity upgrades and merges, transactions, read-only
+// opening, refusing foreign and newer files, lookups and relation filters.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "export/sqlite_store_internal.h"
+#include "export/store.h"
+#include "graph/types.h"
+
+namespace newsgraph::io {
+namespace {
+
+namespace fs = std::filesystem;
+namespace g = newsgraph::graph;
+
+// EXPECT_CONTAINS(haystack, needle), without linking gmock.
+#define EXPECT_CONTAINS(haystack, needle)                                                   \
+  do {                                                                                      \
+    const std::string h_ = (haystack), n_ = (needle);                                       \
+    EXPECT_NE(h_.find(n_), std::string::npos) << "\"" << h_ << "\" lacks \"" << n_ << "\""; \
+  } while (0)
+
+// A fresh directory per test, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() / ("newsgraph-store-test-" + std::to_string(::getpid()) +
+                                         "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  fs::path path_;
+};
+
+// Code points in s, counted independently of the code under test.
+uint32_t CodePoints(const std::string& s) {
+  uint32_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Builds a DocumentAnalysis by naming sentences and surfaces in the text.
+class Doc {
+ public:
+  Doc(const std::string& id, const std::string& text, const std::string& date = "") {
+    a_.doc.id = id;
+    a_.doc.text = text;
+    a_.doc.date = date;
+    a_.doc.title = "Title of " + id;
+    a_.doc.origin = id + ".txt";
+    a_.doc.hash = g::ContentHash(text);
+  }
+  uint32_t Sentence(const std::string& s) {
+    size_t pos = a_.doc.text.find(s);
+    EXPECT_NE(pos, std::string::npos) << s;
+    uint32_t index = static_cast<uint32_t>(a_.sentences.size());
+    a_.sentences.push_back({index, {uint32_t(pos), uint32_t(pos + s.size())}});
+    return index;
+  }
+  Doc& Entity(const std::string& id, const std::string& label,
+              std::vector<std::string> aliases = {}, const std::string& category = "") {
+    g::Entity e;
+    e.id = id;
+    e.kind = id.rfind("issue:", 0) == 0 ? g::EntityKind::kIssue : g::EntityKind::kActor;
+    e.label = label;
+    e.aliases = std::move(aliases);
+    e.category = category;
+    a_.entities.push_back(e);
+    return *this;
+  }
+  Doc& Mention(const std::string& entity, uint32_t sentence, const std::string& surface) {
+    const g::Span& s = a_.sentences.at(sentence).span;
+    size_t pos = a_.doc.text.find(surface, s.begin);
+    EXPECT_LT(pos, s.end) << surface;
+    a_.mentions.push_back(
+        {entity, sentence, {uint32_t(pos), uint32_t(pos + surface.size())}, surface, false});
+    return *this;
+  }
+  Doc& Relation(const std::string& subject, const std::string& lemma, const std::string& cls,
+                int polarity, const std::string& object, uint32_t sentence, bool negated = false) {
+    g::Relation r;
+    r.subject = subject;
+    r.object = object;
+    r.lemma = lemma;
+    r.cls = cls;
+    r.polarity = polarity;
+    r.negated = negated;
+    r.confidence = 0.75f;
+    r.sentence = sentence;
+    r.evidence = a_.sentences.at(sentence).span;
+    a_.relations.push_back(r);
+    return *this;
+  }
+  const g::DocumentAnalysis& analysis() const { return a_; }
+  g::DocumentAnalysis& analysis() { return a_; }
+
+ private:
+  g::DocumentAnalysis a_;
+};
+
+const std::string kPrefix = "Le président a dit : « Ça suffit ». “We won’t back down,” he said. ";
+const std::string kS1 = "Vladimir Putin opposes NATO membership.";
+const std::string kS2 = "Emmanuel Macron met Putin in Paris.";
+
+Doc FirstDoc() {
+  Doc d("a1", kPrefix + kS1 + " " + kS2, "2024-03-05");
+  uint32_t s0 = d.Sentence(kPrefix.substr(0, kPrefix.size() - 1));
+  (void)s0;
+  uint32_t s1 = d.Sentence(kS1), s2 = d.Sentence(kS2);
+  d.Entity("actor:vladimir-putin", "Vladimir Putin", {"Putin"}, "person")
+      .Entity("issue:nato-membership", "NATO membership")
+      .Entity("actor:emmanuel-macron", "Emmanuel Macron", {}, "person")
+      .Mention("actor:vladimir-putin", s1, "Vladimir Putin")
+      .Mention("issue:nato-membership", s1, "NATO membership")
+      .Mention("actor:emmanuel-macron", s2, "Emmanuel Macron")
+      .Mention("actor:vladimir-putin", s2, "Putin")
+      .Relation("actor:vladimir-putin", "oppose", "REJECT", -1, "issue:nato-membership", s1)
+      .Relation("actor:emmanuel-macron", "meet", "CONSULT", 0, "actor:vladimir-putin", s2);
+  return d;
+}
+
+Doc SecondDoc() {
+  const std::string s = "Macron does not support NATO membership for Ukraine.";
+  Doc d("b2", "Paris, 2024-04-10T09:30. " + s, "2024-04-10T09:30:00Z");
+  uint32_t s0 = d.Sentence(s);
+  d.Entity("actor:emmanuel-macron", "Macron")
+      .Entity("issue:nato-membership", "NATO membership")
+      .Mention("actor:emmanuel-macron", s0, "Macron")
+      .Mention("issue:nato-membership", s0, "NATO membership")
+      .Relation("actor:emmanuel-macron", "support", "SUPPORT", -1, "issue:nato-membership", s0,
+                true);
+  return d;
+}
+
+void ExecSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+// Every row of every table, in storage order, as text.
+std::string Dump(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::string out;
+  for (const char* table :
+       {"meta", "documents", "sentences", "entities", "aliases", "mentions", "relations"}) {
+    out += std::string("# ") + table + "\n";
+    sqlite3_stmt* q = nullptr;
+    EXPECT_EQ(
+        sqlite3_prepare_v2(db, (std::string("SELECT * FROM ") + table).c_str(), -1, &q, nullptr),
+        SQLITE_OK);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(q); ++i) {
+        const unsigned char* t = sqlite3_column_text(q, i);
+        out += t ? reinterpret_cast<const char*>(t) : "NULL";
+        out += '|';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(q);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+RelationFilter Where(const std::function<void(RelationFilter&)>& set) {
+  RelationFilter f;
+  set(f);
+  return f;
+}
+
+std::string ErrorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const StoreError& e) {
+    return e.what();
+  }
+  return "(no StoreError)";
+}
+
+// ---------------------------------------------------------------------------
+
+TEST(NameKeyTest, Normalises) {
+  EXPECT_EQ(NameKey("Vladimir  Putin"), "vladimir putin");
+  EXPECT_EQ(NameKey("  The Kremlin’s "), "kremlin");
+  EXPECT_EQ(NameKey("Putin's"), "putin");
+  EXPECT_EQ(NameKey("O’Brien"), "obrien");
+  EXPECT_EQ(NameKey("O'Brien"), "obrien");
+  EXPECT_EQ(NameKey("the\tUnited\nNations"), "united nations");
+  EXPECT_EQ(NameKey("Thessaloniki"), "thessaloniki");  // "the" only as a word
+  EXPECT_EQ(NameKey("Präsident"), "präsident");        // ASCII case folding only
+  EXPECT_EQ(NameKey(""), "");
+}
+
+TEST(CharIndexTest, CountsCodePoints) {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "a“é€😀";
+  CharIndex index(text);
+  for (uint32_t b = 0; b <= text.size() + 3; ++b)
+    EXPECT_EQ(index.At(b), g::CharOffset(text, b)) << b;
+}
+
+TEST(SqliteStoreTest, RoundTripThroughFile) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  Doc d1 = FirstDoc(), d2 = SecondDoc();
+  {
+    auto store = OpenSqliteStore(path, OpenMode::kCreate);
+    store->Begin();
+    AddOutcome o1 = store->AddDocument(d1.analysis());
+    AddOutcome o2 = store->AddDocument(d2.analysis());
+    store->Commit();
+    EXPECT_EQ(o1.status, AddStatus::kAdded);
+    EXPECT_EQ(o1.skipped, 0u);
+    EXPECT_EQ(o2.status, AddStatus::kAdded);
+  }
+  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  StoreStats stats = store->Stats();
+  EXPECT_EQ(stats.documents, 2);
+  EXPECT_EQ(stats.sentences, 4);
+  EXPECT_EQ(stats.actors, 2);
+  EXPECT_EQ(stats.issues, 1);
+  EXPECT_EQ(stats.mentions, 6);
+  EXPECT_EQ(stats.relations, 3);
+
+  auto meta = store->Meta();
+  EXPECT_EQ(meta["tool"], "newsgraph");
+  EXPECT_EQ(meta["format_version"], std::to_string(kStoreFormatVersion));
+  EXPECT_TRUE(meta.count("created_by_version"));
+
+  std::vector<g::Entity> entities;
+  std::vector<g::Statement> statements;
+  store->LoadGraph(&entities, &statements);
+  ASSERT_EQ(entities.size(), 3u);
+  EXPECT_EQ(entities[0].id, "actor:emmanuel-macron");
+  EXPECT_EQ(entities[0].label, "Emmanuel Macron");
+  EXPECT_EQ(entities[0].aliases, std::vector<std::string>{"Macron"});
+  EXPECT_EQ(entities[0].category, "person");
+  EXPECT_EQ(entities[0].mentions, 2u);
+  EXPECT_EQ(entities[0].documents, 2u);
+  EXPECT_EQ(entities[0].first_date, "2024-03-05");
+  EXPECT_EQ(entities[0].last_date, "2024-04-10T09:30:00Z");
+  EXPECT_EQ(entities[1].id, "actor:vladimir-putin");
+  EXPECT_EQ(entities[1].kind, g::EntityKind::kActor);
+  EXPECT_EQ(entities[1].aliases, std::vector<std::string>{"Putin"});
+  EXPECT_EQ(entities[1].mentions, 2u);
+  EXPECT_EQ(entities[1].documents, 1u);
+  EXPECT_EQ(entities[2].id, "issue:nato-membership");
+  EXPECT_EQ(entities[2].kind, g::EntityKind::kIssue);
+  EXPECT_TRUE(entities[2].aliases.empty());
+  EXPECT_EQ(entities[2].mentions, 2u);
+
+  ASSERT_EQ(statements.size(), 3u);
+  EXPECT_EQ(statements[0].subject, "actor:vladimir-putin");
+  EXPECT_EQ(statements[0].object, "issue:nato-membership");
+  EXPECT_EQ(statements[0].cls, "REJECT");
+  EXPECT_EQ(statements[0].lemma, "oppose");
+  EXPECT_EQ(statements[0].polarity, -1);
+  EXPECT_EQ(statements[0].doc, "a1");
+  EXPECT_EQ(statements[0].date, "2024-03-05");
+  EXPECT_FLOAT_EQ(statements[0].confidence, 0.75f);
+  EXPECT_EQ(statements[2].doc, "b2");
+  EXPECT_TRUE(statements[2].negated);
+  g::Graph graph = g::Graph::Build(entities, statements);
+  EXPECT_EQ(graph.num_nodes(), 3u);
+  EXPECT_EQ(graph.num_edges(), 3u);
+
+  // Evidence leads back to the sentence, in code points.
+  auto rows = store->Evidence({statements[0].evidence_id, statements[1].evidence_id, 999});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].text, kS1);
+  EXPECT_EQ(rows[0].start, 67u);  // counted by hand: 77 bytes, 67 code points
+  EXPECT_EQ(rows[0].start, CodePoints(kPrefix));
+  EXPECT_EQ(rows[0].end, CodePoints(kPrefix + kS1));
+  EXPECT_EQ(rows[0].sentence, 1u);
+  EXPECT_EQ(rows[0].subject, "actor:vladimir-putin");
+  EXPECT_EQ(rows[1].text, kS2);
+  EXPECT_EQ(rows[1].start, CodePoints(kPrefix + kS1 + " "));
+  EXPECT_EQ(rows[1].cls, "CONSULT");
+}
+
+TEST(SqliteStoreTest, DuplicateContentAddsNothing) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  ASSERT_EQ(store->AddDocument(FirstDoc().analysis()).status, AddStatus::kAdded);
+  StoreStats before = store->Stats();
+  Doc copy = FirstDoc();
+  copy.analysis().doc.id = "a1-copy";
+  copy.analysis().entities[0].label = "Vladimir Vladimirovich Putin";
+  AddOutcome o = store->AddDocument(copy.analysis());
+  EXPECT_EQ(o.status, AddStatus::kDuplicate);
+  EXPECT_EQ(o.detail, "a1");
+  StoreStats after = store->Stats();
+  EXPECT_EQ(after.documents, before.documents);
+  EXPECT_EQ(after.mentions, before.mentions);
+  EXPECT_EQ(after.relations, before.relations);
+  EXPECT_EQ(store->GetEntity("actor:vladimir-putin")->label, "Vladimir Putin");
+}
+
+TEST(SqliteStoreTest, SameIdOtherTextIsAConflict) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  ASSERT_EQ(store->AddDocument(FirstDoc().analysis()).status, AddStatus::kAdded);
+  Doc other = SecondDoc();
+  other.analysis().doc.id = "a1";
+  AddOutcome o = store->AddDocument(other.analysis());
+  EXPECT_EQ(o.status, AddStatus::kIdConflict);
+  EXPECT_EQ(o.detail, "a1.txt");
+  EXPECT_EQ(store->Stats().documents, 1);
+  EXPECT_EQ(store->Stats().relations, 2);
+}
+
+TEST(SqliteStoreTest, LongerLabelWinsAndOldLabelStaysAnAlias) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  Doc short_doc("s", "Putin spoke.");
+  uint32_t s = short_doc.Sentence("Putin spoke.");
+  short_doc.Entity("actor:vladimir-putin", "Putin").Mention("actor:vladimir-putin", s, "Putin");
+  store->AddDocument(short_doc.analysis());
+  EXPECT_EQ(store->GetEntity("actor:vladimir-putin")->label, "Putin");
+
+  Doc long_doc("l", "Vladimir Putin spoke again.");
+  s = long_doc.Sentence("Vladimir Putin spoke again.");
+  long_doc.Entity("actor:vladimir-putin", "Vladimir Putin", {}, "person")
+      .Mention("actor:vladimir-putin", s, "Vladimir Putin");
+  long_doc.analysis().entities[0].role = "President";
+  store->AddDocument(long_doc.analysis());
+
+  Doc shorter("t", "The Kremlin said Putin agreed.");
+  s = shorter.Sentence("The Kremlin said Putin agreed.");
+  shorter.Entity("actor:vladimir-putin", "Putin", {"V. Putin"});
+  shorter.analysis().entities[0].role = "Prime Minister";  // filled already: kept
+  store->AddDocument(shorter.analysis());
+
+  auto e = store->GetEntity("actor:vladimir-putin");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->label, "Vladimir Putin");
+  EXPECT_EQ(e->aliases, (std::vector<std::string>{"Putin", "V. Putin"}));
+  EXPECT_EQ(e->category, "person");
+  EXPECT_EQ(e->role, "President");
+  EXPECT_EQ(e->mentions, 2u);
+  EXPECT_EQ(e->documents, 2u);
+  EXPECT_EQ(store->Stats().actors, 1);
+}
+
+TEST(SqliteStoreTest, RollbackLeavesTheDatabaseAsBefore) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  auto store = OpenSqliteStore(path, OpenMode::kCreate);
+  store->AddDocument(SecondDoc().analysis());
+  const std::string before = Dump(path);
+
+  store->Begin();
+  EXPECT_EQ(store->AddDocument(FirstDoc().analysis()).status, AddStatus::kAdded);
+  store->SetMeta("lexicon", "verbs v1");
+  EXPECT_EQ(store->Stats().documents, 2);
+  store->Rollback();
+  EXPECT_EQ(store->Stats().documents, 1);
+  EXPECT_FALSE(store->GetEntity("actor:vladimir-putin"));
+  EXPECT_EQ(Dump(path), before);
+
+  // Entities inserted by the rolled-back transaction are not remembered.
+  EXPECT_EQ(store->AddDocument(FirstDoc().analysis()).status, AddStatus::kAdded);
+  EXPECT_EQ(store->Relations({}).size(), 3u);
+
+  // Destroying the store with an open transaction rolls it back too.
+  const std::string after_add = Dump(path);
+  {
+    auto other = OpenSqliteStore(path, OpenMode::kReadWrite);
+    other->Begin();
+    Doc d("c3", "Macron met Putin.");
+    d.Sentence("Macron met Putin.");
+    other->AddDocument(d.analysis());
+  }
+  EXPECT_EQ(Dump(path), after_add);
+
+  EXPECT_CONTAINS(ErrorOf([&] { store->Commit(); }), "without an open transaction");
+}
+
+TEST(SqliteStoreTest, ReadOnlyReadsButRefusesWrites) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  OpenSqliteStore(path, OpenMode::kCreate)->AddDocument(FirstDoc().analysis());
+  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  EXPECT_EQ(store->Stats().documents, 1);
+  EXPECT_EQ(store->FindEntities("putin").size(), 1u);
+  std::string err = ErrorOf([&] { store->AddDocument(SecondDoc().analysis()); });
+  EXPECT_CONTAINS(err, path);
+  EXPECT_CONTAINS(err, "read-only");
+  EXPECT_CONTAINS(ErrorOf([&] { store->SetMeta("k", "v"); }), path);
+  EXPECT_CONTAINS(ErrorOf([&] { store->Begin(); }), path);
+  EXPECT_CONTAINS(
+      ErrorOf([&] { store->MergeEntity("actor:vladimir-putin", "actor:emmanuel-macron"); }), path);
+  EXPECT_EQ(store->Stats().documents, 1);
+}
+
+TEST(SqliteStoreTest, MissingFile) {
+  TempDir dir;
+  const std::string path = dir.File("missing.db");
+  for (OpenMode mode : {OpenMode::kReadOnly, OpenMode::kReadWrite}) {
+    std::string err = ErrorOf([&] { OpenSqliteStore(path, mode); });
+    EXPECT_CONTAINS(err, path);
+    EXPECT_CONTAINS(err, "no such file");
+  }
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_CONTAINS(
+      ErrorOf([&] { OpenSqliteStore(dir.File("no/such/dir/g.db"), OpenMode::kCreate); }),
+      "no/such/dir/g.db");
+}
+
+TEST(SqliteStoreTest, RefusesFilesThatAreNotNewsgraphDatabases) {
+  TempDir dir;
+  const std::string text = dir.File("notes.txt");
+  {
+    std::ofstream out(text);
+    out << "This is not a database, just some text that is long enough to have "
+           "a header.\n";
+  }
+  for (OpenMode mode : {OpenMode::kReadOnly, OpenMode::kReadWrite, OpenMode::kCreate}) {
+    EXPECT_EQ(ErrorOf([&] { OpenSqliteStore(text, mode); }), text + ": not a newsgraph database");
+  }
+  // The file is untouched.
+  std::ifstream in(text);
+  std::string first;
+  std::getline(in, first);
+  EXPECT_CONTAINS(first, "This is not a database");
+
+  const std::string other = dir.File("other.db");
+  ExecSql(other, "CREATE TABLE t(x); INSERT INTO t VALUES(1);");
+  for (OpenMode mode : {OpenMode::kReadOnly, OpenMode::kReadWrite, OpenMode::kCreate}) {
+    EXPECT_EQ(ErrorOf([&] { OpenSqliteStore(other, mode); }), other + ": not a newsgraph database");
+  }
+  // An empty file is an empty database: kCreate makes it a store, the
+  // others refuse it.
+  const std::string empty = dir.File("empty.db");
+  std::ofstream{empty};
+  EXPECT_EQ(ErrorOf([&] { OpenSqliteStore(empty, OpenMode::kReadWrite); }),
+            empty + ": not a newsgraph database");
+  EXPECT_EQ(OpenSqliteStore(empty, OpenMode::kCreate)->Stats().documents, 0);
+  EXPECT_EQ(OpenSqliteStore(empty, OpenMode::kReadOnly)->Meta()["tool"], "newsgraph");
+}
+
+TEST(SqliteStoreTest, RefusesNewerFormatVersions) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  OpenSqliteStore(path, OpenMode::kCreate)->AddDocument(FirstDoc().analysis());
+  ExecSql(path, "PRAGMA user_version = 99;");
+  const std::string expected =
+      path + ": written by format version 99, this newsgraph reads up to version " +
+      std::to_string(kStoreFormatVersion);
+  for (OpenMode mode : {OpenMode::kReadOnly, OpenMode::kReadWrite, OpenMode::kCreate})
+    EXPECT_EQ(ErrorOf([&] { OpenSqliteStore(path, mode); }), expected);
+}
+
+TEST(SqliteStoreTest, MergeEntityMovesEverything) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());
+  Doc d("p", "President Putin rejected NATO membership.", "2024-05-01");
+  uint32_t s = d.Sentence("President Putin rejected NATO membership.");
+  d.Entity("actor:president-putin", "President Putin", {"Mr Putin"})
+      .Entity("issue:nato-membership", "NATO membership")
+      .Mention("actor:president-putin", s, "President Putin")
+      .Relation("actor:president-putin", "reject", "REJECT", -1, "issue:nato-membership", s);
+  store->AddDocument(d.analysis());
+  ASSERT_EQ(store->Relations(Where([](RelationFilter& f) { f.subject = "actor:president-putin"; }))
+                .size(),
+            1u);
+
+  EXPECT_CONTAINS(ErrorOf([&] { store->MergeEntity("actor:nobody", "actor:vladimir-putin"); }),
+                  "no entity actor:nobody");
+  EXPECT_CONTAINS(
+      ErrorOf([&] { store->MergeEntity("issue:nato-membership", "actor:vladimir-putin"); }),
+      "cannot merge");
+
+  store->MergeEntity("actor:president-putin", "actor:vladimir-putin");
+  EXPECT_FALSE(store->GetEntity("actor:president-putin"));
+  auto e = store->GetEntity("actor:vladimir-putin");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->label, "Vladimir Putin");
+  EXPECT_EQ(e->aliases, (std::vector<std::string>{"Mr Putin", "President Putin", "Putin"}));
+  EXPECT_EQ(e->mentions, 3u);
+  EXPECT_EQ(e->documents, 2u);
+  EXPECT_EQ(e->last_date, "2024-05-01");
+  auto rows = store->Relations(Where([](RelationFilter& f) {
+    f.subject = "actor:vladimir-putin";
+    f.cls = "REJECT";
+  }));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].doc, "a1");
+  EXPECT_EQ(rows[1].doc, "p");
+  EXPECT_EQ(rows[1].text, "President Putin rejected NATO membership.");
+  EXPECT_TRUE(
+      store->Relations(Where([](RelationFilter& f) { f.subject = "actor:president-putin"; }))
+          .empty());
+  EXPECT_EQ(store->FindEntities("Mr. Putin").size(), 0u);
+  EXPECT_EQ(store->FindEntities("mr putin").at(0).id, "actor:vladimir-putin");
+
+  // A later document naming the merged-away id recreates it cleanly.
+  Doc later("q", "President Putin spoke.");
+  later.Sentence("President Putin spoke.");
+  later.Entity("actor:president-putin", "President Putin");
+  EXPECT_EQ(store->AddDocument(later.analysis()).status, AddStatus::kAdded);
+  EXPECT_TRUE(store->GetEntity("actor:president-putin"));
+}
+
+TEST(SqliteStoreTest, FindEntitiesIgnoresCaseApostrophesAndThe) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());
+  Doc d("k", "The Kremlin’s spokesman praised O’Brien. Putin agreed.");
+  uint32_t s = d.Sentence("The Kremlin’s spokesman praised O’Brien.");
+  uint32_t s2 = d.Sentence("Putin agreed.");
+  d.Entity("actor:kremlin", "the Kremlin")
+      .Entity("actor:obrien", "O’Brien")
+      .Entity("actor:putin-other",
+              "Putin")  // another entity with the same alias
+      .Mention("actor:kremlin", s, "Kremlin")
+      .Mention("actor:obrien", s, "O’Brien")
+      .Mention("actor:putin-other", s2, "Putin");
+  store->AddDocument(d.analysis());
+
+  for (const char* q : {"KREMLIN", "the kremlin", "The Kremlin's", "Kremlin’s", "actor:kremlin"}) {
+    auto found = store->FindEntities(q);
+    ASSERT_EQ(found.size(), 1u) << q;
+    EXPECT_EQ(found[0].id, "actor:kremlin") << q;
+  }
+  for (const char* q : {"o'brien", "O’BRIEN", "OBrien"})
+    EXPECT_EQ(store->FindEntities(q).at(0).id, "actor:obrien") << q;
+  // Most mentioned first, then by id.
+  auto putins = store->FindEntities("putin");
+  ASSERT_EQ(putins.size(), 2u);
+  EXPECT_EQ(putins[0].id, "actor:vladimir-putin");
+  EXPECT_EQ(putins[0].mentions, 2u);
+  EXPECT_EQ(putins[1].id, "actor:putin-other");
+  EXPECT_TRUE(store->FindEntities("Putin Vladimir").empty());
+  EXPECT_TRUE(store->FindEntities("").empty());
+}
+
+TEST(SqliteStoreTest, RelationFilters) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());
+  store->AddDocument(SecondDoc().analysis());
+
+  auto all = store->Relations({});
+  ASSERT_EQ(all.size(), 3u);
+  // Ordered by subject, object, class, polarity, document, sentence.
+  EXPECT_EQ(all[0].subject, "actor:emmanuel-macron");
+  EXPECT_EQ(all[0].object, "actor:vladimir-putin");
+  EXPECT_EQ(all[1].subject, "actor:emmanuel-macron");
+  EXPECT_EQ(all[1].object, "issue:nato-membership");
+  EXPECT_EQ(all[1].cls, "SUPPORT");
+  EXPECT_TRUE(all[1].negated);
+  EXPECT_EQ(all[1].text, "Macron does not support NATO membership for Ukraine.");
+  EXPECT_EQ(all[2].subject, "actor:vladimir-putin");
+
+  auto count = [&](const std::function<void(RelationFilter&)>& set) {
+    return store->Relations(Where(set)).size();
+  };
+  EXPECT_EQ(count([](auto& f) { f.cls = "REJECT"; }), 1u);
+  EXPECT_EQ(count([](auto& f) { f.polarity = -1; }), 2u);
+  EXPECT_EQ(count([](auto& f) { f.polarity = 0; }), 1u);
+  EXPECT_EQ(count([](auto& f) { f.polarity = 1; }), 0u);
+  EXPECT_EQ(count([](auto& f) { f.object = "issue:nato-membership", f.polarity = -1; }), 2u);
+  EXPECT_EQ(count([](auto& f) { f.doc = "b2"; }), 1u);
+  EXPECT_EQ(count([](auto& f) { f.from_date = "2024-04-01"; }), 1u);
+  EXPECT_EQ(count([](auto& f) { f.to_date = "2024-03-05"; }), 2u);
+  // to_date is inclusive for the whole day of a timestamp.
+  EXPECT_EQ(count([](auto& f) { f.to_date = "2024-04-10"; }), 3u);
+  EXPECT_EQ(count([](auto& f) { f.to_date = "2024-04-09"; }), 2u);
+  EXPECT_EQ(count([](auto& f) { f.from_date = "2024-03-05", f.to_date = "2024-03-05"; }), 2u);
+  EXPECT_EQ(count([](auto& f) { f.from_date = "2025"; }), 0u);
+  EXPECT_EQ(count([](auto& f) { f.limit = 2; }), 2u);
+  EXPECT_EQ(count([](auto& f) { f.subject = "actor:nobody"; }), 0u);
+}
+
+TEST(SqliteStoreTest, UnknownEntitiesAreSkippedAndCounted) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());
+  Doc d("u", "Putin met Xi. Macron met Scholz.");
+  uint32_t s0 = d.Sentence("Putin met Xi."), s1 = d.Sentence("Macron met Scholz.");
+  d.Entity("actor:vladimir-putin", "Putin")
+      .Mention("actor:vladimir-putin", s0, "Putin")
+      .Mention("actor:xi-jinping", s0, "Xi")
+      .Relation("actor:vladimir-putin", "meet", "CONSULT", 0, "actor:xi-jinping", s0)
+      // Macron is not in this analysis but is in the store: resolved.
+      .Relation("actor:emmanuel-macron", "meet", "CONSULT", 0, "actor:vladimir-putin", s1);
+  AddOutcome o = store->AddDocument(d.analysis());
+  EXPECT_EQ(o.status, AddStatus::kAdded);
+  EXPECT_EQ(o.skipped, 2u);
+  EXPECT_EQ(store->Relations(Where([](RelationFilter& f) { f.doc = "u"; })).size(), 1u);
+}
+
+TEST(SqliteStoreTest, SameInputSameDatabase) {
+  TempDir dir;
+  const std::string p1 = dir.File("one.db"), p2 = dir.File("two.db");
+  for (const auto& path : {p1, p2}) {
+    auto store = OpenSqliteStore(path, OpenMode::kCreate);
+    store->Begin();
+    store->AddDocument(SecondDoc().analysis());
+    store->AddDocument(FirstDoc().analysis());
+    store->Commit();
+    store->SetMeta("lexicon.verbs", "v1");
+  }
+  EXPECT_EQ(Dump(p1), Dump(p2));
+  EXPECT_CONTAINS(Dump(p1), "lexicon.verbs|v1|");
+}
+
+TEST(SqliteStoreTest, ReaderReadsWhileAWriterWritesAndWritersSerialise) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  auto writer = OpenSqliteStore(path, OpenMode::kCreate);
+  writer->AddDocument(FirstDoc().analysis());
+  writer->Begin();
+  writer->AddDocument(SecondDoc().analysis());
+
+  auto reader = OpenSqliteStore(path, OpenMode::kReadOnly);
+  EXPECT_EQ(reader->Stats().documents,
+            1);  // the open transaction is not visible
+
+  auto second = OpenSqliteStore(path, OpenMode::kReadWrite);
+  Doc d("z", "Macron met Putin.");
+  d.Sentence("Macron met Putin.");
+  std::string err = ErrorOf([&] { second->AddDocument(d.analysis()); });  // waits 5 s
+  EXPECT_CONTAINS(err, path);
+  EXPECT_CONTAINS(err, "locked");
+
+  writer->Commit();
+  EXPECT_EQ(reader->Stats().documents, 2);
+  EXPECT_EQ(second->AddDocument(d.analysis()).status, AddStatus::kAdded);
+  EXPECT_EQ(reader->Stats().documents, 3);
+}
+
+}  // namespace
+}  // namespace newsgraph::io

@@ -1,0 +1,588 @@
+// Tests of the graph writers, AtomicFile and the export filters. A small
+// hand-built graph (parallel edges of different classes between one pair, a
+// stance toward an issue, dates, non-ASCII and XML-hostile labels, a label
+// with control characters) is written in every format; the files are then
+// read by what users read them with: Python's xml/csv/json modules, NetworkX,
+// igraph and Graphviz (tests skip when a tool is missing).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "export/atomic_file.h"
+#include "export/writers.h"
+#include "export/xml_util.h"
+#include "graph/filter.h"
+#include "graph/graph.h"
+
+namespace newsgraph::io {
+namespace {
+
+namespace fs = std::filesystem;
+using graph::Entity;
+using graph::EntityKind;
+using graph::Statement;
+
+Entity Actor(const std::string& id, const std::string& label, const std::string& category,
+             uint32_t mentions, const std::string& first = "", const std::string& last = "") {
+  Entity e;
+  e.id = id;
+  e.kind = EntityKind::kActor;
+  e.label = label;
+  e.category = category;
+  e.mentions = mentions;
+  e.documents = mentions ? 1 : 0;
+  e.first_date = first;
+  e.last_date = last;
+  return e;
+}
+
+Statement St(const std::string& s, const std::string& o, const std::string& cls, int pol,
+             const std::string& doc, const std::string& date, int64_t evidence) {
+  Statement st;
+  st.subject = s;
+  st.object = o;
+  st.cls = cls;
+  st.polarity = pol;
+  st.lemma = cls == "CONSULT" ? "meet" : cls == "ASSAULT" ? "attack" : "say";
+  st.confidence = 0.75f;
+  st.doc = doc;
+  st.date = date;
+  st.evidence_id = evidence;
+  return st;
+}
+
+std::vector<Entity> Entities() {
+  Entity putin = Actor("actor:vladimir-putin", "Vladimir Putin", "person", 5, "2024-01-10",
+                       "2024-02-20");
+  putin.role = "President";
+  putin.affiliation = "Russia";
+  putin.country = "RUS";
+  putin.aliases = {"Putin", "President Putin"};
+  Entity zel = Actor("actor:volodymyr-zelenskyy", "Volodymyr Zelenskyy\u2019s", "person", 4,
+                     "2024-01-10", "2024-03-01");
+  zel.country = "UKR";
+  Entity cafe = Actor("actor:cafe-co", "Caf\u00e9 & <Co>", "organization", 1);
+  Entity bad = Actor("actor:bad", "Bad\x01Label\x0bX\"q\"", "group", 1);
+  Entity lonely = Actor("actor:lonely", "Lonely", "country", 1);
+  Entity nato;
+  nato.id = "issue:nato-membership";
+  nato.kind = EntityKind::kIssue;
+  nato.label = "NATO membership";
+  nato.mentions = 3;
+  nato.first_date = "2024-01-15";
+  nato.last_date = "2024-03-01";
+  return {putin, zel, cafe, bad, lonely, nato};
+}
+
+std::vector<Statement> Statements() {
+  const std::string p = "actor:vladimir-putin", z = "actor:volodymyr-zelenskyy",
+                    n = "issue:nato-membership";
+  return {
+      St(p, z, "CONSULT", 0, "d1", "2024-01-10", 1),
+      St(p, z, "CONSULT", 0, "d2", "2024-02-20", 2),
+      St(p, z, "ASSAULT", -1, "d2", "2024-02-01", 3),
+      St(p, z, "ASSAULT", -1, "d3", "2024-02-05", 4),
+      St(p, z, "ASSAULT", -1, "d3", "2024-02-06", 5),
+      St(p, n, "REJECT", -1, "d1", "2024-01-15", 6),
+      St(z, n, "SUPPORT", 1, "d4", "2024-03-01", 7),
+      St(z, n, "SUPPORT", 1, "d4", "2024-03-01", 8),
+      St("actor:cafe-co", "actor:bad", "AID", 1, "d5", "", 9),
+  };
+}
+
+graph::Graph TestGraph() { return graph::Graph::Build(Entities(), Statements()); }
+
+template <typename F>
+std::string Render(F writer, const WriterOptions& opt = {}) {
+  std::ostringstream out;
+  writer(TestGraph(), out, opt);
+  return out.str();
+}
+
+size_t Count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t i = s.find(what); i != std::string::npos; i = s.find(what, i + what.size())) ++n;
+  return n;
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteText(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "newsgraph-export-XXXXXX").string();
+    if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+  // Regular files in the directory, for spotting left-over temporaries.
+  std::set<std::string> Files() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(path_)) names.insert(e.path().filename());
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+// ---------------------------------------------------------------- text
+
+TEST(XmlUtilTest, CleanTextDropsXmlIllegalCharactersAndRepairsUtf8) {
+  EXPECT_EQ(CleanText("a\x01" "b\x0b" "c\td\n"), "abc\td\n");
+  EXPECT_EQ(CleanText("Caf\xc3\xa9"), "Caf\xc3\xa9");
+  EXPECT_EQ(CleanText("bad\xff" "byte"), "bad\xef\xbf\xbd" "byte");     // U+FFFD
+  EXPECT_EQ(CleanText("\xef\xbf\xbe"), "");                             // U+FFFE
+  EXPECT_EQ(CleanText("\xed\xa0\x80x"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx");  // surrogate
+  EXPECT_EQ(CleanText("\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd");         // overlong '/'
+  EXPECT_EQ(CleanText("\xf0\x9f\x98\x80"), "\xf0\x9f\x98\x80");         // emoji kept
+}
+
+TEST(XmlUtilTest, XmlEscapeEscapesMarkupAndWhitespaceInAttributes) {
+  EXPECT_EQ(XmlEscape("Caf\xc3\xa9 & <Co> \"q\" 'a'"),
+            "Caf\xc3\xa9 &amp; &lt;Co&gt; &quot;q&quot; &apos;a&apos;");
+  EXPECT_EQ(XmlEscape("a\nb\tc\x02"), "a&#10;b&#9;c");
+}
+
+TEST(XmlUtilTest, FixedFormats) {
+  EXPECT_EQ(FormatFixed3(0.75), "0.750");
+  EXPECT_EQ(PolarityString(1), "+1");
+  EXPECT_EQ(PolarityString(0), "0");
+  EXPECT_EQ(PolarityString(-1), "-1");
+}
+
+// ---------------------------------------------------------------- writers
+
+TEST(WritersTest, FixtureHasParallelEdges) {
+  graph::Graph g = TestGraph();
+  EXPECT_EQ(g.num_nodes(), 6u);
+  EXPECT_EQ(g.num_edges(), 5u);
+  EXPECT_EQ(g.skipped(), 0u);
+}
+
+TEST(WritersTest, EdgeIdsAndKindsAreUniqueAndStable) {
+  graph::Graph g = TestGraph();
+  std::set<std::string> ids, kinds_between_pair;
+  for (auto e : g.SortedEdges()) {
+    ids.insert(EdgeId(g, e));
+    if (g.entity(boost::source(e, g.boost())).id == "actor:vladimir-putin" &&
+        g.entity(boost::target(e, g.boost())).id == "actor:volodymyr-zelenskyy")
+      kinds_between_pair.insert(EdgeKind(g.edge(e)));
+  }
+  EXPECT_EQ(ids.size(), g.num_edges());
+  EXPECT_EQ(kinds_between_pair, (std::set<std::string>{"ASSAULT/-1", "CONSULT/0"}));
+  EXPECT_TRUE(ids.count("actor:volodymyr-zelenskyy|SUPPORT|+1|issue:nato-membership"));
+}
+
+TEST(WritersTest, GraphMlHasTypedKeysLabelsAndEscapedText) {
+  std::string s = Render(WriteGraphMl);
+  EXPECT_NE(s.find("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""), std::string::npos);
+  EXPECT_NE(s.find("<key id=\"d0\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"),
+            std::string::npos);
+  EXPECT_NE(s.find("attr.name=\"weight\" attr.type=\"double\""), std::string::npos);
+  EXPECT_NE(s.find("attr.name=\"mentions\" attr.type=\"int\""), std::string::npos);
+  // Gephi reads key ids d3 (nodes) and d7 (edges) as labels: never used.
+  EXPECT_EQ(s.find("id=\"d3\""), std::string::npos);
+  EXPECT_EQ(s.find("id=\"d7\""), std::string::npos);
+  EXPECT_NE(s.find("edgedefault=\"directed\""), std::string::npos);
+  EXPECT_EQ(Count(s, "<node "), 6u);
+  EXPECT_EQ(Count(s, "<edge "), 5u);
+  EXPECT_EQ(Count(s, "<data key=\"d0\">"), 6u);  // a label on every node
+  EXPECT_NE(s.find("Caf\u00e9 &amp; &lt;Co&gt;"), std::string::npos);
+  EXPECT_NE(s.find("Volodymyr Zelenskyy\u2019s"), std::string::npos);
+  EXPECT_NE(s.find("BadLabelX&quot;q&quot;"), std::string::npos);
+  EXPECT_EQ(s.find('\x01'), std::string::npos);
+  EXPECT_EQ(s.find('\x0b'), std::string::npos);
+  EXPECT_NE(s.find(">CONSULT/0<"), std::string::npos);
+  EXPECT_NE(s.find(">ASSAULT/-1<"), std::string::npos);
+  EXPECT_NE(s.find(">0.750<"), std::string::npos);
+}
+
+TEST(WritersTest, OutputIsDeterministic) {
+  WriterOptions opt;
+  opt.tool_version = "newsgraph test";
+  opt.metadata = {{"b", "2"}, {"a", "1"}};
+  for (auto w : {WriteGraphMl, WriteGexf, WriteCsvNodes, WriteCsvEdges, WriteCytoscapeJson,
+                 WriteJsonlTriples, WriteDot}) {
+    EXPECT_EQ(Render(w, opt), Render(w, opt));
+  }
+  std::string s = Render(WriteGraphMl, opt);
+  EXPECT_NE(s.find("<!-- newsgraph test; a=1; b=2 -->"), std::string::npos);
+}
+
+TEST(WritersTest, Gexf13IsDynamicWithSpellsKindsAndColours) {
+  std::string s = Render(WriteGexf);
+  EXPECT_NE(s.find("xmlns=\"http://gexf.net/1.3\""), std::string::npos);
+  EXPECT_NE(s.find("xmlns:viz=\"http://gexf.net/1.3/viz\""), std::string::npos);
+  EXPECT_NE(s.find("version=\"1.3\""), std::string::npos);
+  EXPECT_NE(s.find("mode=\"dynamic\" timeformat=\"date\""), std::string::npos);
+  EXPECT_NE(s.find("<spell start=\"2024-01-10\" end=\"2024-02-20\"/>"), std::string::npos);
+  EXPECT_NE(s.find("kind=\"ASSAULT/-1\""), std::string::npos);
+  EXPECT_NE(s.find("kind=\"CONSULT/0\""), std::string::npos);
+  EXPECT_EQ(Count(s, "<edge "), 5u);
+  EXPECT_EQ(Count(s, " kind=\""), 5u);
+  EXPECT_NE(s.find("<viz:color r=\"214\" g=\"39\" b=\"40\"/>"), std::string::npos);  // red
+  EXPECT_NE(s.find("<viz:color r=\"44\" g=\"160\" b=\"44\"/>"), std::string::npos);  // green
+  EXPECT_NE(s.find("<viz:color r=\"150\" g=\"150\" b=\"150\"/>"), std::string::npos);
+  // 3 dated nodes + 4 dated edges (the AID edge has no date).
+  EXPECT_EQ(Count(s, "<spell "), 3u + 4u);
+  EXPECT_EQ(s.find("lastmodifieddate"), std::string::npos);
+}
+
+TEST(WritersTest, Gexf12UsesTheDraftNamespaces) {
+  WriterOptions opt;
+  opt.gexf_version = GexfVersion::k1_2;
+  std::string s = Render(WriteGexf, opt);
+  EXPECT_NE(s.find("xmlns=\"http://www.gexf.net/1.2draft\""), std::string::npos);
+  EXPECT_NE(s.find("xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""), std::string::npos);
+  EXPECT_NE(s.find("version=\"1.2\""), std::string::npos);
+  EXPECT_EQ(s.find("gexf.net/1.3"), std::string::npos);
+}
+
+TEST(WritersTest, CsvTablesInGephiForm) {
+  std::string nodes = Render(WriteCsvNodes), edges = Render(WriteCsvEdges);
+  EXPECT_EQ(nodes.substr(0, nodes.find('\n')),
+            "Id,Label,kind,category,role,affiliation,country,code,aliases,mentions,documents,"
+            "first_date,last_date,Interval");
+  EXPECT_EQ(Count(nodes, "\n"), 7u);
+  EXPECT_NE(nodes.find("\"BadLabelX\"\"q\"\"\""), std::string::npos);  // RFC 4180 quotes
+  EXPECT_NE(nodes.find("<[2024-01-10, 2024-02-20]>"), std::string::npos);
+  EXPECT_EQ(edges.rfind("Source,Target,Type,Id,Label,Kind,Weight,", 0), 0u);
+  EXPECT_EQ(Count(edges, "\n"), 6u);
+  EXPECT_EQ(Count(edges, ",Directed,"), 5u);
+}
+
+TEST(WritersTest, CsvPathsFromPrefix) {
+  EXPECT_EQ(CsvPathsFor("out/g").nodes, "out/g.nodes.csv");
+  EXPECT_EQ(CsvPathsFor("out/g.csv").edges, "out/g.edges.csv");
+}
+
+TEST(WritersTest, JsonAndJsonl) {
+  std::string j = Render(WriteCytoscapeJson);
+  EXPECT_NE(j.find("\"elements\": {"), std::string::npos);
+  EXPECT_EQ(Count(j, "\"source\": "), 5u);
+  EXPECT_NE(j.find("\"label\": \"BadLabelX\\\"q\\\"\""), std::string::npos);
+  std::string l = Render(WriteJsonlTriples);
+  EXPECT_EQ(Count(l, "\n"), 11u);
+  EXPECT_EQ(Count(l, "{\"type\": \"entity\""), 6u);
+  EXPECT_EQ(Count(l, "{\"type\": \"triple\""), 5u);
+  EXPECT_NE(l.find("\"relation\": {\"class\": \"SUPPORT\", \"polarity\": 1"), std::string::npos);
+}
+
+TEST(WritersTest, DotEscapesAndHasEveryEdge) {
+  std::string d = Render(WriteDot);
+  EXPECT_EQ(d.find("/*"), 0u);
+  EXPECT_NE(d.find("digraph newsgraph {"), std::string::npos);
+  EXPECT_EQ(Count(d, " -> "), 5u);
+  EXPECT_NE(d.find("label=\"BadLabelX\\\"q\\\"\""), std::string::npos);
+  EXPECT_NE(d.find("shape=box"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- readers
+
+bool HaveDot() { return std::system("command -v dot >/dev/null 2>&1") == 0; }
+
+// Writes every format into dir and the expectations the checker compares
+// them with: the labels and edges as they must come out (control characters
+// dropped), independent of the writers.
+void WriteAllFormats(const fs::path& dir) {
+  graph::Graph g = TestGraph();
+  WriterOptions opt;
+  opt.tool_version = "newsgraph test";
+  auto write = [&](const char* name, auto writer, WriterOptions o) {
+    WriteFileAtomically((dir / name).string(), [&](std::ostream& out) { writer(g, out, o); });
+  };
+  write("graph.graphml", WriteGraphMl, opt);
+  write("graph13.gexf", WriteGexf, opt);
+  WriterOptions o12 = opt;
+  o12.gexf_version = GexfVersion::k1_2;
+  write("graph12.gexf", WriteGexf, o12);
+  write("graph.json", WriteCytoscapeJson, opt);
+  write("graph.jsonl", WriteJsonlTriples, opt);
+  write("graph.dot", WriteDot, opt);
+  WriteCsvFiles(g, (dir / "graph").string(), opt);
+  WriteText(dir / "expect.json", R"({
+  "nodes": {"actor:vladimir-putin": "Vladimir Putin",
+            "actor:volodymyr-zelenskyy": "Volodymyr Zelenskyy\u2019s",
+            "actor:cafe-co": "Caf\u00e9 & <Co>",
+            "actor:bad": "BadLabelX\"q\"",
+            "actor:lonely": "Lonely",
+            "issue:nato-membership": "NATO membership"},
+  "edges": [["actor:vladimir-putin", "actor:volodymyr-zelenskyy", "CONSULT", 0, 2],
+            ["actor:vladimir-putin", "actor:volodymyr-zelenskyy", "ASSAULT", -1, 3],
+            ["actor:vladimir-putin", "issue:nato-membership", "REJECT", -1, 1],
+            ["actor:volodymyr-zelenskyy", "issue:nato-membership", "SUPPORT", 1, 2],
+            ["actor:cafe-co", "actor:bad", "AID", 1, 1]],
+  "dated_nodes": ["actor:vladimir-putin", "actor:volodymyr-zelenskyy", "issue:nato-membership"]
+})");
+}
+
+// Runs check_formats.py; returns its exit status (77: library missing).
+int RunChecker(const std::string& mode, const fs::path& dir) {
+  std::string cmd = std::string(NEWSGRAPH_PYTHON) + " " + NEWSGRAPH_SOURCE_DIR +
+                    "/tests/export/check_formats.py " + mode + " '" + dir.string() + "' '" +
+                    (dir / "expect.json").string() + "'";
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+class ReadersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (::access(NEWSGRAPH_PYTHON, X_OK) != 0) GTEST_SKIP() << NEWSGRAPH_PYTHON << " not found";
+    WriteAllFormats(dir_.path());
+  }
+  TempDir dir_;
+};
+
+TEST_F(ReadersTest, PythonStandardLibraryParsesEveryFormat) {
+  EXPECT_EQ(RunChecker("stdlib", dir_.path()), 0);
+}
+
+TEST_F(ReadersTest, NetworkXReadsGraphMlAndGexf12) {
+  int rc = RunChecker("networkx", dir_.path());
+  if (rc == 77) GTEST_SKIP() << "networkx not importable by " << NEWSGRAPH_PYTHON;
+  EXPECT_EQ(rc, 0);
+}
+
+TEST_F(ReadersTest, IgraphReadsGraphMl) {
+  int rc = RunChecker("igraph", dir_.path());
+  if (rc == 77) GTEST_SKIP() << "igraph not importable by " << NEWSGRAPH_PYTHON;
+  EXPECT_EQ(rc, 0);
+}
+
+TEST_F(ReadersTest, GraphvizAcceptsDot) {
+  if (!HaveDot()) GTEST_SKIP() << "graphviz dot not installed";
+  std::string cmd = "dot -Tsvg -o /dev/null '" + (dir_.path() / "graph.dot").string() + "'";
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+}
+
+TEST_F(ReadersTest, RenderGraphvizWritesSvgAndPng) {
+  if (!HaveDot()) GTEST_SKIP() << "graphviz dot not installed";
+  graph::Graph g = TestGraph();
+  fs::path svg = dir_.path() / "g.svg", png = dir_.path() / "g.png";
+  RenderGraphviz(g, "svg", svg.string(), {});
+  RenderGraphviz(g, "png", png.string(), {});
+  std::string s = ReadFile(svg);
+  EXPECT_NE(s.find("<svg"), std::string::npos);
+  EXPECT_NE(s.find("NATO membership"), std::string::npos);
+  EXPECT_EQ(ReadFile(png).substr(1, 3), "PNG");
+}
+
+// ---------------------------------------------------------------- AtomicFile
+
+TEST(AtomicFileTest, CommitReplacesTheFileAndLeavesNoTemporary) {
+  TempDir dir;
+  fs::path p = dir.path() / "out.graphml";
+  WriteText(p, "old");
+  {
+    AtomicFile f(p.string());
+    f.stream() << "new";
+    EXPECT_EQ(ReadFile(p), "old");  // nothing visible before Commit
+    f.Commit();
+  }
+  EXPECT_EQ(ReadFile(p), "new");
+  EXPECT_EQ(dir.Files(), std::set<std::string>{"out.graphml"});
+}
+
+TEST(AtomicFileTest, NoCommitKeepsTheOldFile) {
+  TempDir dir;
+  fs::path p = dir.path() / "out.gexf";
+  WriteText(p, "old");
+  {
+    AtomicFile f(p.string());
+    f.stream() << "half";
+  }
+  EXPECT_EQ(ReadFile(p), "old");
+  EXPECT_EQ(dir.Files(), std::set<std::string>{"out.gexf"});
+}
+
+TEST(AtomicFileTest, WriterThrowingMidwayKeepsTheOldFile) {
+  TempDir dir;
+  fs::path p = dir.path() / "out.json";
+  WriteText(p, "old");
+  EXPECT_THROW(WriteFileAtomically(p.string(),
+                                   [](std::ostream& out) {
+                                     out << "partial";
+                                     throw std::runtime_error("writer failed");
+                                   }),
+               std::runtime_error);
+  EXPECT_EQ(ReadFile(p), "old");
+  EXPECT_EQ(dir.Files(), std::set<std::string>{"out.json"});
+}
+
+TEST(AtomicFileTest, MissingOrBadDirectoryNamesThePath) {
+  TempDir dir;
+  WriteText(dir.path() / "file", "x");
+  for (const fs::path& p : {dir.path() / "no-such-dir" / "g.graphml",
+                            dir.path() / "file" / "g.graphml"}) {
+    try {
+      AtomicFile f(p.string());
+      ADD_FAILURE() << "no error for " << p;
+    } catch (const IoError& e) {
+      EXPECT_NE(std::string(e.what()).find(p.string()), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(AtomicFile((dir.path()).string()), IoError);  // a directory
+}
+
+// A file size limit makes write() fail with EFBIG the way a full disk fails
+// with ENOSPC; this works as root too, where permission tricks do not.
+TEST(AtomicFileTest, WriteErrorIsReportedAndOldFileSurvives) {
+  TempDir dir;
+  fs::path p = dir.path() / "big.csv";
+  WriteText(p, "old");
+  struct rlimit old_limit;
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old_limit), 0);
+  auto old_handler = ::signal(SIGXFSZ, SIG_IGN);
+  struct rlimit small = old_limit;
+  small.rlim_cur = 4096;
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  std::string message;
+  try {
+    AtomicFile f(p.string());
+    f.stream() << std::string(1 << 20, 'x');
+    f.Commit();
+  } catch (const IoError& e) {
+    message = e.what();
+  }
+  ::setrlimit(RLIMIT_FSIZE, &old_limit);
+  ::signal(SIGXFSZ, old_handler);
+  EXPECT_NE(message.find(p.string()), std::string::npos) << message;
+  EXPECT_NE(message.find("File too large"), std::string::npos) << message;
+  EXPECT_EQ(ReadFile(p), "old");
+  EXPECT_EQ(dir.Files(), std::set<std::string>{"big.csv"});
+}
+
+TEST(AtomicFileTest, CsvPairFailsAsAWhole) {
+  TempDir dir;
+  std::string prefix = (dir.path() / "missing" / "g").string();
+  EXPECT_THROW(WriteCsvFiles(TestGraph(), prefix, {}), IoError);
+}
+
+TEST(AtomicFileTest, MissingGraphvizIsAnIoErrorAndKeepsTheOldFile) {
+  TempDir dir;
+  fs::path p = dir.path() / "g.svg";
+  WriteText(p, "old");
+  try {
+    RenderGraphviz(TestGraph(), "svg", p.string(), {}, "/nonexistent/dot");
+    ADD_FAILURE() << "no error";
+  } catch (const IoError& e) {
+    EXPECT_NE(std::string(e.what()).find(p.string()), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(ReadFile(p), "old");
+  EXPECT_EQ(dir.Files(), std::set<std::string>{"g.svg"});
+}
+
+// ---------------------------------------------------------------- filters
+
+graph::Graph Filtered(const graph::FilterOptions& o) {
+  return graph::FilterGraph(Entities(), Statements(), o);
+}
+
+std::set<std::string> EdgeKinds(const graph::Graph& g) {
+  std::set<std::string> out;
+  for (auto e : g.SortedEdges()) out.insert(EdgeId(g, e));
+  return out;
+}
+
+TEST(FilterTest, NoFilterIsTheWholeGraph) {
+  graph::Graph g = Filtered({});
+  EXPECT_EQ(g.num_nodes(), 6u);  // the isolated node stays
+  EXPECT_EQ(g.num_edges(), 5u);
+}
+
+TEST(FilterTest, MinWeightDropsLightEdgesAndIsolatedNodes) {
+  graph::FilterOptions o;
+  o.min_weight = 2;
+  graph::Graph g = Filtered(o);
+  EXPECT_EQ(EdgeKinds(g),
+            (std::set<std::string>{
+                "actor:vladimir-putin|ASSAULT|-1|actor:volodymyr-zelenskyy",
+                "actor:vladimir-putin|CONSULT|0|actor:volodymyr-zelenskyy",
+                "actor:volodymyr-zelenskyy|SUPPORT|+1|issue:nato-membership"}));
+  EXPECT_EQ(g.num_nodes(), 3u);
+  o.keep_isolated = true;
+  EXPECT_EQ(Filtered(o).num_nodes(), 6u);
+}
+
+TEST(FilterTest, ClassFilter) {
+  graph::FilterOptions o;
+  o.classes = {"ASSAULT", "SUPPORT"};
+  graph::Graph g = Filtered(o);
+  EXPECT_EQ(g.num_edges(), 2u);
+  EXPECT_EQ(g.num_nodes(), 3u);
+}
+
+TEST(FilterTest, DateWindowRecomputesWeightsAndDates) {
+  graph::FilterOptions o;
+  o.from_date = "2024-02";
+  o.to_date = "2024-02-05";
+  graph::Graph g = Filtered(o);
+  ASSERT_EQ(g.num_edges(), 1u);  // ASSAULT on 02-01 and 02-05; undated AID dropped
+  const auto& p = g.edge(g.SortedEdges()[0]);
+  EXPECT_EQ(p.cls, "ASSAULT");
+  EXPECT_EQ(p.weight, 2u);
+  EXPECT_EQ(p.first_date, "2024-02-01");
+  EXPECT_EQ(p.last_date, "2024-02-05");
+  EXPECT_TRUE(graph::DateInWindow("2024-03-31T23:00:00Z", "2024-03", "2024-03"));
+  EXPECT_FALSE(graph::DateInWindow("2024-04-01", "", "2024-03"));
+  EXPECT_FALSE(graph::DateInWindow("", "2024", ""));
+}
+
+TEST(FilterTest, KindAndMentions) {
+  graph::FilterOptions o;
+  o.kinds = {EntityKind::kActor};
+  graph::Graph g = Filtered(o);
+  EXPECT_EQ(g.num_edges(), 3u);  // the two parallel edges and AID
+  graph::Vertex v;
+  EXPECT_FALSE(g.Find("issue:nato-membership", &v));
+  o = {};
+  o.min_mentions = 2;
+  g = Filtered(o);
+  EXPECT_EQ(g.num_nodes(), 3u);  // Putin, Zelenskyy, NATO
+  EXPECT_EQ(g.num_edges(), 4u);
+}
+
+TEST(FilterTest, TopActorsByDegree) {
+  graph::FilterOptions o;
+  o.top = 1;
+  graph::Graph g = Filtered(o);
+  // Putin and Zelenskyy both have 3 edges; the tie goes to the higher
+  // weighted degree (Zelenskyy 7, Putin 6), so Zelenskyy is the top actor
+  // and keeps only his edge to NATO.
+  graph::Vertex v;
+  EXPECT_TRUE(g.Find("actor:volodymyr-zelenskyy", &v));
+  EXPECT_FALSE(g.Find("actor:vladimir-putin", &v));
+  EXPECT_TRUE(g.Find("issue:nato-membership", &v));
+  EXPECT_EQ(g.num_edges(), 1u);
+  o.top = 2;
+  EXPECT_EQ(Filtered(o).num_edges(), 4u);
+}
+
+}  // namespace
+}  // namespace newsgraph::io
