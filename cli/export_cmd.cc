@@ -1,5 +1,6 @@
-// `newsgraph export`: loads the graph from a database, applies the filters
-// and writes one format. Flags are parsed into ExportOptions and checked
+// `newsgraph export`: loads the graph from a database, applies the filters,
+// optionally derives a discourse network (--network actor-issue or
+// actor-actor, graph/projection.h) and writes one format. Flags are parsed into ExportOptions and checked
 // first; then the library does the work; this file only turns the result
 // into a one-line summary on stderr and an exit code.
 #include <algorithm>
@@ -17,6 +18,7 @@
 #include "export/writers.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
+#include "graph/projection.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -30,6 +32,10 @@ struct ExportOptions {
   std::vector<std::string> classes;
   std::vector<std::string> kinds;
   graph::FilterOptions filter;
+  std::string network = "relations";  // relations|actor-issue|actor-actor
+  std::string mode;                   // congruence|conflict (actor-actor), "" unset
+  std::string normalize;              // none|jaccard|cosine (actor-actor), "" unset
+  graph::ProjectionOptions projection;
 };
 
 const std::vector<std::string> kFormats = {"graphml", "gexf", "csv", "json",
@@ -61,6 +67,18 @@ std::string Check(ExportOptions& o) {
     else if (k == "issue") o.filter.kinds.push_back(graph::EntityKind::kIssue);
     else return "unknown node kind '" + k + "' (actor or issue)";
   }
+  o.projection = {};
+  if (o.network == "actor-issue") o.projection.network = graph::Network::kActorIssue;
+  else if (o.network == "actor-actor") o.projection.network = graph::Network::kActorActor;
+  if (o.network != "actor-actor" && (!o.mode.empty() || !o.normalize.empty()))
+    return std::string("--") + (o.mode.empty() ? "normalize" : "mode") +
+           " applies only to --network actor-actor";
+  if (o.mode == "conflict") o.projection.mode = graph::ProjectionMode::kConflict;
+  if (o.normalize == "jaccard") o.projection.normalize = graph::Normalization::kJaccard;
+  if (o.normalize == "cosine") o.projection.normalize = graph::Normalization::kCosine;
+  o.projection.keep_isolated = o.filter.keep_isolated;
+  if (o.projection.network != graph::Network::kRelations && o.filter.kinds.size() == 1)
+    return "--network " + o.network + " needs actors and issues; drop --kind " + o.kinds[0];
   if (o.output == "-" && (o.format == "csv" || o.format == "svg" || o.format == "png"))
     return "--format " + o.format + " writes files; give -o FILE" +
            (o.format == "csv" ? " (a prefix: PREFIX.nodes.csv and PREFIX.edges.csv)" : "");
@@ -83,11 +101,30 @@ int RunExport(ExportOptions o) {
         if (k.find("lexicon") != std::string::npos || k == "format_version") meta[k] = v;
     }
     graph::Graph g = graph::FilterGraph(std::move(entities), statements, o.filter);
+    graph::Projection projected;
+    if (o.projection.network != graph::Network::kRelations) {
+      projected = graph::Project(
+          g, graph::StatementsBehind(g, statements, o.filter.from_date, o.filter.to_date),
+          o.projection);
+      g = std::move(projected.graph);
+    }
 
     io::WriterOptions w;
     w.tool_version = std::string("newsgraph ") + NEWSGRAPH_VERSION;
     w.metadata = meta;
     w.gexf_version = o.gexf_version == "1.2" ? io::GexfVersion::k1_2 : io::GexfVersion::k1_3;
+    w.directed = projected.directed;
+    if (o.projection.network == graph::Network::kActorActor) {
+      const auto* weights = &projected.weights;
+      w.edge_weight = [weights](const graph::Graph& pg, graph::Edge e) {
+        const auto& bg = pg.boost();
+        return weights->at({pg.entity(boost::source(e, bg)).id, pg.entity(boost::target(e, bg)).id});
+      };
+      w.metadata["network"] = "actor-actor " + (o.mode.empty() ? "congruence" : o.mode) + " " +
+                              (o.normalize.empty() ? "none" : o.normalize);
+    } else if (o.projection.network == graph::Network::kActorIssue) {
+      w.metadata["network"] = "actor-issue";
+    }
     if (o.filter.Active()) {
       std::string f;
       auto add = [&](const std::string& s) { f += (f.empty() ? "" : " ") + s; };
@@ -164,6 +201,16 @@ Runner SetupExport(CLI::App& app) {
   app.add_option("--top", o->filter.top, "keep the N actors of highest degree");
   app.add_flag("--keep-isolated", o->filter.keep_isolated,
                "with filters, keep nodes left without edges");
+  app.add_option("--network", o->network,
+                 "relations (default: the actor-relation graph), actor-issue (stances, "
+                 "two-mode) or actor-actor (one-mode through shared stances)")
+      ->check(CLI::IsMember({"relations", "actor-issue", "actor-actor"}));
+  app.add_option("--mode", o->mode,
+                 "actor-actor: congruence (same stance, default) or conflict (opposite)")
+      ->check(CLI::IsMember({"congruence", "conflict"}));
+  app.add_option("--normalize", o->normalize,
+                 "actor-actor edge weight: none (shared issues, default), jaccard or cosine")
+      ->check(CLI::IsMember({"none", "jaccard", "cosine"}));
   app.add_option("--dot-binary", o->dot_binary, "Graphviz program for svg/png (default: dot)");
   return [o] { return RunExport(*o); };
 }

@@ -59,7 +59,7 @@ void WriteCsvNodes(const graph::Graph& g, std::ostream& out, const WriterOptions
   }
 }
 
-void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions&) {
+void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
   Row(out, {"Source", "Target", "Type", "Id", "Label", "Kind", "Weight", "class", "quad_class",
             "polarity", "documents", "negated", "first_date", "last_date", "confidence",
             "lemmas", "evidence", "Interval"});
@@ -69,7 +69,8 @@ void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions
     std::vector<std::string> ev;
     for (int64_t id : p.evidence) ev.push_back(std::to_string(id));
     Row(out, {g.entity(boost::source(ed, bg)).id, g.entity(boost::target(ed, bg)).id,
-              "Directed", EdgeId(g, ed), EdgeKind(p), EdgeKind(p), std::to_string(p.weight),
+              opt.directed ? "Directed" : "Undirected", EdgeId(g, ed), EdgeKind(p), EdgeKind(p),
+              EdgeWeightString(g, ed, opt),
               p.cls, graph::QuadClass(p.cls), std::to_string(p.polarity),
               std::to_string(p.documents), std::to_string(p.negated), p.first_date,
               p.last_date, FormatFixed3(p.confidence), Join(p.lemmas, "; "), Join(ev, " "),

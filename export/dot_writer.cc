@@ -7,10 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -52,39 +55,95 @@ std::string OneLine(const std::string& raw) {
   return s;
 }
 
+// Black or white text, whichever reads better on the fill colour.
+const char* TextColor(Rgb c) {
+  double luma = 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
+  return luma < 140 ? "#ffffff" : "#000000";
+}
+
+// A legend as the graph's label (an HTML-like table below the drawing), not
+// as nodes, so the drawing has exactly the graph's nodes and edges. It lists
+// only the node categories and edge polarities present.
+std::string Legend(const graph::Graph& g) {
+  const auto& bg = g.boost();
+  std::map<std::string, Rgb> nodes;  // "actor / person", "issue" -> colour
+  for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
+    const graph::Entity& e = g.entity(*vi);
+    std::string name = e.kind == graph::EntityKind::kIssue ? "issue"
+                       : e.category.empty()                ? "actor"
+                                                           : e.category;
+    nodes.emplace(name, NodeColor(e));
+  }
+  std::set<int> polarities;
+  for (auto [ei, eend] = boost::edges(bg); ei != eend; ++ei)
+    polarities.insert(g.edge(*ei).polarity);
+  if (nodes.empty()) return "";
+  std::string out = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"4\"><tr>";
+  for (const auto& [name, c] : nodes) {
+    out += "<td><font color=\"" + Hex(c) + "\">&#9632;</font> " + XmlEscape(name) + "</td>";
+  }
+  out += "</tr><tr>";
+  const std::pair<int, const char*> kPolarity[] = {
+      {1, "+1 for / cooperation"}, {-1, "-1 against / conflict"}, {0, "0 neutral"}};
+  for (const auto& [pol, text] : kPolarity) {
+    if (!polarities.count(pol)) continue;
+    out += "<td><font color=\"" + Hex(EdgeColor(pol)) + "\">&#9472;&#9472;&#9654;</font> " +
+           text + "</td>";
+  }
+  return out + "</tr></table>>";
+}
+
 }  // namespace
 
 void WriteDot(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
   out << "/* " << OneLine(opt.tool_version.empty() ? "newsgraph" : opt.tool_version);
   for (const auto& [k, v] : opt.metadata) out << "; " << OneLine(k) << "=" << OneLine(v);
   out << " */\n";
-  out << "digraph newsgraph {\n";
-  out << "  graph [rankdir=LR, overlap=false, splines=true, fontname=\"Helvetica\"];\n";
+  out << (opt.directed ? "digraph" : "graph") << " newsgraph {\n";
+  out << "  graph [rankdir=LR, overlap=false, splines=true, fontname=\"Helvetica\", "
+         "fontsize=10, labelloc=b, labeljust=l";
+  if (std::string legend = Legend(g); !legend.empty()) out << ", label=" << legend;
+  out << "];\n";
   out << "  node [style=filled, fontname=\"Helvetica\", fontsize=11, penwidth=0];\n";
   out << "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n";
   const auto& bg = g.boost();
   for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
     const graph::Entity& e = g.entity(*vi);
     bool issue = e.kind == graph::EntityKind::kIssue;
+    Rgb fill = NodeColor(e);
     out << "  " << Quote(e.id) << " [label=" << Quote(NodeLabel(e))
-        << ", shape=" << (issue ? "box" : "ellipse")
-        << ", fillcolor=" << Quote(Hex(NodeColor(e))) << ", tooltip="
+        << ", shape=" << (issue ? "box" : "ellipse") << ", fillcolor=" << Quote(Hex(fill))
+        << ", fontcolor=" << Quote(TextColor(fill)) << ", tooltip="
         << Quote(std::string(graph::KindName(e.kind)) +
                  (e.category.empty() ? "" : " / " + e.category) +
                  ", mentions " + std::to_string(e.mentions))
         << "];\n";
   }
+  // Line width: 1 + log2(statements); with projection weights (opt.edge_weight),
+  // 1 to 4 in proportion to the largest weight.
+  double max_weight = 0;
+  if (opt.edge_weight)
+    for (auto [ei, eend] = boost::edges(bg); ei != eend; ++ei)
+      max_weight = std::max(max_weight, opt.edge_weight(g, *ei));
+  const char* arrow = opt.directed ? " -> " : " -- ";
   for (graph::Edge ed : g.SortedEdges()) {
     const graph::EdgeProps& p = g.edge(ed);
     std::string label = EdgeKind(p);
-    if (p.weight > 1) label += " (" + std::to_string(p.weight) + ")";
+    double pen = 1.0 + std::log2(static_cast<double>(std::max<uint32_t>(p.weight, 1)));
+    if (opt.edge_weight) {
+      label += " (" + EdgeWeightString(g, ed, opt) + ")";
+      if (max_weight > 0) pen = 1.0 + 3.0 * opt.edge_weight(g, ed) / max_weight;
+    } else if (p.weight > 1) {
+      label += " (" + std::to_string(p.weight) + ")";
+    }
     std::string lemmas;
     for (size_t i = 0; i < p.lemmas.size(); ++i) lemmas += (i ? ", " : "") + p.lemmas[i];
-    out << "  " << Quote(g.entity(boost::source(ed, bg)).id) << " -> "
+    out << "  " << Quote(g.entity(boost::source(ed, bg)).id) << arrow
         << Quote(g.entity(boost::target(ed, bg)).id) << " [id=" << Quote(EdgeId(g, ed))
         << ", label=" << Quote(label) << ", color=" << Quote(Hex(EdgeColor(p.polarity)))
-        << ", penwidth=" << FormatFixed3(1.0 + std::log2(static_cast<double>(p.weight)))
-        << ", weight=" << p.weight << ", tooltip=" << Quote(lemmas) << "];\n";
+        << ", fontcolor=" << Quote(Hex(EdgeColor(p.polarity)))
+        << ", penwidth=" << FormatFixed3(pen) << ", weight=" << p.weight
+        << ", tooltip=" << Quote(lemmas) << "];\n";
   }
   out << "}\n";
 }

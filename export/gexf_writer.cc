@@ -106,7 +106,8 @@ void WriteGexf(const graph::Graph& g, std::ostream& out, const WriterOptions& op
     out << "    <description>" << XmlEscape(desc) << "</description>\n";
   }
   out << "  </meta>\n";
-  out << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n";
+  out << "  <graph defaultedgetype=\"" << (opt.directed ? "directed" : "undirected")
+      << "\" mode=\"dynamic\" timeformat=\"date\">\n";
   Declare(out, "node", kNodeAttrs, std::size(kNodeAttrs));
   Declare(out, "edge", kEdgeAttrs, std::size(kEdgeAttrs));
 
@@ -135,7 +136,7 @@ void WriteGexf(const graph::Graph& g, std::ostream& out, const WriterOptions& op
         << XmlEscape(g.entity(boost::source(ed, bg)).id) << "\" target=\""
         << XmlEscape(g.entity(boost::target(ed, bg)).id) << "\" kind=\""
         << XmlEscape(EdgeKind(p)) << "\" label=\"" << XmlEscape(EdgeKind(p))
-        << "\" weight=\"" << p.weight << "\">\n";
+        << "\" weight=\"" << EdgeWeightString(g, ed, opt) << "\">\n";
     AttValues(out, {p.cls, graph::QuadClass(p.cls), std::to_string(p.polarity),
                     std::to_string(p.documents), std::to_string(p.negated), p.first_date,
                     p.last_date, FormatFixed3(p.confidence), Join(p.lemmas, "; "),

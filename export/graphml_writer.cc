@@ -5,6 +5,8 @@
 // convention), so those ids are never used; and Gephi's GraphML import knows
 // no edge type, so parallel edges are told apart only by their `kind`
 // attribute and label and survive import with "Don't merge" (docs/gephi.md).
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,13 @@ std::string EdgeId(const graph::Graph& g, graph::Edge e) {
   const auto& p = g.edge(e);
   return g.entity(boost::source(e, bg)).id + "|" + p.cls + "|" + PolarityString(p.polarity) +
          "|" + g.entity(boost::target(e, bg)).id;
+}
+
+std::string EdgeWeightString(const graph::Graph& g, graph::Edge e, const WriterOptions& opt) {
+  if (!opt.edge_weight) return std::to_string(g.edge(e).weight);
+  double w = opt.edge_weight(g, e);
+  if (w == std::floor(w) && std::fabs(w) < 1e15) return std::to_string(static_cast<int64_t>(w));
+  return FormatFixed3(w);
 }
 
 std::string NodeLabel(const graph::Entity& e) { return e.label.empty() ? e.id : e.label; }
@@ -109,7 +118,8 @@ void WriteGraphMl(const graph::Graph& g, std::ostream& out, const WriterOptions&
     out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
         << "\" attr.type=\"" << k.type << "\"/>\n";
   }
-  out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
+  out << "  <graph id=\"G\" edgedefault=\""
+      << (opt.directed ? "directed" : "undirected") << "\">\n";
 
   auto data = [&](const char* domain, const std::string& name, const std::string& value,
                   bool skip_empty = true) {
@@ -145,7 +155,7 @@ void WriteGraphMl(const graph::Graph& g, std::ostream& out, const WriterOptions&
     data("edge", "class", p.cls);
     data("edge", "quad_class", graph::QuadClass(p.cls));
     data("edge", "polarity", std::to_string(p.polarity));
-    data("edge", "weight", std::to_string(p.weight));
+    data("edge", "weight", EdgeWeightString(g, ed, opt));
     data("edge", "documents", std::to_string(p.documents));
     data("edge", "negated", std::to_string(p.negated));
     data("edge", "first_date", p.first_date);

@@ -87,6 +87,7 @@ std::string Endpoint(const graph::Entity& e) {
 void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
   Obj meta;
   meta.AddStr("generator", opt.tool_version.empty() ? "newsgraph" : opt.tool_version);
+  if (!opt.directed) meta.Add("directed", "false");
   for (const auto& [k, v] : opt.metadata) meta.AddStr(k.c_str(), v);
   out << "{\n  \"data\": " << meta.str() << ",\n  \"elements\": {\n    \"nodes\": [";
   const auto& bg = g.boost();
@@ -124,7 +125,7 @@ void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOp
         .AddStr("class", p.cls)
         .AddStr("quad_class", graph::QuadClass(p.cls))
         .Add("polarity", std::to_string(p.polarity))
-        .Add("weight", std::to_string(p.weight))
+        .Add("weight", EdgeWeightString(g, ed, opt))
         .Add("documents", std::to_string(p.documents))
         .Add("negated", std::to_string(p.negated))
         .AddStr("first_date", p.first_date)
@@ -139,7 +140,7 @@ void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOp
   out << (first ? "" : "\n    ") << "]\n  }\n}\n";
 }
 
-void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOptions&) {
+void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
   const auto& bg = g.boost();
   for (auto [vi, vend] = boost::vertices(bg); vi != vend; ++vi) {
     const graph::Entity& e = g.entity(*vi);
@@ -176,7 +177,7 @@ void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOpt
                .Add("subject", Endpoint(g.entity(boost::source(ed, bg))))
                .Add("relation", relation)
                .Add("object", Endpoint(g.entity(boost::target(ed, bg))))
-               .Add("weight", std::to_string(p.weight))
+               .Add("weight", EdgeWeightString(g, ed, opt))
                .Add("documents", std::to_string(p.documents))
                .Add("negated", std::to_string(p.negated))
                .AddStr("first_date", p.first_date, true)

@@ -19,6 +19,7 @@
 // them; see docs/gephi.md for GraphML.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -37,7 +38,21 @@ struct WriterOptions {
   // versions), written in key order.
   std::map<std::string, std::string> metadata;
   GexfVersion gexf_version = GexfVersion::k1_3;
+  // Whether edges are directed. Projections such as the actor-actor
+  // congruence network are not: GraphML edgedefault, GEXF defaultedgetype,
+  // CSV Type and DOT (graph/--) then say "undirected", and JSON data carries
+  // "directed": false.
+  bool directed = true;
+  // The weight written for an edge, when it is not EdgeProps::weight (the
+  // number of statements): a projection's shared-issue count or Jaccard or
+  // cosine score (graph::Projection::weights). Unset: EdgeProps::weight.
+  std::function<double(const graph::Graph&, graph::Edge)> edge_weight;
 };
+
+// The weight written for edge e: opt.edge_weight if set, else the number of
+// statements. Integers are written as integers ("2"), other values with
+// three decimals ("0.667").
+std::string EdgeWeightString(const graph::Graph& g, graph::Edge e, const WriterOptions& opt);
 
 // Stable id of an edge: "<subject>|<CLASS>|<polarity>|<object>".
 std::string EdgeId(const graph::Graph& g, graph::Edge e);

@@ -205,7 +205,16 @@ class DocumentRun {
   // the pronouns that referred to them (0 unknown, 'm', 'f').
   std::vector<int> recent_persons_;
   std::unordered_map<int, char> genders_;
+  // First and last words of multi-word person names -> entity, so that a
+  // later lone "Nehammer" is found even when not tagged as a proper noun.
+  std::unordered_map<std::string, int> person_names_;
   void NotePerson(int e) {
+    const std::string& label = entities_[e].e.label;
+    size_t first_sp = label.find(' '), last_sp = label.rfind(' ');
+    if (first_sp != std::string::npos && entities_[e].e.category == "person") {
+      person_names_.emplace(label.substr(last_sp + 1), e);
+      person_names_.emplace(label.substr(0, first_sp), e);
+    }
     recent_persons_.erase(std::remove(recent_persons_.begin(), recent_persons_.end(), e), recent_persons_.end());
     recent_persons_.push_back(e);
   }
@@ -474,6 +483,31 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       i = end;
       continue;
     }
+    // A person named before in this document, whatever the tagger says
+    // ("Fico later met Nehammer again").
+    if (IsCap(i) && !toks_[i].Has(kPunct)) {
+      auto known = person_names_.find(std::string(words_[i]));
+      if (known != person_names_.end()) {
+        size_t n = i + 1;
+        // The full name again: "Karl Nehammer".
+        const std::string& label = entities_[known->second].e.label;
+        std::string run(words_[i]);
+        for (size_t k = i + 1; k < s.last && k - i < 4 && IsCap(k); ++k) {
+          run += " " + std::string(words_[k]);
+          if (run == label) n = k + 1;
+        }
+        Mention m;
+        m.first = static_cast<uint32_t>(i);
+        m.last = static_cast<uint32_t>(n);
+        m.sentence = index;
+        m.entity = known->second;
+        m.possessive = n < s.last && words_[n] == "'s";
+        AddMention(m);
+        NotePerson(known->second);
+        i = n;
+        continue;
+      }
+    }
     // Unknown names: runs of capitalised proper nouns.
     if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
         (Tag(i) == Pos::kPropn || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
@@ -683,9 +717,16 @@ std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
   while (k > sent_first + 1) {
     std::string link = Lower(k - 1);
     if (link != "and" && link != "," && link != "or") break;
-    if (link == "and" && k > sent_first + 2 && Lower(k - 2) == ",") --k;  // "A, B, and C"
+    bool serial = false;
+    if (link == "and" && k > sent_first + 2 && Lower(k - 2) == ",") {
+      --k;  // "A, B, and C"
+      serial = true;
+    }
     int prev = mention_at_[k - 2];
     if (prev < 0 || mentions_[prev].modifier || mentions_[prev].entity < 0) break;
+    // ", and" joins a list only when a comma also stands before the item:
+    // "in Ukraine, and Fico called" joins two clauses, not two actors.
+    if (serial && !(mentions_[prev].first > sent_first && Lower(mentions_[prev].first - 1) == ",")) break;
     out.push_back(prev);
     k = mentions_[prev].first;
   }

@@ -11,6 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libcli11-dev
   wordnet-base sqlite3 graphviz
   python3 python3-networkx python3-igraph
+  clang libclang-rt-14-dev  # libFuzzer targets (scripts/test.sh, docs/robustness.md)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -20,5 +21,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# graphology's GEXF/GraphML parsers (Gephi Lite, sigma.js) for
+# tests/export/check_graphology.mjs, pinned by tests/export/package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+  (cd "$(dirname "$0")/../tests/export" && npm ci --no-audit --no-fund --silent)
+else
+  echo "setup: npm not found; the graphology export checks will be skipped" >&2
 fi
 echo "setup: dependencies present" >&2

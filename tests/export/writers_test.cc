@@ -23,6 +23,7 @@
 #include "export/xml_util.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
+#include "graph/projection.h"
 
 namespace newsgraph::io {
 namespace {
@@ -391,6 +392,137 @@ TEST_F(ReadersTest, RenderGraphvizWritesSvgAndPng) {
   EXPECT_NE(s.find("<svg"), std::string::npos);
   EXPECT_NE(s.find("NATO membership"), std::string::npos);
   EXPECT_EQ(ReadFile(png).substr(1, 3), "PNG");
+}
+
+// ---------------------------------------------------------------- projections
+
+// The actor-actor congruence projection of a small stance graph: Zelenskyy
+// and Kallas both support NATO membership (1 shared issue; Kallas also
+// supports sanctions, so Jaccard = 1/2), Putin rejects it.
+graph::Projection CongruenceProjection() {
+  std::vector<Entity> entities = Entities();
+  Entity kallas = Actor("actor:kaja-kallas", "Kaja Kallas", "person", 2);
+  Entity sanctions;
+  sanctions.id = "issue:sanctions";
+  sanctions.kind = EntityKind::kIssue;
+  sanctions.label = "sanctions";
+  entities.push_back(kallas);
+  entities.push_back(sanctions);
+  std::vector<Statement> st = Statements();
+  st.push_back(St("actor:kaja-kallas", "issue:nato-membership", "SUPPORT", 1, "d6", "2024-03-02",
+                  10));
+  st.push_back(St("actor:kaja-kallas", "issue:sanctions", "DEMAND", 1, "d6", "2024-03-02", 11));
+  return graph::ProjectActorActor(entities, st, graph::ProjectionMode::kCongruence,
+                                  graph::Normalization::kJaccard, false);
+}
+
+WriterOptions ProjectionOptions(const graph::Projection& p) {
+  WriterOptions opt;
+  opt.directed = p.directed;
+  opt.edge_weight = [&p](const graph::Graph& g, graph::Edge e) {
+    return p.weights.at({g.entity(boost::source(e, g.boost())).id,
+                         g.entity(boost::target(e, g.boost())).id});
+  };
+  return opt;
+}
+
+TEST(ProjectionWritersTest, EveryFormatWritesUndirectedEdgesWithProjectionWeights) {
+  graph::Projection p = CongruenceProjection();
+  ASSERT_EQ(p.graph.num_edges(), 1u);
+  WriterOptions opt = ProjectionOptions(p);
+  auto render = [&](auto writer) {
+    std::ostringstream out;
+    writer(p.graph, out, opt);
+    return out.str();
+  };
+  const std::string id = "actor:kaja-kallas|CONGRUENCE|+1|actor:volodymyr-zelenskyy";
+  std::string graphml = render(WriteGraphMl);
+  EXPECT_NE(graphml.find("edgedefault=\"undirected\""), std::string::npos);
+  EXPECT_NE(graphml.find(id), std::string::npos);
+  EXPECT_NE(graphml.find(">0.500</data>"), std::string::npos);
+  std::string gexf = render(WriteGexf);
+  EXPECT_NE(gexf.find("defaultedgetype=\"undirected\""), std::string::npos);
+  EXPECT_NE(gexf.find("kind=\"CONGRUENCE/+1\" label=\"CONGRUENCE/+1\" weight=\"0.500\""),
+            std::string::npos);
+  std::ostringstream csv;
+  WriteCsvEdges(p.graph, csv, opt);
+  EXPECT_NE(csv.str().find(",Undirected," + id + ",CONGRUENCE/+1,CONGRUENCE/+1,0.500,CONGRUENCE,"),
+            std::string::npos)
+      << csv.str();
+  std::string json = render(WriteCytoscapeJson);
+  EXPECT_NE(json.find("\"directed\": false"), std::string::npos);
+  EXPECT_NE(json.find("\"weight\": 0.500"), std::string::npos);
+  EXPECT_NE(render(WriteJsonlTriples).find("\"weight\": 0.500"), std::string::npos);
+  std::string dot = render(WriteDot);
+  EXPECT_NE(dot.find("graph newsgraph {"), std::string::npos);
+  EXPECT_EQ(dot.find("digraph"), std::string::npos);
+  EXPECT_EQ(Count(dot, " -- "), 1u);
+  EXPECT_NE(dot.find("label=\"CONGRUENCE/+1 (0.500)\""), std::string::npos);
+  // The shared issue is listed; the evidence leads to both actors' statements.
+  EXPECT_NE(graphml.find(">NATO membership</data>"), std::string::npos);
+  EXPECT_NE(graphml.find(">7 8 10</data>"), std::string::npos);
+}
+
+TEST(ProjectionWritersTest, IntegerWeightsStayIntegers) {
+  graph::Graph g = TestGraph();
+  WriterOptions opt;
+  opt.edge_weight = [](const graph::Graph&, graph::Edge) { return 4.0; };
+  std::ostringstream out;
+  WriteGexf(g, out, opt);
+  EXPECT_EQ(Count(out.str(), "weight=\"4\""), 5u);
+  EXPECT_EQ(Render(WriteGexf).find("defaultedgetype=\"undirected\""), std::string::npos);
+}
+
+TEST(WritersTest, DotHasALegendOfWhatIsDrawn) {
+  std::string d = Render(WriteDot);
+  // Categories present (person, organization, group, country, issue), not location.
+  for (const char* name : {"person", "organization", "group", "country", "issue"})
+    EXPECT_NE(d.find("&#9632;</font> " + std::string(name) + "<"), std::string::npos) << name;
+  EXPECT_EQ(d.find("location"), std::string::npos);
+  EXPECT_NE(d.find("+1 for / cooperation"), std::string::npos);
+  EXPECT_NE(d.find("-1 against / conflict"), std::string::npos);
+  EXPECT_NE(d.find("0 neutral"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- graphology
+
+// Runs check_graphology.mjs under Node.js on files; returns its exit status
+// (77: the npm packages are not installed), or -1 when node is missing.
+int RunGraphology(const std::string& args) {
+  if (std::system("command -v node >/dev/null 2>&1") != 0) return -1;
+  std::string cmd = std::string("node ") + NEWSGRAPH_SOURCE_DIR +
+                    "/tests/export/check_graphology.mjs " + args;
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -2;
+}
+
+TEST(GraphologyTest, GephiLiteParsersReadGexfAndGraphMl) {
+  TempDir dir;
+  WriteAllFormats(dir.path());
+  auto f = [&](const char* name) { return " '" + (dir.path() / name).string() + "'"; };
+  int rc = RunGraphology("--nodes 6 --edges 5" + f("graph13.gexf") + f("graph12.gexf") +
+                         f("graph.graphml"));
+  if (rc == -1) GTEST_SKIP() << "node not installed";
+  if (rc == 77) GTEST_SKIP() << "graphology packages not installed (npm ci in tests/export)";
+  EXPECT_EQ(rc, 0);
+  // The checker can fail: a wrong expected count is reported.
+  EXPECT_EQ(RunGraphology("--nodes 7 --edges 5" + f("graph13.gexf")), 1);
+}
+
+TEST(GraphologyTest, GephiLiteParsersReadUndirectedProjections) {
+  TempDir dir;
+  graph::Projection p = CongruenceProjection();
+  WriterOptions opt = ProjectionOptions(p);
+  for (const char* name : {"p.gexf", "p.graphml"}) {
+    WriteFileAtomically((dir.path() / name).string(), [&](std::ostream& out) {
+      (std::string(name) == "p.gexf" ? WriteGexf : WriteGraphMl)(p.graph, out, opt);
+    });
+  }
+  int rc = RunGraphology("--nodes 2 --edges 1 '" + (dir.path() / "p.gexf").string() + "' '" +
+                         (dir.path() / "p.graphml").string() + "'");
+  if (rc == -1) GTEST_SKIP() << "node not installed";
+  if (rc == 77) GTEST_SKIP() << "graphology packages not installed (npm ci in tests/export)";
+  EXPECT_EQ(rc, 0);
 }
 
 // ---------------------------------------------------------------- AtomicFile
