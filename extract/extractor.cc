@@ -71,6 +71,13 @@ const std::unordered_set<std::string_view>& LightVerbs() {
       "show", "state", "stress", "announce", "register", "lodge", "file", "have", "hold", "underline"};
   return s;
 }
+bool IsPreposition(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "with", "to", "for", "on", "of", "against", "about", "from", "into", "over", "between",
+      "regarding", "at", "in", "out", "off", "up", "down", "by", "toward", "towards", "upon"};
+  return s.count(w) > 0;
+}
+
 // Heads that name a difficulty: emphasising them is no support for them.
 const std::unordered_set<std::string>& ProblemNouns() {
   static const std::unordered_set<std::string> s = {
@@ -188,6 +195,7 @@ class DocumentRun {
   const RelationEntry* NounTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
   bool Negated(size_t verb, size_t sent_first) const;
   bool Passive(size_t verb, size_t sent_first) const;
+  bool Intent(size_t verb, size_t sent_first) const;
 
   const Extractor& x_;
   const Lexicons& lex_;
@@ -352,16 +360,37 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         titled = true;
         j += tl;
       }
+      size_t dictionary_person = 0;
       if (titled && !s.heading) {
         size_t n = j;
         while (n < s.last && IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
                (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX)) {
           PhraseMatch pm;
-          if (n == j && lex_.MatchActor(words_, n, &pm) && lex_.actor(pm.entry).category != "person") break;
+          if (n == j && lex_.MatchActor(words_, n, &pm) && lex_.actor(pm.entry).category != "person") {
+            if (!lex_.actor(pm.entry).code.empty()) {
+              // "Bree Prime Minister Romendacil" where a user dictionary
+              // codes Romendacil: the dictionary's actor.
+              const ActorEntry& a = lex_.actor(pm.entry);
+              int e = EntityFor(a.label, a.category, a.country, a.code, true);
+              Mention m;
+              m.first = static_cast<uint32_t>(i);
+              m.last = static_cast<uint32_t>(n + pm.length);
+              m.sentence = index;
+              m.entity = e;
+              m.possessive = m.last < s.last && words_[m.last] == "'s";
+              AddMention(m);
+              dictionary_person = m.last;
+            }
+            break;
+          }
           size_t tl2;
           const TitleEntry* te2;
           if (lex_.MatchTitle(words_, n, &tl2, &te2)) break;
           ++n;
+        }
+        if (dictionary_person) {
+          i = dictionary_person;
+          continue;
         }
         if (n > j && n - j <= 4 && Tag(n - 1) == Pos::kPropn) {
           std::string name;
@@ -418,6 +447,35 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
       }
     }
+    // Groups named by their country after them: "soldiers from Gondor",
+    // "the government of Gondor", "lawmakers and officials in Fornost".
+    if (!toks_[i].Has(kPunct) && lex_.GroupNoun(lower) && Tag(i) != Pos::kVerb) {
+      std::vector<size_t> nouns = {i};
+      size_t k = i + 1;
+      while (k + 1 < s.last && (Lower(k) == "and" || Lower(k) == ",") && lex_.GroupNoun(Lower(k + 1))) {
+        nouns.push_back(k + 1);
+        k += 2;
+      }
+      PhraseMatch cm;
+      std::string link = k < s.last ? Lower(k) : "";
+      if ((link == "of" || link == "from" || link == "in") && k + 1 < s.last && IsCap(k + 1) &&
+          lex_.MatchActor(words_, k + 1, &cm) && cm.use != PhraseUse::kAdjective &&
+          (lex_.actor(cm.entry).category == "country" || !lex_.actor(cm.entry).code.empty())) {
+        const ActorEntry& ca = lex_.actor(cm.entry);
+        std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
+        for (size_t h = 0; h < nouns.size(); ++h) {
+          int e = EntityFor(prefix + " " + *lex_.GroupNoun(Lower(nouns[h])), "group", ca.country, ca.code, false);
+          Mention m;
+          m.first = static_cast<uint32_t>(nouns[h]);
+          m.last = static_cast<uint32_t>(h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1);
+          m.sentence = index;
+          m.entity = e;
+          AddMention(m);
+        }
+        i = k + 1 + cm.length;
+        continue;
+      }
+    }
     // Lexicon actors, and groups they head ("Ukrainian officials").
     PhraseMatch pm;
     if (IsCap(i) && lex_.MatchActor(words_, i, &pm)) {
@@ -435,7 +493,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           heads.emplace_back(g + 1, more);
           g = g + 1 + more.length;
         }
-        while (g < s.last && (Tag(g) == Pos::kAdj) && !IsCap(g) && g - k < 2) ++g;
+        if (heads.size() == 1 && g < s.last && words_[g] == "'s" && pm.use == PhraseUse::kName) ++g;
+        size_t mods = g;
+        while (g < s.last && (Tag(g) == Pos::kAdj || (Tag(g) == Pos::kNoun && g + 1 < s.last && lex_.GroupNoun(Lower(g + 1)))) &&
+               !IsCap(g) && g - mods < 2)
+          ++g;
         std::string gl = g < s.last ? Lower(g) : "";
         const std::string* canonical = g < s.last && !IsCap(g) ? lex_.GroupNoun(gl) : nullptr;
         if (canonical) {
@@ -644,6 +706,22 @@ bool DocumentRun::MatchPrep(size_t after, size_t sent_last, const std::string& p
   while (b < prep.size()) {
     size_t e = prep.find(' ', b);
     std::string w = prep.substr(b, e == std::string::npos ? std::string::npos : e - b);
+    // A noun of the phrase may carry modifiers: "restore full diplomatic
+    // ties with", "expressed deep concern about".
+    if (!IsPreposition(w)) {
+      for (int skip = 0; skip < 4 && k < sent_last && Lower(k) != w &&
+                         (Tag(k) == Pos::kDet || Tag(k) == Pos::kAdj || Tag(k) == Pos::kAdv || Tag(k) == Pos::kNum ||
+                          Lower(k) == "," ||
+                          (Tag(k) == Pos::kNoun && k + 1 < sent_last && Lower(k + 1).rfind(w.substr(0, w.size() - 1), 0) == 0));
+           ++skip)
+        ++k;
+      // The plural or singular of the noun: "ties" for "tie".
+      if (k < sent_last && Lower(k) != w && (Lower(k) == w + "s" || Lower(k) + "s" == w)) {
+        ++k;
+        b = e == std::string::npos ? prep.size() : e + 1;
+        continue;
+      }
+    }
     if (k >= sent_last || Lower(k) != w) return false;
     ++k;
     b = e == std::string::npos ? prep.size() : e + 1;
@@ -692,6 +770,22 @@ bool DocumentRun::Negated(size_t verb, size_t sent_first) const {
     std::string w = Lower(k);
     if (Negators().count(w)) return true;
     if (Tag(k) != Pos::kAux && Tag(k) != Pos::kAdv && Tag(k) != Pos::kPart) break;
+  }
+  return false;
+}
+
+bool DocumentRun::Intent(size_t verb, size_t sent_first) const {
+  static const std::unordered_set<std::string_view> kModal = {"will", "'ll", "shall", "would"};
+  static const std::unordered_set<std::string_view> kBefore = {
+      "plan", "plans", "planned", "planning", "intend", "intends", "intended", "set", "expected",
+      "going", "agreed", "agree", "agrees", "offered", "offer", "offers", "promised", "promise",
+      "vowed", "pledged", "wants", "want", "hopes", "hope", "due", "scheduled"};
+  for (size_t k = verb; k > sent_first && verb - k < 4;) {
+    --k;
+    std::string w = Lower(k);
+    if (kModal.count(w)) return true;
+    if (w == "to" && k > sent_first && kBefore.count(Lower(k - 1))) return true;
+    if (Tag(k) != Pos::kAdv && Tag(k) != Pos::kAux && Tag(k) != Pos::kPart && w != "be") return false;
   }
   return false;
 }
@@ -772,7 +866,12 @@ std::vector<int> DocumentRun::Subjects(size_t verb, size_t sent_first, bool* thr
     const Mention& mm = mentions_[m];
     k = mm.first;
     if (mm.entity < 0 || mm.modifier) continue;
-    if (mm.possessive) continue;  // "Ukraine's sovereignty", "his meeting": not the subject
+    if (mm.possessive) {
+      // "Ukraine's sovereignty", "Putin and Trump's negotiations": possessors
+      // are not the subject.
+      for (int c : Coordinated(m, sent_first)) k = std::min<size_t>(k, mentions_[c].first);
+      continue;
+    }
     // "the US approach": a name used as a noun modifier.
     if (mm.last < verb && Tag(mm.last) == Pos::kNoun && mention_at_[mm.last] < 0) continue;
     std::vector<int> group = Coordinated(m, sent_first);
@@ -780,7 +879,9 @@ std::vector<int> DocumentRun::Subjects(size_t verb, size_t sent_first, bool* thr
     for (int c : group) left = std::min<size_t>(left, mentions_[c].first);
     // What stands before the (leftmost) mention, past an article?
     size_t b = left;
-    if (b > sent_first && Tag(b - 1) == Pos::kDet) --b;
+    while (b > sent_first && (Tag(b - 1) == Pos::kDet || Tag(b - 1) == Pos::kAdj || Tag(b - 1) == Pos::kNum) &&
+           left - b < 3)
+      --b;
     if (b > sent_first) {
       std::string before = Lower(b - 1);
       bool introducer = ListIntroducers().count(before) ||
@@ -1068,14 +1169,40 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
           continue;
         }
       } else {
-        subjects = Subjects(t, s.first, &through, &pronoun);
+        // "X condemned the attack and promised aid": the second verb shares
+        // the first one's subject.
+        size_t before = t;
+        while (before > s.first && (Tag(before - 1) == Pos::kAdv || Tag(before - 1) == Pos::kAux)) --before;
+        size_t prev_verb = before;
+        if (before > s.first && (Lower(before - 1) == "and" || Lower(before - 1) == "but")) {
+          prev_verb = before - 1;
+          while (prev_verb > s.first && Tag(prev_verb - 1) != Pos::kVerb) --prev_verb;
+        }
+        if (prev_verb < before && prev_verb > s.first) {
+          std::string pv = Lower(prev_verb - 1);
+          if (pv.size() > 4 && pv.compare(pv.size() - 3, 3, "ing") == 0 && prev_verb - 1 > s.first &&
+              Tag(prev_verb - 2) == Pos::kAdp)
+            continue;  // "by positioning X and offering Y": no subject said
+          subjects = Subjects(prev_verb - 1, s.first, &through, &pronoun);
+        }
+        else
+          subjects = Subjects(t, s.first, &through, &pronoun);
         Objects(obj_start, s.last, &objects);
       }
       float conf = 0.9f;
       if (through) conf -= 0.2f;
       if (pronoun) conf -= 0.1f;
+      const RelationEntry* rel = r;
+      RelationEntry intent;
+      if (r->cls == "CONSULT" && Intent(t, s.first)) {
+        // "will meet", "is set to meet": a planned meeting stays CONSULT
+        // (users ask "whom does Putin meet?"), marked as intended.
+        intent = *r;
+        intent.mode = "intent";
+        rel = &intent;
+      }
       for (int sm : subjects)
-        for (const auto& o : objects) Emit(sm, o, *r, negated, conf, index);
+        for (const auto& o : objects) Emit(sm, o, *rel, negated, conf, index);
       continue;
     }
     r = NounTrigger(t, s.last, &obj_start);
