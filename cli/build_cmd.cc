@@ -2,16 +2,37 @@
 // Everything one run writes is one transaction: an interrupted or failed
 // build leaves the database as it was.
 #include <algorithm>
+#include <csignal>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "export/store.h"
 #include "graph/graph.h"
 #include "graph/merge.h"
 
 namespace newsgraph::cli {
 namespace {
+
+// SIGINT/SIGTERM during a build: stop after the current document, roll
+// back, exit 128 + signal. SA_RESETHAND: a second signal kills at once, and
+// SQLite discards the unfinished transaction when the database is next
+// opened. Either way the database is as it was before the run.
+volatile std::sig_atomic_t g_stop_signal = 0;
+void OnStopSignal(int sig) { g_stop_signal = sig; }
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+void CatchStopSignals() {
+  struct sigaction sa = {};
+  sa.sa_handler = OnStopSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
 
 struct BuildOptions {
   ExtractFlags common;
@@ -58,13 +79,19 @@ int Run(const BuildOptions& o) {
   }
   graph::EntityResolver resolver;
   for (const auto& e : store->Entities()) resolver.Add(e);
-  extract::DocumentReader reader;
+  extract::ReaderOptions reader_options;
+  reader_options.stop_requested = [] { return g_stop_signal != 0; };
+  extract::DocumentReader reader(reader_options);
   uint64_t added = 0, unchanged = 0, conflicts = 0;
+  CatchStopSignals();
   store->Begin();
+  Progress progress(o.common.inputs, !o.common.quiet, "build");
   try {
     AnalyzeAll(
         *extractor, reader, o.common.inputs, o.common.jobs,
         [&](graph::DocumentAnalysis&& a) {
+          if (g_stop_signal) throw Interrupted();
+          progress.Add(a.doc.text.size());
           for (const auto& [from, into] : resolver.Resolve(&a)) store->MergeEntity(from, into);
           auto outcome = store->AddDocument(a);
           switch (outcome.status) {
@@ -76,18 +103,31 @@ int Run(const BuildOptions& o) {
               break;
             case io::AddStatus::kIdConflict:
               ++conflicts;
+              progress.Clear();
               PrintDiagnostic({a.doc.origin, "document id \"" + a.doc.id +
                                                  "\" is already used by different text (" + outcome.detail + ")",
                                true});
               break;
           }
         },
-        PrintDiagnostic);
+        [&](const extract::Diagnostic& d) {
+          progress.Clear();
+          PrintDiagnostic(d);
+        });
+    progress.Finish();
+    if (g_stop_signal) throw Interrupted();
     store->SetMeta("tool_version", NEWSGRAPH_VERSION);
     std::string lexicons;
     for (const auto& v : extractor->lexicon_versions()) lexicons += (lexicons.empty() ? "" : "; ") + v;
     store->SetMeta("lexicons", lexicons);
     store->Commit();
+  } catch (const Interrupted&) {
+    store->Rollback();
+    std::fprintf(stderr,
+                 "newsgraph: build interrupted by %s, %s left unchanged; run the same build again to "
+                 "complete it\n",
+                 g_stop_signal == SIGTERM ? "SIGTERM" : "SIGINT", o.db.c_str());
+    return 128 + g_stop_signal;
   } catch (const std::exception& e) {
     store->Rollback();
     std::fprintf(stderr, "newsgraph: build failed, %s left unchanged: %s\n", o.db.c_str(), e.what());

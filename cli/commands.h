@@ -22,5 +22,6 @@ Runner SetupBuild(CLI::App& app);
 Runner SetupExtract(CLI::App& app);
 Runner SetupExport(CLI::App& app);
 Runner SetupQuery(CLI::App& app);
+Runner SetupMerge(CLI::App& app);
 
 }  // namespace newsgraph::cli

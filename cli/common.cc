@@ -57,41 +57,50 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
     return;
   }
   // Reader (this thread) -> bounded queue -> workers -> results by sequence
-  // number -> consumer thread in input order. Output equals --jobs 1.
+  // number -> consumer thread in input order. Output equals --jobs 1. At
+  // most `capacity` documents are between reading and consuming, so memory
+  // does not grow with the corpus. Each waiter has its own condition
+  // variable, so a change wakes only the threads it concerns.
   std::mutex mu;
-  std::condition_variable cv;
+  std::condition_variable work_cv, space_cv, result_cv;
   std::deque<std::pair<uint64_t, graph::Document>> queue;
   std::map<uint64_t, graph::DocumentAnalysis> done;
   uint64_t next_in = 0, next_out = 0;
   bool finished_reading = false;
   const size_t capacity = static_cast<size_t>(jobs) * 4;
   std::exception_ptr failure;
+  auto fail = [&](std::exception_ptr e) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!failure) failure = e;
+    work_cv.notify_all();
+    space_cv.notify_all();
+    result_cv.notify_all();
+  };
 
   auto worker = [&] {
     for (;;) {
       std::pair<uint64_t, graph::Document> item;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return !queue.empty() || finished_reading || failure; });
+        work_cv.wait(lock, [&] { return !queue.empty() || finished_reading || failure; });
         if (failure || (queue.empty() && finished_reading)) return;
         item = std::move(queue.front());
         queue.pop_front();
       }
-      cv.notify_all();
       graph::DocumentAnalysis a;
       try {
         a = extractor.Analyze(std::move(item.second));
       } catch (...) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!failure) failure = std::current_exception();
-        cv.notify_all();
+        fail(std::current_exception());
         return;
       }
+      bool next = false;
       {
         std::lock_guard<std::mutex> lock(mu);
+        next = item.first == next_out;
         done.emplace(item.first, std::move(a));
       }
-      cv.notify_all();
+      if (next) result_cv.notify_one();
     }
   };
   auto consumer = [&] {
@@ -99,22 +108,21 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
       graph::DocumentAnalysis a;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] {
+        result_cv.wait(lock, [&] {
           return done.count(next_out) || (finished_reading && next_out == next_in) || failure;
         });
         if (failure) return;
-        if (!done.count(next_out)) return;
-        a = std::move(done.at(next_out));
-        done.erase(next_out);
+        auto it = done.find(next_out);
+        if (it == done.end()) return;
+        a = std::move(it->second);
+        done.erase(it);
         ++next_out;
       }
-      cv.notify_all();
+      space_cv.notify_one();
       try {
         consume(std::move(a));
       } catch (...) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!failure) failure = std::current_exception();
-        cv.notify_all();
+        fail(std::current_exception());
         return;
       }
     }
@@ -125,22 +133,24 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
   try {
     reader.Read(inputs,
                 [&](graph::Document&& doc) {
-                  std::unique_lock<std::mutex> lock(mu);
-                  cv.wait(lock, [&] { return next_in - next_out < capacity || failure; });
-                  if (failure) return;
-                  queue.emplace_back(next_in++, std::move(doc));
-                  cv.notify_all();
+                  {
+                    std::unique_lock<std::mutex> lock(mu);
+                    space_cv.wait(lock, [&] { return next_in - next_out < capacity || failure; });
+                    if (failure) return;
+                    queue.emplace_back(next_in++, std::move(doc));
+                  }
+                  work_cv.notify_one();
                 },
                 report);
   } catch (...) {
-    std::lock_guard<std::mutex> lock(mu);
-    if (!failure) failure = std::current_exception();
+    fail(std::current_exception());
   }
   {
     std::lock_guard<std::mutex> lock(mu);
     finished_reading = true;
   }
-  cv.notify_all();
+  work_cv.notify_all();
+  result_cv.notify_all();
   for (auto& t : threads) t.join();
   consumer_thread.join();
   if (failure) std::rethrow_exception(failure);

@@ -1,10 +1,13 @@
 // newsgraph extract: documents in, JSON Lines (or readable text) out, no
 // database. The JSON Lines form is the contract of shared/eval/README.md.
+#include <unistd.h>
+
 #include <iostream>
 #include <sstream>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "export/analysis_jsonl.h"
 #include "export/atomic_file.h"
 
@@ -42,15 +45,23 @@ int Run(const ExtractOptions& o) {
   extract::DocumentReader reader;
   io::AnalysisJsonlOptions jopts;
   jopts.mentions = !o.no_mentions;
+  // Progress goes to stderr; not while the output itself is on the terminal.
+  Progress progress(o.common.inputs, !o.common.quiet && (o.output != "-" || !isatty(fileno(stdout))),
+                    "extract");
   AnalyzeAll(
       *extractor, reader, o.common.inputs, o.common.jobs,
       [&](graph::DocumentAnalysis&& a) {
+        progress.Add(a.doc.text.size());
         if (o.format == "jsonl")
           io::WriteAnalysisJsonl(a, *out, jopts);
         else
           WriteText(a, *out);
       },
-      PrintDiagnostic);
+      [&](const extract::Diagnostic& d) {
+        progress.Clear();
+        PrintDiagnostic(d);
+      });
+  progress.Finish();
   out->flush();
   if (file) file->Commit();
   if (!o.common.quiet || reader.tally().rejected) PrintTally(reader.tally(), "extract");

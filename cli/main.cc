@@ -1,5 +1,6 @@
 // newsgraph: news articles in, a knowledge graph out.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -8,6 +9,10 @@
 
 int main(int argc, char** argv) {
   using namespace newsgraph::cli;
+  // Over a file size limit (ulimit -f), write() must fail with EFBIG so the
+  // writer can report it and remove its temporary file; the default action
+  // of SIGXFSZ would kill the process and leave the temporary file behind.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"newsgraph: turns news articles into an actor-relation-issue graph"};
   app.set_version_flag("--version", std::string("newsgraph ") + NEWSGRAPH_VERSION);
   app.require_subcommand(1);
@@ -15,6 +20,7 @@ int main(int argc, char** argv) {
   Runner extract = SetupExtract(*app.add_subcommand("extract", "print entities and triples as JSON Lines"));
   Runner exp = SetupExport(*app.add_subcommand("export", "write the graph as GraphML, GEXF, CSV, JSON, DOT"));
   Runner query = SetupQuery(*app.add_subcommand("query", "ask the graph questions"));
+  Runner merge = SetupMerge(*app.add_subcommand("merge", "combine graph databases built separately"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -28,6 +34,7 @@ int main(int argc, char** argv) {
       if (name == "extract") return extract();
       if (name == "export") return exp();
       if (name == "query") return query();
+      if (name == "merge") return merge();
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "newsgraph: %s\n", e.what());

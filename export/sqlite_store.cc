@@ -14,6 +14,7 @@
 #include <functional>
 #include <initializer_list>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -411,6 +412,25 @@ class SqliteStore : public Store {
     return out;
   }
 
+  std::vector<graph::Entity> EntitiesByIds(const std::vector<std::string>& ids) override {
+    std::vector<graph::Entity> out;
+    Guard([&] {
+      std::vector<std::string> sorted = ids;
+      std::sort(sorted.begin(), sorted.end());
+      sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+      constexpr size_t kChunk = 500;  // under SQLite's limit on bound parameters
+      for (size_t at = 0; at < sorted.size(); at += kChunk) {
+        std::vector<std::string> chunk(sorted.begin() + at,
+                                       sorted.begin() + std::min(sorted.size(), at + kChunk));
+        std::string in;
+        for (size_t i = 0; i < chunk.size(); ++i) in += (i ? ", ?" : "?") + std::to_string(i + 1);
+        auto part = LoadEntities("WHERE eid IN (" + in + ") ORDER BY eid", chunk, nullptr);
+        for (auto& e : part) out.push_back(std::move(e));
+      }
+    });
+    return out;
+  }
+
   std::optional<graph::Entity> GetEntity(const std::string& id) override {
     std::optional<graph::Entity> out;
     Guard([&] {
@@ -426,29 +446,169 @@ class SqliteStore : public Store {
   std::vector<EvidenceRow> Relations(const RelationFilter& f) override {
     std::vector<EvidenceRow> out;
     Guard([&] {
-      // Only the conditions asked for, so that SQLite can use the indexes.
-      std::string where;
       std::vector<const std::string*> args;
-      auto add = [&](const char* cond, std::initializer_list<const std::string*> values) {
-        where += where.empty() ? "WHERE " : " AND ";
-        where += cond;
-        args.insert(args.end(), values);
-      };
-      const std::string polarity = f.polarity ? std::to_string(*f.polarity) : "";
-      if (!f.subject.empty()) add("s.eid = ?", {&f.subject});
-      if (!f.object.empty()) add("o.eid = ?", {&f.object});
-      if (!f.cls.empty()) add("r.class = ?", {&f.cls});
-      if (f.polarity) add("r.polarity = CAST(? AS INTEGER)", {&polarity});
-      if (!f.doc.empty()) add("d.doc_id = ?", {&f.doc});
-      if (!f.from_date.empty()) add("d.date >= ?", {&f.from_date});
-      // Inclusive by day: "2024-03-05T10:00" is within to_date "2024-03-05".
-      if (!f.to_date.empty()) add("substr(d.date, 1, length(?)) <= ?", {&f.to_date, &f.to_date});
-      std::string sql = std::string(kEvidenceSelect) + where +
+      std::string polarity;
+      std::string sql = std::string(kEvidenceSelect) + FilterWhere(f, &args, &polarity) +
                         " ORDER BY s.eid, o.eid, r.class, r.polarity, d.doc_id, r.sentence, r.id";
       if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
       SQLite::Statement q(*db_, sql);
       for (size_t i = 0; i < args.size(); ++i) q.bindNoCopy(static_cast<int>(i) + 1, *args[i]);
       while (q.executeStep()) out.push_back(ReadEvidence(q));
+    });
+    return out;
+  }
+
+  std::vector<EdgeSummary> Edges(const RelationFilter& f) override {
+    std::vector<EdgeSummary> out;
+    Guard([&] {
+      std::vector<const std::string*> args;
+      std::string polarity;
+      // The example is the most confident statement, the lowest id on ties:
+      // both packed into one integer so that min() picks it.
+      std::string sql =
+          "SELECT s.eid, o.eid, r.class, r.polarity, count(*), count(DISTINCT r.doc), "
+          "sum(r.negated), min(d.date), max(d.date), avg(r.confidence), "
+          "min(CAST((1.0 - max(0.0, min(1.0, r.confidence))) * 1000000 AS INTEGER) * 4294967296 "
+          "+ r.id) % 4294967296 "
+          "FROM relations r JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = "
+          "r.object JOIN documents d ON d.id = r.doc " +
+          FilterWhere(f, &args, &polarity) +
+          " GROUP BY r.subject, r.object, r.class, r.polarity"
+          " ORDER BY count(*) DESC, s.eid, o.eid, r.class, r.polarity";
+      if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < args.size(); ++i) q.bindNoCopy(static_cast<int>(i) + 1, *args[i]);
+      while (q.executeStep()) {
+        EdgeSummary e;
+        e.subject = q.getColumn(0).getString();
+        e.object = q.getColumn(1).getString();
+        e.cls = q.getColumn(2).getString();
+        e.polarity = q.getColumn(3).getInt();
+        e.weight = q.getColumn(4).getUInt();
+        e.documents = q.getColumn(5).getUInt();
+        e.negated = q.getColumn(6).getUInt();
+        e.first_date = q.getColumn(7).getString();
+        e.last_date = q.getColumn(8).getString();
+        e.confidence = q.getColumn(9).getDouble();
+        e.example = q.getColumn(10).getInt64();
+        out.push_back(std::move(e));
+      }
+    });
+    return out;
+  }
+
+  std::vector<EdgeWeight> EdgeWeights() override {
+    std::vector<EdgeWeight> out;
+    Guard([&] {
+      std::unordered_map<int64_t, std::string> eid;
+      SQLite::Statement ents(*db_, "SELECT id, eid FROM entities");
+      while (ents.executeStep()) eid.emplace(ents.getColumn(0).getInt64(), ents.getColumn(1).getString());
+      SQLite::Statement q(*db_,
+                          "SELECT subject, object, class, polarity, count(*) FROM relations "
+                          "GROUP BY subject, object, class, polarity");
+      while (q.executeStep()) {
+        EdgeWeight w;
+        w.subject = eid[q.getColumn(0).getInt64()];
+        w.object = eid[q.getColumn(1).getInt64()];
+        w.cls = q.getColumn(2).getString();
+        w.polarity = q.getColumn(3).getInt();
+        w.weight = q.getColumn(4).getUInt();
+        out.push_back(std::move(w));
+      }
+      std::sort(out.begin(), out.end(), [](const EdgeWeight& a, const EdgeWeight& b) {
+        return std::tie(a.subject, a.object, a.cls, a.polarity) <
+               std::tie(b.subject, b.object, b.cls, b.polarity);
+      });
+    });
+    return out;
+  }
+
+  std::vector<std::string> DocumentIds() override {
+    std::vector<std::string> out;
+    Guard([&] {
+      SQLite::Statement q(*db_, "SELECT doc_id FROM documents ORDER BY id");
+      while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    });
+    return out;
+  }
+
+  std::optional<graph::DocumentAnalysis> LoadAnalysis(const std::string& doc_id) override {
+    std::optional<graph::DocumentAnalysis> out;
+    Guard([&] {
+      SQLite::Statement d(*db_,
+                          "SELECT id, doc_id, title, date, url, source, origin, hash, text FROM "
+                          "documents WHERE doc_id = ?1");
+      d.bindNoCopy(1, doc_id);
+      if (!d.executeStep()) return;
+      graph::DocumentAnalysis a;
+      int64_t row = d.getColumn(0).getInt64();
+      a.doc.id = d.getColumn(1).getString();
+      a.doc.title = d.getColumn(2).getString();
+      a.doc.date = d.getColumn(3).getString();
+      a.doc.url = d.getColumn(4).getString();
+      a.doc.source = d.getColumn(5).getString();
+      a.doc.origin = d.getColumn(6).getString();
+      a.doc.hash = d.getColumn(7).getString();
+      a.doc.text = d.getColumn(8).getString();
+      // Stored offsets are code points; the analysis speaks bytes.
+      std::vector<uint32_t> byte_of;  // code point index -> byte offset
+      for (uint32_t i = 0; i < a.doc.text.size(); ++i)
+        if ((static_cast<unsigned char>(a.doc.text[i]) & 0xC0) != 0x80) byte_of.push_back(i);
+      byte_of.push_back(static_cast<uint32_t>(a.doc.text.size()));
+      auto bytes = [&](int64_t c) {
+        return byte_of[std::min<size_t>(static_cast<size_t>(std::max<int64_t>(c, 0)), byte_of.size() - 1)];
+      };
+      std::unordered_map<uint32_t, graph::Span> sentence_span;
+      SQLite::Statement s(*db_,
+                          "SELECT idx, byte_start, byte_end FROM sentences WHERE doc = ?1 ORDER BY idx");
+      s.bind(1, row);
+      while (s.executeStep()) {
+        graph::Sentence sentence;
+        sentence.index = s.getColumn(0).getUInt();
+        sentence.span = {s.getColumn(1).getUInt(), s.getColumn(2).getUInt()};
+        sentence_span[sentence.index] = sentence.span;
+        a.sentences.push_back(sentence);
+      }
+      SQLite::Statement m(*db_,
+                          "SELECT e.eid, m.sentence, m.start, m.end, m.text, m.pronoun FROM mentions "
+                          "m JOIN entities e ON e.id = m.entity WHERE m.doc = ?1 ORDER BY m.id");
+      m.bind(1, row);
+      while (m.executeStep()) {
+        graph::Mention mention;
+        mention.entity = m.getColumn(0).getString();
+        mention.sentence = m.getColumn(1).getUInt();
+        mention.span = {bytes(m.getColumn(2).getInt64()), bytes(m.getColumn(3).getInt64())};
+        mention.text = m.getColumn(4).getString();
+        mention.pronoun = m.getColumn(5).getInt() != 0;
+        a.mentions.push_back(std::move(mention));
+      }
+      SQLite::Statement r(*db_,
+                          "SELECT s.eid, o.eid, r.lemma, r.class, r.mode, r.polarity, r.negated, "
+                          "r.confidence, r.sentence, r.start, r.end, r.possessor FROM relations r "
+                          "JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object "
+                          "WHERE r.doc = ?1 ORDER BY r.id");
+      r.bind(1, row);
+      while (r.executeStep()) {
+        graph::Relation rel;
+        rel.subject = r.getColumn(0).getString();
+        rel.object = r.getColumn(1).getString();
+        rel.lemma = r.getColumn(2).getString();
+        rel.cls = r.getColumn(3).getString();
+        rel.mode = r.getColumn(4).getString();
+        rel.polarity = r.getColumn(5).getInt();
+        rel.negated = r.getColumn(6).getInt() != 0;
+        rel.confidence = static_cast<float>(r.getColumn(7).getDouble());
+        rel.sentence = r.getColumn(8).getUInt();
+        rel.evidence = {bytes(r.getColumn(9).getInt64()), bytes(r.getColumn(10).getInt64())};
+        rel.qualifier = r.getColumn(11).getString();
+        a.relations.push_back(std::move(rel));
+      }
+      a.entities = LoadEntities(
+          "WHERE id IN (SELECT entity FROM mentions WHERE doc = CAST(?1 AS INTEGER) UNION SELECT "
+          "subject FROM relations WHERE doc = CAST(?1 AS INTEGER) UNION SELECT object FROM "
+          "relations WHERE doc = CAST(?1 AS INTEGER)) ORDER BY eid",
+          {std::to_string(row)}, nullptr);
+      out = std::move(a);
     });
     return out;
   }
@@ -475,7 +635,19 @@ class SqliteStore : public Store {
       Write([&] {
         int64_t from = LookupEntity(from_id), into = LookupEntity(into_id);
         if (from == 0) throw StoreError(path_ + ": no entity " + from_id);
-        if (into == 0) throw StoreError(path_ + ": no entity " + into_id);
+        if (into == 0) {
+          // The resolver merges a known entity into one the next document
+          // brings ("actor:putin" into "actor:vladimir-putin") before that
+          // document is added: the stored entity simply takes the new id.
+          SQLite::Statement q(*db_, "UPDATE entities SET eid = ?1 WHERE id = ?2");
+          q.bindNoCopy(1, into_id);
+          q.bind(2, from);
+          q.exec();
+          ids_.erase(from_id);
+          ids_[into_id] = from;
+          new_ids_.push_back(into_id);
+          return;
+        }
         std::string from_kind = ExecText("SELECT kind FROM entities WHERE id = ?1", from);
         std::string into_kind = ExecText("SELECT kind FROM entities WHERE id = ?1", into);
         if (from_kind != into_kind)
@@ -741,6 +913,31 @@ class SqliteStore : public Store {
     SQLite::Statement q(*db_, sql);
     q.bind(1, arg);
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  }
+
+  // The WHERE clause of a RelationFilter over relations r, entities s and o,
+  // documents d: only the conditions asked for, so that SQLite can use the
+  // indexes. args receives the strings to bind in order; polarity holds the
+  // polarity's text and must outlive the statement.
+  static std::string FilterWhere(const RelationFilter& f, std::vector<const std::string*>* args,
+                                 std::string* polarity) {
+    std::string where;
+    auto add = [&](const char* cond, std::initializer_list<const std::string*> values) {
+      where += where.empty() ? "WHERE " : " AND ";
+      where += cond;
+      args->insert(args->end(), values);
+    };
+    if (f.polarity) *polarity = std::to_string(*f.polarity);
+    if (!f.subject.empty()) add("s.eid = ?", {&f.subject});
+    if (!f.object.empty()) add("o.eid = ?", {&f.object});
+    if (!f.object_kind.empty()) add("o.kind = ?", {&f.object_kind});
+    if (!f.cls.empty()) add("r.class = ?", {&f.cls});
+    if (f.polarity) add("r.polarity = CAST(? AS INTEGER)", {polarity});
+    if (!f.doc.empty()) add("d.doc_id = ?", {&f.doc});
+    if (!f.from_date.empty()) add("d.date >= ?", {&f.from_date});
+    // Inclusive by day: "2024-03-05T10:00" is within to_date "2024-03-05".
+    if (!f.to_date.empty()) add("substr(d.date, 1, length(?)) <= ?", {&f.to_date, &f.to_date});
+    return where;
   }
 
   // Rowid of an entity id, or 0. Cached; a miss asks the database.

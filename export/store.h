@@ -71,6 +71,28 @@ struct RelationFilter {
   std::string doc;
   std::string from_date, to_date;  // inclusive, compared as ISO strings
   size_t limit = 0;                // 0 = no limit
+  std::string object_kind;         // "actor" or "issue"; empty matches both
+};
+
+// One edge as the graph aggregates it: every statement with the same
+// (subject, class, polarity, object), counted, with one example statement.
+struct EdgeSummary {
+  std::string subject, object;  // entity ids
+  std::string cls;
+  int polarity = 0;
+  uint32_t weight = 0;     // statements
+  uint32_t documents = 0;  // distinct documents
+  uint32_t negated = 0;    // negated statements
+  std::string first_date, last_date;
+  double confidence = 0;   // mean
+  int64_t example = 0;     // relations.id of the most confident statement
+};
+
+// An aggregated edge without dates or evidence: what graph algorithms need.
+struct EdgeWeight {
+  std::string subject, object, cls;
+  int polarity = 0;
+  uint32_t weight = 0;
 };
 
 class Store {
@@ -99,6 +121,9 @@ class Store {
   // Entities whose id, label or alias equals name (case-insensitive,
   // apostrophes and a leading "the" ignored), best (most mentioned) first.
   virtual std::vector<graph::Entity> FindEntities(const std::string& name) = 0;
+  // Entities with these ids (with aliases, no counts), ordered by id;
+  // unknown ids are left out.
+  virtual std::vector<graph::Entity> EntitiesByIds(const std::vector<std::string>& ids) = 0;
   // One entity with counts filled, or nullopt.
   virtual std::optional<graph::Entity> GetEntity(const std::string& id) = 0;
 
@@ -106,6 +131,22 @@ class Store {
   // object, class, polarity, document, sentence.
   virtual std::vector<EvidenceRow> Relations(const RelationFilter& filter) = 0;
   virtual std::vector<EvidenceRow> Evidence(const std::vector<int64_t>& ids) = 0;
+
+  // Statements matching the filter aggregated into edges (SQL GROUP BY
+  // subject, object, class, polarity), ordered by weight (descending), then
+  // subject, object, class, polarity. filter.limit limits edges.
+  virtual std::vector<EdgeSummary> Edges(const RelationFilter& filter) = 0;
+  // Every aggregated edge with its weight only, ordered by subject, object,
+  // class, polarity: a light way to build a graph for paths and centrality.
+  virtual std::vector<EdgeWeight> EdgeWeights() = 0;
+
+  // Stored document ids, in the order they were added.
+  virtual std::vector<std::string> DocumentIds() = 0;
+  // Everything stored for one document as an analysis that AddDocument
+  // accepts again (byte spans restored from the stored character offsets,
+  // the entities it names with their aliases and attributes, no counts),
+  // or nullopt when no document has that id. Used to merge databases.
+  virtual std::optional<graph::DocumentAnalysis> LoadAnalysis(const std::string& doc_id) = 0;
 
   // Renames entity from_id into into_id everywhere (mentions, relations,
   // aliases), for merging nodes found to be the same.

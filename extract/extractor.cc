@@ -71,6 +71,13 @@ const std::unordered_set<std::string_view>& LightVerbs() {
       "show", "state", "stress", "announce", "register", "lodge", "file", "have", "hold", "underline"};
   return s;
 }
+// Verbs whose coordinated subjects act on each other.
+bool IsSymmetric(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> s = {
+      "agree", "meet", "talk", "negotiate", "consult", "cooperate", "collaborate", "clash", "fight", "reconcile"};
+  return s.count(lemma) > 0;
+}
+
 bool IsPreposition(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
       "with", "to", "for", "on", "of", "against", "about", "from", "into", "over", "between",
@@ -139,6 +146,7 @@ struct Mention {
   bool modifier = false;   // demonym used as an adjective: "Russian demands"
   bool possessive = false; // followed by 's, or a possessive pronoun
   bool initial_unknown = false;  // a lone unknown word at a sentence start
+  uint32_t byte_begin = 0, byte_end = 0;  // part of a token ("Rwandan" in "Rwandan-backed"); 0 = whole tokens
 };
 
 struct LocalEntity {
@@ -152,6 +160,7 @@ struct Target {
   int mention = -1;
   std::string issue;      // issue label
   std::string possessor;  // "Ukraine" in "Ukraine's sovereignty"
+  int about = -1;         // an actor named in the issue: "an attack by X"
 };
 
 }  // namespace
@@ -227,6 +236,8 @@ class DocumentRun {
     recent_persons_.push_back(e);
   }
   std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
+  bool negative_ = false;  // the trigger being parsed is against its object
+  PhraseMatch pm_unused_;
 };
 
 std::string DocumentRun::VerbLemma(size_t t) const {
@@ -335,6 +346,51 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       ++i;
       continue;
     }
+    // Hyphenated compounds that start with an actor: "Rwandan-backed",
+    // "Houthi-controlled", "Zelensky-Macron". The parts that name actors
+    // are modifier mentions (found, never subjects or objects).
+    if (!toks_[i].Has(kPunct) && IsCap(i) && words_[i].find('-') != std::string_view::npos &&
+        !lex_.MatchActor(words_, i, &pm_unused_)) {
+      std::string_view w = words_[i];
+      size_t part_begin = 0;
+      bool any = false;
+      while (part_begin < w.size()) {
+        size_t dash = w.find('-', part_begin);
+        if (dash == std::string_view::npos) dash = w.size();
+        std::string part(w.substr(part_begin, dash - part_begin));
+        std::vector<std::string_view> one = {part};
+        PhraseMatch pm2;
+        int e = -1;
+        if (!part.empty() && std::isupper(static_cast<unsigned char>(part[0]))) {
+          if (lex_.MatchActor(one, 0, &pm2)) {
+            const ActorEntry& a = lex_.actor(pm2.entry);
+            e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
+          } else if (person_names_.count(part)) {
+            e = person_names_.at(part);
+          }
+        }
+        if (e >= 0 && (any || part_begin == 0)) {
+          Mention m;
+          m.first = static_cast<uint32_t>(i);
+          m.last = static_cast<uint32_t>(i + 1);
+          m.sentence = index;
+          m.entity = e;
+          m.modifier = true;
+          // Byte offsets of the part; the surface may differ from words_ only
+          // in quote characters, which never occur inside a hyphenated part.
+          m.byte_begin = toks_[i].begin + static_cast<uint32_t>(part_begin);
+          m.byte_end = toks_[i].begin + static_cast<uint32_t>(dash);
+          AddMention(m);
+          any = true;
+        }
+        if (part_begin == 0 && e < 0) break;  // only compounds that start with an actor
+        part_begin = dash + 1;
+      }
+      if (any) {
+        ++i;
+        continue;
+      }
+    }
     // [country] title+ [honorific] Name...: a person with role and affiliation.
     {
       size_t j = i;
@@ -371,7 +427,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
               // "Bree Prime Minister Romendacil" where a user dictionary
               // codes Romendacil: the dictionary's actor.
               const ActorEntry& a = lex_.actor(pm.entry);
-              int e = EntityFor(a.label, a.category, a.country, a.code, true);
+              int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
               Mention m;
               m.first = static_cast<uint32_t>(i);
               m.last = static_cast<uint32_t>(n + pm.length);
@@ -464,7 +520,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         const ActorEntry& ca = lex_.actor(cm.entry);
         std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
         for (size_t h = 0; h < nouns.size(); ++h) {
-          int e = EntityFor(prefix + " " + *lex_.GroupNoun(Lower(nouns[h])), "group", ca.country, ca.code, false);
+          int e = EntityFor(prefix + " " + *lex_.GroupNoun(Lower(nouns[h])), "group", ca.country, ca.CodeOn(out_.doc.date), false);
           Mention m;
           m.first = static_cast<uint32_t>(nouns[h]);
           m.last = static_cast<uint32_t>(h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1);
@@ -508,7 +564,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
               for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
                 prefix += (prefix.empty() ? "" : " ") + std::string(Surface(w));
             }
-            int e = EntityFor(prefix + " " + *canonical, "group", ha.country, ha.code, false);
+            int e = EntityFor(prefix + " " + *canonical, "group", ha.country, ha.CodeOn(out_.doc.date), false);
             std::string surface;
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
               surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
@@ -524,7 +580,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           continue;
         }
       }
-      int e = EntityFor(a.label, a.category, a.country, a.code, true);
+      int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
       Mention m;
       m.first = static_cast<uint32_t>(i);
       m.last = static_cast<uint32_t>(end);
@@ -608,8 +664,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           std::string first(parts.substr(0, dash));
           std::vector<std::string_view> one = {first};
           PhraseMatch pm2;
+          // "Zelensky-Macron" pairs two names; "Al-Fashir" is one.
+          bool two_names = n - i == 1 && first.size() >= 4 && std::isupper(static_cast<unsigned char>(parts[dash + 1]));
           if (lex_.MatchActor(one, 0, &pm2) || std::islower(static_cast<unsigned char>(parts[dash + 1])) ||
-              (n - i == 1 && std::isupper(static_cast<unsigned char>(parts[dash + 1]))))
+              person_names_.count(first) || two_names)
             compound = true;
         }
       bool all_title_words = true;
@@ -1052,6 +1110,18 @@ bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, siz
   target->issue = label;
   target->possessor = possessor.empty() ? subject_of_gerund : possessor;
   *end = last;
+  // "condemned an attack by Osgiliath soldiers": the agent of the act is
+  // an object too (when the relation is against it; see Objects).
+  size_t p = last;
+  if (p + 1 < sent_last && Lower(p) == "by") {
+    size_t q = p + 1;
+    if (Tag(q) == Pos::kDet) ++q;
+    if (q < sent_last && mention_at_[q] >= 0 && mentions_[mention_at_[q]].entity >= 0 &&
+        !mentions_[mention_at_[q]].modifier && !mentions_[mention_at_[q]].possessive) {
+      target->about = mention_at_[q];
+      *end = mentions_[mention_at_[q]].last;
+    }
+  }
   return true;
 }
 
@@ -1075,6 +1145,11 @@ void DocumentRun::Objects(size_t from, size_t sent_last, std::vector<Target>* ta
       break;
     }
     targets->push_back(t);
+    if (t.about >= 0 && negative_) {
+      Target actor;
+      actor.mention = t.about;
+      targets->push_back(actor);
+    }
     // Coordination: "X and Y", "X, Y and Z".
     if (end < sent_last && (Lower(end) == "and" || Lower(end) == "," || Lower(end) == "or")) {
       size_t n = end + 1;
@@ -1184,9 +1259,10 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
               Tag(prev_verb - 2) == Pos::kAdp)
             continue;  // "by positioning X and offering Y": no subject said
           subjects = Subjects(prev_verb - 1, s.first, &through, &pronoun);
-        }
-        else
+        } else {
           subjects = Subjects(t, s.first, &through, &pronoun);
+        }
+        negative_ = r->polarity < 0;
         Objects(obj_start, s.last, &objects);
       }
       float conf = 0.9f;
@@ -1203,6 +1279,19 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
       }
       for (int sm : subjects)
         for (const auto& o : objects) Emit(sm, o, *rel, negated, conf, index);
+      // "Chile and Peru agree", "Chile and Peru met": a mutual relation
+      // between the coordinated subjects when no actor is the object.
+      bool actor_object = false;
+      for (const auto& o : objects) actor_object |= o.mention >= 0;
+      if (subjects.size() >= 2 && !actor_object && r->prep.empty() && IsSymmetric(r->head)) {
+        for (int a : subjects)
+          for (int b : subjects) {
+            if (a == b) continue;
+            Target tg;
+            tg.mention = b;
+            Emit(a, tg, *rel, negated, conf - 0.1f, index);
+          }
+      }
       continue;
     }
     r = NounTrigger(t, s.last, &obj_start);
@@ -1227,6 +1316,7 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
     }
     if (subjects.empty()) continue;
     std::vector<Target> objects;
+    negative_ = r->polarity < 0;
     Objects(obj_start, s.last, &objects);
     float conf = 0.8f - (pronoun ? 0.1f : 0.0f) - (through ? 0.2f : 0.0f);
     for (int sm : subjects)
@@ -1250,7 +1340,7 @@ graph::DocumentAnalysis DocumentRun::Run() {
     graph::Mention gm;
     gm.entity = entities_[m.entity].e.id;
     gm.sentence = m.sentence;
-    gm.span = Span{toks_[m.first].begin, toks_[m.last - 1].end};
+    gm.span = m.byte_end > 0 ? Span{m.byte_begin, m.byte_end} : Span{toks_[m.first].begin, toks_[m.last - 1].end};
     gm.text = out_.doc.text.substr(gm.span.begin, gm.span.size());
     gm.pronoun = m.pronoun;
     out_.mentions.push_back(std::move(gm));

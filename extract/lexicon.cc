@@ -6,6 +6,7 @@
 #include <functional>
 #include <sstream>
 
+#include "extract/reader.h"
 #include "extract/text.h"
 #include "graph/types.h"
 
@@ -43,6 +44,65 @@ std::string Lower(std::string_view s) {
   for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+void AppendLower(std::string_view s, std::string* out) {
+  size_t at = out->size();
+  out->append(s);
+  for (size_t k = at; k < out->size(); ++k) {
+    char& c = (*out)[k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+// Phrase lookups try ever longer phrases at each token. So that they can
+// stop at the first key that no phrase starts with, the phrase tables also
+// hold every proper word prefix of their keys ("United", "United Nations"
+// for "United Nations Security Council") under a marker value that lookups
+// never return: most tokens then cost one probe instead of one per length.
+constexpr PhraseUse kPrefixOnly = static_cast<PhraseUse>(0xFF);
+const std::string kPrefixRole = std::string("\x01prefix");
+
+bool IsPrefixOnly(const std::pair<uint32_t, PhraseUse>& v) { return v.second == kPrefixOnly; }
+bool IsPrefixOnly(const TitleEntry& t) { return t.role == kPrefixRole && !t.honorific; }
+
+// Adds the proper word prefixes of key (cut before each space) as markers.
+template <typename Map, typename Value>
+void AddPrefixes(const std::string& key, const Value& marker, Map* map) {
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+    map->emplace(key.substr(0, sp), marker);
+}
+
+// Inserts key -> value unless a real entry is there (first wins), replacing
+// a prefix marker; then its prefixes.
+template <typename Map, typename Value>
+void EmplaceKey(const std::string& key, const Value& value, const Value& marker, Map* map) {
+  auto [it, inserted] = map->emplace(key, value);
+  if (!inserted && IsPrefixOnly(it->second)) it->second = value;
+  AddPrefixes(key, marker, map);
+}
+
+// Longest phrase a user actor dictionary may hold, in words. Lookups try
+// every length up to the longest phrase loaded at every token, so one
+// absurd entry would slow every document down.
+constexpr size_t kMaxUserPhraseWords = 24;
+
+// "" when line is text a lexicon may hold, else the reason.
+std::string CheckLine(const std::string& line) {
+  std::string error;
+  if (ValidateText(line, &error)) return "";
+  // ValidateText says "line 1, column 7 (byte 6): invalid UTF-8"; the
+  // caller names the line itself.
+  size_t comma = error.find(", ");
+  return comma == std::string::npos ? error : error.substr(comma + 2);
+}
+
+std::string CheckPhrase(const std::string& phrase) {
+  size_t words = PhraseWords(phrase).size();
+  if (words > kMaxUserPhraseWords)
+    return "phrase \"" + phrase.substr(0, 40) + "...\" has " + std::to_string(words) +
+           " words, more than the limit of " + std::to_string(kMaxUserPhraseWords);
+  return "";
 }
 
 std::string Join(const std::vector<std::string>& words) {
@@ -85,6 +145,10 @@ bool ReadTsv(const std::string& path, const std::string& name, size_t min_column
       header = true;
       continue;
     }
+    if (std::string bad = CheckLine(line); !bad.empty()) {
+      *error = path + ":" + std::to_string(number) + ": " + bad;
+      return false;
+    }
     if (line.empty() || line[0] == '#') continue;
     auto cols = SplitTabs(line);
     if (cols.size() < min_columns) {
@@ -109,7 +173,48 @@ bool ReadTsv(const std::string& path, const std::string& name, size_t min_column
   return true;
 }
 
+// PETRARCH dates: YYMMDD (19YY when YY > 30) or YYYYMMDD -> YYYY-MM-DD.
+std::string PetrarchDate(std::string d) {
+  if (d.size() == 6) d = (std::stoi(d.substr(0, 2)) > 30 ? "19" : "20") + d;
+  if (d.size() != 8) return "";
+  return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+}
+
+// "[HOB < 950601]", "[HOBGOV 19950601 - 19990815]", "[HOBREB > 990816]".
+bool ParseDatedCode(const std::string& inner, ActorEntry::DatedCode* out) {
+  std::string s;
+  for (char c : inner)
+    if (c != ' ' && c != '\t') s += c;
+  size_t i = 0;
+  while (i < s.size() && !std::isdigit(static_cast<unsigned char>(s[i])) && s[i] != '<' && s[i] != '>') ++i;
+  out->code = s.substr(0, i);
+  std::string rest = s.substr(i);
+  if (rest.empty()) return !out->code.empty();
+  auto digits = [](const std::string& x) {
+    return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  };
+  if (rest[0] == '<' && digits(rest.substr(1))) {
+    out->to = PetrarchDate(rest.substr(1));
+  } else if (rest[0] == '>' && digits(rest.substr(1))) {
+    out->from = PetrarchDate(rest.substr(1));
+  } else {
+    size_t dash = rest.find('-');
+    if (dash == std::string::npos || !digits(rest.substr(0, dash)) || !digits(rest.substr(dash + 1))) return false;
+    out->from = PetrarchDate(rest.substr(0, dash));
+    out->to = PetrarchDate(rest.substr(dash + 1));
+  }
+  return !out->code.empty();
+}
+
 }  // namespace
+
+std::string ActorEntry::CodeOn(const std::string& date) const {
+  if (dated_codes.empty() || date.empty()) return code;
+  std::string day = date.substr(0, 10);
+  for (const auto& d : dated_codes)
+    if ((d.from.empty() || day >= d.from) && (d.to.empty() || day <= d.to)) return d.code;
+  return code;
+}
 
 std::vector<std::string> PhraseWords(std::string_view phrase) {
   std::vector<Token> toks;
@@ -134,7 +239,7 @@ void Lexicons::AddPhrase(const std::string& phrase, uint32_t entry, PhraseUse us
   // "the Kremlin": the article is not part of the name in running text.
   if (words.size() > 1 && (words[0] == "the" || words[0] == "The")) words.erase(words.begin());
   max_phrase_words_ = std::max(max_phrase_words_, words.size());
-  phrases_.emplace(Join(words), std::make_pair(entry, use));
+  EmplaceKey(Join(words), std::make_pair(entry, use), std::make_pair(uint32_t{0}, kPrefixOnly), &phrases_);
 }
 
 int Lexicons::FindActorByLabel(const std::string& label) const {
@@ -201,7 +306,8 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                    return "kind must be office or honorific, found \"" + c[2] + "\"";
                  auto words = PhraseWords(c[0]);
                  lex->max_title_words_ = std::max(lex->max_title_words_, words.size());
-                 lex->titles_.emplace(Lower(Join(words)), TitleEntry{c[1], c[2] == "honorific"});
+                 EmplaceKey(Lower(Join(words)), TitleEntry{c[1], c[2] == "honorific"},
+                            TitleEntry{kPrefixRole, false}, &lex->titles_);
                  return "";
                },
                &version, error))
@@ -287,6 +393,8 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
                         p.entry.code = c.size() > 4 ? c[4] : "";
                         p.phrases.push_back(c[0]);
                         for (auto& a : SplitBars(c[1])) p.phrases.push_back(a);
+                        for (const auto& phrase : p.phrases)
+                          if (std::string bad = CheckPhrase(phrase); !bad.empty()) return bad;
                         pending.push_back(std::move(p));
                         return "";
                       },
@@ -300,6 +408,10 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
     while (std::getline(in, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (std::string bad = CheckLine(line); !bad.empty()) {
+        *error = path + ":" + std::to_string(number) + ": " + bad;
+        return false;
+      }
       std::string l = line;
       if (in_comment) {
         size_t e = l.find("-->");
@@ -335,9 +447,29 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
           return false;
         }
         pending.back().phrases.push_back(words_of(l.substr(1)));
+        if (std::string bad = CheckPhrase(pending.back().phrases.back()); !bad.empty()) {
+          *error = path + ":" + std::to_string(number) + ": " + bad;
+          return false;
+        }
         continue;
       }
-      if (l[0] == '[') continue;  // a dated code line for the entry above
+      if (l[0] == '[') {
+        // A dated code for the entry above: "[HOBGOV 19950601 - 19990815]".
+        size_t close = l.find(']');
+        ActorEntry::DatedCode dc;
+        if (pending.empty() || close == std::string::npos || !ParseDatedCode(l.substr(1, close - 1), &dc)) {
+          *error = path + ":" + std::to_string(number) + ": bad dated code \"" + line + "\"";
+          return false;
+        }
+        for (auto& ch : dc.code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        auto& e = pending.back().entry;
+        e.dated_codes.push_back(dc);
+        if (e.code.empty()) {
+          e.code = dc.code;  // the undated fallback: the first code given
+          e.country = dc.code.size() >= 3 && dc.code != "---" ? dc.code.substr(0, 3) : "";
+        }
+        continue;
+      }
       size_t open = l.find('[');
       std::string name = words_of(l.substr(0, open));
       std::string code;
@@ -365,12 +497,21 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
         label += up ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         up = ch == ' ' || ch == '-';
       }
+      if (label.rfind("The ", 0) == 0 && label.size() > 4) label = label.substr(4);
       p.entry.label = label;
       p.entry.category = "organization";
       p.entry.code = code == "---" || code == "+++" ? "" : code;
       p.entry.country = code.size() >= 3 && code != "---" && code != "+++" ? code.substr(0, 3) : "";
       p.phrases.push_back(name);
+      if (std::string bad = CheckPhrase(name); !bad.empty()) {
+        *error = path + ":" + std::to_string(number) + ": " + bad;
+        return false;
+      }
       pending.push_back(std::move(p));
+    }
+    if (in.bad()) {
+      *error = path + ": read error";
+      return false;
     }
     versions_.push_back(path + " (PETRARCH actors)");
   }
@@ -381,6 +522,7 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
     if (existing >= 0) {
       id = static_cast<uint32_t>(existing);
       if (!p.entry.code.empty()) actors_[id].code = p.entry.code;
+      if (!p.entry.dated_codes.empty()) actors_[id].dated_codes = p.entry.dated_codes;
       if (!p.entry.country.empty() && actors_[id].country.empty()) actors_[id].country = p.entry.country;
     } else {
       id = AddActor(p.entry);
@@ -390,7 +532,8 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
       if (words.empty()) continue;
       std::string key = Lower(Join(words));
       max_phrase_words_ = std::max(max_phrase_words_, words.size());
-      folded_phrases_[key] = {id, PhraseUse::kName};
+      folded_phrases_[key] = {id, PhraseUse::kName};  // a later entry wins, markers too
+      AddPrefixes(key, std::make_pair(uint32_t{0}, kPrefixOnly), &folded_phrases_);
     }
   }
   return true;
@@ -400,23 +543,30 @@ bool Lexicons::MatchActor(const std::vector<std::string_view>& words, size_t i, 
   size_t max = std::min(max_phrase_words_, words.size() - i);
   std::string key, folded;
   bool found = false;
-  // Build keys incrementally and keep the longest hit.
-  for (size_t len = 1; len <= max; ++len) {
-    if (len > 1) {
-      key += ' ';
-      folded += ' ';
+  // Build keys incrementally and keep the longest hit; a table is no longer
+  // probed once its key is neither a phrase nor a phrase prefix.
+  bool exact = true;
+  bool fold = !folded_phrases_.empty() && !words[i].empty() &&
+              std::isupper(static_cast<unsigned char>(words[i][0]));
+  for (size_t len = 1; len <= max && (exact || fold); ++len) {
+    if (exact) {
+      if (len > 1) key += ' ';
+      key.append(words[i + len - 1]);
+      auto it = phrases_.find(key);
+      if (it == phrases_.end()) {
+        exact = false;
+      } else if (!IsPrefixOnly(it->second)) {
+        *m = PhraseMatch{it->second.first, it->second.second, static_cast<uint32_t>(len)};
+        found = true;
+      }
     }
-    key.append(words[i + len - 1]);
-    folded += Lower(words[i + len - 1]);
-    auto it = phrases_.find(key);
-    if (it != phrases_.end()) {
-      *m = PhraseMatch{it->second.first, it->second.second, static_cast<uint32_t>(len)};
-      found = true;
-    }
-    if (!folded_phrases_.empty() && !words[i].empty() &&
-        std::isupper(static_cast<unsigned char>(words[i][0]))) {
+    if (fold) {
+      if (len > 1) folded += ' ';
+      AppendLower(words[i + len - 1], &folded);
       auto ft = folded_phrases_.find(folded);
-      if (ft != folded_phrases_.end()) {  // a user entry wins over a shipped one
+      if (ft == folded_phrases_.end()) {
+        fold = false;
+      } else if (!IsPrefixOnly(ft->second)) {  // a user entry wins over a shipped one
         *m = PhraseMatch{ft->second.first, ft->second.second, static_cast<uint32_t>(len)};
         found = true;
       }
@@ -432,9 +582,10 @@ bool Lexicons::MatchTitle(const std::vector<std::string_view>& words, size_t i, 
   bool found = false;
   for (size_t len = 1; len <= max; ++len) {
     if (len > 1) key += ' ';
-    key += Lower(words[i + len - 1]);
+    AppendLower(words[i + len - 1], &key);
     auto it = titles_.find(key);
-    if (it != titles_.end()) {
+    if (it == titles_.end()) break;  // no title starts with key
+    if (!IsPrefixOnly(it->second)) {
       *length = len;
       *title = &it->second;
       found = true;

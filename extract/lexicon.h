@@ -22,6 +22,14 @@ struct ActorEntry {
   std::string country;   // ISO 3166 alpha-3 where known
   std::string code;      // user dictionary code ("RUSGOV")
   std::string adjective; // how groups of it are named: "US" officials, "European" officials
+  // Codes that hold only in a time window (PETRARCH "[HOBGOV 19950601 -
+  // 19990815]"); dates are YYYY-MM-DD, empty = open.
+  struct DatedCode {
+    std::string code, from, to;
+  };
+  std::vector<DatedCode> dated_codes;
+  // The code for a document of this date (ISO; empty: the undated code).
+  std::string CodeOn(const std::string& date) const;
 };
 
 // How a phrase names its actor: as the name itself, a demonym adjective

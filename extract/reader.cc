@@ -93,6 +93,97 @@ bool DecodeUtf16(const std::string& bytes, bool big_endian, std::string* out, st
   return true;
 }
 
+// Reads lines from a stream in fixed chunks. A line longer than limit bytes
+// is skipped to its end without being kept: memory stays at one chunk plus
+// one line of at most limit bytes whatever the input holds.
+class LineReader {
+ public:
+  LineReader(std::istream& in, uint64_t limit) : in_(in), limit_(limit), chunk_(1 << 16) {}
+
+  // Next line without its '\n'. Returns false at the end of the input.
+  // *length is the line's full length; *too_long is set (and *line left
+  // empty) when that exceeds the limit.
+  bool Next(std::string* line, uint64_t* length, bool* too_long) {
+    line->clear();
+    *length = 0;
+    *too_long = false;
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_) {
+        if (eof_) return any;
+        in_.read(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+        end_ = static_cast<size_t>(in_.gcount());
+        pos_ = 0;
+        if (in_.bad()) failed_ = true;
+        if (!in_) eof_ = true;
+        if (end_ == 0) return any;
+      }
+      any = true;
+      const char* begin = chunk_.data() + pos_;
+      const void* nl = std::memchr(begin, '\n', end_ - pos_);
+      size_t n = nl ? static_cast<size_t>(static_cast<const char*>(nl) - begin) : end_ - pos_;
+      *length += n;
+      if (!*too_long && *length > limit_) {
+        *too_long = true;
+        line->clear();
+        line->shrink_to_fit();
+      }
+      if (!*too_long) line->append(begin, n);
+      pos_ += n;
+      if (nl) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  std::istream& in_;
+  uint64_t limit_;
+  std::vector<char> chunk_;
+  size_t pos_ = 0, end_ = 0;
+  bool eof_ = false, failed_ = false;
+};
+
+// Reads at most limit + 1 bytes from in into *out (one more than allowed
+// tells "too large" from "exactly at the limit" without reading it all).
+bool ReadBounded(std::istream& in, uint64_t limit, std::string* out) {
+  out->clear();
+  std::vector<char> chunk(1 << 16);
+  while (out->size() <= limit) {
+    size_t want = static_cast<size_t>(std::min<uint64_t>(chunk.size(), limit + 1 - out->size()));
+    in.read(chunk.data(), static_cast<std::streamsize>(want));
+    out->append(chunk.data(), static_cast<size_t>(in.gcount()));
+    if (!in) break;
+  }
+  return !in.bad();
+}
+
+// Offset of the first byte where JSON nesting ('[' and '{' outside strings)
+// goes deeper than max_depth, or npos. Runs before the parser so that a
+// hostile record costs one linear scan and no deep structures.
+size_t TooDeep(const std::string& json, uint32_t max_depth) {
+  uint32_t depth = 0;
+  bool in_string = false, escaped = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 bool ValidateText(const std::string& text, std::string* error) {
@@ -143,6 +234,14 @@ bool DecodeText(std::string bytes, std::string* text, std::string* error) {
     if (!DecodeUtf16(bytes, true, text, error)) return false;
   } else {
     if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+    // A NUL early on means a binary file (or UTF-16 without a byte order
+    // mark): say so rather than "invalid UTF-8" somewhere further on.
+    size_t nul = bytes.find('\0');
+    if (nul != std::string::npos && nul < (64u << 10)) {
+      *error = "binary file: NUL byte at byte " + std::to_string(nul) +
+               " (UTF-16 text needs a byte order mark)";
+      return false;
+    }
     *text = std::move(bytes);
   }
   if (text->empty() || IsBlank(*text)) {
@@ -173,6 +272,7 @@ void DocumentReader::Accept(graph::Document&& doc, const Sink& sink) {
 void DocumentReader::Read(const std::vector<std::string>& inputs, const Sink& sink,
                           const Report& report) {
   for (const auto& input : inputs) {
+    if (Stopped()) return;
     if (input == "-") {
       std::string first;
       int c;
@@ -180,10 +280,15 @@ void DocumentReader::Read(const std::vector<std::string>& inputs, const Sink& si
       if (std::cin.peek() == '{') {
         ReadJsonLines(std::cin, "<stdin>", sink, report);
       } else {
-        std::ostringstream buf;
-        buf << std::cin.rdbuf();
-        std::string text, error;
-        if (!DecodeText(first + buf.str(), &text, &error)) {
+        std::string rest, text, error;
+        bool read_ok = ReadBounded(std::cin, options_.max_document_bytes, &rest);
+        if (!read_ok) {
+          Reject(report, "<stdin>", std::string("read error: ") + std::strerror(errno));
+        } else if (first.size() + rest.size() > options_.max_document_bytes) {
+          Reject(report, "<stdin>",
+                 "standard input is larger than the limit of " +
+                     std::to_string(options_.max_document_bytes) + " bytes");
+        } else if (!DecodeText(first + rest, &text, &error)) {
           Reject(report, "<stdin>", error);
         } else {
           graph::Document doc;
@@ -284,7 +389,10 @@ void DocumentReader::ReadFolder(const std::string& root, const Sink& sink, const
     for (auto& s : subdirs) stack.push_back(s);
   }
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) ReadPath(f, false, sink, report);
+  for (const auto& f : files) {
+    if (Stopped()) return;
+    ReadPath(f, false, sink, report);
+  }
 }
 
 void DocumentReader::ReadTextFile(const std::string& path, const Sink& sink, const Report& report) {
@@ -300,9 +408,14 @@ void DocumentReader::ReadTextFile(const std::string& path, const Sink& sink, con
                              std::to_string(options_.max_document_bytes));
     return;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
+  std::string bytes;
+  if (!ReadBounded(in, options_.max_document_bytes, &bytes)) {
     Reject(report, path, std::string("read error: ") + std::strerror(errno));
+    return;
+  }
+  if (bytes.size() > options_.max_document_bytes) {  // grew while we read it
+    Reject(report, path, "document is larger than the limit of " +
+                             std::to_string(options_.max_document_bytes) + " bytes");
     return;
   }
   std::string text, error;
@@ -319,71 +432,130 @@ void DocumentReader::ReadTextFile(const std::string& path, const Sink& sink, con
 
 void DocumentReader::ReadJsonLines(std::istream& in, const std::string& name, const Sink& sink,
                                    const Report& report) {
+  LineReader lines(in, options_.max_document_bytes);
   std::string line;
-  uint64_t number = 0;
+  uint64_t number = 0, length = 0, records = 0;
+  bool too_long = false;
   std::string stem = name == "<stdin>" ? "stdin" : IdFromPath(name);
-  while (std::getline(in, line)) {
+  while (lines.Next(&line, &length, &too_long)) {
+    if (Stopped()) return;
     ++number;
+    std::string where = name + ":" + std::to_string(number);
+    if (number == 1 && line.size() >= 2) {
+      auto b0 = static_cast<unsigned char>(line[0]), b1 = static_cast<unsigned char>(line[1]);
+      if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+        Reject(report, name,
+               "UTF-16 text (byte order mark): JSON Lines must be UTF-8 "
+               "(convert with: iconv -f UTF-16 -t UTF-8)");
+        return;
+      }
+      if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+    }
+    if (too_long) {
+      ++records;
+      Reject(report, where,
+             "line of " + std::to_string(length) + " bytes is longer than the limit of " +
+                 std::to_string(options_.max_document_bytes) + " bytes, skipped");
+      continue;
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (IsBlank(line)) continue;
-    std::string where = name + ":" + std::to_string(number);
-    std::string error;
-    if (line.size() > options_.max_document_bytes) {
-      Reject(report, where, "line of " + std::to_string(line.size()) + " bytes is larger than the limit");
-      continue;
+    ++records;
+    if (records == 1) {
+      size_t nul = line.find('\0');
+      if (nul != std::string::npos) {
+        Reject(report, name,
+               "binary file: NUL byte at line " + std::to_string(number) + ", column " +
+                   std::to_string(nul + 1) + " (not JSON Lines)");
+        return;
+      }
     }
-    if (!ValidateText(line, &error)) {
-      Reject(report, where, error.substr(error.find(':') + 2));
-      continue;
-    }
-    rapidjson::Document json;
-    json.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
-    if (json.HasParseError()) {
-      Reject(report, where,
-             std::string("malformed JSON at column ") + std::to_string(json.GetErrorOffset() + 1) +
-                 ": " + rapidjson::GetParseError_En(json.GetParseError()));
-      continue;
-    }
-    if (!json.IsObject()) {
-      Reject(report, where, "expected a JSON object");
-      continue;
-    }
-    auto text_it = json.FindMember("text");
-    if (text_it == json.MemberEnd()) {
-      Reject(report, where, "field \"text\" is missing");
-      continue;
-    }
-    if (!text_it->value.IsString()) {
-      Reject(report, where, "field \"text\" is not a string");
-      continue;
-    }
-    graph::Document doc;
-    doc.text.assign(text_it->value.GetString(), text_it->value.GetStringLength());
-    if (IsBlank(doc.text)) {
-      Reject(report, where, "field \"text\" is empty");
-      continue;
-    }
-    if (doc.text.find('\0') != std::string::npos) {
-      Reject(report, where, "field \"text\" contains a NUL character");
-      continue;
-    }
-    auto str = [&](const char* key) -> std::string {
-      auto it = json.FindMember(key);
-      if (it == json.MemberEnd() || it->value.IsNull()) return "";
-      if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
-      if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
-      return "";
-    };
-    doc.id = str("id");
-    if (doc.id.empty()) doc.id = stem + "#" + std::to_string(number);
-    doc.title = str("title");
-    doc.date = NormalizeDate(str("date"));
-    doc.url = str("url");
-    doc.source = str("source");
-    doc.origin = where;
-    Accept(std::move(doc), sink);
+    ReadRecord(line, where, stem + "#" + std::to_string(number), sink, report);
   }
-  if (in.bad()) Reject(report, name, std::string("read error: ") + std::strerror(errno));
+  if (lines.failed()) {
+    Reject(report, name, std::string("read error: ") + std::strerror(errno));
+  } else if (records == 0) {
+    Reject(report, name, "empty file: no JSON Lines records");
+  }
+}
+
+void DocumentReader::ReadRecord(const std::string& line, const std::string& where,
+                                const std::string& default_id, const Sink& sink,
+                                const Report& report) {
+  std::string error;
+  if (!ValidateText(line, &error)) {
+    // "line 1, column 7 (byte 6): invalid UTF-8": the line is in `where`.
+    Reject(report, where, error.substr(error.find(", ") + 2));
+    return;
+  }
+  if (size_t deep = TooDeep(line, options_.max_json_depth); deep != std::string::npos) {
+    Reject(report, where,
+           "JSON nested deeper than " + std::to_string(options_.max_json_depth) +
+               " levels at column " + std::to_string(deep + 1));
+    return;
+  }
+  rapidjson::Document json;
+  // Iterative parsing: the stack does not grow with the input.
+  json.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(line.data(),
+                                                                                 line.size());
+  if (json.HasParseError()) {
+    Reject(report, where,
+           std::string("malformed JSON at column ") + std::to_string(json.GetErrorOffset() + 1) +
+               ": " + rapidjson::GetParseError_En(json.GetParseError()));
+    return;
+  }
+  if (!json.IsObject()) {
+    Reject(report, where, "expected a JSON object");
+    return;
+  }
+  auto text_it = json.FindMember("text");
+  if (text_it == json.MemberEnd()) {
+    Reject(report, where, "field \"text\" is missing");
+    return;
+  }
+  if (!text_it->value.IsString()) {
+    Reject(report, where, "field \"text\" is not a string");
+    return;
+  }
+  graph::Document doc;
+  doc.text.assign(text_it->value.GetString(), text_it->value.GetStringLength());
+  if (IsBlank(doc.text)) {
+    Reject(report, where, "field \"text\" is empty");
+    return;
+  }
+  if (doc.text.find('\0') != std::string::npos) {
+    Reject(report, where, "field \"text\" contains a NUL character");
+    return;
+  }
+  // Escapes such as "\udc00" (a lone surrogate) decode to bytes that are
+  // not UTF-8; nothing downstream may see them.
+  if (!ValidateText(doc.text, &error)) {
+    Reject(report, where, "field \"text\" is not valid text after unescaping (" + error + ")");
+    return;
+  }
+  std::string bad_field;
+  auto str = [&](const char* key) -> std::string {
+    auto it = json.FindMember(key);
+    if (it == json.MemberEnd() || it->value.IsNull()) return "";
+    std::string value;
+    if (it->value.IsString()) value.assign(it->value.GetString(), it->value.GetStringLength());
+    else if (it->value.IsInt64()) value = std::to_string(it->value.GetInt64());
+    std::string ignored;
+    if (!value.empty() && !ValidateText(value, &ignored) && bad_field.empty()) bad_field = key;
+    return value;
+  };
+  doc.id = str("id");
+  if (doc.id.empty()) doc.id = default_id;
+  doc.title = str("title");
+  doc.date = NormalizeDate(str("date"));
+  doc.url = str("url");
+  doc.source = str("source");
+  if (!bad_field.empty()) {
+    Reject(report, where, "field \"" + bad_field + "\" is not valid text (NUL or invalid UTF-8)");
+    return;
+  }
+  doc.origin = where;
+  Accept(std::move(doc), sink);
 }
 
 }  // namespace newsgraph::extract

@@ -1,8 +1,10 @@
 // Reading documents: plain text and Markdown files, JSON Lines files,
 // folders (recursively) and standard input. Input is validated (UTF-8,
 // no binary, not empty) and streamed: a JSON Lines file is read a line at a
-// time, so memory does not grow with the corpus. A bad record never stops
-// the run: it is reported with file and line and counted as rejected.
+// time, and a line longer than the document limit is skipped without being
+// held in memory, so memory does not grow with the corpus or with one
+// hostile line. A bad record never stops the run: it is reported with file
+// and line and counted as rejected. See docs/robustness.md.
 #pragma once
 
 #include <cstdint>
@@ -31,8 +33,16 @@ struct ReadTally {
 };
 
 struct ReaderOptions {
-  // Largest document text accepted, in bytes; larger ones are rejected.
-  uint64_t max_document_bytes = 256ull << 20;
+  // Largest document accepted, in bytes (a text file's size, a JSON Lines
+  // line's length); larger ones are rejected without being read into
+  // memory. 64 MiB is some ten million words, far beyond any article.
+  uint64_t max_document_bytes = 64ull << 20;
+  // Deepest JSON nesting accepted in a JSON Lines record; deeper records
+  // are rejected before parsing.
+  uint32_t max_json_depth = 256;
+  // Polled between documents and lines; when it returns true the reader
+  // stops at once, reading and counting nothing more (an interrupted run).
+  std::function<bool()> stop_requested;
 };
 
 class DocumentReader {
@@ -51,14 +61,20 @@ class DocumentReader {
   void Read(const std::vector<std::string>& inputs, const Sink& sink,
             const Report& report);
 
+  // Reads JSON Lines from a stream; name is used in diagnostics ("name:17").
+  // Public for the fuzz targets; Read() calls it for .jsonl files and stdin.
+  void ReadJsonLines(std::istream& in, const std::string& name, const Sink& sink,
+                     const Report& report);
+
   const ReadTally& tally() const { return tally_; }
 
  private:
   void ReadPath(const std::string& path, bool named, const Sink& sink, const Report& report);
   void ReadFolder(const std::string& path, const Sink& sink, const Report& report);
   void ReadTextFile(const std::string& path, const Sink& sink, const Report& report);
-  void ReadJsonLines(std::istream& in, const std::string& name, const Sink& sink,
-                     const Report& report);
+  void ReadRecord(const std::string& line, const std::string& where, const std::string& id,
+                  const Sink& sink, const Report& report);
+  bool Stopped() const { return options_.stop_requested && options_.stop_requested(); }
   void Reject(const Report& report, std::string where, std::string message);
   void Accept(graph::Document&& doc, const Sink& sink);
 
@@ -73,7 +89,8 @@ bool ValidateText(const std::string& text, std::string* error);
 // Decodes a byte buffer read from a file into UTF-8 text: strips a UTF-8
 // byte order mark, decodes UTF-16 LE/BE with a byte order mark. Returns
 // false with *error set when the bytes are not text (binary, invalid
-// UTF-8, empty or only whitespace).
+// UTF-8 or UTF-16, empty or only whitespace); the reason names the line
+// and byte offset where it can.
 bool DecodeText(std::string bytes, std::string* text, std::string* error);
 
 // Document id from a file name: "dir/ukraine-peace-talks.txt" ->

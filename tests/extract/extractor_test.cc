@@ -199,6 +199,61 @@ TEST(ExtractorLoadTest, UserActorsTsvAndPetrarchFormatGiveCodes) {
   fs::remove_all(dir);
 }
 
+TEST_F(ExtractorTest, HyphenatedCompoundsMentionTheirActorsAsModifiers) {
+  auto a = Run("Rwandan-backed rebels attacked Goma. The Zelensky-Macron meeting ended.");
+  bool rwanda = false;
+  for (const auto& m : a.mentions)
+    if (m.entity == "actor:rwanda") {
+      rwanda = true;
+      EXPECT_EQ(m.text, "Rwandan");
+    }
+  EXPECT_TRUE(rwanda);
+  EXPECT_EQ(Find(a, "actor:zelensky-macron"), nullptr);
+  for (const auto& r : a.relations) EXPECT_NE(r.subject, "actor:rwanda") << "a modifier is no subject";
+}
+
+TEST_F(ExtractorTest, PlannedMeetingsStayConsultWithIntent) {
+  auto a = Run("Chile and Peru agree that the dispute should go to arbitration. Brazil will meet Argentina.");
+  EXPECT_TRUE(Has(a, "actor:chile AGREE 1 actor:peru")) << testing::PrintToString(Triples(a));
+  EXPECT_TRUE(Has(a, "actor:peru AGREE 1 actor:chile"));
+  bool found = false;
+  for (const auto& r : a.relations)
+    if (r.subject == "actor:brazil" && r.object == "actor:argentina") {
+      found = true;
+      EXPECT_EQ(r.cls, "CONSULT");
+      EXPECT_EQ(r.mode, "intent");
+    }
+  EXPECT_TRUE(found) << testing::PrintToString(Triples(a));
+}
+
+TEST(ExtractorLoadTest, PetrarchDatedCodesFollowTheDocumentDate) {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / ("ng-dated-" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(file);
+    out << "RUFUS_T_FIREFLY # comment\n\t[FRD < 950601]\n\t[FRDGOV 19950601 - 19990815]\n\t[FRDREB > 990816]\n";
+  }
+  ExtractorOptions options;
+  options.data_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/extract";
+  options.actor_files = {file.string()};
+  std::string error;
+  auto x = Extractor::Load(options, &error);
+  ASSERT_NE(x, nullptr) << error;
+  auto code_on = [&](const std::string& date) {
+    graph::Document doc;
+    doc.id = "d";
+    doc.date = date;
+    doc.text = "Rufus T Firefly visited Chile.";
+    for (const auto& e : x->Analyze(doc).entities)
+      if (e.label == "Rufus T Firefly") return e.code;
+    return std::string("none");
+  };
+  EXPECT_EQ(code_on("1994-01-01"), "FRD");
+  EXPECT_EQ(code_on("1997-05-05"), "FRDGOV");
+  EXPECT_EQ(code_on("2001-01-01"), "FRDREB");
+  fs::remove(file);
+}
+
 TEST(ExtractorLoadTest, BadUserLexiconNamesFileAndLine) {
   namespace fs = std::filesystem;
   fs::path file = fs::temp_directory_path() / ("ng-bad-" + std::to_string(::getpid()) + ".tsv");

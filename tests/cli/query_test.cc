@@ -1,0 +1,174 @@
+// End-to-end tests of `newsgraph query` (actor, issue, stance, relations,
+// evidence, path, top) and of incremental builds, on the short articles in
+// tests/data/query: output, formats, messages and exit codes.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <string>
+
+#include "cli_util.h"
+
+namespace newsgraph::testing {
+namespace {
+
+class QueryTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir;
+    db_ = *tmp_ / "q.db";
+    // Built in two runs: the second adds to the first incrementally.
+    auto r = RunNewsgraph("build " + Quote(Fixture("query/week1.txt")) + " --db " + Quote(db_), tmp_->path());
+    ASSERT_EQ(r.code, 0) << r.err;
+    r = RunNewsgraph("build " + Quote(Fixture("query/week2.txt")) + " " + Quote(Fixture("query/week3.jsonl")) +
+                         " --db " + Quote(db_),
+                     tmp_->path());
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+  static void TearDownTestSuite() { delete tmp_; }
+  RunResult Query(const std::string& args) { return RunNewsgraph("query --db " + Quote(db_) + " " + args, tmp_->path()); }
+  static TempDir* tmp_;
+  static std::string db_;
+};
+TempDir* QueryTest::tmp_ = nullptr;
+std::string QueryTest::db_;
+
+TEST_F(QueryTest, IncrementalBuildKeepsOneNodePerActor) {
+  // Putin is named in week1 (full name) and week2 (surname only): one node.
+  auto r = Query("actor putin --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_FALSE(d.HasParseError()) << r.out;
+  EXPECT_STREQ(d["id"].GetString(), "actor:vladimir-putin");
+  EXPECT_EQ(d["documents"].GetUint(), 2u) << "week1 and week2";
+  bool threat = false, consult = false;
+  for (const auto& rel : d["relations"].GetArray()) {
+    std::string cls = rel["class"].GetString();
+    threat |= cls == "THREATEN";  // from week2
+    consult |= cls == "CONSULT";  // from week1
+  }
+  EXPECT_TRUE(threat && consult) << r.out;
+  r = Query("relations --format csv");
+  EXPECT_EQ(r.out.find("actor:putin,"), std::string::npos) << "no second Putin node";
+}
+
+TEST_F(QueryTest, ActorGroupsRelationsAndStancesWithEvidence) {
+  auto r = Query("actor 'VLADIMIR PUTIN'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("relations out:\n  CONSULT\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("relations in:\n  DISAPPROVE\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("issues:\n  against\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("week1 #1: \"Putin rejected NATO membership for Ukraine.\""), std::string::npos) << r.out;
+  r = Query("actor putin --json");  // the old alias of --format json
+  ASSERT_EQ(r.code, 0);
+  EXPECT_EQ(r.out[0], '{');
+}
+
+TEST_F(QueryTest, IssueListsForAndAgainstWithWeights) {
+  auto r = Query("issue 'nato membership'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  size_t f = r.out.find("\nfor:\n"), a = r.out.find("\nagainst:\n");
+  ASSERT_NE(f, std::string::npos) << r.out;
+  ASSERT_NE(a, std::string::npos) << r.out;
+  size_t macron = r.out.find("Emmanuel Macron"), scholz = r.out.find("Olaf Scholz");
+  EXPECT_TRUE(f < macron && macron < a) << r.out;
+  EXPECT_GT(scholz, a) << r.out;
+  EXPECT_NE(r.out.find("weight 2, 2 docs"), std::string::npos) << "Macron supports it twice";
+  r = Query("issue 'nato membership' --format csv");
+  ASSERT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.rfind("issue,stance,actor,actor_label,class,weight", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("issue:nato-membership,against,actor:olaf-scholz,Olaf Scholz,REJECT,1,1,"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(QueryTest, StanceTableMarksForAndAgainst) {
+  auto r = Query("stance --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsArray()) << r.out;
+  std::map<std::string, std::string> stance;
+  for (const auto& row : d.GetArray()) stance[row["actor"].GetString()] = row["stance"].GetString();
+  EXPECT_EQ(stance["actor:emmanuel-macron"], "+");
+  EXPECT_EQ(stance["actor:vladimir-putin"], "-");
+  EXPECT_EQ(stance["actor:volodymyr-zelensky"], "+");
+  r = Query("stance");
+  EXPECT_NE(r.out.find("I1 = NATO membership"), std::string::npos) << r.out;
+}
+
+TEST_F(QueryTest, RelationsFilterAndEvidenceRoundTrip) {
+  auto r = Query("relations --class consult --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsArray());
+  ASSERT_EQ(d.Size(), 3u) << r.out;
+  for (const auto& e : d.GetArray()) EXPECT_STREQ(e["class"].GetString(), "CONSULT");
+  r = Query("relations --subject macron --polarity + --issue 'NATO membership' --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("actor:emmanuel-macron|SUPPORT|+1|issue:nato-membership"), std::string::npos) << r.out;
+  r = Query("relations --from 2024-05-05 --to 2024-05-31 --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("week1"), std::string::npos) << "undated and early documents are out";
+  EXPECT_NE(r.out.find("week3-b"), std::string::npos) << r.out;
+  r = Query("relations --class THREATEN --polarity + ");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no relations match"), std::string::npos);
+  r = Query("relations --class HUG");
+  EXPECT_EQ(r.code, 2);
+
+  r = Query("evidence 'actor:emmanuel-macron|SUPPORT|+1|issue:nato-membership' --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find(",week1,,2,100,145,support,0,0.900,Macron supported NATO membership for Ukraine."),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(",week3-b,2024-05-09,0,0,75,back,"), std::string::npos) << r.out;
+  auto same = Query("evidence macron support + 'nato membership' --format csv");
+  EXPECT_EQ(same.out, r.out) << "names and separate arguments name the same edge";
+  EXPECT_EQ(Query("evidence 'a|b'").code, 2);
+}
+
+TEST_F(QueryTest, PathJoinsKushnerAndZelenskyThroughEvidence) {
+  auto r = Query("path kushner zelensky --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsArray()) << r.out;
+  ASSERT_GE(d.Size(), 2u);
+  EXPECT_STREQ(d[0]["from"].GetString(), "actor:jared-kushner");
+  EXPECT_STREQ(d[d.Size() - 1]["to"].GetString(), "actor:volodymyr-zelensky");
+  for (size_t i = 1; i < d.Size(); ++i) EXPECT_STREQ(d[i]["from"].GetString(), d[i - 1]["to"].GetString());
+  for (const auto& s : d.GetArray()) EXPECT_GT(std::string(s["text"].GetString()).size(), 10u);
+  r = Query("path kushner nobody");
+  EXPECT_EQ(r.code, 1);
+}
+
+TEST_F(QueryTest, TopRanksCentralActors) {
+  auto r = Query("top --by degree --format csv --limit 1");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("1,actor:vladimir-putin,Vladimir Putin,actor,"), std::string::npos) << r.out;
+  for (const char* by : {"pagerank", "betweenness"}) {
+    r = Query(std::string("top --by ") + by + " --kind all --format json");
+    ASSERT_EQ(r.code, 0) << r.err;
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    ASSERT_TRUE(d.IsArray() && d.Size() > 3) << r.out;
+    for (size_t i = 1; i < d.Size(); ++i) EXPECT_GE(d[i - 1][by].GetDouble(), d[i][by].GetDouble());
+  }
+  EXPECT_EQ(Query("top --by fame").code, 2);
+}
+
+TEST_F(QueryTest, ExitCodesAndMessages) {
+  auto r = Query("actor nobody");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(r.out.empty());
+  r = RunNewsgraph("query --db " + Quote(*tmp_ / "missing.db") + " actor putin", tmp_->path());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("missing.db"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(Query("issue putin").code, 1) << "an actor is not an issue";
+}
+
+}  // namespace
+}  // namespace newsgraph::testing
