@@ -194,7 +194,7 @@ CREATE TABLE mentions(
   text     TEXT NOT NULL,
   pronoun  INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX mentions_entity ON mentions(entity);
+CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
 CREATE INDEX mentions_doc ON mentions(doc);
 CREATE TABLE relations(
   id         INTEGER PRIMARY KEY,
@@ -212,10 +212,30 @@ CREATE TABLE relations(
   end        INTEGER NOT NULL,
   possessor  TEXT
 );
-CREATE INDEX relations_subject ON relations(subject);
+CREATE INDEX relations_edge ON relations(subject, object, class, polarity);
 CREATE INDEX relations_object ON relations(object);
 CREATE INDEX relations_doc ON relations(doc);
+CREATE INDEX documents_date ON documents(id, date);
 )SQL";
+
+// Indexes for queries that files written before them lack (format 1 too):
+// a read-write open adds them, a read-only one answers without. Each
+// replaces the index named second (a prefix of it), which is dropped.
+// documents_date lets a statement's date be read without the document row
+// (and its text); the others cover GROUP BY edge and an entity's documents.
+struct QueryIndex {
+  const char* name;
+  const char* create;
+  const char* replaces;
+};
+constexpr QueryIndex kQueryIndexes[] = {
+    {"mentions_entity_doc", "CREATE INDEX mentions_entity_doc ON mentions(entity, doc)",
+     "mentions_entity"},
+    {"relations_edge",
+     "CREATE INDEX relations_edge ON relations(subject, object, class, polarity)",
+     "relations_subject"},
+    {"documents_date", "CREATE INDEX documents_date ON documents(id, date)", nullptr},
+};
 
 // Columns of an EvidenceRow, in ReadEvidence's order.
 constexpr const char* kEvidenceSelect =
@@ -313,7 +333,8 @@ class SqliteStore : public Store {
 
   void Rollback() override {
     Guard([&] {
-      if (!in_tx_) throw StoreError(path_ + ": rollback without an open transaction");
+      // Nothing open (a failed Commit already rolled back): nothing to undo.
+      if (!in_tx_) return;
       db_->tryExec("ROLLBACK");
       in_tx_ = false;
       // Rows inserted in the transaction are gone; so are their rowids.
@@ -351,8 +372,8 @@ class SqliteStore : public Store {
         SQLite::Statement docs(*db_,
                                "SELECT x.entity, count(DISTINCT x.doc), min(d.date), max(d.date) "
                                "FROM (SELECT entity, doc FROM mentions UNION SELECT subject, doc "
-                               "FROM relations UNION SELECT object, doc FROM relations) x JOIN "
-                               "documents d ON d.id = x.doc GROUP BY x.entity");
+                               "FROM relations UNION SELECT object, doc FROM relations) x " +
+                                   DateJoin("x.doc") + "GROUP BY x.entity");
         while (docs.executeStep()) {
           auto it = at.find(docs.getColumn(0).getInt64());
           if (it == at.end()) continue;
@@ -392,6 +413,24 @@ class SqliteStore : public Store {
     Guard([&] { out = LoadEntities("ORDER BY eid", {}, nullptr); });
     return out;
   }
+
+  std::vector<graph::Entity> EntityLabels() override {
+    std::vector<graph::Entity> out;
+    Guard([&] {
+      SQLite::Statement q(*db_, "SELECT eid, kind, label, category FROM entities ORDER BY eid");
+      while (q.executeStep()) {
+        graph::Entity e;
+        e.id = q.getColumn(0).getString();
+        e.kind = KindFromName(q.getColumn(1).getString());
+        e.label = q.getColumn(2).getString();
+        e.category = q.getColumn(3).getString();
+        out.push_back(std::move(e));
+      }
+    });
+    return out;
+  }
+
+  bool MissingIndexes() override { return missing_indexes_; }
 
   std::vector<graph::Entity> FindEntities(const std::string& name) override {
     std::vector<graph::Entity> out;
@@ -465,14 +504,19 @@ class SqliteStore : public Store {
       std::string polarity;
       // The example is the most confident statement, the lowest id on ties:
       // both packed into one integer so that min() picks it.
+      // Documents are joined (for their dates only) when dates are asked
+      // for or filtered on.
+      bool join_dates = f.dates || !f.from_date.empty() || !f.to_date.empty();
       std::string sql =
-          "SELECT s.eid, o.eid, r.class, r.polarity, count(*), count(DISTINCT r.doc), "
-          "sum(r.negated), min(d.date), max(d.date), avg(r.confidence), "
+          std::string("SELECT s.eid, o.eid, r.class, r.polarity, count(*), count(DISTINCT r.doc), "
+                      "sum(r.negated), ") +
+          (f.dates ? "min(d.date), max(d.date), " : "NULL, NULL, ") +
+          "avg(r.confidence), "
           "min(CAST((1.0 - max(0.0, min(1.0, r.confidence))) * 1000000 AS INTEGER) * 4294967296 "
           "+ r.id) % 4294967296 "
           "FROM relations r JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = "
-          "r.object JOIN documents d ON d.id = r.doc " +
-          FilterWhere(f, &args, &polarity) +
+          "r.object " +
+          (join_dates ? DateJoin("r.doc") : std::string()) + FilterWhere(f, &args, &polarity) +
           " GROUP BY r.subject, r.object, r.class, r.polarity"
           " ORDER BY count(*) DESC, s.eid, o.eid, r.class, r.polarity";
       if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
@@ -497,16 +541,24 @@ class SqliteStore : public Store {
     return out;
   }
 
-  std::vector<EdgeWeight> EdgeWeights() override {
+  std::vector<EdgeWeight> EdgeWeights() override { return EdgeWeights(std::string()); }
+
+  std::vector<EdgeWeight> EdgeWeights(const std::string& object_kind) override {
     std::vector<EdgeWeight> out;
     Guard([&] {
       std::unordered_map<int64_t, std::string> eid;
-      SQLite::Statement ents(*db_, "SELECT id, eid FROM entities");
-      while (ents.executeStep()) eid.emplace(ents.getColumn(0).getInt64(), ents.getColumn(1).getString());
+      std::unordered_set<int64_t> keep;  // objects of object_kind
+      SQLite::Statement ents(*db_, "SELECT id, eid, kind FROM entities");
+      while (ents.executeStep()) {
+        eid.emplace(ents.getColumn(0).getInt64(), ents.getColumn(1).getString());
+        if (ents.getColumn(2).getString() == object_kind) keep.insert(ents.getColumn(0).getInt64());
+      }
+      // With relations_edge this reads the index alone, in GROUP BY order.
       SQLite::Statement q(*db_,
                           "SELECT subject, object, class, polarity, count(*) FROM relations "
                           "GROUP BY subject, object, class, polarity");
       while (q.executeStep()) {
+        if (!object_kind.empty() && !keep.count(q.getColumn(1).getInt64())) continue;
         EdgeWeight w;
         w.subject = eid[q.getColumn(0).getInt64()];
         w.object = eid[q.getColumn(1).getInt64()];
@@ -783,6 +835,53 @@ class SqliteStore : public Store {
       Validate(user_version);
       SetPragmas();
     }
+    AddQueryIndexes();
+  }
+
+  bool HasIndex(const char* name) {
+    SQLite::Statement q(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1");
+    q.bind(1, name);
+    return q.executeStep();
+  }
+
+  // A file from before kQueryIndexes gets them when opened for writing (once;
+  // a few seconds on a large file). Another writer holding the lock, or a
+  // read-only open, leaves the file as it is: queries then answer without.
+  void AddQueryIndexes() {
+    bool missing = false;
+    for (const auto& ix : kQueryIndexes) missing = missing || !HasIndex(ix.name);
+    if (missing && mode_ != OpenMode::kReadOnly) {
+      try {
+        db_->exec("BEGIN IMMEDIATE");
+        try {
+          for (const auto& ix : kQueryIndexes) {
+            if (HasIndex(ix.name)) continue;
+            db_->exec(ix.create);
+            if (ix.replaces) db_->exec(std::string("DROP INDEX IF EXISTS ") + ix.replaces);
+          }
+          db_->exec("COMMIT");
+        } catch (...) {
+          db_->tryExec("ROLLBACK");
+          throw;
+        }
+      } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() != SQLITE_BUSY && e.getErrorCode() != SQLITE_LOCKED &&
+            e.getErrorCode() != SQLITE_READONLY)
+          throw;
+      }
+    }
+    missing_indexes_ = false;
+    for (const auto& ix : kQueryIndexes) missing_indexes_ = missing_indexes_ || !HasIndex(ix.name);
+    date_index_ = HasIndex("documents_date");
+  }
+
+  // Join of documents d for its date only: through the covering index
+  // documents_date when the file has it (the rowid lookup would read each
+  // document's row, text and all).
+  std::string DateJoin(const char* on) const {
+    return std::string(date_index_ ? "JOIN documents d INDEXED BY documents_date ON d.id = "
+                                   : "JOIN documents d ON d.id = ") +
+           on + " ";
   }
 
   void SetPragmas() {
@@ -933,7 +1032,7 @@ class SqliteStore : public Store {
     if (!f.object_kind.empty()) add("o.kind = ?", {&f.object_kind});
     if (!f.cls.empty()) add("r.class = ?", {&f.cls});
     if (f.polarity) add("r.polarity = CAST(? AS INTEGER)", {polarity});
-    if (!f.doc.empty()) add("d.doc_id = ?", {&f.doc});
+    if (!f.doc.empty()) add("r.doc = (SELECT id FROM documents WHERE doc_id = ?)", {&f.doc});
     if (!f.from_date.empty()) add("d.date >= ?", {&f.from_date});
     // Inclusive by day: "2024-03-05T10:00" is within to_date "2024-03-05".
     if (!f.to_date.empty()) add("substr(d.date, 1, length(?)) <= ?", {&f.to_date, &f.to_date});
@@ -1198,11 +1297,12 @@ class SqliteStore : public Store {
     SQLite::Statement m(*db_, "SELECT count(*) FROM mentions WHERE entity = ?1");
     m.bind(1, rowid);
     if (m.executeStep()) e->mentions = m.getColumn(0).getUInt();
+    // UNION already makes x.doc distinct.
     SQLite::Statement d(*db_,
-                        "SELECT count(DISTINCT x.doc), min(d.date), max(d.date) FROM (SELECT doc "
+                        "SELECT count(*), min(d.date), max(d.date) FROM (SELECT doc "
                         "FROM mentions WHERE entity = ?1 UNION SELECT doc FROM relations WHERE "
-                        "subject = ?1 UNION SELECT doc FROM relations WHERE object = ?1) x JOIN "
-                        "documents d ON d.id = x.doc");
+                        "subject = ?1 UNION SELECT doc FROM relations WHERE object = ?1) x " +
+                            DateJoin("x.doc"));
     d.bind(1, rowid);
     if (d.executeStep()) {
       e->documents = d.getColumn(0).getUInt();
@@ -1219,6 +1319,8 @@ class SqliteStore : public Store {
   int64_t data_version_ = -1;
   std::unordered_map<std::string, int64_t> ids_;  // eid -> entities.id
   std::vector<std::string> new_ids_;              // inserted by the current Write
+  bool missing_indexes_ = false;                  // some of kQueryIndexes absent
+  bool date_index_ = false;                       // documents_date present
 };
 
 }  // namespace

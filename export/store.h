@@ -72,6 +72,10 @@ struct RelationFilter {
   std::string from_date, to_date;  // inclusive, compared as ISO strings
   size_t limit = 0;                // 0 = no limit
   std::string object_kind;         // "actor" or "issue"; empty matches both
+  // Edges() only: false leaves EdgeSummary::first_date/last_date empty and
+  // spares the lookup of every statement's document (much faster for busy
+  // entities). Date and document filters still apply.
+  bool dates = true;
 };
 
 // One edge as the graph aggregates it: every statement with the same
@@ -101,6 +105,8 @@ class Store {
 
   // Writes happen inside Begin()/Commit(); Rollback() (or destroying the
   // store with an open transaction) leaves the database as it was.
+  // Rollback() without an open transaction (say, after a failed Commit(),
+  // which rolls back itself) does nothing.
   virtual void Begin() = 0;
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
@@ -118,6 +124,10 @@ class Store {
 
   // Entities (actors and issues) in the store, with aliases; no counts.
   virtual std::vector<graph::Entity> Entities() = 0;
+  // Every entity with only id, kind, label and category (no aliases, other
+  // attributes or counts), ordered by id: what a graph for paths and
+  // centrality needs, loaded without the alias table.
+  virtual std::vector<graph::Entity> EntityLabels() = 0;
   // Entities whose id, label or alias equals name (case-insensitive,
   // apostrophes and a leading "the" ignored), best (most mentioned) first.
   virtual std::vector<graph::Entity> FindEntities(const std::string& name) = 0;
@@ -139,6 +149,9 @@ class Store {
   // Every aggregated edge with its weight only, ordered by subject, object,
   // class, polarity: a light way to build a graph for paths and centrality.
   virtual std::vector<EdgeWeight> EdgeWeights() = 0;
+  // The same for edges whose object is of one kind ("actor" or "issue";
+  // empty: all), e.g. the stances toward issues.
+  virtual std::vector<EdgeWeight> EdgeWeights(const std::string& object_kind) = 0;
 
   // Stored document ids, in the order they were added.
   virtual std::vector<std::string> DocumentIds() = 0;
@@ -151,6 +164,11 @@ class Store {
   // Renames entity from_id into into_id everywhere (mentions, relations,
   // aliases), for merging nodes found to be the same.
   virtual void MergeEntity(const std::string& from_id, const std::string& into_id) = 0;
+
+  // True when the file lacks indexes that this version creates (a file
+  // written by an older newsgraph): queries still answer, more slowly.
+  // Opening the file read-write adds them (see docs/store.md).
+  virtual bool MissingIndexes() = 0;
 
   virtual StoreStats Stats() = 0;
   virtual std::map<std::string, std::string> Meta() = 0;

@@ -178,11 +178,14 @@ class DocumentRun {
   std::string_view Surface(size_t t) const {
     return std::string_view(out_.doc.text).substr(toks_[t].begin, toks_[t].end - toks_[t].begin);
   }
-  std::string Lower(size_t t) const { return LowerAscii(words_[t]); }
+  // Lower-case form of token t, computed once in Prepare().
+  std::string_view Lower(size_t t) const { return lower_[t]; }
   Pos Tag(size_t t) const { return tags_[t]; }
   bool IsCap(size_t t) const { return toks_[t].Has(kCapitalized); }
   std::string VerbLemma(size_t t) const;
   std::string NounLemma(size_t t) const;
+  std::string ComputeVerbLemma(size_t t) const;
+  std::string ComputeNounLemma(size_t t) const;
 
   void Prepare();
   void FindMentions(const SentenceBounds& s, uint32_t index);
@@ -212,6 +215,9 @@ class DocumentRun {
   std::vector<Token> toks_;
   std::vector<SentenceBounds> sents_;
   std::vector<std::string_view> words_;  // normalised surfaces
+  std::vector<std::string_view> lower_;  // lower-case words_
+  std::string lower_arena_;              // storage of lower_
+  mutable std::vector<std::string> verb_lemma_, noun_lemma_;  // per token, computed on demand
   std::deque<std::string> normalized_;   // storage for words that changed
   std::vector<Pos> tags_;
   std::vector<Mention> mentions_;
@@ -241,7 +247,19 @@ class DocumentRun {
 };
 
 std::string DocumentRun::VerbLemma(size_t t) const {
-  std::string lower = Lower(t);
+  if (!verb_lemma_[t].empty()) return verb_lemma_[t];
+  verb_lemma_[t] = ComputeVerbLemma(t);
+  return verb_lemma_[t];
+}
+
+std::string DocumentRun::NounLemma(size_t t) const {
+  if (!noun_lemma_[t].empty()) return noun_lemma_[t];
+  noun_lemma_[t] = ComputeNounLemma(t);
+  return noun_lemma_[t];
+}
+
+std::string DocumentRun::ComputeVerbLemma(size_t t) const {
+  std::string lower(Lower(t));
   if (x_.wordnet_) {
     std::string l = x_.wordnet_->Lemma(lower, WordClass::kVerb);
     if (x_.wordnet_->Has(l, WordClass::kVerb)) return l;
@@ -249,8 +267,8 @@ std::string DocumentRun::VerbLemma(size_t t) const {
   return RuleLemma(lower, WordClass::kVerb);
 }
 
-std::string DocumentRun::NounLemma(size_t t) const {
-  std::string lower = Lower(t);
+std::string DocumentRun::ComputeNounLemma(size_t t) const {
+  std::string lower(Lower(t));
   if (x_.wordnet_) {
     if (x_.wordnet_->Has(lower, WordClass::kNoun) && lower.back() != 's') return lower;
     std::string l = x_.wordnet_->Lemma(lower, WordClass::kNoun);
@@ -275,6 +293,18 @@ void DocumentRun::Prepare() {
       words_[i] = normalized_.back();
     }
   }
+  // Lower-case forms, once: the stages compare words many times.
+  lower_arena_.clear();
+  std::vector<std::pair<size_t, size_t>> ranges(toks_.size());
+  for (size_t i = 0; i < toks_.size(); ++i) {
+    ranges[i] = {lower_arena_.size(), words_[i].size()};
+    for (char c : words_[i]) lower_arena_ += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  lower_.resize(toks_.size());
+  for (size_t i = 0; i < toks_.size(); ++i)
+    lower_[i] = std::string_view(lower_arena_).substr(ranges[i].first, ranges[i].second);
+  verb_lemma_.assign(toks_.size(), std::string());
+  noun_lemma_.assign(toks_.size(), std::string());
   tags_.assign(toks_.size(), Pos::kX);
   std::vector<std::string_view> sentence_words;
   std::vector<Pos> sentence_tags;
@@ -318,7 +348,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       ++i;
       continue;
     }
-    std::string lower = Lower(i);
+    std::string_view lower = Lower(i);
     // Pronouns refer to the last person named.
     bool poss = false;
     if (IsPersonPronoun(lower, &poss) && (Tag(i) == Pos::kPron || Tag(i) == Pos::kDet)) {
@@ -513,7 +543,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         k += 2;
       }
       PhraseMatch cm;
-      std::string link = k < s.last ? Lower(k) : "";
+      std::string_view link = k < s.last ? Lower(k) : std::string_view();
       if ((link == "of" || link == "from" || link == "in") && k + 1 < s.last && IsCap(k + 1) &&
           lex_.MatchActor(words_, k + 1, &cm) && cm.use != PhraseUse::kAdjective &&
           (lex_.actor(cm.entry).category == "country" || !lex_.actor(cm.entry).code.empty())) {
@@ -554,7 +584,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         while (g < s.last && (Tag(g) == Pos::kAdj || (Tag(g) == Pos::kNoun && g + 1 < s.last && lex_.GroupNoun(Lower(g + 1)))) &&
                !IsCap(g) && g - mods < 2)
           ++g;
-        std::string gl = g < s.last ? Lower(g) : "";
+        std::string gl(g < s.last ? Lower(g) : std::string_view());
         const std::string* canonical = g < s.last && !IsCap(g) ? lex_.GroupNoun(gl) : nullptr;
         if (canonical) {
           for (size_t h = 0; h < heads.size(); ++h) {
@@ -645,7 +675,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           continue;
         }
         // "Bank of England", "bin Salman": lower-case links inside names.
-        std::string lw = Lower(n);
+        std::string_view lw = Lower(n);
         if (n > i && n + 1 < s.last && IsCap(n + 1) && Tag(n + 1) == Pos::kPropn &&
             (lw == "of" || lw == "de" || lw == "bin" || lw == "al" || lw == "van" || lw == "von" ||
              lw == "der" || lw == "la" || lw == "le" || lw == "da" || lw == "del" || lw == "ibn")) {
@@ -687,7 +717,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (OrgHeads().count(head) || toks_[i].Has(kAllCaps)) category = "organization";
         else if (PlaceHeads().count(head)) category = "location";
         else if (n - i == 1 && i > s.first) {
-          std::string prev = Lower(i - 1);
+          std::string_view prev = Lower(i - 1);
           if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
             category = "location";
         }
@@ -774,7 +804,7 @@ bool DocumentRun::MatchPrep(size_t after, size_t sent_last, const std::string& p
            ++skip)
         ++k;
       // The plural or singular of the noun: "ties" for "tie".
-      if (k < sent_last && Lower(k) != w && (Lower(k) == w + "s" || Lower(k) + "s" == w)) {
+      if (k < sent_last && Lower(k) != w && (Lower(k) == w + "s" || std::string(Lower(k)) + "s" == w)) {
         ++k;
         b = e == std::string::npos ? prep.size() : e + 1;
         continue;
@@ -808,7 +838,7 @@ const RelationEntry* DocumentRun::NounTrigger(size_t t, size_t sent_last, size_t
   std::string lemma = NounLemma(t);
   const auto* list = lex_.Relations(lemma, true);
   if (!list) {
-    std::string lower = Lower(t);
+    std::string_view lower = Lower(t);
     if (lower != lemma) list = lex_.Relations(lower, true);
   }
   if (!list) return nullptr;
@@ -825,7 +855,7 @@ const RelationEntry* DocumentRun::NounTrigger(size_t t, size_t sent_last, size_t
 bool DocumentRun::Negated(size_t verb, size_t sent_first) const {
   for (size_t k = verb; k > sent_first && verb - k < 4;) {
     --k;
-    std::string w = Lower(k);
+    std::string_view w = Lower(k);
     if (Negators().count(w)) return true;
     if (Tag(k) != Pos::kAux && Tag(k) != Pos::kAdv && Tag(k) != Pos::kPart) break;
   }
@@ -840,7 +870,7 @@ bool DocumentRun::Intent(size_t verb, size_t sent_first) const {
       "vowed", "pledged", "wants", "want", "hopes", "hope", "due", "scheduled"};
   for (size_t k = verb; k > sent_first && verb - k < 4;) {
     --k;
-    std::string w = Lower(k);
+    std::string_view w = Lower(k);
     if (kModal.count(w)) return true;
     if (w == "to" && k > sent_first && kBefore.count(Lower(k - 1))) return true;
     if (Tag(k) != Pos::kAdv && Tag(k) != Pos::kAux && Tag(k) != Pos::kPart && w != "be") return false;
@@ -849,13 +879,13 @@ bool DocumentRun::Intent(size_t verb, size_t sent_first) const {
 }
 
 bool DocumentRun::Passive(size_t verb, size_t sent_first) const {
-  std::string w = Lower(verb);
+  std::string_view w = Lower(verb);
   bool participle = w.size() > 2 && (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 2, 2, "en") == 0 ||
                                      w == "met" || w == "held" || w == "sought" || w == "fought" || w == "struck" || w == "shot");
   if (!participle) return false;
   for (size_t k = verb; k > sent_first && verb - k < 4;) {
     --k;
-    std::string a = Lower(k);
+    std::string_view a = Lower(k);
     if (IsBe(a) && (Tag(k) == Pos::kAux || Tag(k) == Pos::kVerb)) return true;
     if (Tag(k) != Pos::kAdv && Tag(k) != Pos::kAux && Tag(k) != Pos::kPart) return false;
   }
@@ -867,7 +897,7 @@ std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
   std::vector<int> out = {m};
   size_t k = mentions_[m].first;
   while (k > sent_first + 1) {
-    std::string link = Lower(k - 1);
+    std::string_view link = Lower(k - 1);
     if (link != "and" && link != "," && link != "or") break;
     bool serial = false;
     if (link == "and" && k > sent_first + 2 && Lower(k - 2) == ",") {
@@ -897,7 +927,7 @@ std::vector<int> DocumentRun::Subjects(size_t verb, size_t sent_first, bool* thr
   while (k > sent_first && steps < 25) {
     --k;
     ++steps;
-    std::string w = Lower(k);
+    std::string_view w = Lower(k);
     if (w == ";" || w == ":") break;
     if (w == "that" || w == "which" || w == "who" || w == "whom") {
       size_t a = k;
@@ -941,14 +971,14 @@ std::vector<int> DocumentRun::Subjects(size_t verb, size_t sent_first, bool* thr
            left - b < 3)
       --b;
     if (b > sent_first) {
-      std::string before = Lower(b - 1);
+      std::string_view before = Lower(b - 1);
       bool introducer = ListIntroducers().count(before) ||
                         (before == "," && b > sent_first + 1 && ListIntroducers().count(Lower(b - 2)));
       if (introducer) {
         // "Leaders like Zelensky and Macron emphasize": the members speak.
         size_t e = mm.last;
         while (e + 1 < verb) {
-          std::string link = Lower(e);
+          std::string_view link = Lower(e);
           if (link != "and" && link != ",") break;
           int next = mention_at_[e + 1];
           if (next < 0 || mentions_[next].entity < 0) break;
@@ -975,7 +1005,7 @@ bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, siz
   // importance of maintaining Ukraine's sovereignty" is about sovereignty,
   // "Ukraine's right to maintain its territorial integrity" about integrity.
   for (int guard = 0; guard < 12 && k < sent_last; ++guard) {
-    std::string w = Lower(k);
+    std::string_view w = Lower(k);
     Pos t = Tag(k);
     if (mention_at_[k] >= 0 && mentions_[mention_at_[k]].possessive && !mentions_[mention_at_[k]].pronoun) {
       const Mention& pm = mentions_[mention_at_[k]];
@@ -1018,7 +1048,7 @@ bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, siz
     }
   }
   if (g < sent_last && Tag(g) == Pos::kVerb) {
-    std::string w = Lower(g);
+    std::string_view w = Lower(g);
     if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0) {
       std::string lemma = VerbLemma(g);
       size_t o = g + 1;
@@ -1212,7 +1242,7 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
     size_t obj_start;
     const RelationEntry* r = VerbTrigger(t, s.last, &obj_start);
     if (r && t > s.first) {
-      std::string w = Lower(t);
+      std::string_view w = Lower(t);
       bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
       bool ed = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
       Pos before = Tag(t - 1);
@@ -1254,7 +1284,7 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
           while (prev_verb > s.first && Tag(prev_verb - 1) != Pos::kVerb) --prev_verb;
         }
         if (prev_verb < before && prev_verb > s.first) {
-          std::string pv = Lower(prev_verb - 1);
+          std::string_view pv = Lower(prev_verb - 1);
           if (pv.size() > 4 && pv.compare(pv.size() - 3, 3, "ing") == 0 && prev_verb - 1 > s.first &&
               Tag(prev_verb - 2) == Pos::kAdp)
             continue;  // "by positioning X and offering Y": no subject said
