@@ -178,6 +178,46 @@ class DocumentRun {
   std::string_view Surface(size_t t) const {
     return std::string_view(out_.doc.text).substr(toks_[t].begin, toks_[t].end - toks_[t].begin);
   }
+  // Lexicon matches starting at token t, looked up once per token (the
+  // stages ask about the same token several times).
+  bool MatchActorAt(size_t t, PhraseMatch* m) const {
+    auto& memo = actor_memo_[t];
+    if (memo.state == 0) memo.state = lex_.MatchActor(words_, t, &memo.match) ? 2 : 1;
+    if (memo.state == 2) *m = memo.match;
+    return memo.state == 2;
+  }
+  bool MatchTitleAt(size_t t, size_t* length, const TitleEntry** title) const {
+    auto& memo = title_memo_[t];
+    if (memo.state == 0) memo.state = lex_.MatchTitle(words_, t, &memo.length, &memo.title) ? 2 : 1;
+    if (memo.state == 2) {
+      *length = memo.length;
+      *title = memo.title;
+    }
+    return memo.state == 2;
+  }
+  // Titles are open-class words (the tagger may call "president-elect" a
+  // verb); closed-class words and punctuation need no lookup.
+  bool MayBeTitle(size_t t) const {
+    switch (Tag(t)) {
+      case Pos::kDet: case Pos::kAdp: case Pos::kPunct: case Pos::kPron: case Pos::kCconj:
+      case Pos::kSconj: case Pos::kAux: case Pos::kPart: case Pos::kNum:
+        return IsCap(t);
+      default:
+        return true;
+    }
+  }
+  struct ActorMemo {
+    uint8_t state = 0;  // 0 not looked up, 1 no match, 2 match
+    PhraseMatch match;
+  };
+  struct TitleMemo {
+    uint8_t state = 0;
+    size_t length = 0;
+    const TitleEntry* title = nullptr;
+  };
+  mutable std::vector<ActorMemo> actor_memo_;
+  mutable std::vector<TitleMemo> title_memo_;
+
   // Lower-case form of token t, computed once in Prepare().
   std::string_view Lower(size_t t) const { return lower_[t]; }
   Pos Tag(size_t t) const { return tags_[t]; }
@@ -303,6 +343,8 @@ void DocumentRun::Prepare() {
   lower_.resize(toks_.size());
   for (size_t i = 0; i < toks_.size(); ++i)
     lower_[i] = std::string_view(lower_arena_).substr(ranges[i].first, ranges[i].second);
+  actor_memo_.assign(toks_.size(), ActorMemo());
+  title_memo_.assign(toks_.size(), TitleMemo());
   verb_lemma_.assign(toks_.size(), std::string());
   noun_lemma_.assign(toks_.size(), std::string());
   tags_.assign(toks_.size(), Pos::kX);
@@ -380,7 +422,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // "Houthi-controlled", "Zelensky-Macron". The parts that name actors
     // are modifier mentions (found, never subjects or objects).
     if (!toks_[i].Has(kPunct) && IsCap(i) && words_[i].find('-') != std::string_view::npos &&
-        !lex_.MatchActor(words_, i, &pm_unused_)) {
+        !MatchActorAt(i, &pm_unused_)) {
       std::string_view w = words_[i];
       size_t part_begin = 0;
       bool any = false;
@@ -426,12 +468,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t j = i;
       PhraseMatch aff{};
       bool has_aff = false;
-      if (lex_.MatchActor(words_, j, &aff) && j + aff.length < s.last) {
+      if (IsCap(j) && MatchActorAt(j, &aff) && j + aff.length < s.last) {
         size_t k = j + aff.length;
         if (k < s.last && words_[k] == "'s") ++k;
         size_t tl;
         const TitleEntry* te;
-        if (k < s.last && lex_.MatchTitle(words_, k, &tl, &te)) {
+        if (k < s.last && MatchTitleAt(k, &tl, &te)) {
           has_aff = true;
           j = k;
         }
@@ -441,7 +483,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t tl;
       const TitleEntry* te;
       bool titled = false;
-      while (j < s.last && lex_.MatchTitle(words_, j, &tl, &te)) {
+      while (j < s.last && MayBeTitle(j) && MatchTitleAt(j, &tl, &te)) {
         if (!te->honorific && !te->role.empty()) role = te->role;
         titled = true;
         j += tl;
@@ -452,7 +494,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         while (n < s.last && IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
                (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX)) {
           PhraseMatch pm;
-          if (n == j && lex_.MatchActor(words_, n, &pm) && lex_.actor(pm.entry).category != "person") {
+          if (n == j && MatchActorAt(n, &pm) && lex_.actor(pm.entry).category != "person") {
             if (!lex_.actor(pm.entry).code.empty()) {
               // "Bree Prime Minister Romendacil" where a user dictionary
               // codes Romendacil: the dictionary's actor.
@@ -471,7 +513,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           }
           size_t tl2;
           const TitleEntry* te2;
-          if (lex_.MatchTitle(words_, n, &tl2, &te2)) break;
+          if (MatchTitleAt(n, &tl2, &te2)) break;
           ++n;
         }
         if (dictionary_person) {
@@ -535,7 +577,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     }
     // Groups named by their country after them: "soldiers from Gondor",
     // "the government of Gondor", "lawmakers and officials in Fornost".
-    if (!toks_[i].Has(kPunct) && lex_.GroupNoun(lower) && Tag(i) != Pos::kVerb) {
+    if (Tag(i) != Pos::kVerb && lex_.GroupNoun(lower)) {
       std::vector<size_t> nouns = {i};
       size_t k = i + 1;
       while (k + 1 < s.last && (Lower(k) == "and" || Lower(k) == ",") && lex_.GroupNoun(Lower(k + 1))) {
@@ -545,7 +587,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       PhraseMatch cm;
       std::string_view link = k < s.last ? Lower(k) : std::string_view();
       if ((link == "of" || link == "from" || link == "in") && k + 1 < s.last && IsCap(k + 1) &&
-          lex_.MatchActor(words_, k + 1, &cm) && cm.use != PhraseUse::kAdjective &&
+          MatchActorAt(k + 1, &cm) && cm.use != PhraseUse::kAdjective &&
           (lex_.actor(cm.entry).category == "country" || !lex_.actor(cm.entry).code.empty())) {
         const ActorEntry& ca = lex_.actor(cm.entry);
         std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
@@ -564,7 +606,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     }
     // Lexicon actors, and groups they head ("Ukrainian officials").
     PhraseMatch pm;
-    if (IsCap(i) && lex_.MatchActor(words_, i, &pm)) {
+    if (IsCap(i) && MatchActorAt(i, &pm)) {
       const ActorEntry& a = lex_.actor(pm.entry);
       size_t end = i + pm.length;
       size_t k = end;
@@ -575,7 +617,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         size_t g = k;
         while (g + 1 < s.last && (Lower(g) == "and" || Lower(g) == ",") && IsCap(g + 1)) {
           PhraseMatch more;
-          if (!lex_.MatchActor(words_, g + 1, &more) || more.use != PhraseUse::kAdjective) break;
+          if (!MatchActorAt(g + 1, &more) || more.use != PhraseUse::kAdjective) break;
           heads.emplace_back(g + 1, more);
           g = g + 1 + more.length;
         }
@@ -669,7 +711,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
              Tag(n) == Pos::kNum) && !LooksLikeDateWord(words_[n])) {
           if (n > i) {
             PhraseMatch inner;
-            if (lex_.MatchActor(words_, n, &inner) && Tag(n - 1) != Pos::kPropn) break;
+            if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn) break;
           }
           ++n;
           continue;
@@ -704,7 +746,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       for (size_t k = i; k < n; ++k) {
         size_t tl;
         const TitleEntry* te;
-        if (!lex_.MatchTitle(words_, k, &tl, &te)) all_title_words = false;
+        if (!MatchTitleAt(k, &tl, &te)) all_title_words = false;
       }
       if (n > i && !compound && !all_title_words && (!s.heading || n - i == 1)) {
         std::string name;
