@@ -13,7 +13,8 @@
 //                       database, summary included: end to end).
 // The newsgraph runs are child processes: wall time, and peak RSS from
 // wait4(). MB are 10^6 bytes of document text (the JSON around it is not
-// counted). It checks that extract -jN output is byte-identical to -j1.
+// counted). It checks that extract -jN output is byte-identical to -j1 and
+// that build -jN's database has the same `sqlite3 .dump` as -j1's.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -75,7 +76,8 @@ struct RunResult {
   long max_rss_kb = 0;
 };
 
-// Runs argv with stdout to out_path and stderr to err_path; waits.
+// Runs argv with stdout to out_path and stderr to err_path; waits. A
+// program name without a slash is looked up in PATH.
 RunResult Spawn(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -87,7 +89,7 @@ RunResult Spawn(const std::vector<std::string>& args, const std::string& out_pat
   RunResult r;
   auto t0 = Clock::now();
   pid_t pid;
-  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+  int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
   if (rc != 0) {
     std::fprintf(stderr, "pipeline_bench: cannot run %s: %s\n", argv[0], std::strerror(rc));
@@ -122,6 +124,19 @@ bool SameFile(const std::string& a, const std::string& b) {
     if (std::memcmp(ba.data(), bb.data(), fa.gcount()) != 0) return false;
     if (fa.gcount() == 0) return true;
   }
+}
+
+// Whether two databases hold the same content: `sqlite3 db .dump` outputs
+// compared byte for byte (rows in rowid order, so insertion order counts).
+// Returns "same", "DIFFERENT" or "unknown" (no sqlite3 program).
+std::string SameDump(const std::string& a, const std::string& b, const std::string& tmp) {
+  std::string da = tmp + "/dump-a.sql", db = tmp + "/dump-b.sql";
+  auto ra = Spawn({"sqlite3", a, ".dump"}, da, tmp + "/dump.err");
+  auto rb = Spawn({"sqlite3", b, ".dump"}, db, tmp + "/dump.err");
+  std::string verdict = !ra.ok || !rb.ok ? "unknown" : SameFile(da, db) ? "same" : "DIFFERENT";
+  std::filesystem::remove(da);
+  std::filesystem::remove(db);
+  return verdict;
 }
 
 // The floor: a plain tokenizer over the raw file bytes, as a C++ program
@@ -406,10 +421,13 @@ int main(int argc, char** argv) {
         auto rn = Spawn({o.newsgraph, "build", "--jobs", j, "--db", dbn, corpus}, o.tmp + "/build-jN.out",
                         o.tmp + "/build-jN.err");
         failures += !rn.ok;
-        bool same = r1.ok && rn.ok && SameFile(db1, dbn);
-        char note[160];
-        std::snprintf(note, sizeof note, "speed-up %.2fx; database file %s -j1", r1.seconds / rn.seconds,
-                      same ? "byte-identical to" : "differs from");
+        std::string dump = r1.ok && rn.ok ? SameDump(db1, dbn, o.tmp) : "unknown";
+        failures += dump == "DIFFERENT";
+        bool same_file = r1.ok && rn.ok && SameFile(db1, dbn);
+        char note[200];
+        std::snprintf(note, sizeof note, "speed-up %.2fx; sqlite3 .dump %s -j1's; database file %s", r1.seconds / rn.seconds,
+                      dump == "same" ? "identical to" : dump == "DIFFERENT" ? "DIFFERS from" : "not compared with",
+                      same_file ? "byte-identical" : "differs");
         row("build -j" + j, rn.seconds, rn.cpu_seconds, rn.max_rss_kb, note);
       }
       if (!o.keep)

@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <csignal>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/progress.h"
 #include "export/store.h"
-#include "graph/graph.h"
 #include "graph/merge.h"
 
 namespace newsgraph::cli {
@@ -48,22 +48,26 @@ void PrintSummary(io::Store& store, const BuildOptions& o, uint64_t added, uint6
               static_cast<long long>(st.actors), static_cast<long long>(st.issues),
               static_cast<long long>(st.relations));
   if (o.top <= 0) return;
-  std::vector<graph::Entity> entities;
-  std::vector<graph::Statement> statements;
-  store.LoadGraph(&entities, &statements);
-  auto g = graph::Graph::Build(std::move(entities), statements);
-  auto edges = g.SortedEdges();
-  std::stable_sort(edges.begin(), edges.end(), [&](graph::Edge a, graph::Edge b) {
-    return g.edge(a).weight > g.edge(b).weight;
-  });
+  // The heaviest edges, ties in (subject, object, class, polarity) order:
+  // what sorting graph::Graph's edges would give, aggregated by SQLite on
+  // its relations_edge index instead of loading every statement (which
+  // grows with the corpus, not the graph).
+  io::RelationFilter filter;
+  filter.limit = static_cast<size_t>(o.top);
+  filter.dates = false;
+  auto edges = store.Edges(filter);
   if (edges.empty()) return;
+  std::vector<std::string> ids;
+  for (const auto& e : edges) {
+    ids.push_back(e.subject);
+    ids.push_back(e.object);
+  }
+  std::map<std::string, std::string> label;
+  for (auto& e : store.EntitiesByIds(ids)) label[e.id] = std::move(e.label);
   std::printf("top relations:\n");
-  for (size_t i = 0; i < edges.size() && i < static_cast<size_t>(o.top); ++i) {
-    const auto& e = g.edge(edges[i]);
-    const auto& s = g.entity(boost::source(edges[i], g.boost()));
-    const auto& t = g.entity(boost::target(edges[i], g.boost()));
-    std::printf("  %-24s %-10s %-2s %-32s weight %u\n", s.label.c_str(), e.cls.c_str(),
-                e.polarity > 0 ? "+" : e.polarity < 0 ? "-" : "0", t.label.c_str(), e.weight);
+  for (const auto& e : edges) {
+    std::printf("  %-24s %-10s %-2s %-32s weight %u\n", label[e.subject].c_str(), e.cls.c_str(),
+                e.polarity > 0 ? "+" : e.polarity < 0 ? "-" : "0", label[e.object].c_str(), e.weight);
   }
 }
 

@@ -1,7 +1,7 @@
 // newsgraph query: questions to a graph database from the command line.
-// actor, issue and stance answer from SQL aggregates (Store::Edges), so they
-// never load the whole graph; path and top load only the aggregated edges
-// (Store::EdgeWeights) into a Boost graph. stdout carries only the answer (an
+// actor, issue and stance answer from SQL aggregates (Store::Edges,
+// Store::EdgeWeights), so they never load the whole graph; path and top load
+// only entity labels and the aggregated edges into a Boost graph. stdout carries only the answer (an
 // aligned table, JSON or CSV); messages go to stderr. Exit codes: 0 found,
 // 1 nothing found or an ambiguous name, 2 usage error or fatal (bad database).
 #include <rapidjson/stringbuffer.h>
@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -164,15 +165,40 @@ std::string Fixed(double v, int digits) {
 
 // ---- lookups ------------------------------------------------------------
 
+// Opens the database read-only. A file written before the query indexes
+// (docs/store.md) gets them first, once, when it is writable: a read-write
+// open adds them. Otherwise (read-only file, another writer busy) queries
+// answer without them, more slowly.
 std::unique_ptr<io::Store> OpenStore(const QueryOptions& o) {
+  auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+  if (!store->MissingIndexes()) return store;
+  std::error_code ec;
+  auto perms = std::filesystem::status(o.db, ec).permissions();
+  if (ec || (perms & std::filesystem::perms::owner_write) == std::filesystem::perms::none) return store;
+  std::fprintf(stderr, "newsgraph: adding query indexes to %s (once; older format-1 file)\n", o.db.c_str());
+  store.reset();
+  try {
+    io::OpenSqliteStore(o.db, io::OpenMode::kReadWrite);
+  } catch (const io::StoreError& e) {
+    std::fprintf(stderr, "newsgraph: could not add the indexes, answering without: %s\n", e.what());
+  }
   return io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
 }
 
 // The one entity a name (id, label or alias, case-insensitive) names, of the
 // given kind ("" for any). Throws NotFound, listing candidates when the
-// name is ambiguous.
+// name is ambiguous. counts: fill mentions, documents and dates (what actor
+// and issue print; a busy entity's documents take a while to count); an
+// exact id is looked up without them unless asked.
 graph::Entity Resolve(io::Store& store, const std::string& name, const std::string& kind,
-                      const std::string& db) {
+                      const std::string& db, bool counts = false) {
+  if (name.find(':') != std::string::npos) {  // an exact id is never ambiguous
+    auto exact = store.EntitiesByIds({name});
+    if (exact.size() == 1 && (kind.empty() || graph::KindName(exact[0].kind) == kind)) {
+      if (!counts) return exact[0];
+      if (auto full = store.GetEntity(name)) return *full;
+    }
+  }
   auto found = store.FindEntities(name);
   if (!kind.empty())
     found.erase(std::remove_if(found.begin(), found.end(),
@@ -273,11 +299,12 @@ std::string Where(const io::EvidenceRow& r) {
 
 int RunActor(const QueryOptions& o) {
   auto store = OpenStore(o);
-  auto found = Resolve(*store, o.name, "actor", o.db);
-  const graph::Entity& entity = found;  // FindEntities filled the counts
+  auto found = Resolve(*store, o.name, "actor", o.db, /*counts=*/true);
+  const graph::Entity& entity = found;  // with counts
   io::RelationFilter out_f, in_f;
   out_f.subject = entity.id;
   in_f.object = entity.id;
+  out_f.dates = in_f.dates = false;  // not shown
   auto outs = EdgesWithEvidence(*store, out_f);
   auto ins = EdgesWithEvidence(*store, in_f);
   std::vector<std::string> others;
@@ -415,9 +442,10 @@ int RunActor(const QueryOptions& o) {
 
 int RunIssue(const QueryOptions& o) {
   auto store = OpenStore(o);
-  auto issue = Resolve(*store, o.name, "issue", o.db);
+  auto issue = Resolve(*store, o.name, "issue", o.db, /*counts=*/true);
   io::RelationFilter f;
   f.object = issue.id;
+  f.dates = false;  // not shown
   auto edges = EdgesWithEvidence(*store, f);
   std::vector<std::string> ids;
   for (const auto& e : edges) ids.push_back(e.edge.subject);
@@ -474,9 +502,8 @@ int RunIssue(const QueryOptions& o) {
 
 int RunStance(const QueryOptions& o) {
   auto store = OpenStore(o);
-  io::RelationFilter f;
-  f.object_kind = "issue";
-  auto edges = store->Edges(f);
+  // Statement counts alone: the aggregated edges toward issues, from an index.
+  auto edges = store->EdgeWeights("issue");
   struct Cell {
     uint32_t pos = 0, neg = 0, neu = 0;
   };
@@ -680,11 +707,11 @@ int RunEvidence(const QueryOptions& o) {
 // ---- graph: path and top -------------------------------------------------
 
 graph::BoostGraph LoadGraph(io::Store& store, std::map<std::string, graph::Vertex>* index) {
-  auto entities = store.Entities();
+  auto entities = store.EntityLabels();  // id, kind, label, category: all path and top show
   std::vector<graph::WeightedEdge> edges;
   for (auto& w : store.EdgeWeights())
     edges.push_back({std::move(w.subject), std::move(w.object), std::move(w.cls), w.polarity, w.weight});
-  auto g = graph::GraphFromEdges(entities, edges);
+  auto g = graph::GraphFromEdges(std::move(entities), edges);
   if (index)
     for (graph::Vertex v = 0; v < boost::num_vertices(g); ++v) (*index)[g[v].entity.id] = v;
   return g;
@@ -717,6 +744,7 @@ int RunPath(const QueryOptions& o) {
     f.cls = p.cls;
     f.polarity = p.polarity;
     f.limit = 1;
+    f.dates = false;
     auto found = EdgesWithEvidence(*store, f);
     io::EvidenceRow ex = found.empty() ? io::EvidenceRow{} : found[0].example;
     const auto& from = path[i].forward ? s : d;

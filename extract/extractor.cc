@@ -71,6 +71,16 @@ const std::unordered_set<std::string_view>& LightVerbs() {
       "show", "state", "stress", "announce", "register", "lodge", "file", "have", "hold", "underline"};
   return s;
 }
+// Plurals that keep their own meaning as an issue: "talks" are
+// negotiations, not several talks.
+bool PluralOnly(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "talks", "relations", "ties", "arms", "sanctions", "elections", "troops", "forces",
+      "negotiations", "hostilities", "affairs", "goods", "operations", "rights", "funds",
+      "damages", "terms", "grounds", "remains", "means", "news", "headquarters", "authorities"};
+  return s.count(w) > 0;
+}
+
 // Verbs whose coordinated subjects act on each other.
 bool IsSymmetric(std::string_view lemma) {
   static const std::unordered_set<std::string_view> s = {
@@ -1165,9 +1175,10 @@ bool DocumentRun::IssuePhrase(size_t from, size_t sent_last, Target* target, siz
     std::string_view s = Surface(w);
     std::string piece(s);
     if (w == head || (w + 1 == last && Tag(w) == Pos::kNoun)) {
-      // Singular head: "guarantees" and "guarantee" are one issue.
+      // Singular head: "guarantees" and "guarantee" are one issue; not for
+      // nouns whose plural means something else ("talks", "ties").
       std::string lemma = NounLemma(w);
-      if (!IsCap(w) && !lemma.empty()) piece = lemma;
+      if (!IsCap(w) && !lemma.empty() && !PluralOnly(Lower(w))) piece = lemma;
     } else if (IsCap(w) && !toks_[w].Has(kAllCaps) && mention_at_[w] < 0 && Tag(w) != Pos::kPropn) {
       piece = LowerAscii(piece);
     }
@@ -1289,7 +1300,7 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
       bool ed = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
       Pos before = Tag(t - 1);
       // "fined for helping Russia": whose help is not said here.
-      if (ing && before == Pos::kAdp) continue;
+      if (ing && (before == Pos::kAdp || before == Pos::kSconj)) continue;
       // "any proposed agreements": a participle used as an adjective.
       if (ed && (before == Pos::kDet || before == Pos::kAdj) && t + 1 < s.last && Tag(t + 1) == Pos::kNoun) continue;
       // "an agreement favoring X": the noun is its subject, no actor.

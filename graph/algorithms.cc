@@ -8,6 +8,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -45,16 +46,13 @@ std::vector<std::vector<Neighbour>> UndirectedNeighbours(const BoostGraph& g) {
 
 }  // namespace
 
-BoostGraph GraphFromEdges(const std::vector<Entity>& entities, const std::vector<WeightedEdge>& edges,
-                          size_t* skipped) {
-  BoostGraph g;
-  std::unordered_map<std::string, Vertex> index;
-  index.reserve(entities.size());
-  for (const auto& e : entities) {
-    Vertex v = boost::add_vertex(g);
-    g[v].entity = e;
-    index.emplace(e.id, v);
-  }
+namespace {
+
+// Edges between the vertices of g (one per entity, in order).
+void AddWeightedEdges(BoostGraph& g, const std::vector<WeightedEdge>& edges, size_t* skipped) {
+  std::unordered_map<std::string_view, Vertex> index;
+  index.reserve(boost::num_vertices(g));
+  for (Vertex v = 0; v < boost::num_vertices(g); ++v) index.emplace(g[v].entity.id, v);
   size_t bad = 0;
   for (const auto& e : edges) {
     auto s = index.find(e.subject), t = index.find(e.object);
@@ -70,6 +68,24 @@ BoostGraph GraphFromEdges(const std::vector<Entity>& entities, const std::vector
     p.weight = e.weight;
   }
   if (skipped) *skipped = bad;
+}
+
+}  // namespace
+
+BoostGraph GraphFromEdges(const std::vector<Entity>& entities, const std::vector<WeightedEdge>& edges,
+                          size_t* skipped) {
+  BoostGraph g(entities.size());  // all vertices at once: no regrowth
+  for (size_t i = 0; i < entities.size(); ++i) g[i].entity = entities[i];
+  AddWeightedEdges(g, edges, skipped);
+  return g;
+}
+
+BoostGraph GraphFromEdges(std::vector<Entity>&& entities, const std::vector<WeightedEdge>& edges,
+                          size_t* skipped) {
+  BoostGraph g(entities.size());
+  for (size_t i = 0; i < entities.size(); ++i) g[i].entity = std::move(entities[i]);
+  entities.clear();
+  AddWeightedEdges(g, edges, skipped);
   return g;
 }
 
@@ -152,15 +168,28 @@ std::vector<double> PageRank(const BoostGraph& g, double damping, int max_iterat
 std::vector<double> Betweenness(const BoostGraph& g) {
   using Simple = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   size_t n = boost::num_vertices(g);
-  Simple simple(n);
   auto nb = UndirectedNeighbours(g);
+  // Vertices without neighbours lie on no shortest path and start none, so
+  // Brandes runs on the others alone: the same values (exact), without a
+  // breadth-first search (and per-vertex state) for every isolated entity.
+  // A store has many (entities only mentioned, never in a relation).
+  std::vector<size_t> local(n, 0);
+  std::vector<Vertex> global;
+  for (size_t u = 0; u < n; ++u)
+    if (!nb[u].empty()) {
+      local[u] = global.size();
+      global.push_back(u);
+    }
+  Simple simple(global.size());
   for (size_t u = 0; u < n; ++u)
     for (const auto& x : nb[u])
-      if (u < x.v) boost::add_edge(u, x.v, simple);
-  std::vector<double> centrality(n, 0.0);
+      if (u < x.v) boost::add_edge(local[u], local[x.v], simple);
+  std::vector<double> active(global.size(), 0.0);
   boost::brandes_betweenness_centrality(
       simple, boost::centrality_map(boost::make_iterator_property_map(
-                  centrality.begin(), boost::get(boost::vertex_index, simple))));
+                  active.begin(), boost::get(boost::vertex_index, simple))));
+  std::vector<double> centrality(n, 0.0);
+  for (size_t i = 0; i < global.size(); ++i) centrality[global[i]] = active[i];
   if (n > 2) {
     // On an undirected graph Boost counts each unordered pair once.
     double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2;

@@ -32,6 +32,9 @@ struct WeightedEdge {
 // *skipped when given.
 BoostGraph GraphFromEdges(const std::vector<Entity>& entities, const std::vector<WeightedEdge>& edges,
                           size_t* skipped = nullptr);
+// The same, moving the entities into the graph (entities is left empty).
+BoostGraph GraphFromEdges(std::vector<Entity>&& entities, const std::vector<WeightedEdge>& edges,
+                          size_t* skipped = nullptr);
 
 // One step of a path: the edge and whether it was walked from its subject
 // to its object (forward) or against its direction.

@@ -40,25 +40,55 @@ std::string Surname(const std::string& label) {
   size_t sp = label.rfind(' ');
   return sp == std::string::npos ? "" : AliasKey(label.substr(sp + 1));
 }
-void Push(std::vector<std::string>& v, const std::string& id) {
-  if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+// Adds id to the list under key (once); records the key in keys when new.
+void Push(std::unordered_map<std::string, std::vector<std::string>>& index, std::string key,
+          const std::string& id, std::vector<std::string>& keys) {
+  auto& v = index[key];
+  if (std::find(v.begin(), v.end(), id) != v.end()) return;
+  v.push_back(id);
+  keys.push_back(std::move(key));
+}
+void Remove(std::unordered_map<std::string, std::vector<std::string>>& index,
+            const std::vector<std::string>& keys, const std::string& id) {
+  for (const auto& k : keys) {
+    auto it = index.find(k);
+    if (it == index.end()) continue;
+    auto& ids = it->second;
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+  }
 }
 }  // namespace
 
 void EntityResolver::Add(const Entity& e) {
-  known_[e.id] = Known{e.label, e.category, e.kind};
-  Push(alias_[AliasKey(e.label)], e.id);
-  for (const auto& a : e.aliases) Push(alias_[AliasKey(a)], e.id);
-  if (e.kind == EntityKind::kActor && e.category == "person") {
+  Known& k = known_[e.id];
+  if (k.label != e.label) k.label = e.label;
+  if (k.category != e.category) k.category = e.category;
+  k.kind = e.kind;
+  Keys& keys = keys_of_[e.id];
+  // A name indexed for this id before would only find the id listed already.
+  auto first_time = [](std::vector<std::string>& seen, const std::string& name) {
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) return false;
+    seen.push_back(name);
+    return true;
+  };
+  if (first_time(keys.names, e.label)) Push(alias_, AliasKey(e.label), e.id, keys.alias_keys);
+  for (const auto& a : e.aliases)
+    if (first_time(keys.names, a)) Push(alias_, AliasKey(a), e.id, keys.alias_keys);
+  if (e.kind == EntityKind::kActor && e.category == "person" &&
+      first_time(keys.surname_labels, e.label)) {
     std::string sn = Surname(e.label);
-    if (!sn.empty()) Push(surname_[sn], e.id);
+    if (!sn.empty()) Push(surname_, std::move(sn), e.id, keys.surname_keys);
   }
 }
 
 void EntityResolver::Forget(const std::string& id) {
   known_.erase(id);
-  for (auto& [k, ids] : alias_) ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
-  for (auto& [k, ids] : surname_) ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+  auto it = keys_of_.find(id);
+  if (it == keys_of_.end()) return;
+  // Empty lists stay in the maps (as before): lookups treat them as absent.
+  Remove(alias_, it->second.alias_keys, id);
+  Remove(surname_, it->second.surname_keys, id);
+  keys_of_.erase(it);
 }
 
 std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(DocumentAnalysis* a) {
@@ -88,6 +118,17 @@ std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(Documen
         }
       }
     }
+  }
+  // Two new full names with the known lone surname ("Shiri Bibas" and "Kfir
+  // Bibas" after "Bibas"): the lone one is ambiguous and merges into neither.
+  // A pair listed twice is applied once.
+  if (store_merges.size() > 1) {
+    std::map<std::string, std::set<std::string>> into_of;
+    for (const auto& [from, into] : store_merges) into_of[from].insert(into);
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (auto& m : store_merges)
+      if (into_of[m.first].size() == 1 && into_of[m.first].erase(m.second)) kept.push_back(std::move(m));
+    store_merges = std::move(kept);
   }
   for (const auto& [from, into] : store_merges) Forget(from);
   if (!rename.empty()) {

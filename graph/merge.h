@@ -39,6 +39,14 @@ class EntityResolver {
   std::unordered_map<std::string, Known> known_;                    // id -> entity
   std::unordered_map<std::string, std::vector<std::string>> alias_;  // key -> ids
   std::unordered_map<std::string, std::vector<std::string>> surname_;  // persons by last name
+  // Per known id: the alias_ and surname_ keys that list it (so that Forget
+  // touches only those lists, not every alias), and the names already
+  // indexed (so that adding a known entity again costs no key building).
+  struct Keys {
+    std::vector<std::string> alias_keys, surname_keys;
+    std::vector<std::string> names, surname_labels;
+  };
+  std::unordered_map<std::string, Keys> keys_of_;
 };
 
 }  // namespace newsgraph::graph

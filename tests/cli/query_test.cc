@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "cli_util.h"
@@ -157,6 +158,48 @@ TEST_F(QueryTest, TopRanksCentralActors) {
     for (size_t i = 1; i < d.Size(); ++i) EXPECT_GE(d[i - 1][by].GetDouble(), d[i][by].GetDouble());
   }
   EXPECT_EQ(Query("top --by fame").code, 2);
+}
+
+TEST_F(QueryTest, OlderFileGainsQueryIndexesOnceWithTheSameAnswers) {
+  // A copy of the database with the indexes of files written before the
+  // query indexes (docs/store.md): answered the same; the first query adds
+  // them (said on stderr), later ones say nothing.
+  std::string old_db = *tmp_ / "old.db";
+  std::string py =
+      "import shutil, sqlite3; shutil.copy(\"" + db_ + "\", \"" + old_db + "\"); c = sqlite3.connect(\"" +
+      old_db +
+      "\"); c.executescript(\"DROP INDEX documents_date; DROP INDEX mentions_entity_doc; DROP INDEX "
+      "relations_edge; CREATE INDEX mentions_entity ON mentions(entity); CREATE INDEX relations_subject ON "
+      "relations(subject);\"); c.close()";
+  ASSERT_EQ(std::system((std::string(NEWSGRAPH_PYTHON) + " -c " + Quote(py)).c_str()), 0);
+  auto old_query = [&](const std::string& args) {
+    return RunNewsgraph("query --db " + Quote(old_db) + " " + args, tmp_->path());
+  };
+  auto first = old_query("actor putin --format json");
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.err.find("adding query indexes"), std::string::npos) << first.err;
+  EXPECT_EQ(first.out, Query("actor putin --format json").out);
+  for (const char* q : {"actor putin", "issue 'nato membership' --format csv", "stance --format json",
+                        "relations --class consult --format csv", "path kushner zelensky",
+                        "top --by betweenness --kind all", "top --by pagerank --format csv",
+                        "evidence 'actor:emmanuel-macron|SUPPORT|+1|issue:nato-membership'"}) {
+    auto r = old_query(q);
+    EXPECT_EQ(r.err, "") << q;
+    EXPECT_EQ(r.out, Query(q).out) << q;
+  }
+}
+
+TEST_F(QueryTest, ExactIdsResolveWithoutCountsButKeepTheirKind) {
+  // An exact id is taken as it is (no counting of mentions), of the right kind only.
+  auto r = Query("relations --subject actor:vladimir-putin --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, Query("relations --subject putin --format csv").out);
+  r = Query("issue actor:vladimir-putin");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no issue named \"actor:vladimir-putin\""), std::string::npos) << r.err;
+  r = Query("actor actor:vladimir-putin --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, Query("actor putin --format json").out) << "counts filled for actor";
 }
 
 TEST_F(QueryTest, ExitCodesAndMessages) {

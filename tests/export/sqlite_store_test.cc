@@ -597,6 +597,144 @@ TEST(SqliteStoreTest, RelationFilters) {
   EXPECT_EQ(count([](auto& f) { f.subject = "actor:nobody"; }), 0u);
 }
 
+// An edge's aggregate, as text, for comparing answers.
+std::string EdgesText(Store& store, const RelationFilter& f) {
+  std::string out;
+  for (const auto& e : store.Edges(f))
+    out += e.subject + "|" + e.cls + "|" + std::to_string(e.polarity) + "|" + e.object + " w" +
+           std::to_string(e.weight) + " d" + std::to_string(e.documents) + " n" +
+           std::to_string(e.negated) + " " + e.first_date + ".." + e.last_date + " c" +
+           std::to_string(e.confidence) + " x" + std::to_string(e.example) + "\n";
+  return out;
+}
+
+std::string IndexNames(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::string out;
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE "
+                     "'sqlite_%' ORDER BY name",
+                     -1, &q, nullptr);
+  while (sqlite3_step(q) == SQLITE_ROW)
+    out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))) + " ";
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST(SqliteStoreTest, EdgesWithoutDatesAndDocumentFilter) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());
+  store->AddDocument(SecondDoc().analysis());
+  auto with = store->Edges({});
+  auto without = store->Edges(Where([](auto& f) { f.dates = false; }));
+  ASSERT_EQ(with.size(), 3u);
+  ASSERT_EQ(without.size(), 3u);
+  for (size_t i = 0; i < with.size(); ++i) {
+    EXPECT_EQ(without[i].subject, with[i].subject);
+    EXPECT_EQ(without[i].object, with[i].object);
+    EXPECT_EQ(without[i].cls, with[i].cls);
+    EXPECT_EQ(without[i].weight, with[i].weight);
+    EXPECT_EQ(without[i].documents, with[i].documents);
+    EXPECT_EQ(without[i].negated, with[i].negated);
+    EXPECT_EQ(without[i].example, with[i].example);
+    EXPECT_FALSE(with[i].first_date.empty());
+    EXPECT_TRUE(without[i].first_date.empty());
+    EXPECT_TRUE(without[i].last_date.empty());
+  }
+  // Date and document filters still apply without dates.
+  EXPECT_EQ(store->Edges(Where([](auto& f) { f.dates = false, f.from_date = "2024-04-01"; })).size(), 1u);
+  EXPECT_EQ(store->Edges(Where([](auto& f) { f.dates = false, f.doc = "b2"; })).size(), 1u);
+  EXPECT_EQ(store->Edges(Where([](auto& f) { f.doc = "a1"; })).size(), 2u);
+  EXPECT_EQ(store->Edges(Where([](auto& f) { f.doc = "nope"; })).size(), 0u);
+}
+
+TEST(SqliteStoreTest, EdgeWeightsOfAKindAndEntityLabels) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());
+  store->AddDocument(SecondDoc().analysis());
+  auto all = store->EdgeWeights();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(store->EdgeWeights(std::string()).size(), 3u);
+  auto issues = store->EdgeWeights("issue");
+  ASSERT_EQ(issues.size(), 2u);
+  for (const auto& w : issues) EXPECT_EQ(w.object, "issue:nato-membership");
+  EXPECT_EQ(issues[0].subject, "actor:emmanuel-macron");
+  EXPECT_EQ(issues[0].cls, "SUPPORT");
+  EXPECT_EQ(issues[1].subject, "actor:vladimir-putin");
+  auto actors = store->EdgeWeights("actor");
+  ASSERT_EQ(actors.size(), 1u);
+  EXPECT_EQ(actors[0].cls, "CONSULT");
+
+  auto labels = store->EntityLabels();
+  auto full = store->Entities();
+  ASSERT_EQ(labels.size(), full.size());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    EXPECT_EQ(labels[i].id, full[i].id);
+    EXPECT_EQ(labels[i].kind, full[i].kind);
+    EXPECT_EQ(labels[i].label, full[i].label);
+    EXPECT_EQ(labels[i].category, full[i].category);
+    EXPECT_TRUE(labels[i].aliases.empty());
+  }
+  EXPECT_EQ(labels[0].id, "actor:emmanuel-macron");
+  EXPECT_EQ(labels[0].category, "person");
+}
+
+TEST(SqliteStoreTest, OlderFilesGainTheQueryIndexesWhenOpenedForWriting) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  {
+    auto store = OpenSqliteStore(path, OpenMode::kCreate);
+    store->AddDocument(FirstDoc().analysis());
+    store->AddDocument(SecondDoc().analysis());
+    EXPECT_FALSE(store->MissingIndexes());
+  }
+  const std::string current = IndexNames(path);
+  EXPECT_CONTAINS(current, "documents_date");
+  EXPECT_CONTAINS(current, "mentions_entity_doc");
+  EXPECT_CONTAINS(current, "relations_edge");
+  std::string edges, macron_counts;
+  {
+    auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+    edges = EdgesText(*store, {});
+    auto e = store->GetEntity("actor:emmanuel-macron");
+    ASSERT_TRUE(e);
+    macron_counts = std::to_string(e->mentions) + " " + std::to_string(e->documents) + " " +
+                   e->first_date + " " + e->last_date;
+  }
+  EXPECT_EQ(macron_counts, "2 2 2024-03-05 2024-04-10T09:30:00Z");
+  // The indexes of format 1 before the query indexes.
+  ExecSql(path,
+          "DROP INDEX documents_date; DROP INDEX mentions_entity_doc; DROP INDEX relations_edge; "
+          "CREATE INDEX mentions_entity ON mentions(entity); "
+          "CREATE INDEX relations_subject ON relations(subject);");
+  {
+    // Read-only: answers the same without them, file untouched.
+    auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+    EXPECT_TRUE(store->MissingIndexes());
+    EXPECT_EQ(EdgesText(*store, {}), edges);
+    auto e = store->GetEntity("actor:emmanuel-macron");
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->documents, 2u);
+    EXPECT_EQ(e->last_date, "2024-04-10T09:30:00Z");
+  }
+  EXPECT_NE(IndexNames(path), current);
+  {
+    auto store = OpenSqliteStore(path, OpenMode::kReadWrite);
+    EXPECT_FALSE(store->MissingIndexes());
+  }
+  // The same indexes as a new file: the superseded ones are dropped.
+  EXPECT_EQ(IndexNames(path), current);
+  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  EXPECT_FALSE(store->MissingIndexes());
+  EXPECT_EQ(EdgesText(*store, {}), edges);
+  EXPECT_EQ(store->Meta()["format_version"], "1");
+}
+
 TEST(SqliteStoreTest, UnknownEntitiesAreSkippedAndCounted) {
   TempDir dir;
   auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace newsgraph::graph {
 namespace {
@@ -85,6 +87,73 @@ TEST(Centrality, BetweennessOfAPathGraph) {
   auto between = Betweenness(g);
   EXPECT_NEAR(between[1], 1.0, 1e-12);
   EXPECT_NEAR(between[0], 0.0, 1e-12);
+}
+
+// Betweenness by definition: for every pair s < t, the share of shortest
+// s-t paths through v, over the undirected simple graph.
+std::vector<double> BruteBetweenness(size_t n, const std::vector<std::pair<size_t, size_t>>& edges) {
+  std::vector<std::vector<size_t>> adj(n);
+  for (auto [a, b] : edges)
+    if (a != b) {
+      adj[a].push_back(b);
+      adj[b].push_back(a);
+    }
+  std::vector<std::vector<int>> dist(n, std::vector<int>(n, -1));
+  std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0));
+  for (size_t s = 0; s < n; ++s) {
+    std::vector<size_t> queue{s};
+    dist[s][s] = 0;
+    sigma[s][s] = 1;
+    for (size_t i = 0; i < queue.size(); ++i) {
+      size_t u = queue[i];
+      std::vector<size_t> seen;
+      for (size_t w : adj[u]) {
+        if (std::find(seen.begin(), seen.end(), w) != seen.end()) continue;  // parallel edge
+        seen.push_back(w);
+        if (dist[s][w] < 0) {
+          dist[s][w] = dist[s][u] + 1;
+          queue.push_back(w);
+        }
+        if (dist[s][w] == dist[s][u] + 1) sigma[s][w] += sigma[s][u];
+      }
+    }
+  }
+  std::vector<double> out(n, 0);
+  for (size_t s = 0; s < n; ++s)
+    for (size_t t = s + 1; t < n; ++t)
+      for (size_t v = 0; v < n; ++v)
+        if (v != s && v != t && dist[s][t] > 0 && dist[s][v] > 0 && dist[v][t] > 0 &&
+            dist[s][v] + dist[v][t] == dist[s][t])
+          out[v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+  if (n > 2)
+    for (double& x : out) x /= static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2;
+  return out;
+}
+
+TEST(Centrality, BetweennessSkipsIsolatedVerticesExactly) {
+  // Two components (a square with a tail, and a triangle), isolated vertices
+  // between them, a self-loop and parallel edges: the values are those of
+  // the definition, normalised over every vertex (isolated ones included).
+  std::vector<std::string> ids = {"i0", "a", "b", "i1", "c", "d", "e", "i2", "x", "y", "z", "i3"};
+  std::vector<WeightedEdge> edges = {{"a", "b", "CONSULT", 0, 1}, {"b", "c", "CONSULT", 0, 1},
+                                     {"c", "d", "CONSULT", 0, 1}, {"d", "a", "CONSULT", 0, 1},
+                                     {"d", "e", "SUPPORT", 1, 2}, {"e", "d", "REJECT", -1, 1},
+                                     {"x", "y", "CONSULT", 0, 1}, {"y", "z", "CONSULT", 0, 1},
+                                     {"z", "x", "CONSULT", 0, 1}, {"y", "y", "CONSULT", 0, 5}};
+  auto g = GraphFromEdges(Actors(ids), edges);
+  std::vector<std::pair<size_t, size_t>> pairs;
+  auto at = [&](const std::string& id) {
+    return static_cast<size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+  };
+  for (const auto& e : edges) pairs.push_back({at(e.subject), at(e.object)});
+  auto expected = BruteBetweenness(ids.size(), pairs);
+  auto between = Betweenness(g);
+  ASSERT_EQ(between.size(), ids.size());
+  for (size_t v = 0; v < ids.size(); ++v) EXPECT_NEAR(between[v], expected[v], 1e-12) << ids[v];
+  EXPECT_GT(between[at("d")], 0.0);
+  EXPECT_EQ(between[at("i1")], 0.0);
+  EXPECT_TRUE(Betweenness(GraphFromEdges(Actors({"p", "q"}), {})) == (std::vector<double>{0, 0}));
+  EXPECT_TRUE(Betweenness(GraphFromEdges({}, {})).empty());
 }
 
 TEST(Centrality, PageRankFollowsWeightedDirection) {
