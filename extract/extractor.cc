@@ -253,6 +253,8 @@ class DocumentRun {
   void Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
             float confidence, uint32_t sentence);
   bool MatchPrep(size_t after, size_t sent_last, const std::string& prep, size_t* end) const;
+  const RelationEntry* FirstWithPrep(const std::vector<RelationEntry>* list, size_t t, size_t sent_last,
+                                     size_t* obj_start) const;
   const RelationEntry* VerbTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
   const RelationEntry* NounTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
   bool Negated(size_t verb, size_t sent_first) const;
@@ -870,10 +872,9 @@ bool DocumentRun::MatchPrep(size_t after, size_t sent_last, const std::string& p
   return true;
 }
 
-const RelationEntry* DocumentRun::VerbTrigger(size_t t, size_t sent_last, size_t* obj_start) const {
-  if (Tag(t) != Pos::kVerb) return nullptr;
-  std::string lemma = VerbLemma(t);
-  const auto* list = lex_.Relations(lemma, false);
+// The first entry (longest preposition first) whose preposition follows t.
+const RelationEntry* DocumentRun::FirstWithPrep(const std::vector<RelationEntry>* list, size_t t,
+                                                size_t sent_last, size_t* obj_start) const {
   if (!list) return nullptr;
   for (const auto& r : *list) {
     size_t end;
@@ -885,6 +886,11 @@ const RelationEntry* DocumentRun::VerbTrigger(size_t t, size_t sent_last, size_t
   return nullptr;
 }
 
+const RelationEntry* DocumentRun::VerbTrigger(size_t t, size_t sent_last, size_t* obj_start) const {
+  if (Tag(t) != Pos::kVerb) return nullptr;
+  return FirstWithPrep(lex_.Relations(VerbLemma(t), false), t, sent_last, obj_start);
+}
+
 const RelationEntry* DocumentRun::NounTrigger(size_t t, size_t sent_last, size_t* obj_start) const {
   if (Tag(t) != Pos::kNoun) return nullptr;
   std::string lemma = NounLemma(t);
@@ -893,15 +899,7 @@ const RelationEntry* DocumentRun::NounTrigger(size_t t, size_t sent_last, size_t
     std::string_view lower = Lower(t);
     if (lower != lemma) list = lex_.Relations(lower, true);
   }
-  if (!list) return nullptr;
-  for (const auto& r : *list) {
-    size_t end;
-    if (MatchPrep(t + 1, sent_last, r.prep, &end)) {
-      *obj_start = end;
-      return &r;
-    }
-  }
-  return nullptr;
+  return FirstWithPrep(list, t, sent_last, obj_start);
 }
 
 bool DocumentRun::Negated(size_t verb, size_t sent_first) const {

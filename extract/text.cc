@@ -97,6 +97,27 @@ const std::unordered_set<std::string>& SentenceStarters() {
   return set;
 }
 
+// The lower-case word starting at byte `from` (non-ASCII letters as '?'),
+// ending at *end: what follows an apostrophe.
+std::string WordAfter(std::string_view t, size_t from, size_t* end) {
+  std::string word;
+  size_t e = from;
+  while (e < t.size()) {
+    int l;
+    uint32_t c = Decode(t, e, &l);
+    if (!IsWordChar(c)) break;
+    word += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : '?';
+    e += l;
+  }
+  *end = e;
+  return word;
+}
+
+// Clitics the treebank splits off: 's 're 've 'll 'd 'm ("n't" apart).
+bool IsClitic(const std::string& w) {
+  return w == "s" || w == "re" || w == "ve" || w == "ll" || w == "d" || w == "m";
+}
+
 }  // namespace
 
 std::string NormalizeToken(std::string_view s) {
@@ -186,17 +207,9 @@ void Tokenize(std::string_view t, std::vector<Token>* tokens) {
           }
           if (IsApostrophe(c) && IsWordChar(next) && !IsDigit(next)) {
             // Split off clitics: 's 're 've 'll 'd 'm; keep O'Brien.
-            size_t ce = e + l;
-            std::string clitic;
-            while (ce < n) {
-              int l4;
-              uint32_t c4 = Decode(t, ce, &l4);
-              if (!IsWordChar(c4)) break;
-              clitic += c4 < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c4))) : '?';
-              ce += l4;
-            }
-            bool is_clitic = clitic == "s" || clitic == "re" || clitic == "ve" || clitic == "ll" ||
-                             clitic == "d" || clitic == "m";
+            size_t ce;
+            std::string clitic = WordAfter(t, e + l, &ce);
+            bool is_clitic = IsClitic(clitic);
             bool is_nt = clitic == "t" && e > b && (t[e - 1] == 'n' || t[e - 1] == 'N');
             if (is_nt) {
               // "don't" -> "do" "n't"; "can't" -> "ca" "n't" as the treebank does.
@@ -229,17 +242,8 @@ void Tokenize(std::string_view t, std::vector<Token>* tokens) {
         int l;
         uint32_t c = Decode(t, i, &l);
         if (IsApostrophe(c) && i + l < n) {
-          size_t ce = i + l;
-          std::string clitic;
-          while (ce < n) {
-            int l4;
-            uint32_t c4 = Decode(t, ce, &l4);
-            if (!IsWordChar(c4)) break;
-            clitic += c4 < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c4))) : '?';
-            ce += l4;
-          }
-          if (clitic == "s" || clitic == "re" || clitic == "ve" || clitic == "ll" || clitic == "d" ||
-              clitic == "m") {
+          size_t ce;
+          if (IsClitic(WordAfter(t, i + l, &ce))) {
             push(i, ce, 0);
             i = ce;
           }
