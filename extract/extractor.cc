@@ -243,6 +243,8 @@ class DocumentRun {
   void FindRelations(const SentenceBounds& s, uint32_t index);
   int EntityFor(const std::string& label, const std::string& category, const std::string& country,
                 const std::string& code, bool known);
+  // A mention of entity over tokens [first, last) of a sentence.
+  Mention NewMention(size_t first, size_t last, uint32_t sentence, int entity) const;
   int AddMention(Mention m);
 
   // Relation helpers.
@@ -295,7 +297,6 @@ class DocumentRun {
   }
   std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
   bool negative_ = false;  // the trigger being parsed is against its object
-  PhraseMatch pm_unused_;
 };
 
 std::string DocumentRun::VerbLemma(size_t t) const {
@@ -388,6 +389,15 @@ int DocumentRun::EntityFor(const std::string& label, const std::string& category
   return static_cast<int>(entities_.size() - 1);
 }
 
+Mention DocumentRun::NewMention(size_t first, size_t last, uint32_t sentence, int entity) const {
+  Mention m;
+  m.first = static_cast<uint32_t>(first);
+  m.last = static_cast<uint32_t>(last);
+  m.sentence = sentence;
+  m.entity = entity;
+  return m;
+}
+
 int DocumentRun::AddMention(Mention m) {
   mentions_.push_back(m);
   int idx = static_cast<int>(mentions_.size() - 1);
@@ -418,11 +428,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
       if (person >= 0) {
         genders_[person] = gender;
-        Mention m;
-        m.first = static_cast<uint32_t>(i);
-        m.last = static_cast<uint32_t>(i + 1);
-        m.sentence = index;
-        m.entity = person;
+        Mention m = NewMention(i, i + 1, index, person);
         m.pronoun = true;
         m.possessive = poss;
         AddMention(m);
@@ -433,8 +439,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // Hyphenated compounds that start with an actor: "Rwandan-backed",
     // "Houthi-controlled", "Zelensky-Macron". The parts that name actors
     // are modifier mentions (found, never subjects or objects).
+    PhraseMatch whole;
     if (!toks_[i].Has(kPunct) && IsCap(i) && words_[i].find('-') != std::string_view::npos &&
-        !MatchActorAt(i, &pm_unused_)) {
+        !MatchActorAt(i, &whole)) {
       std::string_view w = words_[i];
       size_t part_begin = 0;
       bool any = false;
@@ -454,11 +461,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           }
         }
         if (e >= 0 && (any || part_begin == 0)) {
-          Mention m;
-          m.first = static_cast<uint32_t>(i);
-          m.last = static_cast<uint32_t>(i + 1);
-          m.sentence = index;
-          m.entity = e;
+          Mention m = NewMention(i, i + 1, index, e);
           m.modifier = true;
           // Byte offsets of the part; the surface may differ from words_ only
           // in quote characters, which never occur inside a hyphenated part.
@@ -512,11 +515,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
               // codes Romendacil: the dictionary's actor.
               const ActorEntry& a = lex_.actor(pm.entry);
               int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
-              Mention m;
-              m.first = static_cast<uint32_t>(i);
-              m.last = static_cast<uint32_t>(n + pm.length);
-              m.sentence = index;
-              m.entity = e;
+              Mention m = NewMention(i, n + pm.length, index, e);
               m.possessive = m.last < s.last && words_[m.last] == "'s";
               AddMention(m);
               dictionary_person = m.last;
@@ -551,11 +550,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             titled_form += std::string(Surface(k));
           }
           le.aliases.insert(titled_form);
-          Mention m;
-          m.first = static_cast<uint32_t>(i);
-          m.last = static_cast<uint32_t>(n);
-          m.sentence = index;
-          m.entity = e;
+          Mention m = NewMention(i, n, index, e);
           m.possessive = n < s.last && words_[n] == "'s";
           AddMention(m);
           NotePerson(e);
@@ -574,11 +569,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             }
           }
           if (found >= 0 && !IsCap(title_start)) {
-            Mention m;
-            m.first = static_cast<uint32_t>(i);
-            m.last = static_cast<uint32_t>(j);
-            m.sentence = index;
-            m.entity = found;
+            Mention m = NewMention(i, j, index, found);
             m.pronoun = true;
             AddMention(m);
             i = j;
@@ -605,11 +596,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
         for (size_t h = 0; h < nouns.size(); ++h) {
           int e = EntityFor(prefix + " " + *lex_.GroupNoun(Lower(nouns[h])), "group", ca.country, ca.CodeOn(out_.doc.date), false);
-          Mention m;
-          m.first = static_cast<uint32_t>(nouns[h]);
-          m.last = static_cast<uint32_t>(h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1);
-          m.sentence = index;
-          m.entity = e;
+          Mention m = NewMention(nouns[h], h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1, index, e);
           AddMention(m);
         }
         i = k + 1 + cm.length;
@@ -653,11 +640,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
               surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
             entities_[e].aliases.insert(surface + " " + gl);
-            Mention m;
-            m.first = static_cast<uint32_t>(heads[h].first);
-            m.last = static_cast<uint32_t>(h + 1 == heads.size() ? g + 1 : heads[h].first + heads[h].second.length);
-            m.sentence = index;
-            m.entity = e;
+            Mention m = NewMention(heads[h].first, h + 1 == heads.size() ? g + 1 : heads[h].first + heads[h].second.length, index, e);
             AddMention(m);
           }
           i = g + 1;
@@ -665,11 +648,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
       }
       int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
-      Mention m;
-      m.first = static_cast<uint32_t>(i);
-      m.last = static_cast<uint32_t>(end);
-      m.sentence = index;
-      m.entity = e;
+      Mention m = NewMention(i, end, index, e);
       m.modifier = pm.use == PhraseUse::kAdjective;
       m.possessive = end < s.last && words_[end] == "'s";
       if (pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym || pm.use == PhraseUse::kCapital) {
@@ -698,11 +677,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           run += " " + std::string(words_[k]);
           if (run == label) n = k + 1;
         }
-        Mention m;
-        m.first = static_cast<uint32_t>(i);
-        m.last = static_cast<uint32_t>(n);
-        m.sentence = index;
-        m.entity = known->second;
+        Mention m = NewMention(i, n, index, known->second);
         m.possessive = n < s.last && words_[n] == "'s";
         AddMention(m);
         NotePerson(known->second);
@@ -776,11 +751,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             category = "location";
         }
         int e = EntityFor(name, category, "", "", false);
-        Mention m;
-        m.first = static_cast<uint32_t>(i);
-        m.last = static_cast<uint32_t>(n);
-        m.sentence = index;
-        m.entity = e;
+        Mention m = NewMention(i, n, index, e);
         m.possessive = n < s.last && words_[n] == "'s";
         m.initial_unknown = n - i == 1 && (i == s.first || s.heading) &&
                             !(n < s.last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux) && !s.heading);
