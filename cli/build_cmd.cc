@@ -85,6 +85,7 @@ int Run(const BuildOptions& o) {
   for (const auto& e : store->Entities()) resolver.Add(e);
   extract::ReaderOptions reader_options;
   reader_options.stop_requested = [] { return g_stop_signal != 0; };
+  reader_options.hash = false;  // AnalyzeAll hashes on its workers
   extract::DocumentReader reader(reader_options);
   uint64_t added = 0, unchanged = 0, conflicts = 0;
   CatchStopSignals();
@@ -92,9 +93,10 @@ int Run(const BuildOptions& o) {
   Progress progress(o.common.inputs, !o.common.quiet, "build");
   try {
     AnalyzeAll(
-        *extractor, reader, o.common.inputs, o.common.jobs,
-        [&](graph::DocumentAnalysis&& a) {
+        *extractor, reader, o.common.inputs, o.common.jobs, nullptr,
+        [&](Analyzed&& analyzed) {
           if (g_stop_signal) throw Interrupted();
+          graph::DocumentAnalysis& a = analyzed.analysis;
           progress.Add(a.doc.text.size());
           for (const auto& [from, into] : resolver.Resolve(&a)) store->MergeEntity(from, into);
           auto outcome = store->AddDocument(a);

@@ -48,26 +48,47 @@ void PrintTally(const extract::ReadTally& t, const char* what) {
   std::fputc('\n', stderr);
 }
 
+namespace {
+
+// Documents travel between threads in batches of about this much text, so
+// that locking and waking cost little next to the analysis (news documents
+// are a few kilobytes each).
+constexpr size_t kBatchBytes = 64 * 1024;
+constexpr size_t kBatchDocuments = 64;
+
+Analyzed Analyze(const extract::Extractor& extractor, graph::Document&& doc,
+                 const std::function<void(Analyzed&)>& render) {
+  if (doc.hash.empty()) doc.hash = graph::ContentHash(doc.text);
+  Analyzed a{extractor.Analyze(std::move(doc)), {}};
+  if (render) render(a);
+  return a;
+}
+
+}  // namespace
+
 void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& reader,
                 const std::vector<std::string>& inputs, int jobs,
-                const std::function<void(graph::DocumentAnalysis&&)>& consume,
+                const std::function<void(Analyzed&)>& render,
+                const std::function<void(Analyzed&&)>& consume,
                 const std::function<void(const extract::Diagnostic&)>& report) {
   if (jobs <= 1) {
-    reader.Read(inputs, [&](graph::Document&& doc) { consume(extractor.Analyze(std::move(doc))); }, report);
+    reader.Read(inputs, [&](graph::Document&& doc) { consume(Analyze(extractor, std::move(doc), render)); },
+                report);
     return;
   }
-  // Reader (this thread) -> bounded queue -> workers -> results by sequence
-  // number -> consumer thread in input order. Output equals --jobs 1. At
-  // most `capacity` documents are between reading and consuming, so memory
-  // does not grow with the corpus. Each waiter has its own condition
-  // variable, so a change wakes only the threads it concerns.
+  // Reader (this thread) -> bounded queue of batches -> workers -> results
+  // by batch number -> consumer thread in input order. Output equals
+  // --jobs 1. At most `capacity` batches are between reading and
+  // consuming, so memory does not grow with the corpus. Each waiter has its
+  // own condition variable, so a change wakes only the threads it concerns.
+  using Batch = std::vector<graph::Document>;
   std::mutex mu;
   std::condition_variable work_cv, space_cv, result_cv;
-  std::deque<std::pair<uint64_t, graph::Document>> queue;
-  std::map<uint64_t, graph::DocumentAnalysis> done;
+  std::deque<std::pair<uint64_t, Batch>> queue;
+  std::map<uint64_t, std::vector<Analyzed>> done;
   uint64_t next_in = 0, next_out = 0;
   bool finished_reading = false;
-  const size_t capacity = static_cast<size_t>(jobs) * 4;
+  const size_t capacity = static_cast<size_t>(jobs) * 3;
   std::exception_ptr failure;
   auto fail = [&](std::exception_ptr e) {
     std::lock_guard<std::mutex> lock(mu);
@@ -79,7 +100,7 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
 
   auto worker = [&] {
     for (;;) {
-      std::pair<uint64_t, graph::Document> item;
+      std::pair<uint64_t, Batch> item;
       {
         std::unique_lock<std::mutex> lock(mu);
         work_cv.wait(lock, [&] { return !queue.empty() || finished_reading || failure; });
@@ -87,9 +108,10 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
         item = std::move(queue.front());
         queue.pop_front();
       }
-      graph::DocumentAnalysis a;
+      std::vector<Analyzed> results;
+      results.reserve(item.second.size());
       try {
-        a = extractor.Analyze(std::move(item.second));
+        for (auto& doc : item.second) results.push_back(Analyze(extractor, std::move(doc), render));
       } catch (...) {
         fail(std::current_exception());
         return;
@@ -98,14 +120,14 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
       {
         std::lock_guard<std::mutex> lock(mu);
         next = item.first == next_out;
-        done.emplace(item.first, std::move(a));
+        done.emplace(item.first, std::move(results));
       }
       if (next) result_cv.notify_one();
     }
   };
   auto consumer = [&] {
     for (;;) {
-      graph::DocumentAnalysis a;
+      std::vector<Analyzed> batch;
       {
         std::unique_lock<std::mutex> lock(mu);
         result_cv.wait(lock, [&] {
@@ -114,13 +136,13 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
         if (failure) return;
         auto it = done.find(next_out);
         if (it == done.end()) return;
-        a = std::move(it->second);
+        batch = std::move(it->second);
         done.erase(it);
         ++next_out;
       }
       space_cv.notify_one();
       try {
-        consume(std::move(a));
+        for (auto& a : batch) consume(std::move(a));
       } catch (...) {
         fail(std::current_exception());
         return;
@@ -130,18 +152,29 @@ void AnalyzeAll(const extract::Extractor& extractor, extract::DocumentReader& re
   std::vector<std::thread> threads;
   for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
   std::thread consumer_thread(consumer);
+  Batch batch;
+  size_t batch_bytes = 0;
+  auto push = [&] {
+    if (batch.empty()) return;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      space_cv.wait(lock, [&] { return next_in - next_out < capacity || failure; });
+      if (failure) return;
+      queue.emplace_back(next_in++, std::move(batch));
+    }
+    work_cv.notify_one();
+    batch = Batch();
+    batch_bytes = 0;
+  };
   try {
     reader.Read(inputs,
                 [&](graph::Document&& doc) {
-                  {
-                    std::unique_lock<std::mutex> lock(mu);
-                    space_cv.wait(lock, [&] { return next_in - next_out < capacity || failure; });
-                    if (failure) return;
-                    queue.emplace_back(next_in++, std::move(doc));
-                  }
-                  work_cv.notify_one();
+                  batch_bytes += doc.text.size();
+                  batch.push_back(std::move(doc));
+                  if (batch_bytes >= kBatchBytes || batch.size() >= kBatchDocuments) push();
                 },
                 report);
+    push();
   } catch (...) {
     fail(std::current_exception());
   }

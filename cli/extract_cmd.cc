@@ -42,7 +42,9 @@ int Run(const ExtractOptions& o) {
     file = std::make_unique<io::AtomicFile>(o.output);
     out = &file->stream();
   }
-  extract::DocumentReader reader;
+  extract::ReaderOptions reader_options;
+  reader_options.hash = false;  // AnalyzeAll hashes on its workers
+  extract::DocumentReader reader(reader_options);
   io::AnalysisJsonlOptions jopts;
   jopts.mentions = !o.no_mentions;
   // Progress goes to stderr; not while the output itself is on the terminal.
@@ -50,12 +52,18 @@ int Run(const ExtractOptions& o) {
                     "extract");
   AnalyzeAll(
       *extractor, reader, o.common.inputs, o.common.jobs,
-      [&](graph::DocumentAnalysis&& a) {
-        progress.Add(a.doc.text.size());
+      [&](Analyzed& a) {
+        // Rendered on the worker threads: the consumer only writes.
+        std::ostringstream text;
         if (o.format == "jsonl")
-          io::WriteAnalysisJsonl(a, *out, jopts);
+          io::WriteAnalysisJsonl(a.analysis, text, jopts);
         else
-          WriteText(a, *out);
+          WriteText(a.analysis, text);
+        a.rendered = std::move(text).str();
+      },
+      [&](Analyzed&& a) {
+        progress.Add(a.analysis.doc.text.size());
+        out->write(a.rendered.data(), static_cast<std::streamsize>(a.rendered.size()));
       },
       [&](const extract::Diagnostic& d) {
         progress.Clear();

@@ -99,6 +99,8 @@ struct EdgeWeight {
   uint32_t weight = 0;
 };
 
+// A Store is not thread-safe: use each one from one thread at a time
+// (build's consumer thread does all the writing).
 class Store {
  public:
   virtual ~Store() = default;

@@ -261,7 +261,7 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                  for (auto& a : SplitBars(c[3]))
                    if (a.find('.') == std::string::npos && (group_adj.empty() || a.size() < group_adj.size()))
                      group_adj = a;
-                 uint32_t id = lex->AddActor({c[0], "country", c[1], "", group_adj});
+                 uint32_t id = lex->AddActor({c[0], "country", c[1], "", group_adj, {}});
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[2])) lex->AddPhrase(a, id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[3])) lex->AddPhrase(a, id, PhraseUse::kAdjective);
@@ -276,7 +276,7 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
   // organizations: name aliases category country type
   if (!ReadTsv(dir + "/organizations.tsv", "organizations", 4,
                [&](const std::vector<std::string>& c, size_t) -> std::string {
-                 uint32_t id = lex->AddActor({c[0], c[2].empty() ? "organization" : c[2], c[3], ""});
+                 uint32_t id = lex->AddActor({c[0], c[2].empty() ? "organization" : c[2], c[3], "", "", {}});
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[1])) lex->AddPhrase(a, id, PhraseUse::kName);
                  return "";
@@ -290,7 +290,7 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                  auto adjectives = SplitBars(c.size() > 4 ? c[4] : "");
                  uint32_t id = lex->AddActor({c[0], c[2].empty() ? "location" : c[2],
                                               c.size() > 3 ? c[3] : "", "",
-                                              adjectives.empty() ? "" : adjectives[0]});
+                                              adjectives.empty() ? "" : adjectives[0], {}});
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[1])) lex->AddPhrase(a, id, PhraseUse::kName);
                  for (auto& a : adjectives) lex->AddPhrase(a, id, PhraseUse::kAdjective);

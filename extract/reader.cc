@@ -265,7 +265,7 @@ void DocumentReader::Accept(graph::Document&& doc, const Sink& sink) {
   ++tally_.read;
   ++tally_.accepted;
   tally_.bytes += doc.text.size();
-  doc.hash = graph::ContentHash(doc.text);
+  if (options_.hash) doc.hash = graph::ContentHash(doc.text);
   sink(std::move(doc));
 }
 

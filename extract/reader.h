@@ -43,6 +43,9 @@ struct ReaderOptions {
   // Polled between documents and lines; when it returns true the reader
   // stops at once, reading and counting nothing more (an interrupted run).
   std::function<bool()> stop_requested;
+  // Whether Read fills in each document's content hash. The command-line
+  // pipeline turns it off and hashes on its worker threads instead.
+  bool hash = true;
 };
 
 class DocumentReader {
