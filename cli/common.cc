@@ -17,6 +17,10 @@ void AddExtractFlags(CLI::App& app, ExtractFlags* flags) {
   app.add_option("--actors", flags->actor_files,
                  "extra actor dictionary: newsgraph TSV or PETRARCH/TABARI format (repeatable)")
       ->check(CLI::ExistingFile);
+  app.add_option("--verbs", flags->verb_files,
+                 "event-coding verb dictionary in the PETRARCH/TABARI format (repeatable): it decides "
+                 "the actor-to-actor events of the verbs it knows, with their CAMEO codes")
+      ->check(CLI::ExistingFile);
   app.add_option("--data", flags->data_dir, "folder with lexicons/ and models/ (default: built-in)");
   app.add_option("-j,--jobs", flags->jobs, "worker threads")->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", flags->quiet, "print only errors");
@@ -29,6 +33,7 @@ std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags) {
     if (const char* env = std::getenv("NEWSGRAPH_DATA")) options.data_dir = env;
   }
   options.actor_files = flags.actor_files;
+  options.verb_files = flags.verb_files;
   std::string error;
   auto x = extract::Extractor::Load(options, &error);
   if (!x) std::fprintf(stderr, "newsgraph: %s\n", error.c_str());

@@ -20,6 +20,7 @@ namespace newsgraph::cli {
 struct ExtractFlags {
   std::vector<std::string> inputs;
   std::vector<std::string> actor_files;
+  std::vector<std::string> verb_files;
   std::string data_dir;
   int jobs = 1;
   bool quiet = false;

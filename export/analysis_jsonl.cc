@@ -124,6 +124,7 @@ void WriteAnalysisJsonl(const graph::DocumentAnalysis& a, std::ostream& out,
     Str(w, "class", r.cls);
     Str(w, "quad", graph::QuadClass(r.cls));
     if (!r.mode.empty()) Str(w, "mode", r.mode);
+    if (!r.code.empty()) Str(w, "code", r.code);
     w.Key("polarity");
     w.Int(r.polarity);
     w.Key("negated");

@@ -26,6 +26,11 @@ std::unique_ptr<Extractor> Extractor::Load(const ExtractorOptions& options, std:
   if (!x->lexicons_) return nullptr;
   for (const auto& f : options.actor_files)
     if (!x->lexicons_->AddActorFile(f, error)) return nullptr;
+  if (!options.verb_files.empty()) {
+    x->verbs_ = std::make_unique<VerbDictionary>();
+    for (const auto& f : options.verb_files)
+      if (!x->verbs_->Load(f, error)) return nullptr;
+  }
   x->tagger_ = PosTagger::Load(dir + "/models/pos-ewt.model", error);
   if (!x->tagger_) return nullptr;
   std::string wn_error;
@@ -259,6 +264,10 @@ class DocumentRun {
                                      size_t* obj_start) const;
   const RelationEntry* VerbTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
   const RelationEntry* NounTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
+  bool ActiveSubjects(size_t verb, size_t sent_first, std::vector<int>* subjects, bool* through, bool* pronoun);
+  const PatternSentence& PatternView(const SentenceBounds& s);
+  std::vector<int> ActorsAfter(size_t from, size_t sent_last) const;
+  bool DictionaryEvents(const SentenceBounds& s, uint32_t index, size_t t);
   bool Negated(size_t verb, size_t sent_first) const;
   bool Passive(size_t verb, size_t sent_first) const;
   bool Intent(size_t verb, size_t sent_first) const;
@@ -297,6 +306,9 @@ class DocumentRun {
   }
   std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
   bool negative_ = false;  // the trigger being parsed is against its object
+  bool issues_only_ = false;  // the verb dictionary coded this verb's actor relations
+  PatternSentence pattern_;   // PatternView's sentence
+  size_t pattern_first_ = SIZE_MAX, pattern_last_ = SIZE_MAX;
 };
 
 std::string DocumentRun::VerbLemma(size_t t) const {
@@ -916,7 +928,15 @@ bool DocumentRun::Passive(size_t verb, size_t sent_first) const {
 // Mentions coordinated with m to its left: "Zelensky and Macron", "A, B and C".
 std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
   std::vector<int> out = {m};
-  size_t k = mentions_[m].first;
+  // An item may start with a determiner and adjectives: "Fornost and the
+  // awful Gondor".
+  auto item_start = [&](size_t first) {
+    while (first > sent_first + 1 && mention_at_[first - 1] < 0 &&
+           (Tag(first - 1) == Pos::kDet || Tag(first - 1) == Pos::kAdj))
+      --first;
+    return first;
+  };
+  size_t k = item_start(mentions_[m].first);
   while (k > sent_first + 1) {
     std::string_view link = Lower(k - 1);
     if (link != "and" && link != "," && link != "or") break;
@@ -929,9 +949,10 @@ std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
     if (prev < 0 || mentions_[prev].modifier || mentions_[prev].entity < 0) break;
     // ", and" joins a list only when a comma also stands before the item:
     // "in Ukraine, and Fico called" joins two clauses, not two actors.
-    if (serial && !(mentions_[prev].first > sent_first && Lower(mentions_[prev].first - 1) == ",")) break;
+    const size_t prev_start = item_start(mentions_[prev].first);
+    if (serial && !(prev_start > sent_first && Lower(prev_start - 1) == ",")) break;
     out.push_back(prev);
-    k = mentions_[prev].first;
+    k = prev_start;
   }
   return out;
 }
@@ -1225,6 +1246,7 @@ void DocumentRun::Emit(int subject_mention, const Target& target, const Relation
   if (target.mention >= 0) {
     int oe = mentions_[target.mention].entity;
     if (oe < 0 || oe == se) return;
+    if (issues_only_ && r.code.empty()) return;  // the verb dictionary's to say
     rel.object = entities_[oe].e.id;
   } else {
     rel.object = graph::EntityId(graph::EntityKind::kIssue, target.issue);
@@ -1241,6 +1263,7 @@ void DocumentRun::Emit(int subject_mention, const Target& target, const Relation
   rel.lemma = r.lemma;
   rel.cls = r.cls;
   rel.mode = r.mode;
+  rel.code = r.code;
   rel.negated = negated;
   rel.polarity = negated ? -r.polarity : r.polarity;
   rel.confidence = confidence;
@@ -1258,10 +1281,197 @@ void DocumentRun::Emit(int subject_mention, const Target& target, const Relation
   out_.relations.push_back(std::move(rel));
 }
 
+// Subjects of an active verb, through VP coordination: "X condemned the
+// attack and promised aid" gives the second verb the first one's subject.
+// False when the verb has no subject of its own to say ("by positioning X
+// and offering Y").
+bool DocumentRun::ActiveSubjects(size_t t, size_t sent_first, std::vector<int>* subjects, bool* through,
+                                 bool* pronoun) {
+  size_t before = t;
+  while (before > sent_first && (Tag(before - 1) == Pos::kAdv || Tag(before - 1) == Pos::kAux)) --before;
+  size_t prev_verb = before;
+  if (before > sent_first && (Lower(before - 1) == "and" || Lower(before - 1) == "but")) {
+    prev_verb = before - 1;
+    while (prev_verb > sent_first && Tag(prev_verb - 1) != Pos::kVerb) --prev_verb;
+  }
+  if (prev_verb < before && prev_verb > sent_first) {
+    std::string_view pv = Lower(prev_verb - 1);
+    if (pv.size() > 4 && pv.compare(pv.size() - 3, 3, "ing") == 0 && prev_verb - 1 > sent_first &&
+        Tag(prev_verb - 2) == Pos::kAdp)
+      return false;
+    *subjects = Subjects(prev_verb - 1, sent_first, through, pronoun);
+  } else {
+    *subjects = Subjects(t, sent_first, through, pronoun);
+  }
+  return true;
+}
+
+// The sentence as a user verb dictionary's patterns see it.
+const PatternSentence& DocumentRun::PatternView(const SentenceBounds& s) {
+  if (pattern_first_ == s.first && pattern_last_ == s.last) return pattern_;
+  pattern_first_ = s.first;
+  pattern_last_ = s.last;
+  const size_t n = s.last - s.first;
+  pattern_.words.assign(n, {});
+  pattern_.actor_end.assign(n, 0);
+  pattern_.actor_first.assign(n, -1);
+  pattern_.phrase_end.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) pattern_.words[i] = Lower(s.first + i);
+  for (size_t i = 0; i < n; ++i) {
+    int m = mention_at_[s.first + i];
+    if (m < 0 || mentions_[m].entity < 0 || entities_[mentions_[m].entity].e.kind != graph::EntityKind::kActor)
+      continue;
+    if (mentions_[m].first == s.first + i) pattern_.actor_end[i] = static_cast<uint32_t>(mentions_[m].last - s.first);
+    pattern_.actor_first[i] = static_cast<int32_t>(mentions_[m].first - s.first);
+  }
+  // Noun phrases: determiners, possessors, adjectives, numbers, nouns and
+  // names, holding at least one noun or name.
+  for (size_t i = 0; i < n; ++i) {
+    size_t k = s.first + i;
+    bool noun = false;
+    while (k < s.last) {
+      Pos p = Tag(k);
+      if (mention_at_[k] >= 0 || p == Pos::kNoun || p == Pos::kPropn) {
+        noun = true;
+      } else if (!(p == Pos::kDet || p == Pos::kAdj || p == Pos::kNum || words_[k] == "'s" ||
+                   (p == Pos::kPron && (Lower(k) == "their" || Lower(k) == "its" || Lower(k) == "his" ||
+                                        Lower(k) == "her" || Lower(k) == "our")))) {
+        break;
+      }
+      ++k;
+    }
+    if (noun) pattern_.phrase_end[i] = static_cast<uint32_t>(k - s.first);
+  }
+  return pattern_;
+}
+
+// Actor mentions after a verb in its own clause: the first one and those
+// coordinated with it ("with Mordor, Rohan and Bree").
+std::vector<int> DocumentRun::ActorsAfter(size_t from, size_t sent_last) const {
+  std::vector<int> out;
+  for (size_t k = from; k < sent_last; ++k) {
+    std::string_view w = Lower(k);
+    if (Tag(k) == Pos::kSconj || w == ";" || w == ":" || w == "who" || w == "which" || w == "said" ||
+        w == "says" || w == "told" || w == "reported" || w == "according")
+      break;
+    int m = mention_at_[k];
+    if (m < 0 || mentions_[m].entity < 0 || mentions_[m].pronoun ||
+        entities_[mentions_[m].entity].e.kind != graph::EntityKind::kActor)
+      continue;
+    out.push_back(m);
+    size_t end = mentions_[m].last;
+    while (end + 1 < sent_last && (Lower(end) == "and" || Lower(end) == "," || Lower(end) == "or")) {
+      size_t n = end + 1;
+      if (n < sent_last && Lower(n) == "and") ++n;
+      while (n < sent_last && Tag(n) == Pos::kDet) ++n;
+      if (n >= sent_last || mention_at_[n] < 0 || mentions_[mention_at_[n]].entity < 0) break;
+      out.push_back(mention_at_[n]);
+      end = mentions_[mention_at_[n]].last;
+    }
+    break;
+  }
+  return out;
+}
+
+// Events from the user's verb dictionary for the verb at t. Returns false
+// when the dictionary does not know the verb (the built-in relation
+// lexicon then decides alone); true when it does, even if its code is no
+// event ("---"): actor-to-actor relations of this verb are then the
+// dictionary's alone.
+bool DocumentRun::DictionaryEvents(const SentenceBounds& s, uint32_t index, size_t t) {
+  const VerbDictionary& dict = *x_.verbs_;
+  const std::vector<uint32_t>* forms = dict.FormsOf(Lower(t));
+  if (!forms) forms = dict.FormsOf(VerbLemma(t));
+  if (!forms) return false;
+  const PatternSentence& view = PatternView(s);
+  const size_t at = t - s.first;
+  long chosen = -1;
+  size_t first = 0, last = 0;
+  for (uint32_t f : *forms) {
+    size_t b, e;
+    if (dict.FormAt(f, view, at, &b, &e) && (chosen < 0 || e - b > last - first)) {
+      chosen = f;
+      first = b;
+      last = e;
+    }
+  }
+  if (chosen < 0) return false;
+  VerbMatch match = dict.Match(static_cast<uint32_t>(chosen), view, first, last);
+  std::string code = match.code, reverse;
+  if (size_t colon = code.find(':'); colon != std::string::npos) {
+    reverse = code.substr(colon + 1);
+    code.erase(colon);
+  }
+  RelationEntry entry;
+  entry.cls = CameoToPlover(code);
+  if (entry.cls.empty()) return true;  // "---", statements, appeals: no event
+  // The lemma: the form's words with the verb word lemmatised ("break down").
+  const VerbForm& form = dict.form(static_cast<uint32_t>(chosen));
+  for (size_t k = 0; k < form.words.size(); ++k) {
+    if (!entry.lemma.empty()) entry.lemma += ' ';
+    entry.lemma += k == form.verb ? VerbLemma(t) : form.words[k];
+  }
+  entry.polarity = PloverPolarity(entry.cls);
+  entry.code = code;
+
+  bool through = false, pronoun = false;
+  std::vector<int> subjects, targets;
+  const size_t verb_first = s.first + first, verb_last = s.first + last;
+  if (match.source >= 0) {
+    subjects = {mention_at_[s.first + match.source]};
+  } else if (Passive(t, s.first)) {
+    size_t by = verb_last;
+    while (by < s.last && by - verb_last < 4 && Lower(by) != "by") ++by;
+    if (by + 1 < s.last && Lower(by) == "by" && mention_at_[by + 1] >= 0) {
+      subjects = {mention_at_[by + 1]};
+      targets = Subjects(verb_first, s.first, &through, &pronoun);
+    }
+  } else if (!ActiveSubjects(verb_first, s.first, &subjects, &through, &pronoun)) {
+    return true;
+  }
+  if (match.target >= 0) {
+    targets = {mention_at_[s.first + match.target]};
+  } else if (match.compound && subjects.size() >= 2) {
+    targets = subjects;
+  } else if (targets.empty()) {
+    targets = ActorsAfter(verb_last, s.last);
+  }
+  // A pattern that says the negation itself ("NOT * RELATIONS [112]")
+  // already coded it.
+  bool negated = Negated(verb_first, s.first);
+  if (match.pattern)
+    for (const auto* side : {&match.pattern->before, &match.pattern->after})
+      for (const auto& e : *side)
+        for (const auto& w : e.words) negated &= !Negators().count(w);
+  const float conf = (match.pattern ? 0.85f : 0.75f) - (through ? 0.2f : 0.0f) - (pronoun ? 0.1f : 0.0f);
+  RelationEntry back = entry;
+  if (!reverse.empty()) {
+    back.cls = CameoToPlover(reverse);
+    back.polarity = PloverPolarity(back.cls);
+    back.code = reverse;
+  }
+  for (int sm : subjects)
+    for (int tm : targets) {
+      if (sm == tm || mentions_[sm].entity == mentions_[tm].entity) continue;
+      Target tg;
+      tg.mention = tm;
+      Emit(sm, tg, entry, negated, conf, index);
+      if (!reverse.empty() && !back.cls.empty()) {
+        Target src;
+        src.mention = sm;
+        Emit(tm, src, back, negated, conf, index);
+      }
+    }
+  return true;
+}
+
 void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
   if (s.heading) return;
   for (size_t t = s.first; t < s.last; ++t) {
     size_t obj_start;
+    // A user verb dictionary decides the actor-to-actor events of the
+    // verbs it knows; the built-in lexicon still finds their issues.
+    issues_only_ = x_.verbs_ && Tag(t) == Pos::kVerb && DictionaryEvents(s, index, t);
     const RelationEntry* r = VerbTrigger(t, s.last, &obj_start);
     if (r && t > s.first) {
       std::string_view w = Lower(t);
@@ -1296,24 +1506,7 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
           continue;
         }
       } else {
-        // "X condemned the attack and promised aid": the second verb shares
-        // the first one's subject.
-        size_t before = t;
-        while (before > s.first && (Tag(before - 1) == Pos::kAdv || Tag(before - 1) == Pos::kAux)) --before;
-        size_t prev_verb = before;
-        if (before > s.first && (Lower(before - 1) == "and" || Lower(before - 1) == "but")) {
-          prev_verb = before - 1;
-          while (prev_verb > s.first && Tag(prev_verb - 1) != Pos::kVerb) --prev_verb;
-        }
-        if (prev_verb < before && prev_verb > s.first) {
-          std::string_view pv = Lower(prev_verb - 1);
-          if (pv.size() > 4 && pv.compare(pv.size() - 3, 3, "ing") == 0 && prev_verb - 1 > s.first &&
-              Tag(prev_verb - 2) == Pos::kAdp)
-            continue;  // "by positioning X and offering Y": no subject said
-          subjects = Subjects(prev_verb - 1, s.first, &through, &pronoun);
-        } else {
-          subjects = Subjects(t, s.first, &through, &pronoun);
-        }
+        if (!ActiveSubjects(t, s.first, &subjects, &through, &pronoun)) continue;
         negative_ = r->polarity < 0;
         Objects(obj_start, s.last, &objects);
       }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/lexicon.h"
+#include "extract/verb_dictionary.h"
 #include "graph/types.h"
 
 namespace newsgraph::extract {
@@ -24,6 +25,9 @@ struct ExtractorOptions {
   std::string data_dir;
   // Extra actor dictionaries (newsgraph TSV or PETRARCH format).
   std::vector<std::string> actor_files;
+  // Event-coding verb dictionaries in the PETRARCH/TABARI format; they
+  // decide the actor-to-actor events of the verbs they know.
+  std::vector<std::string> verb_files;
   // WordNet database folder; when missing, rule-based lemmas are used.
   std::string wordnet_dir = "/usr/share/wordnet";
 };
@@ -48,6 +52,7 @@ class Extractor {
   std::unique_ptr<Lexicons> lexicons_;
   std::unique_ptr<PosTagger> tagger_;
   std::unique_ptr<WordNet> wordnet_;
+  std::unique_ptr<VerbDictionary> verbs_;
   friend class DocumentRun;
 };
 

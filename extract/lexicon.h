@@ -55,6 +55,7 @@ struct RelationEntry {
   bool noun = false;
   std::string head;  // first word: "call"
   std::string prep;  // rest: "for" (may be empty or several words)
+  std::string code;  // a CAMEO code, for events from a user verb dictionary
 };
 
 class Lexicons {

@@ -69,6 +69,7 @@ struct Relation {
   std::string lemma;    // verb or noun as written, lemmatised: "call for"
   std::string cls;      // PLOVER class: "SUPPORT"
   std::string mode;     // optional refinement: "mediate"
+  std::string code;     // event code from a user verb dictionary (CAMEO "064"), else empty
   int polarity = 0;     // stance after negation: +1, 0, -1
   bool negated = false;
   float confidence = 0;

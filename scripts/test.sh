@@ -33,8 +33,8 @@ if [ "$fuzz_seconds" != 0 ]; then
   start=$SECONDS
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DNEWSGRAPH_FUZZ=ON -DNEWSGRAPH_SANITIZE=ON -DNEWSGRAPH_TESTS=OFF -DNEWSGRAPH_BENCH=OFF >/dev/null
-  cmake --build build-fuzz -j"$jobs" --target fuzz_reader fuzz_text fuzz_extractor
-  for target in reader text extractor; do
+  cmake --build build-fuzz -j"$jobs" --target fuzz_reader fuzz_text fuzz_extractor fuzz_verbs
+  for target in reader text extractor verbs; do
     # New inputs go to the build tree; the seeds in fuzz/corpus stay as they are.
     mkdir -p "build-fuzz/corpus/$target" "build-fuzz/crashes/$target"
     build-fuzz/fuzz/fuzz_$target -max_total_time="$fuzz_seconds" -max_len=65536 \

@@ -731,4 +731,27 @@ TEST_F(Robustness, MalformedRelationLexiconFailsWithFileLine) {
   EXPECT_FALSE(fs::exists(db)) << "a failed lexicon must not create the database";
 }
 
+TEST_F(Robustness, VerbDictionariesCodeEventsAndBadOnesFailWithFileLine) {
+  WriteFile(Path("in.txt"), "Chile restored diplomatic ties with Peru.\n");
+  WriteFile(Path("good.verbs.txt"), "--- RESTORE [064] ---\nRESTORE\n- * FULL [0642]\n");
+  auto ok = Run({"extract", "-q", "--verbs", Path("good.verbs.txt"), Path("in.txt")});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_HAS(ok.out, "\"class\":\"COOPERATE\"");
+  EXPECT_HAS(ok.out, "\"code\":\"064\"");
+  // Without the dictionary no triple carries a code.
+  auto plain = Run({"extract", "-q", Path("in.txt")});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out.find("\"code\""), std::string::npos) << plain.out;
+
+  WriteFile(Path("bad.verbs.txt"), "--- RESTORE [064] ---\nRESTORE\n- * FULL\n");
+  std::string db = Path("g.db");
+  auto bad = Run({"build", "-q", "--db", db, "--verbs", Path("bad.verbs.txt"), Path("in.txt")});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_HAS(bad.err, Path("bad.verbs.txt") + ":3: pattern without a [code]");
+  EXPECT_FALSE(fs::exists(db)) << "a failed dictionary must not create the database";
+  auto missing = Run({"extract", "--verbs", Path("nowhere.txt"), Path("in.txt")});
+  EXPECT_EQ(missing.exit_code, 2) << missing.err;
+  EXPECT_HAS(missing.err, "nowhere.txt");
+}
+
 }  // namespace
