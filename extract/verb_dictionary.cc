@@ -474,96 +474,74 @@ bool VerbDictionary::FormAt(uint32_t i, const PatternSentence& s, size_t at, siz
   return true;
 }
 
-bool VerbDictionary::MatchAfter(const VerbPattern& p, const PatternSentence& s, size_t last, VerbMatch* m) const {
-  size_t cursor = last;
-  const size_t n = s.words.size();
-  for (const auto& e : p.after) {
-    if (e.kind == VerbPatternElement::kCompound) {
-      m->compound = true;
-      continue;
+bool VerbDictionary::ElementAt(const VerbPatternElement& e, const PatternSentence& s, size_t pos, bool forward,
+                              size_t* begin, size_t* end) const {
+  switch (e.kind) {
+    case VerbPatternElement::kWords: {
+      const size_t n = e.words.size();
+      if (!forward && n > pos) return false;
+      *begin = forward ? pos : pos - n;
+      *end = *begin + n;
+      return WordsAt(e.words, s, *begin);
     }
-    if (e.kind == VerbPatternElement::kSkip) {
-      // The noun phrase right here (after any determiner it starts with).
-      if (cursor >= n || s.phrase_end[cursor] == 0) return false;
-      cursor = s.phrase_end[cursor];
-      continue;
+    case VerbPatternElement::kSynset: {
+      const size_t n = forward ? SynsetAt(e.synset, s, pos) : SynsetEndingAt(e.synset, s, pos);
+      *begin = forward ? pos : pos - n;
+      *end = *begin + n;
+      return n > 0;
     }
-    bool found = false;
-    for (size_t at = cursor; at < n && !found; ++at) {
-      if (e.adjacent && at != cursor) break;
-      switch (e.kind) {
-        case VerbPatternElement::kWords:
-          if (WordsAt(e.words, s, at)) {
-            cursor = at + e.words.size();
-            found = true;
-          }
-          break;
-        case VerbPatternElement::kSynset:
-          if (size_t len = SynsetAt(e.synset, s, at)) {
-            cursor = at + len;
-            found = true;
-          }
-          break;
-        case VerbPatternElement::kSource:
-        case VerbPatternElement::kTarget:
-          if (s.actor_end[at] != 0) {
-            (e.kind == VerbPatternElement::kSource ? m->source : m->target) = static_cast<long>(at);
-            cursor = s.actor_end[at];
-            found = true;
-          }
-          break;
-        default:
-          break;
+    case VerbPatternElement::kSource:
+    case VerbPatternElement::kTarget:
+      // Forward: an actor mention starting at pos; backward: one covering
+      // the token before pos.
+      if (forward) {
+        *begin = pos;
+        *end = s.actor_end[pos];
+        return *end != 0;
       }
-    }
-    if (!found) return false;
+      if (s.actor_first[pos - 1] < 0) return false;
+      *begin = static_cast<size_t>(s.actor_first[pos - 1]);
+      *end = pos;
+      return true;
+    default:
+      return false;
   }
-  return true;
 }
 
-bool VerbDictionary::MatchBefore(const VerbPattern& p, const PatternSentence& s, size_t first, VerbMatch* m) const {
-  size_t cursor = first;  // elements end at or before it
-  for (const auto& e : p.before) {
+bool VerbDictionary::MatchSide(const std::vector<VerbPatternElement>& elements, const PatternSentence& s,
+                               size_t cursor, bool forward, VerbMatch* m) const {
+  // Forward, elements start at or after the cursor; backward, they end at
+  // or before it. Non-adjacent elements may have words between them.
+  const size_t n = s.words.size();
+  for (const auto& e : elements) {
     if (e.kind == VerbPatternElement::kCompound) {
       m->compound = true;
       continue;
     }
     if (e.kind == VerbPatternElement::kSkip) {
-      size_t start = cursor;
-      for (size_t j = cursor; j-- > 0;)
-        if (s.phrase_end[j] == cursor) start = j;
-      if (start == cursor) return false;
-      cursor = start;
+      // The noun phrase right at the cursor.
+      if (forward) {
+        if (cursor >= n || s.phrase_end[cursor] == 0) return false;
+        cursor = s.phrase_end[cursor];
+      } else {
+        size_t start = cursor;
+        for (size_t j = cursor; j-- > 0;)
+          if (s.phrase_end[j] == cursor) start = j;
+        if (start == cursor) return false;
+        cursor = start;
+      }
       continue;
     }
     bool found = false;
-    for (size_t end = cursor; end > 0 && !found; --end) {
-      if (e.adjacent && end != cursor) break;
-      switch (e.kind) {
-        case VerbPatternElement::kWords:
-          if (e.words.size() <= end && WordsAt(e.words, s, end - e.words.size())) {
-            cursor = end - e.words.size();
-            found = true;
-          }
-          break;
-        case VerbPatternElement::kSynset:
-          if (size_t len = SynsetEndingAt(e.synset, s, end)) {
-            cursor = end - len;
-            found = true;
-          }
-          break;
-        case VerbPatternElement::kSource:
-        case VerbPatternElement::kTarget:
-          if (s.actor_first[end - 1] >= 0) {
-            size_t start = static_cast<size_t>(s.actor_first[end - 1]);
-            (e.kind == VerbPatternElement::kSource ? m->source : m->target) = static_cast<long>(start);
-            cursor = start;
-            found = true;
-          }
-          break;
-        default:
-          break;
-      }
+    for (size_t pos = cursor; forward ? pos < n : pos > 0; forward ? ++pos : --pos) {
+      if (e.adjacent && pos != cursor) break;
+      size_t b, en;
+      if (!ElementAt(e, s, pos, forward, &b, &en)) continue;
+      if (e.kind == VerbPatternElement::kSource) m->source = static_cast<long>(b);
+      if (e.kind == VerbPatternElement::kTarget) m->target = static_cast<long>(b);
+      cursor = forward ? en : b;
+      found = true;
+      break;
     }
     if (!found) return false;
   }
@@ -581,7 +559,7 @@ VerbMatch VerbDictionary::Match(uint32_t form, const PatternSentence& s, size_t 
     if (best.pattern && p.Specificity() <= best_spec) continue;
     VerbMatch m;
     m.lemma = b.name;
-    if (!MatchBefore(p, s, first, &m) || !MatchAfter(p, s, last, &m)) continue;
+    if (!MatchSide(p.before, s, first, false, &m) || !MatchSide(p.after, s, last, true, &m)) continue;
     m.code = p.code;
     m.pattern = &p;
     best = std::move(m);

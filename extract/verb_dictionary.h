@@ -105,8 +105,14 @@ class VerbDictionary {
     std::string code;
     std::vector<VerbPattern> patterns;
   };
-  bool MatchAfter(const VerbPattern& p, const PatternSentence& s, size_t last, VerbMatch* m) const;
-  bool MatchBefore(const VerbPattern& p, const PatternSentence& s, size_t first, VerbMatch* m) const;
+  // Whether the pattern elements match on one side of the verb, from cursor
+  // (the verb's end going forward, its start going backward).
+  bool MatchSide(const std::vector<VerbPatternElement>& elements, const PatternSentence& s, size_t cursor,
+                 bool forward, VerbMatch* m) const;
+  // Whether element e stands starting at pos (forward) or ending at pos
+  // (backward); sets its token span.
+  bool ElementAt(const VerbPatternElement& e, const PatternSentence& s, size_t pos, bool forward, size_t* begin,
+                 size_t* end) const;
   bool WordsAt(const std::vector<std::string>& words, const PatternSentence& s, size_t at) const;
   // The length of the synset phrase at `at`, or 0.
   size_t SynsetAt(int synset, const PatternSentence& s, size_t at) const;
