@@ -28,7 +28,7 @@ void WriteText(const graph::DocumentAnalysis& a, std::ostream& out) {
       << " triples\n";
   for (const auto& r : a.relations) {
     out << labels[r.subject] << "  " << r.cls << (r.polarity > 0 ? "(+)" : r.polarity < 0 ? "(-)" : "(0)")
-        << (r.negated ? " not" : "") << " [" << r.lemma << "]  " << labels[r.object] << "\n    \""
+        << (r.negated ? " not" : "") << " [" << r.lemma << (r.code.empty() ? "" : " " + r.code) << "]  " << labels[r.object] << "\n    \""
         << a.doc.text.substr(r.evidence.begin, r.evidence.size()) << "\"\n";
   }
 }
