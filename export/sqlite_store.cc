@@ -305,6 +305,7 @@ class SqliteStore : public Store {
     if (in_tx_ && db_) db_->tryExec("ROLLBACK");
     // Cached statements must be finalised before the connection closes.
     stmts_.clear();
+    multi_stmts_.clear();
   }
 
   void Begin() override {
@@ -795,13 +796,11 @@ class SqliteStore : public Store {
     kFindHash,
     kFindDocId,
     kInsertDoc,
-    kInsertSentence,
     kFindEntity,
     kInsertEntity,
     kUpdateEntity,
     kInsertAlias,
     kEntityState,
-    kInsertMention,
     kInsertRelation,
     kEvidenceById,
     kNumSlots
@@ -1033,6 +1032,36 @@ class SqliteStore : public Store {
     return *s;
   }
 
+  // Inserts `rows` rows of `columns` values each, up to kRowsPerInsert per
+  // statement ("INSERT ... VALUES (?,?),(?,?),..."): one statement run per
+  // row costs more than the row itself (statement journal, halt).
+  // bind(q, row, first_parameter) binds one row's values.
+  static constexpr size_t kRowsPerInsert = 32;
+  void InsertRows(const char* head, size_t columns, size_t rows,
+                  const std::function<void(SQLite::Statement&, size_t, int)>& bind) {
+    for (size_t done = 0; done < rows;) {
+      const size_t n = std::min(kRowsPerInsert, rows - done);
+      std::string key = std::string(head) + '#' + std::to_string(n);
+      auto& q = multi_stmts_[key];
+      if (!q) {
+        std::string sql = head;
+        sql += " VALUES ";
+        for (size_t r = 0; r < n; ++r) {
+          sql += r ? ",(" : "(";
+          for (size_t c = 0; c < columns; ++c) sql += c ? ",?" : "?";
+          sql += ')';
+        }
+        q = std::make_unique<SQLite::Statement>(*db_, sql);
+      } else {
+        q->reset();
+        q->clearBindings();
+      }
+      for (size_t r = 0; r < n; ++r) bind(*q, done + r, static_cast<int>(r * columns + 1));
+      q->exec();
+      done += n;
+    }
+  }
+
   std::string ExecText(const char* sql, int64_t arg) {
     SQLite::Statement q(*db_, sql);
     q.bind(1, arg);
@@ -1247,22 +1276,17 @@ class SqliteStore : public Store {
 
     CharIndex chars(doc.text);
     std::unordered_map<uint32_t, graph::Span> sentence_span;
-    {
-      SQLite::Statement& q = Cached(kInsertSentence,
-                                    "INSERT OR IGNORE INTO sentences(doc, idx, start, end, "
-                                    "byte_start, byte_end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-      for (const auto& s : a.sentences) {
-        sentence_span.emplace(s.index, s.span);
-        q.reset();
-        q.bind(1, doc_row);
-        q.bind(2, s.index);
-        q.bind(3, chars.At(s.span.begin));
-        q.bind(4, chars.At(s.span.end));
-        q.bind(5, s.span.begin);
-        q.bind(6, s.span.end);
-        q.exec();
-      }
-    }
+    for (const auto& sent : a.sentences) sentence_span.emplace(sent.index, sent.span);
+    InsertRows("INSERT OR IGNORE INTO sentences(doc, idx, start, end, byte_start, byte_end)", 6,
+               a.sentences.size(), [&](SQLite::Statement& q, size_t row, int p) {
+                 const auto& sent = a.sentences[row];
+                 q.bind(p, doc_row);
+                 q.bind(p + 1, sent.index);
+                 q.bind(p + 2, chars.At(sent.span.begin));
+                 q.bind(p + 3, chars.At(sent.span.end));
+                 q.bind(p + 4, sent.span.begin);
+                 q.bind(p + 5, sent.span.end);
+               });
 
     std::unordered_map<std::string, int64_t> local;
     for (const auto& e : a.entities) {
@@ -1278,25 +1302,27 @@ class SqliteStore : public Store {
     };
 
     {
-      SQLite::Statement& q = Cached(kInsertMention,
-                                    "INSERT INTO mentions(entity, doc, sentence, start, end, text, "
-                                    "pronoun) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      std::vector<std::pair<const graph::Mention*, int64_t>> rows;
+      rows.reserve(a.mentions.size());
       for (const auto& m : a.mentions) {
         int64_t entity = resolve(m.entity);
         if (entity == 0) {
           ++outcome.skipped;
           continue;
         }
-        q.reset();
-        q.bind(1, entity);
-        q.bind(2, doc_row);
-        q.bind(3, m.sentence);
-        q.bind(4, chars.At(m.span.begin));
-        q.bind(5, chars.At(m.span.end));
-        q.bindNoCopy(6, m.text);
-        q.bind(7, m.pronoun ? 1 : 0);
-        q.exec();
+        rows.emplace_back(&m, entity);
       }
+      InsertRows("INSERT INTO mentions(entity, doc, sentence, start, end, text, pronoun)", 7, rows.size(),
+                 [&](SQLite::Statement& q, size_t row, int p) {
+                   const graph::Mention& m = *rows[row].first;
+                   q.bind(p, rows[row].second);
+                   q.bind(p + 1, doc_row);
+                   q.bind(p + 2, m.sentence);
+                   q.bind(p + 3, chars.At(m.span.begin));
+                   q.bind(p + 4, chars.At(m.span.end));
+                   q.bindNoCopy(p + 5, m.text);
+                   q.bind(p + 6, m.pronoun ? 1 : 0);
+                 });
     }
     {
       SQLite::Statement& q = Cached(kInsertRelation,
@@ -1401,6 +1427,7 @@ class SqliteStore : public Store {
   OpenMode mode_;
   std::unique_ptr<SQLite::Database> db_;
   std::vector<std::unique_ptr<SQLite::Statement>> stmts_;  // by Slot
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> multi_stmts_;  // InsertRows
   bool in_tx_ = false;
   int64_t data_version_ = -1;
   std::unordered_map<std::string, int64_t> ids_;  // eid -> entities.id
