@@ -9,6 +9,9 @@
 //               ASCII spaces and punctuation, count tokens): the floor;
 //   ng-tok      newsgraph's reader + Tokenize + SplitSentences, one thread;
 //   extract -j1 / -jN   `newsgraph extract --quiet -o out.jsonl corpus`;
+//   ceiling xN  N independent `newsgraph extract --quiet --jobs 1` processes
+//               at the same time, each into its own file: what the machine
+//               gives N single-thread processes, the most -jN could reach;
 //   build -j1 / -jN     `newsgraph build --db x.db corpus` (into a new
 //                       database, summary included: end to end).
 // The newsgraph runs are child processes: wall time, and peak RSS from
@@ -16,11 +19,14 @@
 // counted). It checks that extract -jN output is byte-identical to -j1 and
 // that build -jN's database has the same `sqlite3 .dump` as -j1's.
 #include <fcntl.h>
+#include <malloc.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -50,7 +56,7 @@ struct Options {
   std::vector<double> sizes = {10, 100};
   int jobs = 0;  // 0: the cores available
   uint64_t seed = 1;
-  bool keep = false, extract = true, build = true;
+  bool keep = false, extract = true, build = true, ceiling = true;
   double max_scaling_mb = 1e9;  // run the -jN passes only up to this size
 };
 
@@ -58,8 +64,9 @@ void Usage() {
   std::fprintf(stderr,
                "usage: pipeline_bench [--sizes 10,100,1000] [--jobs N] [--newsgraph PATH]\n"
                "                      [--corpora DIR] [--tmp DIR] [--seed N] [--keep]\n"
-               "                      [--no-extract] [--no-build] [--scaling-up-to MB]\n"
-               "  sizes in MB (10^6 bytes) of corpus; --jobs N adds -jN passes (default: cores)\n");
+               "                      [--no-extract] [--no-build] [--no-ceiling] [--scaling-up-to MB]\n"
+               "  sizes in MB (10^6 bytes) of corpus; --jobs N adds -jN passes (default: cores)\n"
+               "  and the ceiling pass (N independent extract --jobs 1 processes at once)\n");
 }
 
 double ThreadCpu() {
@@ -76,41 +83,106 @@ struct RunResult {
   long max_rss_kb = 0;
 };
 
-// Runs argv with stdout to out_path and stderr to err_path; waits. A
-// program name without a slash is looked up in PATH.
-RunResult Spawn(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  RunResult r;
-  auto t0 = Clock::now();
-  pid_t pid;
-  int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) {
-    std::fprintf(stderr, "pipeline_bench: cannot run %s: %s\n", argv[0], std::strerror(rc));
-    return r;
+// posix_spawn starts a child on this process's memory (vfork), and Linux
+// then counts this process's peak RSS so far in the child's ru_maxrss: after
+// the in-process passes, every child would report at least their peak.
+// Returns memory to the system and resets this process's peak to its
+// current RSS (/proc/self/clear_refs, Linux 4.0 on), so that a child's peak
+// RSS is its own (or this process's current RSS, if that is larger).
+long own_rss_kb_at_spawn = 0;  // the largest, for the footer
+
+void ResetPeakRss() {
+  static bool warned = false;
+  malloc_trim(0);
+  {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    if (statm >> pages >> resident)
+      own_rss_kb_at_spawn = std::max(own_rss_kb_at_spawn, resident * (sysconf(_SC_PAGESIZE) / 1024));
   }
-  int status = 0;
-  struct rusage ru {};
-  wait4(pid, &status, 0, &ru);
-  r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  r.max_rss_kb = ru.ru_maxrss;
-  r.cpu_seconds = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.ok = r.exit_code == 0;
-  if (!r.ok) {
-    std::fprintf(stderr, "pipeline_bench: %s exited with %d; its stderr (%s):\n", args[1].c_str(), r.exit_code,
-                 err_path.c_str());
-    std::ifstream e(err_path);
+  std::ofstream f("/proc/self/clear_refs");
+  f << "5";
+  f.close();
+  if (!f && !warned) {
+    warned = true;
+    std::fprintf(stderr, "pipeline_bench: cannot reset the peak RSS (/proc/self/clear_refs): children's peak RSS "
+                         "may include this program's own\n");
+  }
+}
+
+struct Command {
+  std::vector<std::string> args;
+  std::string out_path, err_path;
+};
+
+// Runs the commands at the same time, each with stdout to its out_path and
+// stderr to its err_path, and waits for all of them. A program name without
+// a slash is looked up in PATH. Each result's wall time runs from its own
+// start to its exit; *span (if given) from the first start to the last exit.
+std::vector<RunResult> SpawnAll(const std::vector<Command>& commands, double* span = nullptr) {
+  std::vector<RunResult> results(commands.size());
+  std::vector<pid_t> pids(commands.size(), -1);
+  std::vector<Clock::time_point> starts(commands.size());
+  ResetPeakRss();
+  auto first = Clock::now();
+  size_t running = 0;
+  for (size_t k = 0; k < commands.size(); ++k) {
+    const auto& c = commands[k];
+    std::vector<char*> argv;
+    for (const auto& a : c.args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, c.out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, c.err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    starts[k] = Clock::now();
+    int rc = posix_spawnp(&pids[k], argv[0], &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+      std::fprintf(stderr, "pipeline_bench: cannot run %s: %s\n", argv[0], std::strerror(rc));
+      pids[k] = -1;
+      continue;
+    }
+    ++running;
+  }
+  // The bench runs no other children meanwhile, so any child that exits is
+  // one of these.
+  while (running > 0) {
+    int status = 0;
+    struct rusage ru {};
+    pid_t pid = wait4(-1, &status, 0, &ru);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    auto end = Clock::now();
+    size_t k = 0;
+    while (k < pids.size() && pids[k] != pid) ++k;
+    if (k == pids.size()) continue;
+    --running;
+    RunResult& r = results[k];
+    r.seconds = std::chrono::duration<double>(end - starts[k]).count();
+    r.max_rss_kb = ru.ru_maxrss;
+    r.cpu_seconds = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.ok = r.exit_code == 0;
+    if (span) *span = std::chrono::duration<double>(end - first).count();
+  }
+  for (size_t k = 0; k < commands.size(); ++k) {
+    if (pids[k] < 0 || results[k].ok) continue;
+    const auto& c = commands[k];
+    std::fprintf(stderr, "pipeline_bench: %s exited with %d; its stderr (%s):\n", c.args[1].c_str(),
+                 results[k].exit_code, c.err_path.c_str());
+    std::ifstream e(c.err_path);
     std::string line;
-    for (int k = 0; k < 10 && std::getline(e, line); ++k) std::fprintf(stderr, "  %s\n", line.c_str());
+    for (int n = 0; n < 10 && std::getline(e, line); ++n) std::fprintf(stderr, "  %s\n", line.c_str());
   }
-  return r;
+  return results;
+}
+
+// Runs argv with stdout to out_path and stderr to err_path; waits.
+RunResult Spawn(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path) {
+  return SpawnAll({{args, out_path, err_path}})[0];
 }
 
 bool SameFile(const std::string& a, const std::string& b) {
@@ -276,6 +348,7 @@ int main(int argc, char** argv) {
     else if (a == "--keep") o.keep = true;
     else if (a == "--no-extract") o.extract = false;
     else if (a == "--no-build") o.build = false;
+    else if (a == "--no-ceiling") o.ceiling = false;
     else if (a == "--scaling-up-to") o.max_scaling_mb = std::atof(value().c_str());
     else { Usage(); return 2; }
   }
@@ -390,10 +463,11 @@ int main(int argc, char** argv) {
       failures += !r1.ok;
       auto x1 = row("extract -j1", r1.seconds, r1.cpu_seconds, r1.max_rss_kb,
                     r1.ok ? "" : "FAILED exit " + std::to_string(r1.exit_code));
+      RunResult rn;
       if (scaling) {
         std::string j = std::to_string(o.jobs);
-        auto rn = Spawn({o.newsgraph, "extract", "--quiet", "--jobs", j, "-o", outn, corpus}, "/dev/null",
-                        o.tmp + "/extract-jN.err");
+        rn = Spawn({o.newsgraph, "extract", "--quiet", "--jobs", j, "-o", outn, corpus}, "/dev/null",
+                   o.tmp + "/extract-jN.err");
         failures += !rn.ok;
         bool same = r1.ok && rn.ok && SameFile(out1, outn);
         failures += !same;
@@ -401,6 +475,68 @@ int main(int argc, char** argv) {
         std::snprintf(note, sizeof note, "speed-up %.2fx; output %s -j1", r1.seconds / rn.seconds,
                       same ? "byte-identical to" : "DIFFERS from");
         row("extract -j" + j, rn.seconds, rn.cpu_seconds, rn.max_rss_kb, note);
+      }
+      if (scaling && o.ceiling) {
+        // N independent single-thread extracts at once: aggregate MB/s is
+        // N x corpus over the span from the first start to the last exit.
+        std::vector<Command> cmds;
+        for (int k = 0; k < o.jobs; ++k) {
+          std::string n = std::to_string(k + 1);
+          cmds.push_back({{o.newsgraph, "extract", "--quiet", "--jobs", "1", "-o", o.tmp + "/ceiling-" + n + ".jsonl",
+                           corpus},
+                          "/dev/null", o.tmp + "/ceiling-" + n + ".err"});
+        }
+        double span = 0;
+        auto rs = SpawnAll(cmds, &span);
+        double cpu = 0, rss_kb = 0, slowest = 0, fastest = 1e300;
+        int ok = 0, same = 0;
+        for (size_t k = 0; k < rs.size(); ++k) {
+          cpu += rs[k].cpu_seconds;
+          rss_kb = std::max<double>(rss_kb, rs[k].max_rss_kb);
+          slowest = std::max(slowest, rs[k].seconds);
+          fastest = std::min(fastest, rs[k].seconds);
+          ok += rs[k].ok;
+          same += r1.ok && rs[k].ok && SameFile(out1, cmds[k].args[6]);
+          if (!o.keep) fs::remove(cmds[k].args[6]);
+        }
+        failures += o.jobs - same;  // failed or different
+        double n = o.jobs, ceiling_speedup = n * r1.seconds / span;
+        char note[400];
+        if (ok < o.jobs) {
+          std::snprintf(note, sizeof note, "FAILED: %d of %d processes exited non-zero", o.jobs - ok, o.jobs);
+        } else {
+          int used = 0;
+          used += std::snprintf(note, sizeof note, "%d processes, %.1f-%.1f s each; speed-up %.2fx over extract -j1",
+                                o.jobs, fastest, slowest, ceiling_speedup);
+          if (rn.ok)
+            used += std::snprintf(note + used, sizeof note - used, "; extract -j%d gets %.2f of it (%.2fx / %.2fx)",
+                                  o.jobs, (r1.seconds / rn.seconds) / ceiling_speedup, r1.seconds / rn.seconds,
+                                  ceiling_speedup);
+          used += std::snprintf(note + used, sizeof note - used, "; outputs %s -j1's",
+                                same == o.jobs ? "byte-identical to" : "DIFFER from");
+          // Equal processes on free cores finish together; one far behind
+          // means another job had a core for a while (or the VM's cores ran
+          // at different speeds), and the ceiling is then too low.
+          if (slowest > 1.1 * fastest)
+            std::snprintf(note + used, sizeof note - used,
+                          "; UNEVEN: one process took %.0f%% longer (another job? a slower core?): the ceiling "
+                          "may be low",
+                          100 * (slowest / fastest - 1));
+        }
+        Row r;
+        r.size = size_name;
+        r.pass = "ceiling x" + std::to_string(o.jobs);
+        r.seconds = span;
+        r.cpu = cpu;
+        r.mbps = n * text_mb / span;
+        r.cpu_mbps = n * text_mb / cpu;
+        r.docs = n * ts.docs / span;
+        r.sents = n * ts.sentences / span;
+        r.rss_mb = rss_kb / 1024.0;
+        r.ratio = r.cpu_mbps / plain_cpu_mbps;
+        r.note = note;
+        rows.push_back(r);
+        print_row(r);
       }
       (void)x1;
       if (!o.keep) {
@@ -451,7 +587,11 @@ int main(int argc, char** argv) {
   }
   std::printf("\nMB = 10^6 bytes of document text (plain-tok: file bytes). MB/s and docs/s, sents/s are per wall\n"
               "second; MB/CPU-s per second of user+system CPU time of all threads (steadier on a loaded\n"
-              "machine). ratio = MB/CPU-s over plain-tok's MB/CPU-s in the same run.\n");
+              "machine). ratio = MB/CPU-s over plain-tok's MB/CPU-s in the same run. ceiling xN: N\n"
+              "independent extract --jobs 1 processes at once; its MB, docs and sentences are N x the\n"
+              "corpus, wall s from the first start to the last exit, CPU s summed, RSS the largest.\n"
+              "RSS: peak of the child process (wait4); this program's own RSS when it started them was at\n"
+              "most %.0f MB.\n", own_rss_kb_at_spawn / 1024.0);
   if (own_tmp && !o.keep) fs::remove_all(o.tmp);
   if (failures) std::fprintf(stderr, "pipeline_bench: %d pass(es) failed or differed\n", failures);
   return failures ? 1 : 0;
