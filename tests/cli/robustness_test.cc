@@ -632,7 +632,9 @@ TEST_F(Interruption, ReadersReadTheLastCommittedStateWhileABuildWrites) {
   while (build.Running() && reads < 20) {
     auto e = Run({"export", "--db", db, "-f", "graphml", "-o", Path("during.graphml")});
     EXPECT_EQ(e.exit_code, 0) << e.err;
-    if (build.Running()) EXPECT_EQ(Slurp(Path("during.graphml")), expected);
+    if (build.Running()) {
+      EXPECT_EQ(Slurp(Path("during.graphml")), expected);
+    }
     auto q = Run({"query", "--db", db, "actor", "Macron"});
     EXPECT_EQ(q.exit_code, 0) << q.err;
     ++reads;
