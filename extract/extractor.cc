@@ -267,6 +267,7 @@ class DocumentRun {
   bool ActiveSubjects(size_t verb, size_t sent_first, std::vector<int>* subjects, bool* through, bool* pronoun);
   const PatternSentence& PatternView(const SentenceBounds& s);
   std::vector<int> ActorsAfter(size_t from, size_t sent_last) const;
+  int PassiveAgent(size_t from, size_t sent_last) const;
   bool DictionaryEvents(const SentenceBounds& s, uint32_t index, size_t t);
   bool Negated(size_t verb, size_t sent_first) const;
   bool Passive(size_t verb, size_t sent_first) const;
@@ -1306,6 +1307,14 @@ bool DocumentRun::ActiveSubjects(size_t t, size_t sent_first, std::vector<int>* 
   return true;
 }
 
+// The agent of a passive verb: the mention after "by" within four words of
+// from, the word after the verb ("was criticised [heavily] by Y"), or -1.
+int DocumentRun::PassiveAgent(size_t from, size_t sent_last) const {
+  for (size_t by = from; by < sent_last && by - from < 4; ++by)
+    if (Lower(by) == "by") return by + 1 < sent_last ? mention_at_[by + 1] : -1;
+  return -1;
+}
+
 // The sentence as a user verb dictionary's patterns see it.
 const PatternSentence& DocumentRun::PatternView(const SentenceBounds& s) {
   if (pattern_first_ == s.first && pattern_last_ == s.last) return pattern_;
@@ -1420,10 +1429,8 @@ bool DocumentRun::DictionaryEvents(const SentenceBounds& s, uint32_t index, size
   if (match.source >= 0) {
     subjects = {mention_at_[s.first + match.source]};
   } else if (Passive(t, s.first)) {
-    size_t by = verb_last;
-    while (by < s.last && by - verb_last < 4 && Lower(by) != "by") ++by;
-    if (by + 1 < s.last && Lower(by) == "by" && mention_at_[by + 1] >= 0) {
-      subjects = {mention_at_[by + 1]};
+    if (int agent = PassiveAgent(verb_last, s.last); agent >= 0) {
+      subjects = {agent};
       targets = Subjects(verb_first, s.first, &through, &pronoun);
     }
   } else if (!ActiveSubjects(verb_first, s.first, &subjects, &through, &pronoun)) {
@@ -1492,10 +1499,8 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
       std::vector<Target> objects;
       if (Passive(t, s.first)) {
         // "X was criticised by Y": Y is the subject, X the object.
-        size_t by = t + 1;
-        while (by < s.last && by - t < 4 && Lower(by) != "by") ++by;
-        if (by < s.last && Lower(by) == "by" && by + 1 < s.last && mention_at_[by + 1] >= 0) {
-          subjects = {mention_at_[by + 1]};
+        if (int agent = PassiveAgent(t + 1, s.last); agent >= 0) {
+          subjects = {agent};
           std::vector<int> left = Subjects(t, s.first, &through, &pronoun);
           for (int m : left) {
             Target tg;

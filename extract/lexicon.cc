@@ -87,8 +87,9 @@ void EmplaceKey(const std::string& key, const Value& value, const Value& marker,
 // absurd entry would slow every document down.
 constexpr size_t kMaxUserPhraseWords = 24;
 
-// "" when line is text a lexicon may hold, else the reason.
-std::string CheckLine(const std::string& line) {
+}  // namespace
+
+std::string CheckDictionaryLine(const std::string& line) {
   std::string error;
   if (ValidateText(line, &error)) return "";
   // ValidateText says "line 1, column 7 (byte 6): invalid UTF-8"; the
@@ -96,6 +97,26 @@ std::string CheckLine(const std::string& line) {
   size_t comma = error.find(", ");
   return comma == std::string::npos ? error : error.substr(comma + 2);
 }
+
+std::string StripXmlComments(std::string_view line, bool* in_comment) {
+  std::string out;
+  for (size_t i = 0; i < line.size();) {
+    if (*in_comment) {
+      size_t end = line.find("-->", i);
+      if (end == std::string_view::npos) break;
+      *in_comment = false;
+      i = end + 3;
+    } else if (line.compare(i, 4, "<!--") == 0) {
+      *in_comment = true;
+      i += 4;
+    } else {
+      out.push_back(line[i++]);
+    }
+  }
+  return out;
+}
+
+namespace {
 
 std::string CheckPhrase(const std::string& phrase) {
   size_t words = PhraseWords(phrase).size();
@@ -145,7 +166,7 @@ bool ReadTsv(const std::string& path, const std::string& name, size_t min_column
       header = true;
       continue;
     }
-    if (std::string bad = CheckLine(line); !bad.empty()) {
+    if (std::string bad = CheckDictionaryLine(line); !bad.empty()) {
       *error = path + ":" + std::to_string(number) + ": " + bad;
       return false;
     }
@@ -408,27 +429,11 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
     while (std::getline(in, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (std::string bad = CheckLine(line); !bad.empty()) {
+      if (std::string bad = CheckDictionaryLine(line); !bad.empty()) {
         *error = path + ":" + std::to_string(number) + ": " + bad;
         return false;
       }
-      std::string l = line;
-      if (in_comment) {
-        size_t e = l.find("-->");
-        if (e == std::string::npos) continue;
-        l = l.substr(e + 3);
-        in_comment = false;
-      }
-      size_t c;
-      while ((c = l.find("<!--")) != std::string::npos) {
-        size_t e = l.find("-->", c);
-        if (e == std::string::npos) {
-          l = l.substr(0, c);
-          in_comment = true;
-          break;
-        }
-        l.erase(c, e + 3 - c);
-      }
+      std::string l = StripXmlComments(line, &in_comment);
       size_t hash = l.find('#');
       if (hash != std::string::npos) l = l.substr(0, hash);
       while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.pop_back();

@@ -58,6 +58,15 @@ struct RelationEntry {
   std::string code;  // a CAMEO code, for events from a user verb dictionary
 };
 
+// Shared by the readers of user dictionaries (actors here, verbs in
+// verb_dictionary.cc).
+// "" when line is text a dictionary may hold (valid UTF-8, no NUL byte),
+// else the reason ("column 7 (byte 6): invalid UTF-8").
+std::string CheckDictionaryLine(const std::string& line);
+// line without its "<!-- ... -->" comments; *in_comment carries a comment
+// left open into the next line.
+std::string StripXmlComments(std::string_view line, bool* in_comment);
+
 class Lexicons {
  public:
   // Loads the shipped lexicons from dir (extract/lexicons). Returns nullptr

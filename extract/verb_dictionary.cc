@@ -5,7 +5,7 @@
 #include <cctype>
 #include <fstream>
 
-#include "extract/reader.h"
+#include "extract/lexicon.h"
 #include "graph/types.h"
 
 namespace newsgraph::extract {
@@ -131,7 +131,6 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
   size_t line_no = 0;
   std::string raw;
   std::vector<bool> defined(synsets_.size(), true);
-  std::vector<std::pair<uint32_t, size_t>> pattern_lines;  // (block, pattern) to check synsets
   const size_t first_new_block = blocks_.size();
   auto synset_id = [&](std::string name) {
     while (!name.empty() && name.back() == '_') name.pop_back();
@@ -149,32 +148,9 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
   while (std::getline(in, raw)) {
     ++line_no;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    {
-      std::string why;
-      if (!ValidateText(raw, &why)) {
-        // ValidateText says "line 1, column 7 (byte 6): ..."; the line is ours to name.
-        size_t comma = why.find(", ");
-        return fail(comma == std::string::npos ? why : why.substr(comma + 2));
-      }
-    }
+    if (std::string bad = CheckDictionaryLine(raw); !bad.empty()) return fail(bad);
     // Comments: <!-- ... --> (across lines), then "#" and ";" to the end.
-    std::string line;
-    for (size_t i = 0; i < raw.size();) {
-      if (in_comment) {
-        size_t end = raw.find("-->", i);
-        if (end == std::string::npos) {
-          i = raw.size();
-        } else {
-          in_comment = false;
-          i = end + 3;
-        }
-      } else if (raw.compare(i, 4, "<!--") == 0) {
-        in_comment = true;
-        i += 4;
-      } else {
-        line.push_back(raw[i++]);
-      }
-    }
+    std::string line = StripXmlComments(raw, &in_comment);
     // "#" and ";" inside a code ("[###]") are the code's.
     int depth = 0;
     for (size_t i = 0; i < line.size(); ++i) {
@@ -202,11 +178,7 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
         rest.pop_back();
       std::string code = "---";
       TakeCode(&rest, &code);
-      std::string extra;
-      while (TakeCode(&rest, &extra)) {
-      }
       Block b;
-      b.name = Lower(Trim(rest));
       b.code = code;
       blocks_.push_back(std::move(b));
       mode = Mode::kVerbs;
@@ -289,7 +261,6 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
       };
       VerbPattern p;
       p.code = code;
-      p.line = line_no;
       // After the verb, in reading order; joined words merge.
       for (size_t i = verb + 1; i < atoms.size(); ++i) {
         if (atoms[i].text == "*" || atoms[i].text == "**") continue;
@@ -316,7 +287,6 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
         p.before.push_back(std::move(e));
       }
       blocks_.back().patterns.push_back(std::move(p));
-      pattern_lines.emplace_back(static_cast<uint32_t>(blocks_.size() - 1), blocks_.back().patterns.size() - 1);
       mode = Mode::kPatterns;
       continue;
     }
@@ -333,20 +303,18 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
       body.erase(open, close - open + 1);
     }
     std::string_view form_text = Trim(body);
-    bool synonym = !form_text.empty() && form_text[0] == '+';
+    std::vector<std::string> words;
+    size_t v;
+    if (!ParseForm(form_text, &words, &v)) return fail("a verb line without a verb");
+    if (words.size() > kMaxFormWords) return fail("a verb of more than " + std::to_string(kMaxFormWords) + " words");
     if (mode != Mode::kVerbs || blocks_.size() == first_new_block) {
       // A verb after a blank line starts a block of its own (the
       // PETRARCH 2 layout, without "---" headers).
       Block b;
-      std::vector<std::string> words;
-      size_t v;
-      if (!ParseForm(form_text, &words, &v)) return fail("a verb line without a verb");
-      b.name = words[v];
       b.code = has_code ? code : "---";
       blocks_.push_back(std::move(b));
       mode = Mode::kVerbs;
     }
-    (void)synonym;
     const uint32_t block = static_cast<uint32_t>(blocks_.size() - 1);
     const std::string form_code = has_code ? code : blocks_[block].code;
     auto add = [&](std::vector<std::string> words, size_t v) {
@@ -359,10 +327,6 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
       by_word_[key].push_back(static_cast<uint32_t>(forms_.size()));
       forms_.push_back(std::move(f));
     };
-    std::vector<std::string> words;
-    size_t v;
-    if (!ParseForm(form_text, &words, &v)) return fail("a verb line without a verb");
-    if (words.size() > kMaxFormWords) return fail("a verb of more than " + std::to_string(kMaxFormWords) + " words");
     if (irregular.empty()) {
       for (auto& inflected : RegularForms(words[v])) {
         auto w = words;
@@ -553,12 +517,10 @@ VerbMatch VerbDictionary::Match(uint32_t form, const PatternSentence& s, size_t 
   const Block& b = blocks_[f.block];
   VerbMatch best;
   best.code = f.code;
-  best.lemma = b.name;
   size_t best_spec = 0;
   for (const auto& p : b.patterns) {
     if (best.pattern && p.Specificity() <= best_spec) continue;
     VerbMatch m;
-    m.lemma = b.name;
     if (!MatchSide(p.before, s, first, false, &m) || !MatchSide(p.after, s, last, true, &m)) continue;
     m.code = p.code;
     m.pattern = &p;

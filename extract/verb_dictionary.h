@@ -43,7 +43,6 @@ struct VerbPattern {
   // Elements before the verb, nearest the verb first, and after it.
   std::vector<VerbPatternElement> before, after;
   std::string code;  // as written: "064", "032:033", "---"
-  size_t line = 0;
   // More elements = more specific; the most specific match wins.
   size_t Specificity() const { return before.size() + after.size(); }
 };
@@ -74,7 +73,6 @@ struct VerbMatch {
   const VerbPattern* pattern = nullptr;  // nullptr: the verb alone
   long source = -1, target = -1;  // token positions the pattern named
   bool compound = false;          // "%": the compound actor's members act on each other
-  std::string lemma;              // the block's verb, lower case ("restore")
 };
 
 class VerbDictionary {
@@ -101,7 +99,6 @@ class VerbDictionary {
 
  private:
   struct Block {
-    std::string name;  // lower case
     std::string code;
     std::vector<VerbPattern> patterns;
   };
