@@ -2,8 +2,11 @@
 // entity resolution.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "graph/graph.h"
 #include "graph/merge.h"
+#include "graph/sha256.h"
 #include "graph/types.h"
 
 namespace newsgraph::graph {
@@ -24,6 +27,39 @@ TEST(TypesTest, ContentHashIsSha256) {
   // Two blocks: 56 bytes need the padding in a second block.
   EXPECT_EQ(ContentHash("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+std::string Hex(const Sha256State& h) {
+  char out[65];
+  for (int i = 0; i < 8; ++i) std::snprintf(out + 8 * i, 9, "%08x", h[i]);
+  return std::string(out, 64);
+}
+
+TEST(TypesTest, Sha256PathsAgree) {
+  // FIPS 180-4's long vector, on both paths.
+  std::string million(1000000, 'a');
+  const char* want = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+  EXPECT_EQ(Hex(Sha256Portable(million.data(), million.size())), want);
+  EXPECT_EQ(ContentHash(million), want);
+  Sha256State fast;
+  if (!Sha256Accelerated(million.data(), million.size(), &fast)) {
+    EXPECT_FALSE(Sha256HasAcceleration());
+    GTEST_SKIP() << "this CPU has no SHA extensions; the portable path was checked";
+  }
+  EXPECT_EQ(Hex(fast), want);
+  // Every tail length and block count up to five blocks, over bytes of all
+  // values, with unaligned starts.
+  std::string bytes;
+  uint32_t x = 2463534242u;
+  for (int i = 0; i < 400; ++i) {
+    x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+    bytes += static_cast<char>(x & 0xFF);
+  }
+  for (size_t start = 0; start < 3; ++start)
+    for (size_t n = 0; n + start <= 330; ++n) {
+      ASSERT_TRUE(Sha256Accelerated(bytes.data() + start, n, &fast));
+      EXPECT_EQ(fast, Sha256Portable(bytes.data() + start, n)) << start << "+" << n;
+    }
 }
 
 TEST(TypesTest, CharOffsetsCountCodePoints) {
