@@ -148,12 +148,15 @@ std::string Sql(const std::string& db, const std::string& sql) {
 
 std::string Dump(const std::string& db) { return Sql(db, ".dump"); }
 
-// PRAGMA integrity_check, "ok\n" when sound. SQLite 3.40 (Debian 12)
+// PRAGMA integrity_check and foreign_key_check (newsgraph writes without
+// SQLite enforcing references), "ok\n" when sound. SQLite 3.40 (Debian 12)
 // reports "NULL value in aliases.alias" for the WITHOUT ROWID aliases table
 // when no alias is NULL; such lines are dropped only when a query confirms
 // that no NULL is there.
 std::string Integrity(const std::string& db) {
   std::string report = Sql(db, "PRAGMA integrity_check");
+  const std::string dangling = Sql(db, "PRAGMA foreign_key_check");
+  if (!dangling.empty()) return report + dangling;
   if (Sql(db, "SELECT count(*) FROM aliases WHERE alias IS NULL") != "0\n") return report;
   std::istringstream in(report);
   std::string line, kept;

@@ -185,6 +185,27 @@ std::string Dump(const std::string& path) {
   return out;
 }
 
+// Rows whose REFERENCES point at no row (PRAGMA foreign_key_check), one
+// "table|rowid|parent" line each; empty when every reference holds. The
+// store does not have SQLite enforce them while it writes.
+std::string DanglingReferences(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::string out;
+  sqlite3_stmt* q = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &q, nullptr), SQLITE_OK);
+  while (sqlite3_step(q) == SQLITE_ROW) {
+    for (int i = 0; i < 3; ++i) {
+      const unsigned char* t = sqlite3_column_text(q, i);
+      out += t ? reinterpret_cast<const char*>(t) : "NULL";
+      out += i < 2 ? '|' : '\n';
+    }
+  }
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return out;
+}
+
 RelationFilter Where(const std::function<void(RelationFilter&)>& set) {
   RelationFilter f;
   set(f);
@@ -517,6 +538,7 @@ TEST(SqliteStoreTest, MergeEntityMovesEverything) {
           .empty());
   EXPECT_EQ(store->FindEntities("Mr. Putin").size(), 0u);
   EXPECT_EQ(store->FindEntities("mr putin").at(0).id, "actor:vladimir-putin");
+  EXPECT_EQ(DanglingReferences(dir.File("graph.db")), "");
 
   // A later document naming the merged-away id recreates it cleanly.
   Doc later("q", "President Putin spoke.");
@@ -524,6 +546,11 @@ TEST(SqliteStoreTest, MergeEntityMovesEverything) {
   later.Entity("actor:president-putin", "President Putin");
   EXPECT_EQ(store->AddDocument(later.analysis()).status, AddStatus::kAdded);
   EXPECT_TRUE(store->GetEntity("actor:president-putin"));
+  EXPECT_EQ(DanglingReferences(dir.File("graph.db")), "");
+
+  // The check itself sees a reference to a missing row.
+  ExecSql(dir.File("graph.db"), "UPDATE mentions SET entity = 99999 WHERE id = 1");
+  EXPECT_EQ(DanglingReferences(dir.File("graph.db")), "mentions|1|entities\n");
 }
 
 TEST(SqliteStoreTest, FindEntitiesIgnoresCaseApostrophesAndThe) {
