@@ -89,7 +89,7 @@ int Run(const BuildOptions& o) {
   extract::DocumentReader reader(reader_options);
   uint64_t added = 0, unchanged = 0, conflicts = 0;
   CatchStopSignals();
-  store->Begin();
+  store->Begin(io::Store::Batch::kAllOrNothing);
   Progress progress(o.common.inputs, !o.common.quiet, "build");
   try {
     AnalyzeAll(

@@ -308,10 +308,12 @@ class SqliteStore : public Store {
     multi_stmts_.clear();
   }
 
-  void Begin() override {
+  void Begin(Batch batch) override {
     Guard([&] {
       CheckWritable("begin a transaction");
       if (in_tx_) throw StoreError(path_ + ": a transaction is already open");
+      batch_ = batch;
+      failed_.clear();
       // Each AddDocument's savepoint journals the pages it changes; in a
       // file (the default) that is a temporary file written for every
       // document, about 40 % of the insert path's time. In memory it is
@@ -332,6 +334,9 @@ class SqliteStore : public Store {
   void Commit() override {
     Guard([&] {
       if (!in_tx_) throw StoreError(path_ + ": commit without an open transaction");
+      if (!failed_.empty())
+        throw StoreError(path_ + ": cannot commit: a write in this batch failed (" + failed_ +
+                         "); roll it back");
       try {
         db_->exec("COMMIT");
       } catch (...) {
@@ -994,7 +999,22 @@ class SqliteStore : public Store {
   // under a savepoint, so that a failure leaves no partial rows.
   void Write(const std::function<void()>& body) {
     new_ids_.clear();
-    if (in_tx_) {
+    if (in_tx_ && batch_ == Batch::kAllOrNothing) {
+      if (!failed_.empty())
+        throw StoreError(path_ + ": a write in this batch failed (" + failed_ + "); roll it back");
+      try {
+        body();
+      } catch (const std::exception& e) {
+        failed_ = e.what();
+        if (failed_.empty()) failed_ = "unknown error";
+        ForgetNewIds();
+        throw;
+      } catch (...) {
+        failed_ = "unknown error";
+        ForgetNewIds();
+        throw;
+      }
+    } else if (in_tx_) {
       db_->exec("SAVEPOINT newsgraph_write");
       try {
         body();
@@ -1434,6 +1454,8 @@ class SqliteStore : public Store {
   std::vector<std::unique_ptr<SQLite::Statement>> stmts_;  // by Slot
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> multi_stmts_;  // InsertRows
   bool in_tx_ = false;
+  Batch batch_ = Batch::kAtomicWrites;
+  std::string failed_;  // kAllOrNothing: why a write of this batch failed
   int64_t data_version_ = -1;
   std::unordered_map<std::string, int64_t> ids_;  // eid -> entities.id
   std::vector<std::string> new_ids_;              // inserted by the current Write

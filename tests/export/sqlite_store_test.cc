@@ -420,6 +420,43 @@ TEST(SqliteStoreTest, RollbackLeavesTheDatabaseAsBefore) {
   EXPECT_CONTAINS(ErrorOf([&] { store->Commit(); }), "without an open transaction");
 }
 
+TEST(SqliteStoreTest, AllOrNothingBatchRefusesToGoOnAfterAFailedWrite) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  auto store = OpenSqliteStore(path, OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());
+  const std::string before = Dump(path);
+
+  // Per-write atomicity (the default): a failed merge leaves the batch usable.
+  store->Begin();
+  EXPECT_CONTAINS(ErrorOf([&] { store->MergeEntity("actor:nobody", "actor:vladimir-putin"); }),
+                  "no entity actor:nobody");
+  EXPECT_EQ(store->AddDocument(SecondDoc().analysis()).status, AddStatus::kAdded);
+  store->Rollback();
+  EXPECT_EQ(Dump(path), before);
+
+  // All or nothing: the same failure poisons the batch.
+  store->Begin(Store::Batch::kAllOrNothing);
+  EXPECT_EQ(store->AddDocument(SecondDoc().analysis()).status, AddStatus::kAdded);
+  EXPECT_CONTAINS(ErrorOf([&] { store->MergeEntity("actor:nobody", "actor:vladimir-putin"); }),
+                  "no entity actor:nobody");
+  Doc d("c3", "Macron met Putin.");
+  d.Sentence("Macron met Putin.");
+  std::string err = ErrorOf([&] { store->AddDocument(d.analysis()); });
+  EXPECT_CONTAINS(err, "a write in this batch failed (");
+  EXPECT_CONTAINS(err, "no entity actor:nobody");
+  EXPECT_CONTAINS(ErrorOf([&] { store->Commit(); }), "cannot commit");
+  store->Rollback();
+  EXPECT_EQ(Dump(path), before);
+
+  // The next batch starts clean and commits.
+  store->Begin(Store::Batch::kAllOrNothing);
+  EXPECT_EQ(store->AddDocument(SecondDoc().analysis()).status, AddStatus::kAdded);
+  store->Commit();
+  EXPECT_EQ(store->Stats().documents, 2);
+  EXPECT_EQ(DanglingReferences(path), "");
+}
+
 TEST(SqliteStoreTest, ReadOnlyReadsButRefusesWrites) {
   TempDir dir;
   const std::string path = dir.File("graph.db");
