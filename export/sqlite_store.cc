@@ -114,25 +114,6 @@ std::string NameKey(std::string_view name) {
   return out;
 }
 
-CharIndex::CharIndex(const std::string& text) : text_(text) {
-  checkpoints_.reserve(text.size() / kStride + 1);
-  uint32_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i % kStride == 0) checkpoints_.push_back(chars);
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
-  }
-  total_ = chars;
-}
-
-uint32_t CharIndex::At(uint32_t byte) const {
-  if (byte >= text_.size()) return total_;
-  size_t block = byte / kStride;
-  uint32_t chars = checkpoints_[block];
-  for (size_t i = block * kStride; i < byte; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
-  return chars;
-}
-
 // ---------------------------------------------------------------------------
 // The store.
 
@@ -1299,7 +1280,7 @@ class SqliteStore : public Store {
       doc_row = db_->getLastInsertRowid();
     }
 
-    CharIndex chars(doc.text);
+    graph::CharIndex chars(doc.text);
     std::unordered_map<uint32_t, graph::Span> sentence_span;
     for (const auto& sent : a.sentences) sentence_span.emplace(sent.index, sent.span);
     InsertRows("INSERT OR IGNORE INTO sentences(doc, idx, start, end, byte_start, byte_end)", 6,
@@ -1307,8 +1288,8 @@ class SqliteStore : public Store {
                  const auto& sent = a.sentences[row];
                  q.bind(p, doc_row);
                  q.bind(p + 1, sent.index);
-                 q.bind(p + 2, chars.At(sent.span.begin));
-                 q.bind(p + 3, chars.At(sent.span.end));
+                 q.bind(p + 2, chars(sent.span.begin));
+                 q.bind(p + 3, chars(sent.span.end));
                  q.bind(p + 4, sent.span.begin);
                  q.bind(p + 5, sent.span.end);
                });
@@ -1343,8 +1324,8 @@ class SqliteStore : public Store {
                    q.bind(p, rows[row].second);
                    q.bind(p + 1, doc_row);
                    q.bind(p + 2, m.sentence);
-                   q.bind(p + 3, chars.At(m.span.begin));
-                   q.bind(p + 4, chars.At(m.span.end));
+                   q.bind(p + 3, chars(m.span.begin));
+                   q.bind(p + 4, chars(m.span.end));
                    q.bindNoCopy(p + 5, m.text);
                    q.bind(p + 6, m.pronoun ? 1 : 0);
                  });
@@ -1378,8 +1359,8 @@ class SqliteStore : public Store {
         q.bind(8, std::round(static_cast<double>(r.confidence) * 1e6) / 1e6);
         q.bind(9, doc_row);
         q.bind(10, r.sentence);
-        q.bind(11, chars.At(span.begin));
-        q.bind(12, chars.At(span.end));
+        q.bind(11, chars(span.begin));
+        q.bind(12, chars(span.end));
         BindOptional(q, 13, r.qualifier);
         q.exec();
       }

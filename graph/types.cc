@@ -100,23 +100,42 @@ uint32_t CharOffset(const std::string& text, uint32_t byte_offset) {
   return chars;
 }
 
-CharIndex::CharIndex(const std::string& text) : text_(text) {
-  checkpoints_.reserve(text.size() / 256 + 1);
+namespace {
+
+// Code points that start in p[0, n): bytes that are not UTF-8 continuation
+// bytes (10xxxxxx), counted eight at a time.
+uint32_t CountCodePoints(const char* p, size_t n) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
   uint32_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i % 256 == 0) checkpoints_.push_back(chars);
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    // Bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6 clear).
+    const uint64_t continuation = w & (~w << 1) & kHigh;
+    chars += 8 - static_cast<uint32_t>(__builtin_popcountll(continuation));
   }
-  if (text.size() % 256 == 0) checkpoints_.push_back(chars);
+  for (; i < n; ++i)
+    if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) ++chars;
+  return chars;
+}
+
+}  // namespace
+
+CharIndex::CharIndex(const std::string& text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStride + 1);
+  uint32_t chars = 0;
+  checkpoints_.push_back(0);
+  for (size_t i = kStride; i <= text.size(); i += kStride) {
+    chars += CountCodePoints(text.data() + i - kStride, kStride);
+    checkpoints_.push_back(chars);
+  }
 }
 
 uint32_t CharIndex::operator()(uint32_t byte_offset) const {
-  size_t end = byte_offset < text_.size() ? byte_offset : text_.size();
-  size_t block = end / 256;
-  uint32_t chars = checkpoints_[block];
-  for (size_t i = block * 256; i < end; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
-  return chars;
+  const size_t end = byte_offset < text_.size() ? byte_offset : text_.size();
+  const size_t block = end / kStride;
+  return checkpoints_[block] + CountCodePoints(text_.data() + block * kStride, end - block * kStride);
 }
 
 }  // namespace newsgraph::graph

@@ -101,23 +101,25 @@ std::string Slug(const std::string& label);
 // "actor:" or "issue:" + Slug(label).
 std::string EntityId(EntityKind kind, const std::string& label);
 
-// Hex FNV-1a 64 + length hash of a text; stable across runs and platforms.
+// Hex SHA-256 of a text (graph/sha256.h); stable across runs and platforms.
 std::string ContentHash(const std::string& text);
 
 // Number of Unicode code points in text[0, byte_offset); text must be UTF-8.
 uint32_t CharOffset(const std::string& text, uint32_t byte_offset);
 
 // Byte -> character (code point) offsets for many lookups in one text:
-// checkpoints every 256 bytes, so each lookup counts at most 255 bytes.
-// The text must outlive the index.
+// a checkpoint every 64 bytes, and each lookup counts the bytes since the
+// last one eight at a time. A byte offset past the end counts the whole
+// text. The text must outlive the index.
 class CharIndex {
  public:
   explicit CharIndex(const std::string& text);
   uint32_t operator()(uint32_t byte_offset) const;
 
  private:
+  static constexpr size_t kStride = 64;
   const std::string& text_;
-  std::vector<uint32_t> checkpoints_;  // chars before byte 256*i
+  std::vector<uint32_t> checkpoints_;  // code points before byte kStride*i
 };
 
 }  // namespace newsgraph::graph

@@ -235,14 +235,6 @@ TEST(NameKeyTest, Normalises) {
   EXPECT_EQ(NameKey(""), "");
 }
 
-TEST(CharIndexTest, CountsCodePoints) {
-  std::string text;
-  for (int i = 0; i < 50; ++i) text += "a“é€😀";
-  CharIndex index(text);
-  for (uint32_t b = 0; b <= text.size() + 3; ++b)
-    EXPECT_EQ(index.At(b), g::CharOffset(text, b)) << b;
-}
-
 TEST(SqliteStoreTest, RoundTripThroughFile) {
   TempDir dir;
   const std::string path = dir.File("graph.db");
@@ -814,7 +806,8 @@ TEST(SqliteStoreTest, UnknownEntitiesAreSkippedAndCounted) {
   AddOutcome o = store->AddDocument(d.analysis());
   EXPECT_EQ(o.status, AddStatus::kAdded);
   EXPECT_EQ(o.skipped, 2u);
-  EXPECT_EQ(store->Relations(Where([](RelationFilter& f) { f.doc = "u"; })).size(), 1u);
+  // std::string("u"), not "u": GCC 12 warns falsely (-Wrestrict, its bug 105329).
+  EXPECT_EQ(store->Relations(Where([](RelationFilter& f) { f.doc = std::string("u"); })).size(), 1u);
 }
 
 TEST(SqliteStoreTest, SameInputSameDatabase) {

@@ -71,6 +71,18 @@ TEST(TypesTest, CharOffsetsCountCodePoints) {
   long_text += "\u00e9b";
   CharIndex long_chars(long_text);
   EXPECT_EQ(long_chars(static_cast<uint32_t>(long_text.size())), 1002u);
+  // Every offset (and a few past the end) across checkpoints, with one- to
+  // four-byte characters straddling the eight-byte words counted at once.
+  std::string mixed;
+  for (int i = 0; i < 50; ++i) mixed += "a\u201c\u00e9\u20ac\U0001F600";
+  CharIndex mixed_chars(mixed);
+  for (uint32_t b = 0; b <= mixed.size() + 3; ++b)
+    EXPECT_EQ(mixed_chars(b), CharOffset(mixed, b)) << b;
+  EXPECT_EQ(mixed_chars(static_cast<uint32_t>(mixed.size())), 250u);
+  std::string exact(128, 'x');  // a length that is a multiple of the stride
+  EXPECT_EQ(CharIndex(exact)(128), 128u);
+  EXPECT_EQ(CharIndex(exact)(500), 128u);
+  EXPECT_EQ(CharIndex(std::string())(0), 0u);
 }
 
 TEST(TypesTest, ClassesHaveQuads) {
