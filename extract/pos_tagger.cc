@@ -4,10 +4,13 @@
 #include "extract/pos_tagger.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 namespace newsgraph::extract {
 
@@ -160,11 +163,21 @@ inline void AddRow(float* acc, const float* row) {
 
 inline uint64_t VocabHash(std::string_view norm) { return Fmix(HashText(0, norm, false)); }
 
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Words outside the vocabulary (names, mostly) come back within a document
+// and across documents; each costs about 25 feature lookups, so a thread
+// keeps the entries it computed. The entry depends on the word alone.
+constexpr size_t kMaxCachedWords = 1 << 15;  // at most about 14 MB a thread
+
 struct Scratch {
   std::string norm, lower;
   std::vector<uint64_t> keys;
   std::vector<const WordEntry*> entries;
-  std::vector<WordEntry> oov;
+  std::unordered_map<std::string, WordEntry, TransparentHash, std::equal_to<>> oov;
 };
 
 bool ReadLine(const std::string& data, size_t* pos, std::string_view* line) {
@@ -292,6 +305,8 @@ uint64_t PrevTwoTagsKey(int prev2_tag, int prev_tag) {
 // The tagger.
 
 struct PosTagger::Impl {
+  inline static std::atomic<uint64_t> next_serial{1};
+  const uint64_t serial = next_serial++;
   FeatureTable features;
   std::vector<WordEntry> words;
   std::vector<uint64_t> vocab_keys;   // open addressing, 0 = empty
@@ -516,19 +531,28 @@ void PosTagger::Tag(const std::vector<std::string_view>& words, std::vector<Pos>
   const size_t n = words.size();
   tags->resize(n);
   if (n == 0) return;
-  if (s.entries.size() < n) {
-    s.entries.resize(n);
-    s.oov.resize(n);
+  if (s.entries.size() < n) s.entries.resize(n);
+  // Entries are only dropped here, so the pointers below stay valid (the
+  // map's nodes do not move). The cache belongs to one tagger: each has a
+  // serial number of its own (an address could be reused by a later one).
+  thread_local uint64_t owner = 0;
+  if (owner != m.serial || s.oov.size() > kMaxCachedWords) {
+    s.oov.clear();
+    owner = m.serial;
   }
   for (size_t i = 0; i < n; ++i) {
     const std::string_view norm = pos_features::Normalize(words[i], &s.norm);
     const long slot = m.FindSlot(norm);
     if (slot >= 0) {
       s.entries[i] = &m.words[slot];
-    } else {
-      m.FillEntry(norm, m.AmbiguityClass(norm, &s.lower), &s.keys, &s.oov[i]);
-      s.entries[i] = &s.oov[i];
+      continue;
     }
+    auto it = s.oov.find(norm);
+    if (it == s.oov.end()) {
+      it = s.oov.emplace(std::string(norm), WordEntry{}).first;
+      m.FillEntry(norm, m.AmbiguityClass(norm, &s.lower), &s.keys, &it->second);
+    }
+    s.entries[i] = &it->second;
   }
   using pos_features::Role;
   constexpr int kSelf = static_cast<int>(Role::kSelf), kP1 = static_cast<int>(Role::kPrev1),

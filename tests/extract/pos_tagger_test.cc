@@ -254,6 +254,46 @@ TEST(PosTaggerLoadTest, TruncatedOrPaddedShippedModel) {
   EXPECT_NE(error.find(padded), std::string::npos) << error;
 }
 
+// A model of one vocabulary word and one feature, the bias, which favours
+// tag: every word it does not fix gets that tag.
+std::string BiasOnlyModel(Pos tag) {
+  std::string m = std::string(pos_features::kFormatName) + " 1\ntags";
+  for (int t = 0; t < kNumPos; ++t) m += std::string(" ") + PosName(static_cast<Pos>(t));
+  m += "\nscale 0.5\nvocab 1\nfeatures 1\ndata\n";
+  m += std::string("\x01" "a" "\xff" "\x00\x00\x00", 6);  // "a": no fixed tag, no class
+  std::vector<uint64_t> keys;
+  pos_features::WordKeys("a", 0, pos_features::Role::kSelf, &keys);  // keys[0]: the bias
+  for (int b = 0; b < 8; ++b) m += static_cast<char>((keys[0] >> (8 * b)) & 0xFF);
+  m += '\x01';
+  m += static_cast<char>(tag);
+  m += std::string("\x10\x00", 2);  // weight 16
+  return m;
+}
+
+TEST_F(PosTaggerTest, EachTaggerKeepsItsOwnWordsOnOneThread) {
+  // Words outside the vocabulary are cached per thread; taggers used in
+  // turn on one thread, and one loaded where another was destroyed, must
+  // each give their own tags.
+  const std::string sentence = "Zorblaxian envoys met Quibbleton officials in Vexmoor .";
+  const std::vector<Pos> shipped = TagText(sentence);
+  std::string error;
+  auto verbs = PosTagger::Load(WriteTemp("bias-verb.model", BiasOnlyModel(Pos::kVerb)), &error);
+  ASSERT_NE(verbs, nullptr) << error;
+  const std::vector<std::string> words = Split(sentence);
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  std::vector<Pos> tags;
+  for (int round = 0; round < 2; ++round) {
+    verbs->Tag(views, &tags);
+    EXPECT_EQ(tags, std::vector<Pos>(words.size(), Pos::kVerb)) << round;
+    EXPECT_EQ(TagText(sentence), shipped) << round;
+  }
+  verbs.reset();
+  auto nouns = PosTagger::Load(WriteTemp("bias-noun.model", BiasOnlyModel(Pos::kNoun)), &error);
+  ASSERT_NE(nouns, nullptr) << error;
+  nouns->Tag(views, &tags);
+  EXPECT_EQ(tags, std::vector<Pos>(words.size(), Pos::kNoun));
+}
+
 // --- Accuracy on UD English EWT (only where ../shared is present) -------------
 
 TEST_F(PosTaggerTest, AccuracyOnEwtTest) {
