@@ -449,6 +449,72 @@ TEST(SqliteStoreTest, AllOrNothingBatchRefusesToGoOnAfterAFailedWrite) {
   EXPECT_EQ(DanglingReferences(path), "");
 }
 
+std::string JournalMode(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &q, nullptr), SQLITE_OK);
+  std::string mode = sqlite3_step(q) == SQLITE_ROW
+                         ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0))
+                         : "(none)";
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return mode;
+}
+
+TEST(SqliteStoreTest, ANewFileTakesItsFirstBatchWithoutWalThenSwitches) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  {
+    auto store = OpenSqliteStore(path, OpenMode::kCreate);
+    store->Begin(Store::Batch::kAllOrNothing);
+    store->AddDocument(FirstDoc().analysis());
+    // Written straight into the file under a rollback journal, not a log.
+    EXPECT_TRUE(fs::exists(path + "-journal"));
+    EXPECT_FALSE(fs::exists(path + "-wal"));
+    store->AddDocument(SecondDoc().analysis());
+    store->Commit();
+    EXPECT_EQ(JournalMode(path), "wal");
+    // Later batches write through the log, so readers can read meanwhile.
+    store->Begin();
+    Doc d("c3", "Macron met Putin.");
+    d.Sentence("Macron met Putin.");
+    store->AddDocument(d.analysis());
+    EXPECT_TRUE(fs::exists(path + "-wal"));
+    EXPECT_EQ(OpenSqliteStore(path, OpenMode::kReadOnly)->Stats().documents, 2);
+    store->Commit();
+  }
+  EXPECT_EQ(OpenSqliteStore(path, OpenMode::kReadOnly)->Stats().documents, 3);
+  EXPECT_EQ(DanglingReferences(path), "");
+
+  // The same rows as a file that was in WAL mode from the start.
+  const std::string other = dir.File("other.db");
+  {
+    auto store = OpenSqliteStore(other, OpenMode::kCreate);
+    store->AddDocument(FirstDoc().analysis());  // its own transaction: switches after it
+    EXPECT_EQ(JournalMode(other), "wal");
+    store->AddDocument(SecondDoc().analysis());
+    Doc d("c3", "Macron met Putin.");
+    d.Sentence("Macron met Putin.");
+    store->AddDocument(d.analysis());
+  }
+  EXPECT_EQ(Dump(other), Dump(path));
+
+  // A first batch rolled back (or never committed) leaves the empty schema,
+  // in WAL mode.
+  for (bool explicit_rollback : {true, false}) {
+    const std::string rolled = dir.File(explicit_rollback ? "rolled.db" : "dropped.db");
+    {
+      auto store = OpenSqliteStore(rolled, OpenMode::kCreate);
+      store->Begin(Store::Batch::kAllOrNothing);
+      store->AddDocument(FirstDoc().analysis());
+      if (explicit_rollback) store->Rollback();
+    }
+    EXPECT_EQ(JournalMode(rolled), "wal") << rolled;
+    EXPECT_EQ(OpenSqliteStore(rolled, OpenMode::kReadOnly)->Stats().documents, 0) << rolled;
+  }
+}
+
 TEST(SqliteStoreTest, ReadOnlyReadsButRefusesWrites) {
   TempDir dir;
   const std::string path = dir.File("graph.db");
