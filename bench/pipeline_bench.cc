@@ -285,7 +285,7 @@ bool InProcessStore(const std::string& corpus, const std::string& db, double* se
     auto t0 = Clock::now();
     double c0 = ThreadCpu();
     *store_cpu = 0;
-    store->Begin();
+    store->Begin(newsgraph::io::Store::Batch::kAllOrNothing);  // as build does
     newsgraph::extract::DocumentReader reader;
     reader.Read(
         {corpus},

@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     auto store = io::OpenSqliteStore(db, io::OpenMode::kCreate);
     graph::EntityResolver resolver;
     for (const auto& e : store->Entities()) resolver.Add(e);
-    store->Begin();
+    store->Begin(io::Store::Batch::kAllOrNothing);  // as build does
     double resolve_cpu = 0;
     for (auto& a : analyses) {
       if (resolve) {
