@@ -15,6 +15,7 @@
 #include <initializer_list>
 #include <string_view>
 #include <tuple>
+#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -832,12 +833,21 @@ class SqliteStore : public Store {
     // The first read of the header tells a SQLite file from anything else.
     int user_version = 0;
     int64_t tables = 0;
-    try {
+    auto read_header = [&] {
       user_version = db_->execAndGet("PRAGMA user_version").getInt();
       tables = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt64();
+    };
+    try {
+      read_header();
     } catch (const SQLite::Exception& e) {
       if (e.getErrorCode() == SQLITE_NOTADB) throw NotNewsgraph();
-      throw;
+      if (mode_ != OpenMode::kReadOnly || e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK) throw;
+      // A first build of this file was killed after writing into it (see
+      // SetPragmas): its rollback journal is hot, and only a connection
+      // that may write can put the file back as it was.
+      RollBackHotJournal();
+      db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
+      read_header();
     }
     // Nothing is changed in a file before it is known to be ours.
     if (tables == 0 && user_version == 0) {
@@ -930,6 +940,18 @@ class SqliteStore : public Store {
     // 64 MB of page cache: a bulk build in one transaction otherwise spills
     // pages to the WAL over and over.
     db_->exec("PRAGMA cache_size = -65536");
+  }
+
+  // What any SQLite writer opening the file would do first: roll the hot
+  // journal of a killed transaction back. A read-only open does it when the
+  // user may write the file, and otherwise says how to recover.
+  void RollBackHotJournal() {
+    if (access(path_.c_str(), W_OK) != 0)
+      throw StoreError(path_ + ": a build into it was interrupted and left " + path_ +
+                       "-journal, which only a writer can roll back: run the build again, or "
+                       "open the file once as a user who may write it");
+    SQLite::Database writer(path_, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
+    writer.execAndGet("PRAGMA user_version");
   }
 
   // Puts a new file into WAL mode once its first batch has ended (see

@@ -3,6 +3,7 @@
 // opening, refusing foreign and newer files, lookups and relation filters.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -513,6 +514,38 @@ TEST(SqliteStoreTest, ANewFileTakesItsFirstBatchWithoutWalThenSwitches) {
     EXPECT_EQ(JournalMode(rolled), "wal") << rolled;
     EXPECT_EQ(OpenSqliteStore(rolled, OpenMode::kReadOnly)->Stats().documents, 0) << rolled;
   }
+}
+
+TEST(SqliteStoreTest, ReadOnlyOpenRollsBackAKilledFirstBuild) {
+  // A first build writes under a rollback journal; killed after its pages
+  // reached the file, it leaves a hot journal that SQLite refuses to read
+  // past on a read-only connection.
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  OpenSqliteStore(path, OpenMode::kCreate)->AddDocument(FirstDoc().analysis());
+  const std::string before = Dump(path);
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) _exit(1);
+    const char* sql =
+        "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 8; BEGIN IMMEDIATE; "
+        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000) "
+        "INSERT INTO meta(key, value) SELECT 'k' || i, hex(randomblob(1000)) FROM c;";
+    _exit(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK ? 0 : 2);  // no rollback
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  ASSERT_TRUE(fs::exists(path + "-journal"));
+  ASSERT_GT(fs::file_size(path), 2'000'000u);  // the pages reached the file
+
+  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  EXPECT_EQ(store->Stats().documents, 1);
+  EXPECT_EQ(store->Meta().count("k1"), 0u);
+  EXPECT_FALSE(fs::exists(path + "-journal"));
+  EXPECT_EQ(Dump(path), before);
 }
 
 TEST(SqliteStoreTest, ReadOnlyReadsButRefusesWrites) {
