@@ -2,6 +2,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -9,8 +10,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/document.h"
 #include "extract/pos_tagger.h"
 #include "extract/text.h"
+#include "extract/tree_lexicon.h"
 #include "extract/wordnet.h"
 
 namespace newsgraph::extract {
@@ -33,6 +36,17 @@ std::unique_ptr<Extractor> Extractor::Load(const ExtractorOptions& options, std:
   }
   x->tagger_ = PosTagger::Load(dir + "/models/pos-ewt.model", error);
   if (!x->tagger_) return nullptr;
+  x->tree_lex_ = TreeLexicon::Load(dir + "/lexicons", error);
+  if (!x->tree_lex_) return nullptr;
+  // The parser model is optional: without it relations come from word order.
+  if (!options.no_parser) {
+    std::string parser_file = dir + "/models/dep-ud.model";
+    if (FILE* f = std::fopen(parser_file.c_str(), "rb")) {
+      std::fclose(f);
+      x->parser_ = DepParser::Load(parser_file, error);
+      if (!x->parser_) return nullptr;
+    }
+  }
   std::string wn_error;
   if (!options.wordnet_dir.empty()) x->wordnet_ = WordNet::Load(options.wordnet_dir, &wn_error);
   return x;
@@ -87,11 +101,6 @@ bool PluralOnly(std::string_view w) {
 }
 
 // Verbs whose coordinated subjects act on each other.
-bool IsSymmetric(std::string_view lemma) {
-  static const std::unordered_set<std::string_view> s = {
-      "agree", "meet", "talk", "negotiate", "consult", "cooperate", "collaborate", "clash", "fight", "reconcile"};
-  return s.count(lemma) > 0;
-}
 
 bool IsPreposition(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
@@ -112,205 +121,15 @@ const std::unordered_set<std::string_view>& ListIntroducers() {
   static const std::unordered_set<std::string_view> s = {"like", "including", "includes", "include", "such", "as"};
   return s;
 }
-bool IsPersonPronoun(std::string_view lower, bool* possessive) {
-  *possessive = lower == "his" || lower == "her";
-  return lower == "he" || lower == "him" || lower == "his" || lower == "she" || lower == "her";
-}
-const std::unordered_set<std::string_view>& OrgHeads() {
-  static const std::unordered_set<std::string_view> s = {
-      "Ministry", "Council", "Party", "Agency", "Committee", "Union", "Bank", "Court", "Company",
-      "Inc.", "Corp.", "Ltd.", "Group", "Organization", "Organisation", "Association", "Institute",
-      "University", "Forces", "Army", "Navy", "Front", "Movement", "Foundation", "Commission",
-      "Parliament", "Assembly", "Department", "Office", "Service", "Services", "Authority",
-      "Police", "Guard", "Corps", "Brigade", "Bureau", "Federation", "League", "Alliance",
-      "Coalition", "Senate", "Congress", "Government", "Administration", "Cabinet", "Times",
-      "News", "Post", "Journal", "Network", "Airlines", "Club", "Church", "School", "College",
-      "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal"};
-  return s;
-}
-const std::unordered_set<std::string_view>& PlaceHeads() {
-  static const std::unordered_set<std::string_view> s = {
-      "River", "Province", "Region", "Street", "Square", "City", "County", "Island", "Islands",
-      "Mountains", "Mountain", "Oblast", "District", "Sea", "Ocean", "Lake", "Valley", "Bay",
-      "Strait", "Peninsula", "Desert", "Airport", "Port", "Bridge", "Park", "State", "Territory",
-      "Coast", "Gulf", "Canal", "Hills", "Plain", "Prefecture", "Governorate", "Krai", "Avenue"};
-  return s;
-}
-// Capitalised words that start sentences or headings but are not names.
-bool LooksLikeDateWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> s = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-      "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
-      "Sept.", "Oct.", "Nov.", "Dec.", "I", "OK", "TV"};
-  return s.count(w) > 0;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-struct Mention {
-  uint32_t first = 0, last = 0;  // tokens [first, last)
-  uint32_t sentence = 0;
-  int entity = -1;
-  bool pronoun = false;
-  bool modifier = false;   // demonym used as an adjective: "Russian demands"
-  bool possessive = false; // followed by 's, or a possessive pronoun
-  bool initial_unknown = false;  // a lone unknown word at a sentence start
-  uint32_t byte_begin = 0, byte_end = 0;  // part of a token ("Rwandan" in "Rwandan-backed"); 0 = whole tokens
-};
-
-struct LocalEntity {
-  graph::Entity e;
-  std::set<std::string> aliases;
-  bool known = false;  // from a lexicon
-};
-
-// What a relation points at: an actor mention or an issue phrase.
-struct Target {
-  int mention = -1;
-  std::string issue;      // issue label
-  std::string possessor;  // "Ukraine" in "Ukraine's sovereignty"
-  int about = -1;         // an actor named in the issue: "an attack by X"
-};
 
 }  // namespace
 
-class DocumentRun {
- public:
-  DocumentRun(const Extractor& x, graph::Document doc)
-      : x_(x), lex_(*x.lexicons_), out_{} {
-    out_.doc = std::move(doc);
-  }
 
-  graph::DocumentAnalysis Run();
-
- private:
-  std::string_view Surface(size_t t) const {
-    return std::string_view(out_.doc.text).substr(toks_[t].begin, toks_[t].end - toks_[t].begin);
-  }
-  // Lexicon matches starting at token t, looked up once per token (the
-  // stages ask about the same token several times).
-  bool MatchActorAt(size_t t, PhraseMatch* m) const {
-    auto& memo = actor_memo_[t];
-    if (memo.state == 0) memo.state = lex_.MatchActor(words_, t, &memo.match) ? 2 : 1;
-    if (memo.state == 2) *m = memo.match;
-    return memo.state == 2;
-  }
-  bool MatchTitleAt(size_t t, size_t* length, const TitleEntry** title) const {
-    auto& memo = title_memo_[t];
-    if (memo.state == 0) memo.state = lex_.MatchTitle(words_, t, &memo.length, &memo.title) ? 2 : 1;
-    if (memo.state == 2) {
-      *length = memo.length;
-      *title = memo.title;
-    }
-    return memo.state == 2;
-  }
-  // Titles are open-class words (the tagger may call "president-elect" a
-  // verb); closed-class words and punctuation need no lookup.
-  bool MayBeTitle(size_t t) const {
-    switch (Tag(t)) {
-      case Pos::kDet: case Pos::kAdp: case Pos::kPunct: case Pos::kPron: case Pos::kCconj:
-      case Pos::kSconj: case Pos::kAux: case Pos::kPart: case Pos::kNum:
-        return IsCap(t);
-      default:
-        return true;
-    }
-  }
-  struct ActorMemo {
-    uint8_t state = 0;  // 0 not looked up, 1 no match, 2 match
-    PhraseMatch match;
-  };
-  struct TitleMemo {
-    uint8_t state = 0;
-    size_t length = 0;
-    const TitleEntry* title = nullptr;
-  };
-  mutable std::vector<ActorMemo> actor_memo_;
-  mutable std::vector<TitleMemo> title_memo_;
-
-  // Lower-case form of token t, computed once in Prepare().
-  std::string_view Lower(size_t t) const { return lower_[t]; }
-  Pos Tag(size_t t) const { return tags_[t]; }
-  bool IsCap(size_t t) const { return toks_[t].Has(kCapitalized); }
-  std::string VerbLemma(size_t t) const;
-  std::string NounLemma(size_t t) const;
-  std::string ComputeVerbLemma(size_t t) const;
-  std::string ComputeNounLemma(size_t t) const;
-
-  void Prepare();
-  void FindMentions(const SentenceBounds& s, uint32_t index);
-  void ResolveNames();
-  void FindRelations(const SentenceBounds& s, uint32_t index);
-  int EntityFor(const std::string& label, const std::string& category, const std::string& country,
-                const std::string& code, bool known);
-  // A mention of entity over tokens [first, last) of a sentence.
-  Mention NewMention(size_t first, size_t last, uint32_t sentence, int entity) const;
-  int AddMention(Mention m);
-
-  // Relation helpers.
-  std::vector<int> Subjects(size_t verb, size_t sent_first, bool* through_clause, bool* pronoun);
-  std::vector<int> Coordinated(int mention, size_t sent_first);
-  void Objects(size_t from, size_t sent_last, std::vector<Target>* targets);
-  bool IssuePhrase(size_t from, size_t sent_last, Target* target, size_t* end);
-  void Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
-            float confidence, uint32_t sentence);
-  bool MatchPrep(size_t after, size_t sent_last, const std::string& prep, size_t* end) const;
-  const RelationEntry* FirstWithPrep(const std::vector<RelationEntry>* list, size_t t, size_t sent_last,
-                                     size_t* obj_start) const;
-  const RelationEntry* VerbTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
-  const RelationEntry* NounTrigger(size_t t, size_t sent_last, size_t* obj_start) const;
-  bool ActiveSubjects(size_t verb, size_t sent_first, std::vector<int>* subjects, bool* through, bool* pronoun);
-  const PatternSentence& PatternView(const SentenceBounds& s);
-  std::vector<int> ActorsAfter(size_t from, size_t sent_last) const;
-  int PassiveAgent(size_t from, size_t sent_last) const;
-  bool DictionaryEvents(const SentenceBounds& s, uint32_t index, size_t t);
-  bool Negated(size_t verb, size_t sent_first) const;
-  bool Passive(size_t verb, size_t sent_first) const;
-  bool Intent(size_t verb, size_t sent_first) const;
-
-  const Extractor& x_;
-  const Lexicons& lex_;
-  graph::DocumentAnalysis out_;
-  std::vector<Token> toks_;
-  std::vector<SentenceBounds> sents_;
-  std::vector<std::string_view> words_;  // normalised surfaces
-  std::vector<std::string_view> lower_;  // lower-case words_
-  std::string lower_arena_;              // storage of lower_
-  mutable std::vector<std::string> verb_lemma_, noun_lemma_;  // per token, computed on demand
-  std::deque<std::string> normalized_;   // storage for words that changed
-  std::vector<Pos> tags_;
-  std::vector<Mention> mentions_;
-  std::vector<int> mention_at_;  // token -> mention index or -1
-  std::vector<LocalEntity> entities_;
-  std::unordered_map<std::string, int> entity_index_;  // entity id -> index
-  // Persons in the order they were last named, and their gender as told by
-  // the pronouns that referred to them (0 unknown, 'm', 'f').
-  std::vector<int> recent_persons_;
-  std::unordered_map<int, char> genders_;
-  // First and last words of multi-word person names -> entity, so that a
-  // later lone "Nehammer" is found even when not tagged as a proper noun.
-  std::unordered_map<std::string, int> person_names_;
-  void NotePerson(int e) {
-    const std::string& label = entities_[e].e.label;
-    size_t first_sp = label.find(' '), last_sp = label.rfind(' ');
-    if (first_sp != std::string::npos && entities_[e].e.category == "person") {
-      person_names_.emplace(label.substr(last_sp + 1), e);
-      person_names_.emplace(label.substr(0, first_sp), e);
-    }
-    recent_persons_.erase(std::remove(recent_persons_.begin(), recent_persons_.end(), e), recent_persons_.end());
-    recent_persons_.push_back(e);
-  }
-  std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
-  bool negative_ = false;  // the trigger being parsed is against its object
-  bool issues_only_ = false;  // the verb dictionary coded this verb's actor relations
-  PatternSentence pattern_;   // PatternView's sentence
-  size_t pattern_first_ = SIZE_MAX, pattern_last_ = SIZE_MAX;
-};
+bool IsSymmetric(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> s = {
+      "agree", "meet", "talk", "negotiate", "consult", "cooperate", "collaborate", "clash", "fight", "reconcile"};
+  return s.count(lemma) > 0;
+}
 
 std::string DocumentRun::VerbLemma(size_t t) const {
   if (!verb_lemma_[t].empty()) return verb_lemma_[t];
@@ -382,443 +201,6 @@ void DocumentRun::Prepare() {
     std::copy(sentence_tags.begin(), sentence_tags.end(), tags_.begin() + s.first);
   }
   mention_at_.assign(toks_.size(), -1);
-}
-
-int DocumentRun::EntityFor(const std::string& label, const std::string& category,
-                           const std::string& country, const std::string& code, bool known) {
-  std::string id = graph::EntityId(graph::EntityKind::kActor, label);
-  auto it = entity_index_.find(id);
-  if (it != entity_index_.end()) return it->second;
-  LocalEntity le;
-  le.e.id = id;
-  le.e.kind = graph::EntityKind::kActor;
-  le.e.label = label;
-  le.e.category = category;
-  le.e.country = country;
-  le.e.code = code;
-  le.known = known;
-  entities_.push_back(std::move(le));
-  entity_index_.emplace(id, static_cast<int>(entities_.size() - 1));
-  return static_cast<int>(entities_.size() - 1);
-}
-
-Mention DocumentRun::NewMention(size_t first, size_t last, uint32_t sentence, int entity) const {
-  Mention m;
-  m.first = static_cast<uint32_t>(first);
-  m.last = static_cast<uint32_t>(last);
-  m.sentence = sentence;
-  m.entity = entity;
-  return m;
-}
-
-int DocumentRun::AddMention(Mention m) {
-  mentions_.push_back(m);
-  int idx = static_cast<int>(mentions_.size() - 1);
-  for (uint32_t t = m.first; t < m.last; ++t) mention_at_[t] = idx;
-  return idx;
-}
-
-void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
-  size_t i = s.first;
-  while (i < s.last) {
-    if (toks_[i].Has(kPunct)) {
-      ++i;
-      continue;
-    }
-    std::string_view lower = Lower(i);
-    // Pronouns refer to the last person named.
-    bool poss = false;
-    if (IsPersonPronoun(lower, &poss) && (Tag(i) == Pos::kPron || Tag(i) == Pos::kDet)) {
-      // The most recent person whose gender does not contradict the pronoun.
-      char gender = lower[0] == 'h' && lower != "her" ? 'm' : 'f';
-      int person = -1;
-      for (auto it = recent_persons_.rbegin(); it != recent_persons_.rend(); ++it) {
-        char g = genders_[*it];
-        if (g == 0 || g == gender) {
-          person = *it;
-          break;
-        }
-      }
-      if (person >= 0) {
-        genders_[person] = gender;
-        Mention m = NewMention(i, i + 1, index, person);
-        m.pronoun = true;
-        m.possessive = poss;
-        AddMention(m);
-      }
-      ++i;
-      continue;
-    }
-    // Hyphenated compounds that start with an actor: "Rwandan-backed",
-    // "Houthi-controlled", "Zelensky-Macron". The parts that name actors
-    // are modifier mentions (found, never subjects or objects).
-    PhraseMatch whole;
-    if (!toks_[i].Has(kPunct) && IsCap(i) && words_[i].find('-') != std::string_view::npos &&
-        !MatchActorAt(i, &whole)) {
-      std::string_view w = words_[i];
-      size_t part_begin = 0;
-      bool any = false;
-      while (part_begin < w.size()) {
-        size_t dash = w.find('-', part_begin);
-        if (dash == std::string_view::npos) dash = w.size();
-        std::string part(w.substr(part_begin, dash - part_begin));
-        std::vector<std::string_view> one = {part};
-        PhraseMatch pm2;
-        int e = -1;
-        if (!part.empty() && std::isupper(static_cast<unsigned char>(part[0]))) {
-          if (lex_.MatchActor(one, 0, &pm2)) {
-            const ActorEntry& a = lex_.actor(pm2.entry);
-            e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
-          } else if (person_names_.count(part)) {
-            e = person_names_.at(part);
-          }
-        }
-        if (e >= 0 && (any || part_begin == 0)) {
-          Mention m = NewMention(i, i + 1, index, e);
-          m.modifier = true;
-          // Byte offsets of the part; the surface may differ from words_ only
-          // in quote characters, which never occur inside a hyphenated part.
-          m.byte_begin = toks_[i].begin + static_cast<uint32_t>(part_begin);
-          m.byte_end = toks_[i].begin + static_cast<uint32_t>(dash);
-          AddMention(m);
-          any = true;
-        }
-        if (part_begin == 0 && e < 0) break;  // only compounds that start with an actor
-        part_begin = dash + 1;
-      }
-      if (any) {
-        ++i;
-        continue;
-      }
-    }
-    // [country] title+ [honorific] Name...: a person with role and affiliation.
-    {
-      size_t j = i;
-      PhraseMatch aff{};
-      bool has_aff = false;
-      if (IsCap(j) && MatchActorAt(j, &aff) && j + aff.length < s.last) {
-        size_t k = j + aff.length;
-        if (k < s.last && words_[k] == "'s") ++k;
-        size_t tl;
-        const TitleEntry* te;
-        if (k < s.last && MatchTitleAt(k, &tl, &te)) {
-          has_aff = true;
-          j = k;
-        }
-      }
-      std::string role;
-      size_t title_start = j;
-      size_t tl;
-      const TitleEntry* te;
-      bool titled = false;
-      while (j < s.last && MayBeTitle(j) && MatchTitleAt(j, &tl, &te)) {
-        if (!te->honorific && !te->role.empty()) role = te->role;
-        titled = true;
-        j += tl;
-      }
-      size_t dictionary_person = 0;
-      if (titled && !s.heading) {
-        size_t n = j;
-        while (n < s.last && IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
-               (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX)) {
-          PhraseMatch pm;
-          if (n == j && MatchActorAt(n, &pm) && lex_.actor(pm.entry).category != "person") {
-            if (!lex_.actor(pm.entry).code.empty()) {
-              // "Bree Prime Minister Romendacil" where a user dictionary
-              // codes Romendacil: the dictionary's actor.
-              const ActorEntry& a = lex_.actor(pm.entry);
-              int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
-              Mention m = NewMention(i, n + pm.length, index, e);
-              m.possessive = m.last < s.last && words_[m.last] == "'s";
-              AddMention(m);
-              dictionary_person = m.last;
-            }
-            break;
-          }
-          size_t tl2;
-          const TitleEntry* te2;
-          if (MatchTitleAt(n, &tl2, &te2)) break;
-          ++n;
-        }
-        if (dictionary_person) {
-          i = dictionary_person;
-          continue;
-        }
-        if (n > j && n - j <= 4 && Tag(n - 1) == Pos::kPropn) {
-          std::string name;
-          for (size_t k = j; k < n; ++k) {
-            if (!name.empty()) name += ' ';
-            name += std::string(Surface(k));
-          }
-          int e = EntityFor(name, "person", "", "", false);
-          auto& le = entities_[e];
-          if (le.e.role.empty() && !role.empty()) le.e.role = role;
-          if (has_aff && le.e.affiliation.empty()) {
-            le.e.affiliation = lex_.actor(aff.entry).label;
-            le.e.country = lex_.actor(aff.entry).country;
-          }
-          std::string titled_form;
-          for (size_t k = title_start; k < n; ++k) {
-            if (!titled_form.empty()) titled_form += ' ';
-            titled_form += std::string(Surface(k));
-          }
-          le.aliases.insert(titled_form);
-          Mention m = NewMention(i, n, index, e);
-          m.possessive = n < s.last && words_[n] == "'s";
-          AddMention(m);
-          NotePerson(e);
-          i = n;
-          continue;
-        }
-        // "the Ukrainian president": a description of a person named before.
-        if (n == j && !role.empty() && (has_aff || (i > s.first && (Lower(i - 1) == "the")))) {
-          int found = -1;
-          std::string country = has_aff ? lex_.actor(aff.entry).country : "";
-          for (size_t e = 0; e < entities_.size(); ++e) {
-            const auto& pe = entities_[e].e;
-            if (pe.category == "person" && LowerAscii(pe.role) == LowerAscii(role) &&
-                (country.empty() || pe.country == country)) {
-              found = found == -1 ? static_cast<int>(e) : -2;
-            }
-          }
-          if (found >= 0 && !IsCap(title_start)) {
-            Mention m = NewMention(i, j, index, found);
-            m.pronoun = true;
-            AddMention(m);
-            i = j;
-            continue;
-          }
-        }
-      }
-    }
-    // Groups named by their country after them: "soldiers from Gondor",
-    // "the government of Gondor", "lawmakers and officials in Fornost".
-    if (Tag(i) != Pos::kVerb && lex_.GroupNoun(lower)) {
-      std::vector<size_t> nouns = {i};
-      size_t k = i + 1;
-      while (k + 1 < s.last && (Lower(k) == "and" || Lower(k) == ",") && lex_.GroupNoun(Lower(k + 1))) {
-        nouns.push_back(k + 1);
-        k += 2;
-      }
-      PhraseMatch cm;
-      std::string_view link = k < s.last ? Lower(k) : std::string_view();
-      if ((link == "of" || link == "from" || link == "in") && k + 1 < s.last && IsCap(k + 1) &&
-          MatchActorAt(k + 1, &cm) && cm.use != PhraseUse::kAdjective &&
-          (lex_.actor(cm.entry).category == "country" || !lex_.actor(cm.entry).code.empty())) {
-        const ActorEntry& ca = lex_.actor(cm.entry);
-        std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
-        for (size_t h = 0; h < nouns.size(); ++h) {
-          int e = EntityFor(prefix + " " + *lex_.GroupNoun(Lower(nouns[h])), "group", ca.country, ca.CodeOn(out_.doc.date), false);
-          Mention m = NewMention(nouns[h], h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1, index, e);
-          AddMention(m);
-        }
-        i = k + 1 + cm.length;
-        continue;
-      }
-    }
-    // Lexicon actors, and groups they head ("Ukrainian officials").
-    PhraseMatch pm;
-    if (IsCap(i) && MatchActorAt(i, &pm)) {
-      const ActorEntry& a = lex_.actor(pm.entry);
-      size_t end = i + pm.length;
-      size_t k = end;
-      if (k < s.last && (pm.use == PhraseUse::kAdjective || pm.use == PhraseUse::kName)) {
-        // Demonym or name + group noun: "Ukrainian officials", "US officials";
-        // coordinated demonyms share the noun: "Ukrainian and Russian negotiators".
-        std::vector<std::pair<size_t, PhraseMatch>> heads = {{i, pm}};
-        size_t g = k;
-        while (g + 1 < s.last && (Lower(g) == "and" || Lower(g) == ",") && IsCap(g + 1)) {
-          PhraseMatch more;
-          if (!MatchActorAt(g + 1, &more) || more.use != PhraseUse::kAdjective) break;
-          heads.emplace_back(g + 1, more);
-          g = g + 1 + more.length;
-        }
-        if (heads.size() == 1 && g < s.last && words_[g] == "'s" && pm.use == PhraseUse::kName) ++g;
-        size_t mods = g;
-        while (g < s.last && (Tag(g) == Pos::kAdj || (Tag(g) == Pos::kNoun && g + 1 < s.last && lex_.GroupNoun(Lower(g + 1)))) &&
-               !IsCap(g) && g - mods < 2)
-          ++g;
-        std::string gl(g < s.last ? Lower(g) : std::string_view());
-        const std::string* canonical = g < s.last && !IsCap(g) ? lex_.GroupNoun(gl) : nullptr;
-        if (canonical) {
-          for (size_t h = 0; h < heads.size(); ++h) {
-            const ActorEntry& ha = lex_.actor(heads[h].second.entry);
-            std::string prefix = ha.adjective;
-            if (prefix.empty()) {
-              for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
-                prefix += (prefix.empty() ? "" : " ") + std::string(Surface(w));
-            }
-            int e = EntityFor(prefix + " " + *canonical, "group", ha.country, ha.CodeOn(out_.doc.date), false);
-            std::string surface;
-            for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
-              surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
-            entities_[e].aliases.insert(surface + " " + gl);
-            Mention m = NewMention(heads[h].first, h + 1 == heads.size() ? g + 1 : heads[h].first + heads[h].second.length, index, e);
-            AddMention(m);
-          }
-          i = g + 1;
-          continue;
-        }
-      }
-      int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
-      Mention m = NewMention(i, end, index, e);
-      m.modifier = pm.use == PhraseUse::kAdjective;
-      m.possessive = end < s.last && words_[end] == "'s";
-      if (pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym || pm.use == PhraseUse::kCapital) {
-        std::string surface;
-        for (size_t k2 = i; k2 < end; ++k2) {
-          if (!surface.empty()) surface += ' ';
-          surface += std::string(Surface(k2));
-        }
-        if (surface != a.label) entities_[e].aliases.insert(surface);
-      }
-      if (a.category == "person") NotePerson(e);
-      AddMention(m);
-      i = end;
-      continue;
-    }
-    // A person named before in this document, whatever the tagger says
-    // ("Fico later met Nehammer again").
-    if (IsCap(i) && !toks_[i].Has(kPunct)) {
-      auto known = person_names_.find(std::string(words_[i]));
-      if (known != person_names_.end()) {
-        size_t n = i + 1;
-        // The full name again: "Karl Nehammer".
-        const std::string& label = entities_[known->second].e.label;
-        std::string run(words_[i]);
-        for (size_t k = i + 1; k < s.last && k - i < 4 && IsCap(k); ++k) {
-          run += " " + std::string(words_[k]);
-          if (run == label) n = k + 1;
-        }
-        Mention m = NewMention(i, n, index, known->second);
-        m.possessive = n < s.last && words_[n] == "'s";
-        AddMention(m);
-        NotePerson(known->second);
-        i = n;
-        continue;
-      }
-    }
-    // Unknown names: runs of capitalised proper nouns.
-    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
-        (Tag(i) == Pos::kPropn || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
-                                   Tag(i) != Pos::kCconj && Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux &&
-                                   Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && i > s.first && !s.heading &&
-                                   i + 1 < s.last && IsCap(i + 1) && Tag(i + 1) == Pos::kPropn))) {
-      size_t n = i;
-      while (n < s.last) {
-        if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
-            (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX ||
-             Tag(n) == Pos::kNum) && !LooksLikeDateWord(words_[n])) {
-          if (n > i) {
-            PhraseMatch inner;
-            if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn) break;
-          }
-          ++n;
-          continue;
-        }
-        // "Bank of England", "bin Salman": lower-case links inside names.
-        std::string_view lw = Lower(n);
-        if (n > i && n + 1 < s.last && IsCap(n + 1) && Tag(n + 1) == Pos::kPropn &&
-            (lw == "of" || lw == "de" || lw == "bin" || lw == "al" || lw == "van" || lw == "von" ||
-             lw == "der" || lw == "la" || lw == "le" || lw == "da" || lw == "del" || lw == "ibn")) {
-          ++n;
-          continue;
-        }
-        break;
-      }
-      // Hyphenated compounds of names or with lower-case parts ("US-Russia",
-      // "US-backed") are modifiers, not names.
-      bool compound = false;
-      for (size_t k = i; k < n; ++k)
-        if (words_[k].find('-') != std::string_view::npos) {
-          auto parts = words_[k];
-          size_t dash = parts.find('-');
-          std::string first(parts.substr(0, dash));
-          std::vector<std::string_view> one = {first};
-          PhraseMatch pm2;
-          // "Zelensky-Macron" pairs two names; "Al-Fashir" is one.
-          bool two_names = n - i == 1 && first.size() >= 4 && std::isupper(static_cast<unsigned char>(parts[dash + 1]));
-          if (lex_.MatchActor(one, 0, &pm2) || std::islower(static_cast<unsigned char>(parts[dash + 1])) ||
-              person_names_.count(first) || two_names)
-            compound = true;
-        }
-      bool all_title_words = true;
-      for (size_t k = i; k < n; ++k) {
-        size_t tl;
-        const TitleEntry* te;
-        if (!MatchTitleAt(k, &tl, &te)) all_title_words = false;
-      }
-      if (n > i && !compound && !all_title_words && (!s.heading || n - i == 1)) {
-        std::string name;
-        for (size_t k = i; k < n; ++k) {
-          if (!name.empty()) name += ' ';
-          name += std::string(Surface(k));
-        }
-        std::string category = "person";
-        std::string_view head = words_[n - 1];
-        if (OrgHeads().count(head) || toks_[i].Has(kAllCaps)) category = "organization";
-        else if (PlaceHeads().count(head)) category = "location";
-        else if (n - i == 1 && i > s.first) {
-          std::string_view prev = Lower(i - 1);
-          if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
-            category = "location";
-        }
-        int e = EntityFor(name, category, "", "", false);
-        Mention m = NewMention(i, n, index, e);
-        m.possessive = n < s.last && words_[n] == "'s";
-        m.initial_unknown = n - i == 1 && (i == s.first || s.heading) &&
-                            !(n < s.last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux) && !s.heading);
-        AddMention(m);
-        if (category == "person") NotePerson(e);
-        i = n;
-        continue;
-      }
-      i = std::max(n, i + 1);
-      continue;
-    }
-    ++i;
-  }
-}
-
-// One node per person: "Putin" and "President Putin" join "Vladimir Putin";
-// lone unknown words at sentence starts that name nobody are dropped.
-void DocumentRun::ResolveNames() {
-  std::unordered_map<std::string, std::vector<int>> by_surname;
-  for (size_t e = 0; e < entities_.size(); ++e) {
-    const auto& le = entities_[e];
-    if (le.e.category != "person" || le.known) continue;
-    size_t sp = le.e.label.rfind(' ');
-    if (sp == std::string::npos) continue;
-    by_surname[le.e.label.substr(sp + 1)].push_back(static_cast<int>(e));
-  }
-  std::vector<int> into(entities_.size(), -1);
-  for (size_t e = 0; e < entities_.size(); ++e) {
-    const auto& le = entities_[e];
-    if (le.known || le.e.label.find(' ') != std::string::npos) continue;
-    auto it = by_surname.find(le.e.label);
-    if (it != by_surname.end() && it->second.size() == 1) into[e] = it->second[0];
-  }
-  std::vector<int> nonInitialUse(entities_.size(), 0);
-  for (const auto& m : mentions_)
-    if (!m.initial_unknown) nonInitialUse[m.entity]++;
-  for (auto& m : mentions_) {
-    if (into[m.entity] >= 0) {
-      auto& target = entities_[into[m.entity]];
-      target.aliases.insert(entities_[m.entity].e.label);
-      for (const auto& a : entities_[m.entity].aliases) target.aliases.insert(a);
-      if (target.e.role.empty()) target.e.role = entities_[m.entity].e.role;
-      if (target.e.affiliation.empty()) {
-        target.e.affiliation = entities_[m.entity].e.affiliation;
-        target.e.country = entities_[m.entity].e.country;
-      }
-      m.entity = into[m.entity];
-    } else if (m.initial_unknown && nonInitialUse[m.entity] == 0) {
-      m.entity = -1;  // "Negotiations ..." at a sentence start: not a name
-    }
-  }
-  // Pronouns resolved to an entity that was merged follow it.
-  for (auto& m : mentions_)
-    if (m.entity >= 0 && into[m.entity] >= 0) m.entity = into[m.entity];
 }
 
 bool DocumentRun::MatchPrep(size_t after, size_t sent_last, const std::string& prep, size_t* end) const {
@@ -1578,7 +960,23 @@ graph::DocumentAnalysis DocumentRun::Run() {
   Prepare();
   for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
   ResolveNames();
-  for (uint32_t i = 0; i < sents_.size(); ++i) FindRelations(sents_[i], i);
+  if (x_.parser_) {
+    // Relations from the tree: parse the sentences that name an actor.
+    head_.assign(toks_.size(), -1);
+    dep_.assign(toks_.size(), Dep::kDep);
+    kid_begin_.assign(toks_.size(), 0);
+    kid_end_.assign(toks_.size(), 0);
+    kid_list_.clear();
+    suppressed_.assign(toks_.size(), 0);
+    mode_of_.assign(toks_.size(), std::string());
+    for (uint32_t i = 0; i < sents_.size(); ++i) {
+      if (!ShouldParse(sents_[i])) continue;
+      ParseSentence(sents_[i]);
+      TreeRelations(sents_[i], i);
+    }
+  } else {
+    for (uint32_t i = 0; i < sents_.size(); ++i) FindRelations(sents_[i], i);
+  }
 
   out_.sentences.reserve(sents_.size());
   for (uint32_t i = 0; i < sents_.size(); ++i)

@@ -17,6 +17,8 @@
 namespace newsgraph::extract {
 
 class PosTagger;
+class DepParser;
+class TreeLexicon;
 class WordNet;
 
 struct ExtractorOptions {
@@ -28,8 +30,12 @@ struct ExtractorOptions {
   // Event-coding verb dictionaries in the PETRARCH/TABARI format; they
   // decide the actor-to-actor events of the verbs they know.
   std::vector<std::string> verb_files;
+  std::vector<std::string> agent_files;  // PETRARCH agents dictionaries (agents.h)
   // WordNet database folder; when missing, rule-based lemmas are used.
   std::string wordnet_dir = "/usr/share/wordnet";
+  // Read relations from word order even when the parser model is present
+  // (for comparison; the tree is the default).
+  bool no_parser = false;
 };
 
 class Extractor {
@@ -46,12 +52,17 @@ class Extractor {
   const std::vector<std::string>& lexicon_versions() const { return lexicons_->versions(); }
   // Whether WordNet was found (else rule-based lemmas are in use).
   bool has_wordnet() const { return wordnet_ != nullptr; }
+  // Whether the dependency parser model was found (relations are then read
+  // from the tree; else from word order).
+  bool has_parser() const { return parser_ != nullptr; }
 
  private:
   Extractor() = default;
   std::unique_ptr<Lexicons> lexicons_;
   std::unique_ptr<PosTagger> tagger_;
   std::unique_ptr<WordNet> wordnet_;
+  std::unique_ptr<DepParser> parser_;
+  std::unique_ptr<TreeLexicon> tree_lex_;
   std::unique_ptr<VerbDictionary> verbs_;
   friend class DocumentRun;
 };

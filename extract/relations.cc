@@ -1,0 +1,759 @@
+// Relations read from the dependency tree: who did what to whom in a
+// sentence, from the paths between a trigger word (a verb or a noun of the
+// relation lexicon) and the actor mentions around it (docs/extraction.md).
+//
+//   subject    trigger -nsubj-> A; through conj (shared subject), xcomp
+//              (controlled subject), acl:relcl (the noun it modifies) and
+//              appos; passive: -nsubj:pass-> patient, -obl:agent-> agent
+//   object     -obj-> B, or -obl/nmod-> B with -case-> the entry's preposition
+//   nouns      "Russia's demand for", "Russian demands", "calls by X for":
+//              nmod:poss, demonym or name modifiers, and "by" phrases are
+//              the source; light verbs lend their subject ("held talks with")
+//   patterns   verb + object noun (verb_objects.tsv): "imposed sanctions on"
+//   complements the outer verb decides (complements.tsv): "refused to meet X"
+//              is REJECT toward X and the meeting is not asserted
+//   negation   not/never/n't/no on the trigger or its outer verb
+#include <algorithm>
+#include <cstring>
+
+#include "extract/document.h"
+#include "extract/tree_lexicon.h"
+#include "extract/wordnet.h"
+
+namespace newsgraph::extract {
+
+namespace {
+
+bool EndsWith(std::string_view w, std::string_view suffix) {
+  return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool IsOblique(Dep d) {
+  return d == Dep::kObl || d == Dep::kOblAgent || d == Dep::kOblNpmod || d == Dep::kNmod ||
+         d == Dep::kNmodNpmod || d == Dep::kAdvcl;
+}
+
+// Confidence of a relation by how it was read (one table for every path).
+struct Confidence {
+  static constexpr float kDirect = 0.9f;       // subject and object on the trigger
+  static constexpr float kNoun = 0.8f;         // a nominal trigger
+  static constexpr float kThrough = 0.15f;     // subject shared through conj/xcomp/relcl
+  static constexpr float kPronoun = 0.1f;      // subject is a pronoun resolved to an actor
+  static constexpr float kOwner = 0.15f;       // actor taken from an owner ("leaders of X")
+};
+
+}  // namespace
+
+bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
+  if (s.heading || s.last - s.first < 3) return false;
+  for (size_t t = s.first; t < s.last; ++t)
+    if (mention_at_[t] >= 0 && mentions_[mention_at_[t]].entity >= 0) return true;
+  return false;
+}
+
+void DocumentRun::ParseSentence(const SentenceBounds& s) {
+  size_t n = s.last - s.first;
+  parse_words_.assign(words_.begin() + s.first, words_.begin() + s.last);
+  parse_tags_.assign(tags_.begin() + s.first, tags_.begin() + s.last);
+  x_.parser_->Parse(parse_words_, parse_tags_, &parse_heads_, &parse_labels_);
+  for (size_t i = 0; i < n; ++i) {
+    head_[s.first + i] = parse_heads_[i] < 0 ? -1 : static_cast<int>(s.first + parse_heads_[i]);
+    dep_[s.first + i] = parse_labels_[i];
+  }
+  // Children in word order: counting sort into kid_list_.
+  uint32_t base = static_cast<uint32_t>(kid_list_.size());
+  kid_list_.resize(base + n);
+  std::vector<uint32_t> count(n + 1, 0);
+  for (size_t i = 0; i < n; ++i)
+    if (parse_heads_[i] >= 0) count[parse_heads_[i] + 1]++;
+  for (size_t i = 0; i < n; ++i) count[i + 1] += count[i];
+  for (size_t i = 0; i < n; ++i) {
+    kid_begin_[s.first + i] = base + count[i];
+    kid_end_[s.first + i] = base + count[i];
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (parse_heads_[i] >= 0) kid_list_[kid_end_[s.first + parse_heads_[i]]++] = static_cast<uint32_t>(s.first + i);
+}
+
+int DocumentRun::KidWith(size_t t, Dep d) const {
+  for (uint32_t k : KidsOf(t))
+    if (dep_[k] == d) return static_cast<int>(k);
+  return -1;
+}
+
+int DocumentRun::KidWithBase(size_t t, Dep base) const {
+  for (uint32_t k : KidsOf(t))
+    if (BaseDep(dep_[k]) == base) return static_cast<int>(k);
+  return -1;
+}
+
+bool DocumentRun::IsVerbal(size_t t) const { return Tag(t) == Pos::kVerb || Tag(t) == Pos::kAux; }
+
+// The preposition of an oblique or nominal modifier: its case (or mark)
+// words joined, with fixed parts ("because of", "in favour of").
+std::string DocumentRun::CaseOf(size_t t) const {
+  std::string out;
+  for (uint32_t k : KidsOf(t)) {
+    if (dep_[k] != Dep::kCase && dep_[k] != Dep::kMark) continue;
+    if (!out.empty()) out += ' ';
+    out += Lower(k);
+    for (uint32_t f : KidsOf(k))
+      if (dep_[f] == Dep::kFixed) {
+        out += ' ';
+        out += Lower(f);
+      }
+  }
+  return out;
+}
+
+// The actor mention a token belongs to, if it names an actor (not a
+// demonym modifier).
+int DocumentRun::ActorMention(size_t t) const {
+  int m = mention_at_[t];
+  if (m < 0 || mentions_[m].entity < 0 || mentions_[m].modifier) return -1;
+  return m;
+}
+
+// The actors a nominal node names: its mention, the mentions coordinated
+// with it, an apposition's, and for heads that stand for an actor ("leaders
+// of X", "X's government", "the Russian delegation") the actor inside.
+void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* indirect) const {
+  if (depth > 6) return;
+  int m = ActorMention(t);
+  if (m >= 0) {
+    if (std::find(out->begin(), out->end(), m) == out->end()) out->push_back(m);
+  } else if (Tag(t) == Pos::kNoun || Tag(t) == Pos::kPropn) {
+    bool found = false;
+    for (uint32_t k : KidsOf(t)) {
+      if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0) {
+        ActorsOf(k, out, depth + 1, indirect);
+        found = true;
+      }
+    }
+    if (!found && x_.tree_lex_->In("actor_head", Lower(t))) {
+      for (uint32_t k : KidsOf(t)) {
+        Dep d = dep_[k];
+        bool owner = d == Dep::kNmodPoss || (d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from")) ||
+                     d == Dep::kCompound || d == Dep::kAmod;
+        if (!owner) continue;
+        int om = mention_at_[k];
+        if (om >= 0 && mentions_[om].entity >= 0) {
+          if (std::find(out->begin(), out->end(), om) == out->end()) out->push_back(om);
+          if (indirect) *indirect = true;
+          found = true;
+          break;
+        }
+      }
+    }
+  }
+  for (uint32_t k : KidsOf(t))
+    if (dep_[k] == Dep::kConj && !IsVerbal(k)) ActorsOf(k, out, depth + 1, indirect);
+}
+
+bool DocumentRun::TreePassive(size_t v) const {
+  for (uint32_t k : KidsOf(v))
+    if (dep_[k] == Dep::kNsubjPass || dep_[k] == Dep::kAuxPass || dep_[k] == Dep::kOblAgent) return true;
+  return false;
+}
+
+bool DocumentRun::TreeNegated(size_t v) const {
+  for (uint32_t k : KidsOf(v)) {
+    Dep d = dep_[k];
+    if ((d == Dep::kAdvmod || d == Dep::kDet || d == Dep::kCcPreconj || d == Dep::kAux) &&
+        x_.tree_lex_->In("negators", Lower(k)))
+      return true;
+    // "no longer"
+    if (d == Dep::kAdvmod && Lower(k) == "longer" && KidWith(k, Dep::kAdvmod) >= 0 && Lower(KidWith(k, Dep::kAdvmod)) == "no")
+      return true;
+  }
+  return false;
+}
+
+bool DocumentRun::TreeIntent(size_t v) const {
+  for (uint32_t k : KidsOf(v))
+    if (dep_[k] == Dep::kAux && x_.tree_lex_->In("intent_aux", Lower(k))) return true;
+  return !mode_of_[v].empty() && mode_of_[v] == "intent";
+}
+
+// Subjects of a verbal (or predicative) node.
+std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronoun, int depth) const {
+  std::vector<int> out;
+  if (depth > 5) return out;
+  int subj = -1;
+  for (uint32_t k : KidsOf(v))
+    if (dep_[k] == Dep::kNsubj || dep_[k] == Dep::kCsubj) {
+      subj = static_cast<int>(k);
+      break;
+    }
+  if (subj >= 0) {
+    std::string_view w = Lower(subj);
+    if ((w == "who" || w == "which" || w == "that") && (dep_[v] == Dep::kAclRelcl || dep_[v] == Dep::kAcl) &&
+        head_[v] >= 0) {
+      ActorsOf(head_[v], &out, 0, nullptr);
+      return out;
+    }
+    bool indirect = false;
+    ActorsOf(subj, &out, 0, &indirect);
+    if (out.empty() && x_.tree_lex_->In("instrument", NounLemma(subj))) {
+      // "Israeli airstrikes killed ...": the owner of the instrument acts.
+      for (int m : NounSources(subj)) out.push_back(m);
+      indirect = !out.empty();
+    }
+    for (int m : out)
+      if (mentions_[m].pronoun) *pronoun = true;
+    if (indirect) *through = true;
+    return out;
+  }
+  if (TreePassive(v)) return out;  // a passive's subject is its patient
+  if (head_[v] < 0) return out;
+  size_t h = head_[v];
+  switch (dep_[v]) {
+    case Dep::kConj:
+      if (IsVerbal(h) || Tag(h) == Pos::kAdj) {
+        if (TreePassive(h)) return out;  // "was arrested and charged": no agent here
+        *through = true;
+        return TreeSubjects(h, through, pronoun, depth + 1);
+      }
+      break;
+    case Dep::kXcomp: {
+      // "urged X to leave": X; "refused to meet": the refuser.
+      int obj = KidWith(h, Dep::kObj);
+      *through = true;
+      if (obj >= 0) {
+        ActorsOf(obj, &out, 0, nullptr);
+        return out;
+      }
+      return TreeSubjects(h, through, pronoun, depth + 1);
+    }
+    case Dep::kAclRelcl:
+    case Dep::kAcl:
+      if (Tag(h) == Pos::kNoun || Tag(h) == Pos::kPropn) {
+        *through = true;
+        ActorsOf(h, &out, 0, nullptr);
+      }
+      break;
+    case Dep::kAdvcl:
+      // "..., killing five soldiers": a gerund without a subject or marker
+      // shares the main clause's subject.
+      if (EndsWith(Lower(v), "ing") && KidWith(v, Dep::kMark) < 0) {
+        *through = true;
+        return TreeSubjects(h, through, pronoun, depth + 1);
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+// Owners of a nominal node that can be the source of the event it names:
+// possessors, demonym and name modifiers, compounds, "by" phrases.
+std::vector<int> DocumentRun::NounSources(size_t n) const {
+  std::vector<int> out;
+  for (uint32_t k : KidsOf(n)) {
+    Dep d = dep_[k];
+    bool owner = d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound ||
+                 ((d == Dep::kNmod || d == Dep::kObl || d == Dep::kOblAgent) && CaseOf(k) == "by");
+    if (!owner) continue;
+    int m = mention_at_[k];
+    if (m >= 0 && mentions_[m].entity >= 0) {
+      if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+      for (uint32_t c : KidsOf(k))
+        if (dep_[c] == Dep::kConj) {
+          int cm = mention_at_[c];
+          if (cm >= 0 && mentions_[cm].entity >= 0 && std::find(out.begin(), out.end(), cm) == out.end())
+            out.push_back(cm);
+        }
+    }
+  }
+  // The noun inside a group mention ("Russian forces" as one mention).
+  if (out.empty()) {
+    int m = mention_at_[n];
+    if (m >= 0 && mentions_[m].entity >= 0) out.push_back(m);
+  }
+  return out;
+}
+
+// An issue from the noun phrase headed by n: the head with its compounds and
+// adjectives and one complement ("sanctions on Syria", "control of eastern
+// territories"); never a pronoun, a number, a casualty count or a bare
+// generic noun.
+bool DocumentRun::IssueFromTree(size_t n, Target* target) {
+  for (int guard = 0; guard < 3; ++guard) {
+    if (Tag(n) != Pos::kNoun) break;
+    std::string lemma = NounLemma(n);
+    if (!x_.tree_lex_->In("light_noun", lemma) && !x_.tree_lex_->In("light_noun", Lower(n))) break;
+    int next = -1;
+    for (uint32_t k : KidsOf(n))
+      if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kAcl) && (Tag(k) == Pos::kNoun || Tag(k) == Pos::kPropn)) {
+        std::string c = CaseOf(k);
+        if (c == "of" || c == "for" || c == "to") {
+          next = static_cast<int>(k);
+          break;
+        }
+      }
+    if (next < 0) break;
+    // The owner of the light noun owns what it carries: "Ukraine's right to sovereignty".
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kNmodPoss && mention_at_[k] >= 0 && mentions_[mention_at_[k]].entity >= 0)
+        target->possessor = entities_[mentions_[mention_at_[k]].entity].e.label;
+    n = next;
+  }
+  Pos tag = Tag(n);
+  if (tag != Pos::kNoun && tag != Pos::kPropn) return false;
+  if (ActorMention(n) >= 0) return false;
+  std::string head_lemma = NounLemma(n);
+  if (x_.tree_lex_->In("time", Lower(n)) || x_.tree_lex_->In("time", head_lemma)) return false;
+  // "two people", "26 Palestinians": casualties, not issues.
+  bool counted = false;
+  for (uint32_t k : KidsOf(n))
+    if (dep_[k] == Dep::kNummod) counted = true;
+  if (counted && (x_.tree_lex_->In("casualty", Lower(n)) || x_.tree_lex_->In("casualty", head_lemma))) return false;
+  // Tokens of the phrase: the head, its compounds, adjectives and possessed
+  // flat parts, and one complement with its own modifiers.
+  std::vector<size_t> toks = {n};
+  int modifiers = 0;
+  std::string possessor;
+  for (uint32_t k : KidsOf(n)) {
+    Dep d = dep_[k];
+    if (d == Dep::kCompound || d == Dep::kFlat || (d == Dep::kAmod && Tag(k) != Pos::kVerb && Tag(k) != Pos::kNum)) {
+      if (k + 4 < n) continue;  // far modifiers are parse noise
+      if (d == Dep::kAmod && (Lower(k) == "such" || Lower(k) == "other" || Lower(k) == "many" || Lower(k) == "several" ||
+                               Lower(k) == "more" || Lower(k) == "further" || Lower(k) == "same" || Lower(k) == "own"))
+        continue;
+      toks.push_back(k);
+      for (uint32_t c : KidsOf(k))
+        if (dep_[c] == Dep::kCompound || dep_[c] == Dep::kAdvmod || dep_[c] == Dep::kAmod) toks.push_back(c);
+      ++modifiers;
+    } else if (d == Dep::kNmodPoss) {
+      int pm = mention_at_[k];
+      if (pm >= 0 && mentions_[pm].entity >= 0) possessor = entities_[mentions_[pm].entity].e.label;
+    }
+  }
+  bool complement = false;
+  for (uint32_t k : KidsOf(n)) {
+    if (dep_[k] != Dep::kNmod || k < n) continue;
+    std::string c = CaseOf(k);
+    if (c != "of" && c != "on" && c != "for" && c != "against" && c != "to" && c != "with" && c != "from" &&
+        c != "over" && c != "into" && c != "in")
+      continue;
+    if (Tag(k) != Pos::kNoun && Tag(k) != Pos::kPropn) continue;
+    if (k - n > 6) continue;
+    // The complement: its case, its compounds and adjectives, the mention it is.
+    for (uint32_t c2 : KidsOf(k))
+      if (dep_[c2] == Dep::kCase || dep_[c2] == Dep::kCompound || dep_[c2] == Dep::kAmod || dep_[c2] == Dep::kFlat ||
+          dep_[c2] == Dep::kNmodPoss)
+        toks.push_back(c2);
+    int cm = mention_at_[k];
+    if (cm >= 0) {
+      for (uint32_t t = mentions_[cm].first; t < mentions_[cm].last; ++t) toks.push_back(t);
+    } else {
+      toks.push_back(k);
+    }
+    complement = true;
+    break;
+  }
+  std::sort(toks.begin(), toks.end());
+  toks.erase(std::unique(toks.begin(), toks.end()), toks.end());
+  // Keep the phrase contiguous from its first to last token; drop gaps.
+  std::string label;
+  for (size_t w : toks) {
+    if (Tag(w) == Pos::kDet || Tag(w) == Pos::kPunct || words_[w] == "'s") continue;
+    std::string piece(Surface(w));
+    if (w == n) {
+      std::string lemma = NounLemma(w);
+      if (!IsCap(w) && !lemma.empty() && !(Lower(w) == "talks" || Lower(w) == "ties" || Lower(w) == "relations" ||
+                                           Lower(w) == "arms" || Lower(w) == "forces" || Lower(w) == "affairs" ||
+                                           Lower(w) == "negotiations" || Lower(w) == "elections" || Lower(w) == "rights"))
+        piece = lemma;
+    } else if (IsCap(w) && !toks_[w].Has(kAllCaps) && mention_at_[w] < 0 && Tag(w) != Pos::kPropn) {
+      for (auto& c : piece)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (!label.empty()) label += ' ';
+    label += piece;
+  }
+  if (label.empty()) return false;
+  // A bare generic noun is no issue.
+  if (modifiers == 0 && !complement &&
+      (x_.tree_lex_->In("vague", Lower(n)) || x_.tree_lex_->In("vague", head_lemma) ||
+       x_.tree_lex_->In("casualty", Lower(n)) || x_.tree_lex_->In("instrument", head_lemma)))
+    return false;
+  if (tag == Pos::kPropn && modifiers == 0 && !complement) return false;  // an unknown name is no issue
+  target->issue = label;
+  if (target->possessor.empty()) target->possessor = possessor;
+  // "condemned an attack by X": the agent of the act.
+  for (uint32_t k : KidsOf(n))
+    if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kAcl) && CaseOf(k) == "by" && ActorMention(k) >= 0)
+      target->about = ActorMention(k);
+  return true;
+}
+
+// Targets of a nominal argument: its actors, else the issue it names; and
+// the items coordinated with it.
+void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
+  if (depth > 6) return;
+  if (ActorMention(n) >= 0) {
+    std::vector<int> actors;
+    ActorsOf(n, &actors, 0, nullptr);
+    for (int m : actors) {
+      Target t;
+      t.mention = m;
+      targets->push_back(t);
+    }
+    // Issues coordinated with an actor: "X and its sovereignty".
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kConj && !IsVerbal(k) && ActorMention(k) < 0) TargetsOf(k, targets, depth + 1);
+    return;
+  }
+  Target t;
+  if (IssueFromTree(n, &t)) {
+    targets->push_back(t);
+    if (t.about >= 0 && negative_) {
+      Target actor;
+      actor.mention = t.about;
+      targets->push_back(actor);
+    }
+  } else {
+    // "leaders of X" as an object.
+    std::vector<int> actors;
+    bool indirect = false;
+    ActorsOf(n, &actors, 0, &indirect);
+    for (int m : actors) {
+      Target a;
+      a.mention = m;
+      targets->push_back(a);
+    }
+    if (!actors.empty()) return;
+  }
+  for (uint32_t k : KidsOf(n))
+    if (dep_[k] == Dep::kConj && !IsVerbal(k)) TargetsOf(k, targets, depth + 1);
+}
+
+// Targets in the obliques of v (or nominal modifiers of a noun v) whose
+// preposition is one of preps.
+void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, std::vector<Target>* targets) {
+  for (uint32_t k : KidsOf(v)) {
+    if (!IsOblique(dep_[k]) && dep_[k] != Dep::kObj) continue;
+    std::string c = CaseOf(k);
+    if (c.empty()) continue;
+    if (std::find(preps.begin(), preps.end(), c) == preps.end()) continue;
+    if (Tag(k) == Pos::kVerb) continue;
+    TargetsOf(k, targets, 0);
+  }
+}
+
+void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects,
+                          const RelationEntry& r, bool negated, float confidence, uint32_t sentence) {
+  for (int sm : subjects)
+    for (const auto& o : objects) Emit(sm, o, r, negated, confidence, sentence);
+  // "Chile and Peru met": mutual relations between coordinated subjects.
+  bool actor_object = false;
+  for (const auto& o : objects) actor_object |= o.mention >= 0;
+  if (subjects.size() >= 2 && !actor_object && r.prep.empty() && IsSymmetric(r.head)) {
+    for (int a : subjects)
+      for (int b : subjects) {
+        if (a == b) continue;
+        Target tg;
+        tg.mention = b;
+        Emit(a, tg, r, negated, confidence - 0.1f, sentence);
+      }
+  }
+}
+
+// Events of the verb at t. Returns true when t was a trigger.
+bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t t) {
+  if (Tag(t) != Pos::kVerb) return false;
+  std::string lemma = VerbLemma(t);
+  const TreeLexicon& tl = *x_.tree_lex_;
+  bool through = false, pronoun = false;
+  bool passive = TreePassive(t);
+  bool negated = TreeNegated(t);
+  // An outer verb that negates or decides: "did not agree to meet".
+  if (dep_[t] == Dep::kXcomp && head_[t] >= 0 && TreeNegated(head_[t])) negated = true;
+
+  std::vector<int> subjects;
+  std::vector<Target> objects;
+  std::vector<int> patients;  // passive subjects
+  if (passive) {
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kOblAgent || (dep_[k] == Dep::kObl && CaseOf(k) == "by")) ActorsOf(k, &subjects, 0, nullptr);
+    int ps = KidWith(t, Dep::kNsubjPass);
+    if (ps >= 0) {
+      ActorsOf(ps, &patients, 0, nullptr);
+    } else if ((dep_[t] == Dep::kAcl || dep_[t] == Dep::kAclRelcl) && head_[t] >= 0) {
+      ActorsOf(head_[t], &patients, 0, nullptr);  // "civilians killed by X"
+    }
+  } else if (dep_[t] == Dep::kAcl && head_[t] >= 0 && EndsWith(Lower(t), "ed") && KidWith(t, Dep::kObj) < 0) {
+    // "civilians killed by X" tagged as an active participle.
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kObl && CaseOf(k) == "by") ActorsOf(k, &subjects, 0, nullptr);
+    if (!subjects.empty()) {
+      passive = true;
+      ActorsOf(head_[t], &patients, 0, nullptr);
+    }
+  }
+  if (!passive) subjects = TreeSubjects(t, &through, &pronoun, 0);
+
+  // 1. The verb decides its complement: "refused to meet X", "urged X to leave".
+  const ComplementEntry* ce = tl.Complement(lemma);
+  int xcomp = KidWith(t, Dep::kXcomp);
+  if (ce && xcomp >= 0 && IsVerbal(xcomp)) {
+    if (ce->target == ComplementEntry::kNone) {
+      mode_of_[xcomp] = ce->mode;
+      return true;
+    }
+    suppressed_[xcomp] = 1;
+    RelationEntry r;
+    r.lemma = lemma + (ce->prep.empty() ? "" : " " + ce->prep.substr(0, ce->prep.find('|'))) + " to " +
+              VerbLemma(xcomp);
+    r.head = lemma;
+    r.cls = ce->cls;
+    r.polarity = ce->polarity;
+    r.mode = ce->mode;
+    std::vector<Target> targets;
+    if (ce->target == ComplementEntry::kObject) {
+      int obj = KidWith(t, Dep::kObj);
+      if (obj >= 0) TargetsOf(obj, &targets, 0);
+      if (!ce->prep.empty()) {
+        std::vector<std::string> preps;
+        size_t b = 0;
+        while (true) {
+          size_t bar = ce->prep.find('|', b);
+          preps.push_back(ce->prep.substr(b, bar == std::string::npos ? std::string::npos : bar - b));
+          if (bar == std::string::npos) break;
+          b = bar + 1;
+        }
+        PrepTargets(t, preps, &targets);
+      }
+    } else {
+      // The complement's own arguments: its object, its obliques.
+      for (uint32_t k : KidsOf(xcomp)) {
+        if (dep_[k] == Dep::kObj || dep_[k] == Dep::kIobj) TargetsOf(k, &targets, 0);
+        else if ((dep_[k] == Dep::kObl || dep_[k] == Dep::kNmod) && Tag(k) != Pos::kVerb) {
+          std::string c = CaseOf(k);
+          if (c == "with" || c == "to" || c == "against" || c == "on" || c == "from" || c == "for") {
+            std::vector<Target> more;
+            TargetsOf(k, &more, 0);
+            for (auto& m : more)
+              if (m.mention >= 0) targets.push_back(m);
+          }
+        }
+      }
+    }
+    float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
+    EmitAll(subjects, targets, r, negated, conf, index);
+    return true;
+  }
+
+  // 2. "said that X must leave": a demand toward X.
+  if (tl.In("speech", lemma)) {
+    for (uint32_t c : KidsOf(t)) {
+      if (dep_[c] != Dep::kCcomp) continue;
+      bool must = false;
+      for (uint32_t a : KidsOf(c))
+        if (dep_[a] == Dep::kAux && tl.In("obligation", Lower(a))) must = true;
+      if (!must) continue;
+      suppressed_[c] = 1;
+      std::vector<int> addressees;
+      bool th = false, pr = false;
+      addressees = TreeSubjects(c, &th, &pr, 0);
+      std::vector<Target> targets;
+      for (int m : addressees) {
+        Target tg;
+        tg.mention = m;
+        targets.push_back(tg);
+      }
+      RelationEntry r;
+      r.lemma = lemma + " must " + VerbLemma(c);
+      r.head = lemma;
+      r.cls = "DEMAND";
+      r.polarity = 1;
+      EmitAll(subjects, targets, r, negated, Confidence::kDirect - Confidence::kThrough, index);
+    }
+  }
+  if (suppressed_[t]) return true;
+  // A modal of obligation without an outer speaker: "X must withdraw" is no event.
+  for (uint32_t a : KidsOf(t))
+    if (dep_[a] == Dep::kAux && tl.In("obligation", Lower(a))) return true;
+
+  // 3. Verb + object patterns: "imposed sanctions on X", "held talks with X".
+  int obj = KidWith(t, Dep::kObj);
+  if (obj >= 0 && Tag(obj) == Pos::kNoun) {
+    const VerbObjectEntry* vo = tl.VerbObject(lemma, NounLemma(obj));
+    if (!vo && Lower(obj) != NounLemma(obj)) vo = tl.VerbObject(lemma, Lower(obj));
+    // "carried out attacks", "opened fire"
+    if (!vo) {
+      int prt = KidWith(t, Dep::kCompoundPrt);
+      if (prt >= 0) vo = tl.VerbObject(lemma, NounLemma(obj));
+    }
+    if (vo) {
+      if (vo->cls == "-") return true;
+      RelationEntry r;
+      r.lemma = lemma + " " + std::string(Lower(obj)) + (vo->preps.empty() ? "" : " " + vo->preps[0]);
+      r.head = lemma;
+      r.cls = vo->cls;
+      r.polarity = vo->polarity;
+      r.mode = vo->mode;
+      std::vector<Target> targets;
+      if (!vo->preps.empty()) {
+        PrepTargets(obj, vo->preps, &targets);
+        PrepTargets(t, vo->preps, &targets);
+      } else {
+        for (int m : NounSources(obj)) {
+          Target tg;
+          tg.mention = m;
+          targets.push_back(tg);
+        }
+      }
+      if (targets.empty()) {
+        // No actor: the object itself is the issue ("imposed sanctions").
+        Target tg;
+        if (IssueFromTree(obj, &tg)) targets.push_back(tg);
+      }
+      if (passive) {
+        // "sanctions were imposed on X by Y" is rare; the patients are targets.
+        for (int m : patients) {
+          Target tg;
+          tg.mention = m;
+          targets.push_back(tg);
+        }
+      }
+      if (TreeIntent(t) && r.mode.empty()) r.mode = "intent";
+      float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
+      EmitAll(subjects, targets, r, negated, conf, index);
+      return true;
+    }
+  }
+
+  // 4. The relation lexicon's entries for this verb: the one whose
+  // preposition the tree shows, else the one without a preposition.
+  const auto* list = lex_.Relations(lemma, false);
+  if (!list) {
+    // A light verb lends its subject to its object noun ("held talks with").
+    return false;
+  }
+  const RelationEntry* chosen = nullptr;
+  std::vector<Target> targets;
+  for (const auto& r : *list) {
+    if (r.prep.empty()) continue;
+    std::vector<Target> found;
+    // Particle verbs ("call off", "step up"): the particle, then the object.
+    int prt = KidWith(t, Dep::kCompoundPrt);
+    if (prt >= 0 && Lower(prt) == r.prep) {
+      if (obj >= 0) TargetsOf(obj, &found, 0);
+    } else {
+      PrepTargets(t, {r.prep}, &found);
+      // "accuse X of Y": the object, with the issue after the preposition.
+      if (!found.empty() && obj >= 0) TargetsOf(obj, &found, 0);
+    }
+    if (!found.empty()) {
+      chosen = &r;
+      targets = std::move(found);
+      break;
+    }
+  }
+  if (!chosen) {
+    for (const auto& r : *list)
+      if (r.prep.empty()) {
+        chosen = &r;
+        break;
+      }
+    if (!chosen) return true;
+    negative_ = chosen->polarity < 0;
+    if (!passive) {
+      if (obj >= 0) TargetsOf(obj, &targets, 0);
+      int iobj = KidWith(t, Dep::kIobj);
+      if (iobj >= 0) TargetsOf(iobj, &targets, 0);
+      // An actor in a "with/against/to" oblique: "clashed with X", "spoke to X".
+      if (targets.empty()) PrepTargets(t, {"with", "against", "to"}, &targets);
+    }
+  }
+  if (passive) {
+    if (subjects.empty()) return true;  // "X was attacked": no agent, no event
+    for (int m : patients) {
+      Target tg;
+      tg.mention = m;
+      targets.push_back(tg);
+    }
+  }
+  RelationEntry intent;
+  const RelationEntry* rel = chosen;
+  if (TreeIntent(t) || !mode_of_[t].empty()) {
+    intent = *chosen;
+    intent.mode = mode_of_[t].empty() ? "intent" : mode_of_[t];
+    rel = &intent;
+  }
+  float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
+  EmitAll(subjects, targets, *rel, negated, conf, index);
+  return true;
+}
+
+// Events named by the noun at t: "Russia's demand for X", "Russian attacks
+// on X", "talks with X" after a light verb ("held talks with X").
+void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t t) {
+  if (Tag(t) != Pos::kNoun) return;
+  std::string lemma = NounLemma(t);
+  const auto* list = lex_.Relations(lemma, true);
+  if (!list && Lower(t) != lemma) list = lex_.Relations(Lower(t), true);
+  if (!list) return;
+  // The entry whose preposition the tree shows.
+  const RelationEntry* chosen = nullptr;
+  std::vector<Target> targets;
+  for (const auto& r : *list) {
+    std::vector<Target> found;
+    negative_ = r.polarity < 0;
+    PrepTargets(t, {r.prep}, &found);
+    // "held talks with X": the preposition may hang on the light verb.
+    if (found.empty() && dep_[t] == Dep::kObj && head_[t] >= 0 && x_.tree_lex_->In("light", VerbLemma(head_[t])))
+      PrepTargets(head_[t], {r.prep}, &found);
+    if (!found.empty()) {
+      chosen = &r;
+      targets = std::move(found);
+      break;
+    }
+  }
+  if (!chosen) return;
+  bool through = false, pronoun = false;
+  std::vector<int> subjects = NounSources(t);
+  // A group mention that is itself the noun ("Russian demands" as one
+  // mention) is no source of its own event.
+  bool negated = TreeNegated(t);
+  if (subjects.empty() && head_[t] >= 0) {
+    size_t h = head_[t];
+    if (dep_[t] == Dep::kObj && IsVerbal(h) && x_.tree_lex_->In("light", VerbLemma(h)) && !suppressed_[h]) {
+      subjects = TreeSubjects(h, &through, &pronoun, 0);
+      negated = negated || TreeNegated(h);
+    }
+  }
+  if (subjects.empty()) return;
+  float conf = Confidence::kNoun - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
+  EmitAll(subjects, targets, *chosen, negated, conf, index);
+}
+
+void DocumentRun::TreeRelations(const SentenceBounds& s, uint32_t index) {
+  // Outer verbs first, so that they can mark their complements.
+  std::vector<size_t> order;
+  for (size_t t = s.first; t < s.last; ++t) order.push_back(t);
+  auto depth = [&](size_t t) {
+    int d = 0;
+    for (int h = head_[t]; h >= 0 && d < 200; h = head_[h]) ++d;
+    return d;
+  };
+  std::vector<int> depths(s.last - s.first);
+  for (size_t t = s.first; t < s.last; ++t) depths[t - s.first] = depth(t);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return depths[a - s.first] < depths[b - s.first]; });
+  for (size_t t : order) {
+    if (suppressed_[t]) {
+      // A complement's own event is not asserted, but its complements still
+      // are decided by it ("refused to agree to meet" stays with refuse).
+      continue;
+    }
+    issues_only_ = x_.verbs_ && Tag(t) == Pos::kVerb && DictionaryEvents(s, index, t);
+    if (TreeVerbEvent(s, index, t)) continue;
+    TreeNounEvent(s, index, t);
+  }
+  issues_only_ = false;
+}
+
+}  // namespace newsgraph::extract
