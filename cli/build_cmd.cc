@@ -72,7 +72,8 @@ void PrintSummary(io::Store& store, const BuildOptions& o, uint64_t added, uint6
 }
 
 int Run(const BuildOptions& o) {
-  auto extractor = LoadExtractor(o.common);
+  UserDictionaries dictionaries;
+  auto extractor = LoadExtractor(o.common, &dictionaries);
   if (!extractor) return kExitFatal;
   std::unique_ptr<io::Store> store;
   try {
@@ -93,7 +94,8 @@ int Run(const BuildOptions& o) {
   Progress progress(o.common.inputs, !o.common.quiet, "build");
   try {
     AnalyzeAll(
-        *extractor, reader, o.common.inputs, o.common.jobs, nullptr,
+        *extractor, reader, o.common.inputs, o.common.jobs,
+        [&](Analyzed& a) { dictionaries.PostProcess(&a.analysis); },
         [&](Analyzed&& analyzed) {
           if (g_stop_signal) throw Interrupted();
           graph::DocumentAnalysis& a = analyzed.analysis;
@@ -125,6 +127,8 @@ int Run(const BuildOptions& o) {
     store->SetMeta("tool_version", NEWSGRAPH_VERSION);
     std::string lexicons;
     for (const auto& v : extractor->lexicon_versions()) lexicons += (lexicons.empty() ? "" : "; ") + v;
+    for (const auto& r : dictionaries.reports)
+      if (r.kind != "actors" && r.kind != "verbs") lexicons += (lexicons.empty() ? "" : "; ") + r.path + " (PETRARCH " + r.kind + ")";
     store->SetMeta("lexicons", lexicons);
     store->Commit();
   } catch (const Interrupted&) {
@@ -143,6 +147,7 @@ int Run(const BuildOptions& o) {
   tally.accepted -= conflicts;
   tally.rejected += conflicts;
   PrintTally(tally, "build");
+  if (!o.common.quiet) PrintDictionaryTally(dictionaries, "build");
   if (!o.common.quiet) PrintSummary(*store, o, added, unchanged);
   return tally.rejected ? kExitSomeRejected : kExitOk;
 }

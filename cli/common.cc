@@ -21,12 +21,93 @@ void AddExtractFlags(CLI::App& app, ExtractFlags* flags) {
                  "event-coding verb dictionary in the PETRARCH/TABARI format (repeatable): it decides "
                  "the actor-to-actor events of the verbs it knows, with their CAMEO codes")
       ->check(CLI::ExistingFile);
+  app.add_option("--agents", flags->agent_files,
+                 "PETRARCH agents dictionary (roles and groups: \"main opposition group\" -> MOP; repeatable)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--issues", flags->issue_files,
+                 "Phoenix issue-coding dictionary (repeatable): issue nodes get its codes and categories")
+      ->check(CLI::ExistingFile);
+  app.add_option("--discards", flags->discard_files,
+                 "PETRARCH discards dictionary (repeatable): relations of sentences holding a discard "
+                 "phrase (of the whole document for a +phrase) are dropped")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--strict", flags->strict,
+               "a dictionary line newsgraph cannot use is an error (exit 2), not a warning");
   app.add_option("--data", flags->data_dir, "folder with lexicons/ and models/ (default: built-in)");
   app.add_option("-j,--jobs", flags->jobs, "worker threads")->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", flags->quiet, "print only errors");
 }
 
-std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags) {
+namespace {
+
+// Reads every user dictionary once on its own, to report and count the
+// lines that cannot be used (and, --strict, to stop at the first).
+// Extractor::Load reads actors, verbs and agents again, skipping the same
+// lines, until it hands back its own reports.
+bool ReadUserDictionaries(const ExtractFlags& flags, UserDictionaries* out) {
+  extract::DictionaryOptions options;
+  options.strict = flags.strict;
+  std::string error;
+  auto done = [&](bool ok, extract::DictionaryReport& report) {
+    if (!ok) {
+      std::fprintf(stderr, "newsgraph: %s\n", error.c_str());
+      return false;
+    }
+    if (!flags.quiet) {
+      for (const auto& w : report.warnings) std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
+      if (report.skipped > report.warnings.size())
+        std::fprintf(stderr, "newsgraph: warning: %s: %zu more lines skipped\n", report.path.c_str(),
+                     report.skipped - report.warnings.size());
+    }
+    out->reports.push_back(std::move(report));
+    return true;
+  };
+  for (const auto& f : flags.actor_files) {
+    extract::Lexicons lexicons;
+    extract::DictionaryReport r;
+    if (!done(lexicons.AddActorFile(f, options, &r, &error), r)) return false;
+  }
+  for (const auto& f : flags.verb_files) {
+    extract::VerbDictionary verbs;
+    extract::DictionaryReport r;
+    if (!done(verbs.Load(f, options, &r, &error), r)) return false;
+  }
+  for (const auto& f : flags.agent_files) {
+    extract::Agents agents;
+    extract::DictionaryReport r;
+    if (!done(agents.AddFile(f, options, &r, &error), r)) return false;
+  }
+  for (const auto& f : flags.issue_files) {
+    if (!out->issues) out->issues = std::make_unique<extract::IssueDictionary>();
+    extract::DictionaryReport r;
+    if (!done(out->issues->AddFile(f, options, &r, &error), r)) return false;
+  }
+  for (const auto& f : flags.discard_files) {
+    if (!out->discards) out->discards = std::make_unique<extract::Discards>();
+    extract::DictionaryReport r;
+    if (!done(out->discards->AddFile(f, options, &r, &error), r)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void UserDictionaries::PostProcess(graph::DocumentAnalysis* analysis) const {
+  if (discards) extract::ApplyDiscards(*discards, analysis);
+  if (issues) extract::ApplyIssueCoding(*issues, analysis);
+}
+
+void PrintDictionaryTally(const UserDictionaries& d, const char* what) {
+  for (const auto& r : d.reports)
+    if (r.skipped)
+      std::fprintf(stderr, "newsgraph: %s: dictionary %s: %zu lines read, %zu %s entries, %zu lines skipped\n", what,
+                   r.path.c_str(), r.lines, r.entries, r.kind.c_str(), r.skipped);
+}
+
+std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags, UserDictionaries* dictionaries) {
+  UserDictionaries local;
+  if (!dictionaries) dictionaries = &local;
+  if (!ReadUserDictionaries(flags, dictionaries)) return nullptr;
   extract::ExtractorOptions options;
   options.data_dir = flags.data_dir;
   if (options.data_dir.empty()) {
@@ -34,6 +115,7 @@ std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags) {
   }
   options.actor_files = flags.actor_files;
   options.verb_files = flags.verb_files;
+  options.agent_files = flags.agent_files;
   std::string error;
   auto x = extract::Extractor::Load(options, &error);
   if (!x) std::fprintf(stderr, "newsgraph: %s\n", error.c_str());

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/agents.h"
 #include "extract/extractor.h"
 #include "extract/reader.h"
 #include "graph/types.h"
@@ -21,6 +22,10 @@ struct ExtractFlags {
   std::vector<std::string> inputs;
   std::vector<std::string> actor_files;
   std::vector<std::string> verb_files;
+  std::vector<std::string> agent_files;    // PETRARCH agents
+  std::vector<std::string> issue_files;    // Phoenix issue coding
+  std::vector<std::string> discard_files;  // PETRARCH discards
+  bool strict = false;                     // a dictionary line newsgraph cannot use is an error
   std::string data_dir;
   int jobs = 1;
   bool quiet = false;
@@ -28,8 +33,26 @@ struct ExtractFlags {
 
 void AddExtractFlags(CLI::App& app, ExtractFlags* flags);
 
+// What the user dictionaries (--actors, --verbs, --agents, --issues,
+// --discards) gave: one report per file, and the issue and discard tables
+// applied to each analysis after the extractor (PostProcess).
+struct UserDictionaries {
+  std::vector<extract::DictionaryReport> reports;
+  std::unique_ptr<extract::IssueDictionary> issues;
+  std::unique_ptr<extract::Discards> discards;
+  // Drops discarded relations and codes issues in one analysis.
+  void PostProcess(graph::DocumentAnalysis* analysis) const;
+};
+
 // Loads the extractor; on failure prints the error and returns nullptr.
-std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags);
+// Each user dictionary is read first on its own: its skipped lines are
+// printed (the first few per file, then a count) and kept in *dictionaries
+// (may be null), and with --strict the first one is fatal.
+std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags, UserDictionaries* dictionaries = nullptr);
+
+// "newsgraph: WHAT: dictionary FILE: N lines skipped ..." for each user
+// dictionary that had skipped lines (nothing when none had).
+void PrintDictionaryTally(const UserDictionaries& dictionaries, const char* what);
 
 // Prints a diagnostic to stderr ("newsgraph: where: message").
 void PrintDiagnostic(const extract::Diagnostic& d);

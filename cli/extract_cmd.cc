@@ -34,7 +34,8 @@ void WriteText(const graph::DocumentAnalysis& a, std::ostream& out) {
 }
 
 int Run(const ExtractOptions& o) {
-  auto extractor = LoadExtractor(o.common);
+  UserDictionaries dictionaries;
+  auto extractor = LoadExtractor(o.common, &dictionaries);
   if (!extractor) return kExitFatal;
   std::unique_ptr<io::AtomicFile> file;
   std::ostream* out = &std::cout;
@@ -54,6 +55,7 @@ int Run(const ExtractOptions& o) {
       *extractor, reader, o.common.inputs, o.common.jobs,
       [&](Analyzed& a) {
         // Rendered on the worker threads: the consumer only writes.
+        dictionaries.PostProcess(&a.analysis);
         std::ostringstream text;
         if (o.format == "jsonl")
           io::WriteAnalysisJsonl(a.analysis, text, jopts);
@@ -73,6 +75,7 @@ int Run(const ExtractOptions& o) {
   out->flush();
   if (file) file->Commit();
   if (!o.common.quiet || reader.tally().rejected) PrintTally(reader.tally(), "extract");
+  if (!o.common.quiet) PrintDictionaryTally(dictionaries, "extract");
   return reader.tally().rejected ? kExitSomeRejected : kExitOk;
 }
 

@@ -2,6 +2,7 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -137,9 +138,14 @@ std::string Join(const std::vector<std::string>& words) {
 
 // Reads a lexicon file: checks "# newsgraph lexicon: NAME vN" and calls row
 // for each data row with its line number. row returns an error or "".
+// bad_row, when set, decides about a row that cannot be used (its line and
+// reason): true skips it, false stops the read (it has set *error). Unset,
+// any bad row stops the read. The header is always checked.
 bool ReadTsv(const std::string& path, const std::string& name, size_t min_columns,
              const std::function<std::string(const std::vector<std::string>&, size_t)>& row,
-             std::string* version, std::string* error) {
+             std::string* version, std::string* error,
+             const std::function<bool(size_t, const std::string&)>& bad_row = nullptr,
+             size_t* lines = nullptr) {
   std::ifstream in(path);
   if (!in) {
     *error = path + ": cannot open lexicon";
@@ -166,27 +172,31 @@ bool ReadTsv(const std::string& path, const std::string& name, size_t min_column
       header = true;
       continue;
     }
-    if (std::string bad = CheckDictionaryLine(line); !bad.empty()) {
-      *error = path + ":" + std::to_string(number) + ": " + bad;
+    auto bad = [&](const std::string& why) {
+      if (bad_row) return bad_row(number, why);
+      *error = path + ":" + std::to_string(number) + ": " + why;
       return false;
+    };
+    if (std::string why = CheckDictionaryLine(line); !why.empty()) {
+      if (!bad(why)) return false;
+      continue;
     }
     if (line.empty() || line[0] == '#') continue;
     auto cols = SplitTabs(line);
     if (cols.size() < min_columns) {
-      *error = path + ":" + std::to_string(number) + ": expected " + std::to_string(min_columns) +
-               " tab-separated columns, found " + std::to_string(cols.size());
-      return false;
+      if (!bad("expected " + std::to_string(min_columns) + " tab-separated columns, found " +
+               std::to_string(cols.size())))
+        return false;
+      continue;
     }
     if (cols[0].empty()) {
-      *error = path + ":" + std::to_string(number) + ": empty first column";
-      return false;
+      if (!bad("empty first column")) return false;
+      continue;
     }
     std::string problem = row(cols, number);
-    if (!problem.empty()) {
-      *error = path + ":" + std::to_string(number) + ": " + problem;
-      return false;
-    }
+    if (!problem.empty() && !bad(problem)) return false;
   }
+  if (lines) *lines = number;
   if (!header) {
     *error = path + ": empty lexicon (no header line)";
     return false;
@@ -201,40 +211,118 @@ std::string PetrarchDate(std::string d) {
   return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
 }
 
-// "[HOB < 950601]", "[HOBGOV 19950601 - 19990815]", "[HOBREB > 990816]".
-bool ParseDatedCode(const std::string& inner, ActorEntry::DatedCode* out) {
-  std::string s;
-  for (char c : inner)
-    if (c != ' ' && c != '\t') s += c;
-  size_t i = 0;
-  while (i < s.size() && !std::isdigit(static_cast<unsigned char>(s[i])) && s[i] != '<' && s[i] != '>') ++i;
-  out->code = s.substr(0, i);
-  std::string rest = s.substr(i);
-  if (rest.empty()) return !out->code.empty();
-  auto digits = [](const std::string& x) {
-    return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  };
-  if (rest[0] == '<' && digits(rest.substr(1))) {
-    out->to = PetrarchDate(rest.substr(1));
-  } else if (rest[0] == '>' && digits(rest.substr(1))) {
-    out->from = PetrarchDate(rest.substr(1));
-  } else {
-    size_t dash = rest.find('-');
-    if (dash == std::string::npos || !digits(rest.substr(0, dash)) || !digits(rest.substr(dash + 1))) return false;
-    out->from = PetrarchDate(rest.substr(0, dash));
-    out->to = PetrarchDate(rest.substr(dash + 1));
+// The inside of a PETRARCH code bracket: a code and at most one date
+// restriction, in either order: "HOBGOV 19950601 - 19990815",
+// "HOB < 950601", "<20090120 USAGOV", ">20170120 USAELI", "MNEGOV 20121204"
+// (a bare date: from that day on). Returns "" or why it cannot be read.
+std::string ParseDatedCode(const std::string& inner, ActorEntry::DatedCode* out) {
+  *out = {};
+  // Tokens: "<", ">" and "-" stand alone; digits and letters form words.
+  std::vector<std::string> toks;
+  for (size_t i = 0; i < inner.size();) {
+    const unsigned char c = static_cast<unsigned char>(inner[i]);
+    if (std::isspace(c)) {
+      ++i;
+    } else if (c == '<' || c == '>' || c == '-') {
+      toks.emplace_back(1, inner[i++]);
+    } else {
+      size_t j = i;
+      const bool digit = std::isdigit(c);
+      while (j < inner.size() && !std::isspace(static_cast<unsigned char>(inner[j])) && inner[j] != '<' &&
+             inner[j] != '>' && (digit ? std::isdigit(static_cast<unsigned char>(inner[j])) : inner[j] != '-'))
+        ++j;
+      toks.push_back(inner.substr(i, j - i));
+      i = j;
+    }
   }
-  return !out->code.empty();
+  auto is_date = [](const std::string& x) {
+    return std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+           !x.empty();
+  };
+  auto date = [&](const std::string& d, std::string* iso) -> std::string {
+    if (d.size() != 6 && d.size() != 8) return "date \"" + d + "\" is neither YYMMDD nor YYYYMMDD";
+    *iso = PetrarchDate(d);
+    const int month = std::stoi(iso->substr(5, 2)), day = std::stoi(iso->substr(8, 2));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return "date \"" + d + "\" is no calendar date";
+    return "";
+  };
+  // "---" is a code of its own (no actor), not a date range.
+  if (toks.size() >= 3 && toks[0] == "-" && toks[1] == "-" && toks[2] == "-") {
+    toks.erase(toks.begin(), toks.begin() + 3);
+    toks.insert(toks.begin(), "---");
+  }
+  std::vector<std::string> dates;  // the tokens of the restriction
+  for (auto& t : toks) {
+    if (t == "<" || t == ">" || t == "-" || is_date(t)) {
+      dates.push_back(t);
+    } else if (out->code.empty()) {
+      out->code = t;
+    } else {
+      return "two codes in one bracket (\"" + out->code + "\", \"" + t + "\")";
+    }
+  }
+  if (out->code.empty()) return "a bracket without a code";
+  if (dates.empty()) return "";
+  std::string err;
+  if (dates.size() == 2 && (dates[0] == "<" || dates[0] == ">") && is_date(dates[1])) {
+    err = date(dates[1], dates[0] == "<" ? &out->to : &out->from);
+  } else if (dates.size() == 3 && is_date(dates[0]) && dates[1] == "-" && is_date(dates[2])) {
+    err = date(dates[0], &out->from);
+    if (err.empty()) err = date(dates[2], &out->to);
+  } else if (dates.size() == 1 && is_date(dates[0])) {
+    err = date(dates[0], &out->from);
+  } else {
+    std::string r;
+    for (auto& d : dates) r += d;
+    err = "date restriction \"" + r + "\" is none of <DATE, >DATE, DATE-DATE, DATE";
+  }
+  return err;
+}
+
+// Whether window a ends later than b (an open end is the latest).
+bool EndsLater(const ActorEntry::DatedCode& a, const ActorEntry::DatedCode& b) {
+  if (a.to.empty() != b.to.empty()) return a.to.empty();
+  return a.to != b.to ? a.to > b.to : a.from > b.from;
 }
 
 }  // namespace
 
 std::string ActorEntry::CodeOn(const std::string& date) const {
-  if (dated_codes.empty() || date.empty()) return code;
+  if (dated_codes.empty() || date.size() < 10) return code;
   std::string day = date.substr(0, 10);
+  const DatedCode* best = nullptr;
   for (const auto& d : dated_codes)
-    if ((d.from.empty() || day >= d.from) && (d.to.empty() || day <= d.to)) return d.code;
-  return code;
+    if ((d.from.empty() || day >= d.from) && (d.to.empty() || day <= d.to)) {
+      // Several windows hold the day: the one that began last is the
+      // narrower, more specific statement.
+      if (!best || d.from > best->from) best = &d;
+    }
+  return best ? best->code : code;
+}
+
+bool DictionaryReport::Skip(size_t line, const std::string& why, const DictionaryOptions& options,
+                            std::string* error) {
+  std::string message = path + ":" + std::to_string(line) + ": " + why;
+  if (options.strict) {
+    *error = message + " (--strict)";
+    return false;
+  }
+  ++skipped;
+  if (warnings.size() < kKeptWarnings) warnings.push_back(std::move(message));
+  return true;
+}
+
+std::string DictionaryReport::Summary() const {
+  if (skipped == 0) return "";
+  return path + ": " + std::to_string(skipped) + (skipped == 1 ? " line" : " lines") +
+         " skipped (not usable as " + kind + "), " + std::to_string(entries) + " entries read";
+}
+
+bool CheckSomethingUsed(const DictionaryReport& report, std::string* error) {
+  if (report.entries > 0 || report.skipped == 0) return true;
+  *error = report.path + ": no line could be read as " + report.kind + " (" + std::to_string(report.skipped) +
+           " skipped" + (report.warnings.empty() ? "" : "; first: " + report.warnings[0]) + ")";
+  return false;
 }
 
 std::vector<std::string> PhraseWords(std::string_view phrase) {
@@ -381,57 +469,105 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
 }
 
 bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
+  return AddActorFile(path, DictionaryOptions{}, nullptr, error);
+}
+
+bool Lexicons::AddActorFile(const std::string& path, const DictionaryOptions& options, DictionaryReport* report_out,
+                            std::string* error) {
   std::ifstream in(path);
   if (!in) {
     *error = path + ": cannot open actor dictionary";
     return false;
   }
+  DictionaryReport report;
+  report.path = path;
+  report.kind = "actors";
   std::string first;
   std::getline(in, first);
   in.seekg(0);
   struct Pending {
     ActorEntry entry;
     std::vector<std::string> phrases;
+    bool undated = false;  // an undated code was given
   };
   std::vector<Pending> pending;
   std::string line;
   size_t number = 0;
+  auto skip = [&](const std::string& why) { return report.Skip(number, why, options, error); };
   if (first.rfind("# newsgraph lexicon: actors v", 0) == 0) {
     // name aliases category country code
     std::string version;
-    bool ok = ReadTsv(path, "actors", 2,
-                      [&](const std::vector<std::string>& c, size_t) -> std::string {
-                        Pending p;
-                        p.entry.label = c[0];
-                        p.entry.category = c.size() > 2 && !c[2].empty() ? c[2] : "organization";
-                        static const char* kCategories[] = {"person", "organization", "country",
-                                                            "location", "group"};
-                        if (std::find_if(std::begin(kCategories), std::end(kCategories),
-                                         [&](const char* k) { return p.entry.category == k; }) ==
-                            std::end(kCategories))
-                          return "unknown category \"" + p.entry.category + "\"";
-                        p.entry.country = c.size() > 3 ? c[3] : "";
-                        p.entry.code = c.size() > 4 ? c[4] : "";
-                        p.phrases.push_back(c[0]);
-                        for (auto& a : SplitBars(c[1])) p.phrases.push_back(a);
-                        for (const auto& phrase : p.phrases)
-                          if (std::string bad = CheckPhrase(phrase); !bad.empty()) return bad;
-                        pending.push_back(std::move(p));
-                        return "";
-                      },
-                      &version, error);
+    bool ok = ReadTsv(
+        path, "actors", 2,
+        [&](const std::vector<std::string>& c, size_t) -> std::string {
+          Pending p;
+          p.entry.label = c[0];
+          p.entry.category = c.size() > 2 && !c[2].empty() ? c[2] : "organization";
+          static const char* kCategories[] = {"person", "organization", "country", "location", "group"};
+          if (std::find_if(std::begin(kCategories), std::end(kCategories),
+                           [&](const char* k) { return p.entry.category == k; }) == std::end(kCategories))
+            return "unknown category \"" + p.entry.category + "\"";
+          p.entry.country = c.size() > 3 ? c[3] : "";
+          p.entry.code = c.size() > 4 ? c[4] : "";
+          p.phrases.push_back(c[0]);
+          for (auto& a : SplitBars(c[1])) p.phrases.push_back(a);
+          for (const auto& phrase : p.phrases)
+            if (std::string bad = CheckPhrase(phrase); !bad.empty()) return bad;
+          pending.push_back(std::move(p));
+          return "";
+        },
+        &version, error, [&](size_t line_no, const std::string& why) { return report.Skip(line_no, why, options, error); },
+        &report.lines);
     if (!ok) return false;
     versions_.push_back(path + " (" + version + ")");
   } else {
     // PETRARCH / TABARI: "NAME_WORDS [CODE] # comment", "+ALIAS" lines
-    // add phrases to the entry above, "<!-- ... -->" are comments.
+    // add phrases to the entry above, "[CODE DATES]" lines add codes to
+    // it, "<!-- ... -->" are comments.
     bool in_comment = false;
+    // Whether the entry being read may still take aliases and codes (a
+    // skipped entry's continuation lines are skipped with it).
+    bool entry_open = false;
+    // Adds the codes of a line's brackets to entry e ("[IGOUNO 820101-911231]
+    // [ELI]"). Returns false when the line is to be skipped (*why says why).
+    auto add_codes = [&](std::string_view text, Pending* p, std::string* why) {
+      std::vector<ActorEntry::DatedCode> codes;
+      size_t at = 0;
+      while (true) {
+        size_t open = text.find('[', at);
+        if (open == std::string_view::npos) break;
+        size_t close = text.find(']', open);
+        if (close == std::string_view::npos) {
+          *why = "unclosed '['";
+          return false;
+        }
+        ActorEntry::DatedCode dc;
+        std::string bad = ParseDatedCode(std::string(text.substr(open + 1, close - open - 1)), &dc);
+        if (!bad.empty()) {
+          *why = "bad code \"" + std::string(text.substr(open, close - open + 1)) + "\": " + bad;
+          return false;
+        }
+        for (auto& ch : dc.code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (dc.code == "---" || dc.code == "+++") dc.code.clear();  // no actor code
+        codes.push_back(std::move(dc));
+        at = close + 1;
+      }
+      for (auto& dc : codes) {
+        if (dc.from.empty() && dc.to.empty()) {
+          p->entry.code = dc.code;  // the undated code: the fallback
+          p->undated = true;
+        } else {
+          p->entry.dated_codes.push_back(std::move(dc));
+        }
+      }
+      return true;
+    };
     while (std::getline(in, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (std::string bad = CheckDictionaryLine(line); !bad.empty()) {
-        *error = path + ":" + std::to_string(number) + ": " + bad;
-        return false;
+        if (!skip(bad)) return false;
+        continue;
       }
       std::string l = StripXmlComments(line, &in_comment);
       size_t hash = l.find('#');
@@ -447,54 +583,50 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
         return phrase;
       };
       if (l[0] == '+') {
-        if (pending.empty()) {
-          *error = path + ":" + std::to_string(number) + ": alias \"" + l + "\" before any actor";
-          return false;
+        if (pending.empty() || !entry_open) {
+          if (!skip(pending.empty() ? "alias \"" + l + "\" before any actor" : "alias of a skipped entry"))
+            return false;
+          continue;
         }
-        pending.back().phrases.push_back(words_of(l.substr(1)));
-        if (std::string bad = CheckPhrase(pending.back().phrases.back()); !bad.empty()) {
-          *error = path + ":" + std::to_string(number) + ": " + bad;
-          return false;
+        std::string phrase = words_of(l.substr(1));
+        if (std::string bad = CheckPhrase(phrase); !bad.empty()) {
+          if (!skip(bad)) return false;
+          continue;
         }
+        pending.back().phrases.push_back(std::move(phrase));
         continue;
       }
       if (l[0] == '[') {
-        // A dated code for the entry above: "[HOBGOV 19950601 - 19990815]".
-        size_t close = l.find(']');
-        ActorEntry::DatedCode dc;
-        if (pending.empty() || close == std::string::npos || !ParseDatedCode(l.substr(1, close - 1), &dc)) {
-          *error = path + ":" + std::to_string(number) + ": bad dated code \"" + line + "\"";
-          return false;
+        // Codes for the entry above: "[HOBGOV 19950601 - 19990815]".
+        std::string why;
+        if (pending.empty() || !entry_open) {
+          if (!skip(pending.empty() ? "code \"" + l + "\" before any actor" : "code of a skipped entry"))
+            return false;
+          continue;
         }
-        for (auto& ch : dc.code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        auto& e = pending.back().entry;
-        e.dated_codes.push_back(dc);
-        if (e.code.empty()) {
-          e.code = dc.code;  // the undated fallback: the first code given
-          e.country = dc.code.size() >= 3 && dc.code != "---" ? dc.code.substr(0, 3) : "";
-        }
+        if (!add_codes(l, &pending.back(), &why) && !skip(why)) return false;
         continue;
       }
       size_t open = l.find('[');
       std::string name = words_of(l.substr(0, open));
-      std::string code;
-      if (open != std::string::npos) {
-        size_t close = l.find(']', open);
-        if (close == std::string::npos) {
-          *error = path + ":" + std::to_string(number) + ": unclosed '[' in \"" + line + "\"";
-          return false;
-        }
-        code = l.substr(open + 1, close - open - 1);
-        size_t sp = code.find(' ');
-        if (sp != std::string::npos) code = code.substr(0, sp);  // drop date restrictions
-      }
       while (!name.empty() && name.back() == ' ') name.pop_back();
+      entry_open = false;
       if (name.empty()) {
-        *error = path + ":" + std::to_string(number) + ": entry without a name";
-        return false;
+        if (!skip("entry without a name")) return false;
+        continue;
       }
-      for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (std::string bad = CheckPhrase(name); !bad.empty()) {
+        if (!skip(bad)) return false;
+        continue;
+      }
       Pending p;
+      if (open != std::string::npos) {
+        std::string why;
+        if (!add_codes(std::string_view(l).substr(open), &p, &why)) {
+          if (!skip(why)) return false;
+          continue;
+        }
+      }
       // "ARNOR" -> "Arnor": dictionaries are upper case, labels read better in title case.
       std::string label;
       bool up = true;
@@ -505,21 +637,32 @@ bool Lexicons::AddActorFile(const std::string& path, std::string* error) {
       if (label.rfind("The ", 0) == 0 && label.size() > 4) label = label.substr(4);
       p.entry.label = label;
       p.entry.category = "organization";
-      p.entry.code = code == "---" || code == "+++" ? "" : code;
-      p.entry.country = code.size() >= 3 && code != "---" && code != "+++" ? code.substr(0, 3) : "";
       p.phrases.push_back(name);
-      if (std::string bad = CheckPhrase(name); !bad.empty()) {
-        *error = path + ":" + std::to_string(number) + ": " + bad;
-        return false;
-      }
       pending.push_back(std::move(p));
+      entry_open = true;
     }
     if (in.bad()) {
       *error = path + ": read error";
       return false;
     }
+    report.lines = number;
     versions_.push_back(path + " (PETRARCH actors)");
+    for (auto& p : pending) {
+      ActorEntry& e = p.entry;
+      if (!p.undated && !e.dated_codes.empty()) {
+        // No undated code: the fallback is the one that holds latest.
+        const ActorEntry::DatedCode* last = &e.dated_codes[0];
+        for (const auto& d : e.dated_codes)
+          if (EndsLater(d, *last)) last = &d;
+        e.code = last->code;
+      }
+      e.country = e.code.size() >= 3 ? e.code.substr(0, 3) : "";
+    }
   }
+  report.entries = pending.size();
+  if (!CheckSomethingUsed(report, error)) return false;
+  reports_.push_back(report);
+  if (report_out) *report_out = report;
   for (auto& p : pending) {
     // A user entry overrides the shipped one with the same label.
     int existing = FindActorByLabel(p.entry.label);

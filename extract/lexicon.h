@@ -23,12 +23,15 @@ struct ActorEntry {
   std::string code;      // user dictionary code ("RUSGOV")
   std::string adjective; // how groups of it are named: "US" officials, "European" officials
   // Codes that hold only in a time window (PETRARCH "[HOBGOV 19950601 -
-  // 19990815]"); dates are YYYY-MM-DD, empty = open.
+  // 19990815]"); dates are YYYY-MM-DD, empty = open. `code` is then the
+  // fallback: the entry's undated code, else the dated one that ends last.
   struct DatedCode {
     std::string code, from, to;
   };
   std::vector<DatedCode> dated_codes;
-  // The code for a document of this date (ISO; empty: the undated code).
+  // The code for a document of this date (ISO, "2016-05-01" or longer):
+  // the dated code whose window holds the date (the narrowest when several
+  // do), else `code`. Empty date: `code`.
   std::string CodeOn(const std::string& date) const;
 };
 
@@ -58,8 +61,41 @@ struct RelationEntry {
   std::string code;  // a CAMEO code, for events from a user verb dictionary
 };
 
+// How a user dictionary (actors, verbs, agents, issues, discards) is read.
+struct DictionaryOptions {
+  // A line newsgraph cannot use fails the load ("file:line: reason")
+  // instead of being skipped with a warning.
+  bool strict = false;
+};
+
+// What reading one user dictionary found. Lines newsgraph cannot use (a
+// malformed code, a section it does not read, invalid UTF-8) are skipped
+// and counted, never dropped silently: lines = used + skipped + blank or
+// comment lines.
+struct DictionaryReport {
+  // Warnings kept word for word; the rest are only counted.
+  static constexpr size_t kKeptWarnings = 5;
+  std::string path;
+  std::string kind;    // "actors", "verbs", "agents", "issues", "discards"
+  size_t lines = 0;    // lines read
+  size_t entries = 0;  // entries added (actors, verb forms and patterns, phrases)
+  size_t skipped = 0;  // lines skipped, each with a warning
+  std::vector<std::string> warnings;  // the first kKeptWarnings: "file:line: reason"
+  // Records that line `line` cannot be used because of `why`. Not strict:
+  // counts it and returns true (skip the line, go on). Strict: sets *error
+  // to "path:line: why" and returns false (stop).
+  bool Skip(size_t line, const std::string& why, const DictionaryOptions& options, std::string* error);
+  // "path: N lines skipped (first: ...)" or "" when none.
+  std::string Summary() const;
+};
+
+// A loader's common ending: a file of which no line could be used (but
+// some were skipped) is not a dictionary of this kind; that is an error
+// even when not strict. Returns false with *error then.
+bool CheckSomethingUsed(const DictionaryReport& report, std::string* error);
+
 // Shared by the readers of user dictionaries (actors here, verbs in
-// verb_dictionary.cc).
+// verb_dictionary.cc, agents, issues and discards in agents.cc).
 // "" when line is text a dictionary may hold (valid UTF-8, no NUL byte),
 // else the reason ("column 7 (byte 6): invalid UTF-8").
 std::string CheckDictionaryLine(const std::string& line);
@@ -78,7 +114,18 @@ class Lexicons {
   // PETRARCH/TABARI format ("NAME [CODE]" lines, "+ALIAS" continuation
   // lines, "<!-- -->" comments). Returns false with *error on a bad line;
   // nothing is added then.
+  //
+  // Lines newsgraph cannot use are skipped with a warning in *report (or
+  // fail the load when options.strict). Codes with dates ("[USAGOV
+  // 20090120-20170120]", "[MNEGOV 20121204]" = from that day, "[<20090120
+  // USAGOV]", "[>20170120 USAELI]") become ActorEntry::dated_codes.
+  // report may be null; a copy is kept in dictionary_reports() either way.
+  bool AddActorFile(const std::string& path, const DictionaryOptions& options, DictionaryReport* report,
+                    std::string* error);
+  // The same, not strict.
   bool AddActorFile(const std::string& path, std::string* error);
+  // Reports of the actor dictionaries added so far, in order.
+  const std::vector<DictionaryReport>& dictionary_reports() const { return reports_; }
 
   // Longest phrase starting at words[i] (surface forms, already
   // normalised with NormalizeToken); false when none.
@@ -118,6 +165,7 @@ class Lexicons {
   std::unordered_map<std::string, std::string> groups_;
   std::unordered_map<std::string, std::vector<RelationEntry>> verb_relations_, noun_relations_;
   std::vector<std::string> versions_;
+  std::vector<DictionaryReport> reports_;
 };
 
 // Splits a phrase into words the way the tokenizer would (for lexicon keys).

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
+#include <set>
 
 #include "extract/lexicon.h"
 #include "graph/types.h"
@@ -119,11 +121,28 @@ bool TakeCode(std::string* s, std::string* code) {
 }  // namespace
 
 bool VerbDictionary::Load(const std::string& path, std::string* error) {
+  return Load(path, DictionaryOptions{}, nullptr, error);
+}
+
+bool VerbDictionary::Load(const std::string& path, const DictionaryOptions& options, DictionaryReport* report_out,
+                          std::string* error) {
+  // Read into a copy, so that a failed load adds nothing.
+  VerbDictionary staged = *this;
+  if (!staged.LoadInto(path, options, error)) return false;
+  *this = std::move(staged);
+  if (report_out) *report_out = reports_.back();
+  return true;
+}
+
+bool VerbDictionary::LoadInto(const std::string& path, const DictionaryOptions& options, std::string* error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *error = path + ": cannot read the verb dictionary";
     return false;
   }
+  DictionaryReport report;
+  report.path = path;
+  report.kind = "verbs";
   enum class Mode { kNone, kSynset, kVerbs, kPatterns };
   Mode mode = Mode::kNone;
   int synset = -1;
@@ -141,14 +160,21 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
     }
     return it->second;
   };
-  auto fail = [&](const std::string& why) {
-    *error = path + ":" + std::to_string(line_no) + ": " + why;
-    return false;
-  };
+  // A line that cannot be used: skipped with a warning, or (strict) the
+  // end of the load. `continue` after it when it returns true.
+  auto skip = [&](const std::string& why) { return report.Skip(line_no, why, options, error); };
+  std::vector<size_t> synset_line(synsets_.size(), 0);  // where each synset was defined
+  // Lines of this file's patterns, by block and position, for warnings
+  // about patterns dropped after reading.
+  std::vector<std::vector<size_t>> pattern_lines;
+  size_t forms_before = forms_.size();
   while (std::getline(in, raw)) {
     ++line_no;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    if (std::string bad = CheckDictionaryLine(raw); !bad.empty()) return fail(bad);
+    if (std::string bad = CheckDictionaryLine(raw); !bad.empty()) {
+      if (!skip(bad)) return false;
+      continue;
+    }
     // Comments: <!-- ... --> (across lines), then "#" and ";" to the end.
     std::string line = StripXmlComments(raw, &in_comment);
     // "#" and ";" inside a code ("[###]") are the code's.
@@ -184,9 +210,17 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
       mode = Mode::kVerbs;
       continue;
     }
+    if (text[0] == '~') {
+      // PETRARCH 2's TRANSFORMATIONS ("~ a (a b ATTACK) SAY = a b 015")
+      // rewrite coded events into others; newsgraph codes each verb alone.
+      if (!skip("a TRANSFORMATIONS rule; newsgraph does not apply event transformations")) return false;
+      continue;
+    }
     if (text[0] == '&') {
       synset = synset_id(std::string(Trim(text.substr(1))));
       defined[synset] = true;
+      synset_line.resize(synsets_.size(), 0);
+      synset_line[synset] = line_no;
       mode = Mode::kSynset;
       continue;
     }
@@ -206,10 +240,16 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
       continue;
     }
     if (text[0] == '-') {
-      if (blocks_.size() == first_new_block) return fail("a pattern before any verb");
+      if (blocks_.size() == first_new_block) {
+        if (!skip("a pattern before any verb")) return false;
+        continue;
+      }
       std::string body(Trim(text.substr(1)));
       std::string code;
-      if (!TakeCode(&body, &code)) return fail("pattern without a [code]");
+      if (!TakeCode(&body, &code)) {
+        if (!skip("pattern without a [code]")) return false;
+        continue;
+      }
       // Atoms, with whether each is joined by "_" to the one before it.
       struct Atom {
         std::string text;
@@ -228,8 +268,13 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
           while (a < j) {
             size_t b = body.find('_', a);
             if (b == std::string::npos || b > j) b = j;
-            if (b > a) {
-              atoms.push_back({body.substr(a, b - a), !first_in_chunk});
+            // PETRARCH 2 brackets prepositional "(TO BORDER)" and noun
+            // phrases "{ARMS SHIPMENT}"; newsgraph matches their words.
+            size_t x = a, y = b;
+            while (x < y && (body[x] == '(' || body[x] == '{')) ++x;
+            while (y > x && (body[y - 1] == ')' || body[y - 1] == '}')) --y;
+            if (y > x) {
+              atoms.push_back({body.substr(x, y - x), !first_in_chunk});
               first_in_chunk = false;
             }
             a = b + 1;
@@ -243,7 +288,11 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
           verb = i;
           break;
         }
-      if (verb == atoms.size()) continue;  // no verb marker: nothing to anchor it (PETRARCH skips these too)
+      if (verb == atoms.size()) {
+        // No verb marker: nothing to anchor it (PETRARCH skips these too).
+        if (!skip("pattern without a '*' for the verb")) return false;
+        continue;
+      }
       auto element = [&](const std::string& a) {
         VerbPatternElement e;
         if (a == "$") e.kind = VerbPatternElement::kSource;
@@ -287,6 +336,8 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
         p.before.push_back(std::move(e));
       }
       blocks_.back().patterns.push_back(std::move(p));
+      pattern_lines.resize(blocks_.size() - first_new_block);
+      pattern_lines.back().push_back(line_no);
       mode = Mode::kPatterns;
       continue;
     }
@@ -298,15 +349,24 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
     size_t open = body.find('{');
     if (open != std::string::npos) {
       size_t close = body.find('}', open);
-      if (close == std::string::npos) return fail("'{' without '}'");
+      if (close == std::string::npos) {
+        if (!skip("'{' without '}'")) return false;
+        continue;
+      }
       irregular = body.substr(open + 1, close - open - 1);
       body.erase(open, close - open + 1);
     }
     std::string_view form_text = Trim(body);
     std::vector<std::string> words;
     size_t v;
-    if (!ParseForm(form_text, &words, &v)) return fail("a verb line without a verb");
-    if (words.size() > kMaxFormWords) return fail("a verb of more than " + std::to_string(kMaxFormWords) + " words");
+    if (!ParseForm(form_text, &words, &v)) {
+      if (!skip("a verb line without a verb")) return false;
+      continue;
+    }
+    if (words.size() > kMaxFormWords) {
+      if (!skip("a verb of more than " + std::to_string(kMaxFormWords) + " words")) return false;
+      continue;
+    }
     if (mode != Mode::kVerbs || blocks_.size() == first_new_block) {
       // A verb after a blank line starts a block of its own (the
       // PETRARCH 2 layout, without "---" headers).
@@ -357,40 +417,80 @@ bool VerbDictionary::Load(const std::string& path, std::string* error) {
       }
     }
   }
-  // Synsets inside synsets ("+&TIETYPES"), one level deep per pass.
-  for (int pass = 0; pass < 3; ++pass)
-    for (auto& phrases : synsets_) {
-      std::vector<std::vector<std::string>> expanded;
-      bool changed = false;
-      for (auto& ph : phrases) {
+  const size_t line_no_total = line_no;
+  // Synsets inside synsets ("+&TIETYPES"): each expanded once, depth
+  // first; a synset that names itself, directly or through others, is
+  // reported at its definition and the naming phrase dropped.
+  synset_line.resize(synsets_.size(), 0);
+  {
+    enum State : uint8_t { kTodo, kOpen, kDone };
+    std::vector<State> state(synsets_.size(), kTodo);
+    std::vector<bool> reported(synsets_.size(), false);
+    bool stop = false;
+    std::function<void(int)> expand = [&](int id) {
+      state[id] = kOpen;
+      std::vector<std::vector<std::string>> out;
+      std::set<std::vector<std::string>> seen;
+      for (auto& ph : synsets_[id]) {
         if (ph.size() == 1 && ph[0].size() > 1 && ph[0][0] == '&') {
           auto it = synset_ids_.find(ph[0].substr(1));
           if (it != synset_ids_.end()) {
-            for (auto& inner : synsets_[it->second])
-              if (&inner != &ph) expanded.push_back(inner);
-            changed = true;
+            const int inner = it->second;
+            if (state[inner] == kOpen) {
+              if (!reported[id] && !stop) {
+                reported[id] = true;
+                std::string name = ph[0].substr(1);
+                for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                line_no = synset_line[id];
+                if (!skip(inner == id ? "synset &" + name + " names itself; that phrase is left out"
+                                      : "synset names &" + name + ", which leads back to it; that phrase is left out"))
+                  stop = true;
+              }
+              continue;
+            }
+            if (state[inner] == kTodo) expand(inner);
+            for (auto& x : synsets_[inner])
+              if (seen.insert(x).second) out.push_back(x);
             continue;
           }
         }
-        expanded.push_back(ph);
+        if (seen.insert(ph).second) out.push_back(std::move(ph));
       }
-      if (changed) phrases = std::move(expanded);
-    }
+      synsets_[id] = std::move(out);
+      state[id] = kDone;
+    };
+    for (size_t id = 0; id < synsets_.size() && !stop; ++id)
+      if (state[id] == kTodo) expand(static_cast<int>(id));
+    if (stop) return false;
+  }
   // A pattern naming a synset that was never defined is dropped, as
-  // PETRARCH does.
+  // PETRARCH does, with a warning.
   for (size_t b = first_new_block; b < blocks_.size(); ++b) {
     auto& ps = blocks_[b].patterns;
-    ps.erase(std::remove_if(ps.begin(), ps.end(),
-                            [&](const VerbPattern& p) {
-                              for (const auto* side : {&p.before, &p.after})
-                                for (const auto& e : *side)
-                                  if (e.kind == VerbPatternElement::kSynset &&
-                                      (e.synset >= static_cast<int>(defined.size()) || !defined[e.synset]))
-                                    return true;
-                              return false;
-                            }),
-             ps.end());
+    std::vector<VerbPattern> kept;
+    for (size_t k = 0; k < ps.size(); ++k) {
+      std::string missing;
+      for (const auto* side : {&ps[k].before, &ps[k].after})
+        for (const auto& e : *side)
+          if (e.kind == VerbPatternElement::kSynset &&
+              (e.synset >= static_cast<int>(defined.size()) || !defined[e.synset]))
+            for (const auto& [name, id] : synset_ids_)
+              if (id == e.synset) missing = name;
+      if (missing.empty()) {
+        kept.push_back(std::move(ps[k]));
+        continue;
+      }
+      for (auto& c : missing) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      line_no = pattern_lines[b - first_new_block][k];
+      if (!skip("pattern names synset &" + missing + ", which is never defined")) return false;
+    }
+    ps = std::move(kept);
   }
+  report.lines = line_no_total;
+  report.entries = forms_.size() - forms_before;
+  for (size_t b = first_new_block; b < blocks_.size(); ++b) report.entries += blocks_[b].patterns.size();
+  if (!CheckSomethingUsed(report, error)) return false;
+  reports_.push_back(std::move(report));
   return true;
 }
 
@@ -473,10 +573,11 @@ bool VerbDictionary::ElementAt(const VerbPatternElement& e, const PatternSentenc
 }
 
 bool VerbDictionary::MatchSide(const std::vector<VerbPatternElement>& elements, const PatternSentence& s,
-                               size_t cursor, bool forward, VerbMatch* m) const {
-  // Forward, elements start at or after the cursor; backward, they end at
-  // or before it. Non-adjacent elements may have words between them.
-  const size_t n = s.words.size();
+                               size_t cursor, size_t limit, bool forward, VerbMatch* m) const {
+  // Forward, elements start at or after the cursor and before limit;
+  // backward, they end at or before it and start at or after limit.
+  // Non-adjacent elements may have words between them.
+  const size_t n = forward ? limit : s.words.size();
   for (const auto& e : elements) {
     if (e.kind == VerbPatternElement::kCompound) {
       m->compound = true;
@@ -489,7 +590,7 @@ bool VerbDictionary::MatchSide(const std::vector<VerbPatternElement>& elements, 
         cursor = s.phrase_end[cursor];
       } else {
         size_t start = cursor;
-        for (size_t j = cursor; j-- > 0;)
+        for (size_t j = cursor; j-- > limit;)
           if (s.phrase_end[j] == cursor) start = j;
         if (start == cursor) return false;
         cursor = start;
@@ -497,7 +598,7 @@ bool VerbDictionary::MatchSide(const std::vector<VerbPatternElement>& elements, 
       continue;
     }
     bool found = false;
-    for (size_t pos = cursor; forward ? pos < n : pos > 0; forward ? ++pos : --pos) {
+    for (size_t pos = cursor; forward ? pos < n : pos > limit; forward ? ++pos : --pos) {
       if (e.adjacent && pos != cursor) break;
       size_t b, en;
       if (!ElementAt(e, s, pos, forward, &b, &en)) continue;
@@ -518,10 +619,13 @@ VerbMatch VerbDictionary::Match(uint32_t form, const PatternSentence& s, size_t 
   VerbMatch best;
   best.code = f.code;
   size_t best_spec = 0;
+  const size_t back_limit = first > kMaxPatternReach ? first - kMaxPatternReach : 0;
+  const size_t fwd_limit = std::min(s.words.size(), last + kMaxPatternReach);
   for (const auto& p : b.patterns) {
     if (best.pattern && p.Specificity() <= best_spec) continue;
     VerbMatch m;
-    if (!MatchSide(p.before, s, first, false, &m) || !MatchSide(p.after, s, last, true, &m)) continue;
+    if (!MatchSide(p.before, s, first, back_limit, false, &m) || !MatchSide(p.after, s, last, fwd_limit, true, &m))
+      continue;
     m.code = p.code;
     m.pattern = &p;
     best = std::move(m);

@@ -20,6 +20,14 @@
 //                                     words between them
 // Codes: "064"; "032:033" (source->target 032 and target->source 033);
 // "---" (no event). Comments: "#", ";" and <!-- ... -->.
+//
+// What newsgraph does not read is skipped line by line with a warning
+// (DictionaryReport; an error with DictionaryOptions::strict): the
+// TRANSFORMATIONS section ("~ a (a b ATTACK) SAY = a b 015" lines),
+// patterns without a code or without a "*", patterns naming a synset that
+// is never defined, verbs of more than 8 words, text that is not UTF-8.
+// Synsets that name themselves, directly or through others (&A holding &A,
+// or &A -> &B -> &A), are reported and expanded once, without the cycle.
 #pragma once
 
 #include <cstddef>
@@ -28,6 +36,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "extract/lexicon.h"
 
 namespace newsgraph::extract {
 
@@ -77,9 +87,17 @@ struct VerbMatch {
 
 class VerbDictionary {
  public:
-  // Reads one dictionary file and adds it to this one. On failure returns
-  // false and sets *error to "file:line: reason".
+  // Reads one dictionary file and adds it to this one. Lines it cannot use
+  // are skipped and counted in *report (may be null; a copy is kept in
+  // reports()); with options.strict the first one fails the load. On
+  // failure (missing file, strict, no usable line at all) returns false,
+  // sets *error to "file:line: reason" and adds nothing.
+  bool Load(const std::string& path, const DictionaryOptions& options, DictionaryReport* report,
+            std::string* error);
+  // The same, not strict.
   bool Load(const std::string& path, std::string* error);
+  // Reports of the files loaded so far, in order.
+  const std::vector<DictionaryReport>& reports() const { return reports_; }
 
   // Forms whose inflected word is `word` (lower case), or nullptr.
   const std::vector<uint32_t>* FormsOf(std::string_view word) const;
@@ -98,14 +116,17 @@ class VerbDictionary {
   size_t blocks() const { return blocks_.size(); }
 
  private:
+  bool LoadInto(const std::string& path, const DictionaryOptions& options, std::string* error);
   struct Block {
     std::string code;
     std::vector<VerbPattern> patterns;
   };
   // Whether the pattern elements match on one side of the verb, from cursor
   // (the verb's end going forward, its start going backward).
+  // limit: how far the side may reach (one past the last token forward,
+  // the first token backward).
   bool MatchSide(const std::vector<VerbPatternElement>& elements, const PatternSentence& s, size_t cursor,
-                 bool forward, VerbMatch* m) const;
+                 size_t limit, bool forward, VerbMatch* m) const;
   // Whether element e stands starting at pos (forward) or ending at pos
   // (backward); sets its token span.
   bool ElementAt(const VerbPatternElement& e, const PatternSentence& s, size_t pos, bool forward, size_t* begin,
@@ -121,7 +142,15 @@ class VerbDictionary {
   std::unordered_map<std::string, std::vector<uint32_t>> by_word_;
   std::vector<std::vector<std::vector<std::string>>> synsets_;  // synset -> phrases -> words
   std::unordered_map<std::string, int> synset_ids_;
+  std::vector<DictionaryReport> reports_;
 };
+
+// How far from the verb a pattern's words, actors and synsets are looked
+// for, in tokens on each side. Patterns describe a clause, not a page:
+// the bound keeps matching linear in sentence length (a 20,000-word
+// "sentence" from a file without punctuation costs no more per verb than
+// a normal one).
+constexpr size_t kMaxPatternReach = 40;
 
 // The PLOVER class of a CAMEO code by its root ("064" -> COOPERATE,
 // "1717" -> COERCE), or "" when CAMEO's root has none (01 statements, 02

@@ -708,11 +708,21 @@ TEST_F(Robustness, MalformedUserLexiconsFailWithFileLineAndChangeNothing) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     WriteFile(Path(c.name), c.content);
-    auto r = Run({"build", "-q", "--db", db, "--actors", Path(c.name), Path("more.jsonl")});
+    auto r = Run({"build", "-q", "--strict", "--db", db, "--actors", Path(c.name), Path("more.jsonl")});
     EXPECT_EQ(r.exit_code, 2) << r.err;
     EXPECT_HAS(r.err, Path(c.name) + c.message);
     EXPECT_EQ(Dump(db), before);
   }
+  // Without --strict a line that cannot be used is a warning naming its
+  // file and line, counted in the tally; the rest of the dictionary is used.
+  auto r = Run({"extract", "--actors", Path("category.tsv"), Path("more.jsonl")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_HAS(r.err, "warning: " + Path("category.tsv") + ":3: unknown category \"villain\"");
+  EXPECT_HAS(r.err, "dictionary " + Path("category.tsv") + ": 3 lines read, 1 actors entries, 1 lines skipped");
+  // A file of which no line can be used is no actor dictionary.
+  auto none = Run({"extract", "-q", "--actors", Path("columns.tsv"), Path("more.jsonl")});
+  EXPECT_EQ(none.exit_code, 2) << none.err;
+  EXPECT_HAS(none.err, Path("columns.tsv") + ": no line could be read as actors");
 }
 
 TEST_F(Robustness, MalformedRelationLexiconFailsWithFileLine) {
@@ -750,10 +760,15 @@ TEST_F(Robustness, VerbDictionariesCodeEventsAndBadOnesFailWithFileLine) {
 
   WriteFile(Path("bad.verbs.txt"), "--- RESTORE [064] ---\nRESTORE\n- * FULL\n");
   std::string db = Path("g.db");
-  auto bad = Run({"build", "-q", "--db", db, "--verbs", Path("bad.verbs.txt"), Path("in.txt")});
+  auto bad = Run({"build", "-q", "--strict", "--db", db, "--verbs", Path("bad.verbs.txt"), Path("in.txt")});
   EXPECT_EQ(bad.exit_code, 2) << bad.err;
   EXPECT_HAS(bad.err, Path("bad.verbs.txt") + ":3: pattern without a [code]");
   EXPECT_FALSE(fs::exists(db)) << "a failed dictionary must not create the database";
+  // Not strict: the line is skipped with a warning and the verb still codes.
+  auto lenient = Run({"extract", "--verbs", Path("bad.verbs.txt"), Path("in.txt")});
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_HAS(lenient.err, "warning: " + Path("bad.verbs.txt") + ":3: pattern without a [code]");
+  EXPECT_HAS(lenient.out, "\"code\":\"064\"");
   auto missing = Run({"extract", "--verbs", Path("nowhere.txt"), Path("in.txt")});
   EXPECT_EQ(missing.exit_code, 2) << missing.err;
   EXPECT_HAS(missing.err, "nowhere.txt");

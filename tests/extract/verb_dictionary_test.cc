@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -161,7 +162,7 @@ TEST_F(VerbDictionaryTest, VerbsTheDictionaryDoesNotKnowKeepTheBuiltInLexicon) {
   EXPECT_EVENT("Chile criticized Peru.", "actor:chile DISAPPROVE - actor:peru");
 }
 
-TEST_F(VerbDictionaryTest, BadDictionariesNameFileAndLine) {
+TEST_F(VerbDictionaryTest, BadLinesAreWarningsWithFileAndLineOrErrorsWhenStrict) {
   struct Case {
     std::string name, text, message;
   };
@@ -172,18 +173,110 @@ TEST_F(VerbDictionaryTest, BadDictionariesNameFileAndLine) {
       {"utf8.txt", "--- MEET [040] ---\nMEET\xC3\n", ":2: column 5 (byte 4): invalid UTF-8"},
       {"long.txt", "--- X [010] ---\nA_B_C_D_E_F_G_H_+I\n", ":2: a verb of more than 8 words"},
   };
+  DictionaryOptions strict;
+  strict.strict = true;
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     std::string path = Write(c.name, c.text);
     VerbDictionary d;
     std::string error;
-    EXPECT_FALSE(d.Load(path, &error));
+    EXPECT_FALSE(d.Load(path, strict, nullptr, &error));
     EXPECT_EQ(error.rfind(path + c.message, 0), 0u) << error;
+    EXPECT_EQ(d.verbs(), 0u) << "a failed load adds nothing";
+    // Not strict: the line is skipped with the same message as a warning;
+    // a file with no usable line at all still fails.
+    VerbDictionary lenient;
+    DictionaryReport report;
+    error.clear();
+    if (lenient.Load(path, DictionaryOptions{}, &report, &error)) {
+      EXPECT_EQ(report.skipped, 1u);
+      ASSERT_EQ(report.warnings.size(), 1u);
+      EXPECT_EQ(report.warnings[0].rfind(path + c.message, 0), 0u) << report.warnings[0];
+    } else {
+      EXPECT_NE(error.find("no line could be read as verbs"), std::string::npos) << error;
+    }
   }
   VerbDictionary d;
   std::string error;
   EXPECT_FALSE(d.Load((*dir_ / "missing.txt").string(), &error));
   EXPECT_NE(error.find("missing.txt: cannot read"), std::string::npos) << error;
+}
+
+TEST_F(VerbDictionaryTest, TransformationsSectionIsSkippedWithAWarning) {
+  std::string path = Write("transform.txt",
+                           "--- ATTACK [190] ---\nATTACK\n\n######## TRANSFORMATIONS ##########\n\n"
+                           "~ a (a b ATTACK) SAY = a b 015\n~ a (b . ATTACK) CLAIM = a b 112\n");
+  VerbDictionary d;
+  DictionaryReport report;
+  std::string error;
+  ASSERT_TRUE(d.Load(path, DictionaryOptions{}, &report, &error)) << error;
+  EXPECT_NE(d.FormsOf("attacked"), nullptr);
+  EXPECT_EQ(report.skipped, 2u);
+  ASSERT_FALSE(report.warnings.empty());
+  EXPECT_EQ(report.warnings[0], path + ":6: a TRANSFORMATIONS rule; newsgraph does not apply event transformations");
+  DictionaryOptions strict;
+  strict.strict = true;
+  VerbDictionary s;
+  EXPECT_FALSE(s.Load(path, strict, nullptr, &error));
+  EXPECT_EQ(error.rfind(path + ":6: a TRANSFORMATIONS rule", 0), 0u) << error;
+}
+
+TEST_F(VerbDictionaryTest, SelfReferencingSynsetsTerminateWithAWarning) {
+  // Twelve self-references used to multiply the synset's phrases on each
+  // of three passes (12 of them: gigabytes); &A -> &B -> &A is a cycle.
+  std::string text = "&LINKS\n+TIES\n";
+  for (int i = 0; i < 12; ++i) text += "+&LINKS\n";
+  text += "+RELATIONS\n\n&A\n+&B\n+ALPHA\n\n&B\n+&A\n+BETA\n\n"
+          "--- RESTORE [064] ---\nRESTORE\n- * FULL_&LINKS [0642]\n- * FULL_&A [0643]\n";
+  std::string path = Write("cycle.txt", text);
+  VerbDictionary d;
+  DictionaryReport report;
+  std::string error;
+  ASSERT_TRUE(d.Load(path, DictionaryOptions{}, &report, &error)) << error;
+  EXPECT_EQ(report.skipped, 2u);
+  ASSERT_EQ(report.warnings.size(), 2u);
+  EXPECT_EQ(report.warnings[0], path + ":1: synset &LINKS names itself; that phrase is left out");
+  EXPECT_NE(report.warnings[1].find("leads back to it"), std::string::npos) << report.warnings[1];
+  // The synsets still match their phrases, each once.
+  PatternSentence s;
+  for (const char* w : {"chile", "restored", "full", "relations", "beta"}) s.words.push_back(w);
+  s.actor_end.assign(s.words.size(), 0);
+  s.actor_first.assign(s.words.size(), -1);
+  s.phrase_end.assign(s.words.size(), 0);
+  const uint32_t form = d.FormsOf("restored")->front();
+  EXPECT_EQ(d.Match(form, s, 1, 2).code, "0642");
+  s.words[3] = "beta";
+  EXPECT_EQ(d.Match(form, s, 1, 2).code, "0643");
+  DictionaryOptions strict;
+  strict.strict = true;
+  VerbDictionary st;
+  EXPECT_FALSE(st.Load(path, strict, nullptr, &error));
+  EXPECT_EQ(error.rfind(path + ":1: synset &LINKS names itself", 0), 0u) << error;
+}
+
+TEST_F(VerbDictionaryTest, PatternMatchingIsLinearInSentenceLength) {
+  // 20,000 words, a known verb every fourth word, and patterns whose words
+  // never come: each match used to search the rest of the sentence.
+  std::string path = Write("long.txt",
+                           "&TIES\n+DIPLOMATIC_TIES\n+RELATIONS\n\n--- RESTORE [064] ---\nRESTORE\n"
+                           "- * &TIES WITH + [0641]\n- * TALKS ABOUT + [0642]\n- $ SAID * [0643]\n- ^ * ^ FULLY [0644]\n");
+  VerbDictionary d;
+  std::string error;
+  ASSERT_TRUE(d.Load(path, &error)) << error;
+  PatternSentence s;
+  const size_t n = 20000;
+  for (size_t i = 0; i < n; ++i) s.words.push_back(i % 4 == 0 ? "restored" : "word");
+  s.actor_end.assign(n, 0);
+  s.actor_first.assign(n, -1);
+  s.phrase_end.assign(n, 0);
+  for (size_t i = 1; i < n; i += 4) s.phrase_end[i] = static_cast<uint32_t>(i + 3);
+  const uint32_t form = d.FormsOf("restored")->front();
+  const auto start = std::chrono::steady_clock::now();
+  size_t coded = 0;
+  for (size_t i = 0; i < n; i += 4) coded += d.Match(form, s, i, i + 1).code == "064";
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(coded, n / 4);
+  EXPECT_LT(seconds, 0.25) << "5,000 verbs in a 20,000-word sentence";
 }
 
 TEST(CameoToPloverTest, MapsCodesByTheirRoot) {
