@@ -1,0 +1,164 @@
+// Proper-name tagging: finds the person, organisation and place names of a
+// sentence. A BIO sequence labeller decoded with Viterbi (a structured
+// averaged perceptron over hashed features of the words, their UPOS tags
+// from PosTagger, a ±2 word window, the previous label and gazetteer matches
+// against the shipped lexicons),
+// trained by tools/train_ner on the entity layer of the GUM corpus. The model
+// is extract/models/names-gum.model; docs/names.md describes the method, the
+// data and the measured accuracy and speed. The feature functions and the
+// GUM reader in namespace name_features are public only so that the trainer
+// and the tests extract exactly what the tagger reads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/pos_tagger.h"
+
+namespace newsgraph::extract {
+
+enum class NameType : uint8_t { kPerson, kOrganization, kPlace, kOther };
+
+// A name: tokens [first, last) of the sentence. score in [0, 1): the
+// smallest margin, over the span's words, by which the chosen label beats
+// the best other label given the chosen previous one, squashed by
+// m / (1 + m); higher is surer.
+struct NameSpan {
+  uint32_t first, last;
+  NameType type;
+  float score;
+};
+
+class NameTagger {
+ public:
+  // Loads a model and, from lexicon_dir (extract/lexicons), the gazetteers
+  // its features read. Returns nullptr and sets *error (if non-null) to
+  // "path:line: reason" or "path: reason" on a missing, malformed or
+  // newer-version file. Never throws.
+  static std::unique_ptr<NameTagger> Load(const std::string& model_path, const std::string& lexicon_dir,
+                                          std::string* error);
+
+  // Finds the names in one sentence: words are its surface forms (UTF-8,
+  // Penn Treebank tokenisation), tags their UPOS from PosTagger (same size;
+  // a shorter tags vector is read as X for the missing positions). Fills
+  // *spans, ordered and non-overlapping. Thread-safe: const, uses only
+  // thread-local scratch space. Linear in the sentence length.
+  void Tag(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+           std::vector<NameSpan>* spans) const;
+
+  size_t num_features() const;
+
+  ~NameTagger();
+  NameTagger(const NameTagger&) = delete;
+  NameTagger& operator=(const NameTagger&) = delete;
+
+  struct Impl;
+
+ private:
+  NameTagger();
+  std::unique_ptr<Impl> impl_;
+};
+
+// "person", "organization", "place", "other"; "?" out of range.
+const char* NameTypeName(NameType t);
+
+// Feature extraction and training data shared by NameTagger,
+// tools/train_ner.cc and the tests.
+namespace name_features {
+
+inline constexpr const char* kFormatName = "newsgraph-name-model";
+inline constexpr int kFormatVersion = 1;
+
+// Labels: 0 = O, then for each type t in {person, organization, place}
+// 1 + 2t + {0: B(egin), 1: I(nside)}.
+inline constexpr int kNumTypes = 3;
+inline constexpr int kNumLabels = 1 + 2 * kNumTypes;
+inline constexpr int kStartLabel = kNumLabels;  // history before the sentence
+enum Part : int { kB = 0, kI = 1 };
+inline int LabelOf(int type, int part) { return 1 + 2 * type + part; }
+inline int TypeOf(int label) { return (label - 1) / 2; }
+inline int PartOf(int label) { return (label - 1) % 2; }
+// The label names "O", "B-PER", "I-PER", ... as one space-separated line.
+std::string LabelLine();
+// Whether `label` may follow `prev` (kStartLabel at the sentence start):
+// I-x only after B-x or I-x.
+bool Allowed(int prev, int label);
+
+// Gazetteer categories; a word's gazetteer bits are 1 << (4 * category + part)
+// for each longest lexicon match of that category covering it, part being
+// kGazB(egin), kGazI(nside), kGazL(ast) or kGazU(nit, a one-word match).
+enum GazPart : int { kGazB, kGazI, kGazL, kGazU };
+enum Category : int { kCountry, kCapital, kRegion, kOrganization, kDemonym, kTitle, kNumCategories };
+
+// Surface forms from countries.tsv, regions.tsv, organizations.tsv and
+// titles.tsv, split into words at spaces (a final comma or "'s" becomes its
+// own word, as in the Penn Treebank tokenisation), matched case-sensitively.
+class Gazetteer {
+ public:
+  // Reads the four files from dir; false with *error "path:line: reason".
+  bool Load(const std::string& dir, std::string* error);
+  // Fills (*bits)[i] for each word (resized to words.size()).
+  void Mark(const std::vector<std::string_view>& words, std::vector<uint32_t>* bits) const;
+  // Whether a word is a word of a title in titles.tsv ("President", "Minister").
+  bool IsTitleWord(std::string_view w) const { return title_words_.count(std::string(w)) > 0; }
+  size_t size() const { return phrases_.size(); }
+
+ private:
+  void Add(std::string_view form, int category);
+  std::unordered_map<std::string, uint32_t> phrases_;  // phrase -> category mask
+  std::unordered_set<std::string> first_words_;
+  std::unordered_set<std::string> title_words_;
+  size_t max_words_ = 1;
+};
+
+// What the features need to know of each word, computed once a sentence.
+struct WordInfo {
+  uint64_t word, lower, shape;
+  uint64_t prefix[3], suffix[4];
+  uint32_t caps;  // casing and character-class bits
+  uint32_t gaz;   // gazetteer bits
+  int tag;        // UPOS index
+};
+void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+              const Gazetteer& gazetteer, std::vector<WordInfo>* info);
+// Appends the keys of the label-independent features of word i.
+void StaticKeys(const std::vector<WordInfo>& info, size_t i, std::vector<uint64_t>* keys);
+// The keys of the features that read the previous label (kStartLabel at
+// the start): the label alone, with word i's shape, UPOS tag and lowercase form.
+inline constexpr int kNumHistoryKeys = 4;
+void HistoryKeys(const std::vector<WordInfo>& info, size_t i, int prev, uint64_t keys[kNumHistoryKeys]);
+
+// Labels (one per word) -> spans; an ill-formed run is closed where it breaks.
+void LabelsToSpans(const std::vector<int>& labels, std::vector<NameSpan>* spans);
+
+// --- Training and evaluation data: the GUM corpus (docs/names.md) ---------
+
+struct GoldSentence {
+  std::vector<std::string> words;  // curly quotes normalised as PosTagger does
+  std::vector<NameSpan> names;     // ordered, non-overlapping; score 1
+};
+struct GoldDocument {
+  std::string name;   // "GUM_news_afghan"
+  std::string genre;  // "news"
+  std::vector<GoldSentence> sentences;
+};
+
+// Reads a GUM .conllu file and derives its names from the Entity= brackets
+// of the MISC column (the rule is in docs/names.md); the gazetteer's titles
+// are cut off the front of person names. false with *error "path:line: reason".
+bool ReadGumDocument(const std::string& path, const Gazetteer& gazetteer, GoldDocument* doc,
+                     std::string* error);
+
+// The held-out evaluation documents: within each genre, documents sorted by
+// name, every fifth one starting with the first. `names` are document names
+// (GUM_<genre>_<id>); returns, for each, whether it is held out.
+std::vector<bool> HeldOut(const std::vector<std::string>& names);
+
+}  // namespace name_features
+}  // namespace newsgraph::extract

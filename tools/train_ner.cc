@@ -1,0 +1,614 @@
+// train_ner: trains and evaluates the name tagger (extract/name_tagger.h) on
+// the entity layer of the GUM corpus.
+//
+//   train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]
+//             [--prune W] [--dev]
+//   train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]
+//   train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < sentences.txt
+//
+// DIR holds GUM_<genre>_<name>.conllu files. Names come from the Entity=
+// brackets of the MISC column (name_features::ReadGumDocument). Every fifth
+// document of each genre (sorted by name, starting with the first) is held
+// out for --eval and never trained on; --dev also holds out the next
+// document of each five from training and reports its F1 after every
+// iteration (for choosing the settings; the shipped model trains on all
+// documents that are not held out). Words are tagged with newsgraph's own
+// PosTagger, at training and at test time. The training is a structured
+// averaged perceptron (Collins 2002) over BIO labels decoded with Viterbi;
+// the shuffle uses a fixed seed, so the same corpus gives the same model
+// file.
+//
+// stdout is data (scores, speed); stderr is progress and diagnostics.
+// Exit codes: 0 ok, 1 F1 below --min-f1, 2 usage or fatal error.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/name_tagger.h"
+#include "extract/pos_tagger.h"
+
+namespace {
+
+using newsgraph::extract::NameSpan;
+using newsgraph::extract::NameTagger;
+using newsgraph::extract::NameType;
+using newsgraph::extract::Pos;
+using newsgraph::extract::PosTagger;
+namespace nf = newsgraph::extract::name_features;
+constexpr int kL = nf::kNumLabels;
+
+struct Options {
+  std::string gum, out, model;
+  std::string pos_model = std::string(NEWSGRAPH_DATA_DIR) + "/models/pos-ewt.model";
+  std::string lexicons = std::string(NEWSGRAPH_DATA_DIR) + "/lexicons";
+  bool eval = false, tag = false, dev = false;
+  int iterations = 10;
+  double prune = 0.05;
+  uint64_t seed = 20240613;
+  double min_f1 = 0;
+};
+
+struct Sentence {
+  std::vector<std::string> words;
+  std::vector<Pos> tags;  // from PosTagger
+  std::vector<NameSpan> names;
+  std::vector<int> labels;  // gold BILOU labels
+};
+
+std::vector<int> SpansToLabels(size_t n, const std::vector<NameSpan>& spans) {
+  std::vector<int> labels(n, 0);
+  for (const NameSpan& s : spans)
+    for (uint32_t k = s.first; k < s.last; ++k)
+      labels[k] = nf::LabelOf(static_cast<int>(s.type), k == s.first ? nf::kB : nf::kI);
+  return labels;
+}
+
+// Reads all documents of the directory, split into held-out / dev / train.
+struct Corpus {
+  std::vector<nf::GoldDocument> train, dev, test;
+};
+
+bool ReadCorpus(const Options& o, const nf::Gazetteer& gaz, Corpus* c, std::string* error) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(o.gum, ec)) {
+    const std::string p = e.path().string();
+    if (p.size() > 7 && p.substr(p.size() - 7) == ".conllu") paths.push_back(p);
+  }
+  if (ec) {
+    *error = o.gum + ": " + ec.message();
+    return false;
+  }
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) {
+    *error = o.gum + ": no .conllu files";
+    return false;
+  }
+  std::vector<nf::GoldDocument> docs(paths.size());
+  std::vector<std::string> names;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (!nf::ReadGumDocument(paths[i], gaz, &docs[i], error)) return false;
+    names.push_back(docs[i].name);
+  }
+  const std::vector<bool> held = nf::HeldOut(names);
+  std::vector<std::string> rest_names;
+  std::vector<size_t> rest;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (held[i]) c->test.push_back(std::move(docs[i]));
+    else {
+      rest.push_back(i);
+      rest_names.push_back(names[i]);
+    }
+  }
+  const std::vector<bool> dev = nf::HeldOut(rest_names);
+  for (size_t k = 0; k < rest.size(); ++k) {
+    if (o.dev && dev[k]) c->dev.push_back(std::move(docs[rest[k]]));
+    else c->train.push_back(std::move(docs[rest[k]]));
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Averaged perceptron over hashed features, rows of kL labels.
+
+class Perceptron {
+ public:
+  uint32_t Id(uint64_t key) {
+    auto [it, inserted] = ids_.emplace(key, static_cast<uint32_t>(keys_.size()));
+    if (inserted) {
+      keys_.push_back(key);
+      w_.resize(w_.size() + kL, 0.0f);
+      total_.resize(total_.size() + kL, 0.0);
+      stamp_.resize(stamp_.size() + kL, 0);
+    }
+    return it->second;
+  }
+  void Add(uint32_t id, float* score) const {
+    const float* row = &w_[static_cast<size_t>(id) * kL];
+    for (int l = 0; l < kL; ++l) score[l] += row[l];
+  }
+  void Tick() { ++now_; }
+  void Update(uint32_t id, int label, float delta) {
+    const size_t i = static_cast<size_t>(id) * kL + label;
+    total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
+    stamp_[i] = now_;
+    w_[i] += delta;
+  }
+  void Averaged(std::vector<std::pair<uint64_t, std::vector<double>>>* out) const {
+    out->clear();
+    for (size_t f = 0; f < keys_.size(); ++f) {
+      std::vector<double> row(kL);
+      bool any = false;
+      for (int l = 0; l < kL; ++l) {
+        const size_t i = f * kL + l;
+        row[l] = (total_[i] + static_cast<double>(now_ - stamp_[i]) * w_[i]) / std::max<int64_t>(1, now_);
+        any |= row[l] != 0;
+      }
+      if (any) out->emplace_back(keys_[f], std::move(row));
+    }
+    std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> ids_;
+  std::vector<uint64_t> keys_;
+  std::vector<float> w_;
+  std::vector<double> total_;
+  std::vector<int64_t> stamp_;
+  int64_t now_ = 0;
+};
+
+struct Prepared {
+  const Sentence* s;
+  std::vector<uint32_t> ids;      // static feature ids, flattened
+  std::vector<uint32_t> offsets;  // token i: ids[offsets[i] .. offsets[i+1])
+  // History feature ids: token i, previous label p (kStartLabel = kL too):
+  // hist[(i * (kL + 1) + p) * kNumHistoryKeys + k].
+  std::vector<uint32_t> hist;
+};
+
+constexpr int kP = kL + 1;
+
+// Viterbi decoding with the current (not averaged) weights.
+void Decode(const Perceptron& model, const Prepared& p, std::vector<float>* delta, std::vector<int>* back,
+            std::vector<int>* out) {
+  const size_t n = p.s->words.size();
+  constexpr float kNone = -1e30f;
+  delta->assign(n * kL, kNone);
+  back->assign(n * kL, 0);
+  for (size_t i = 0; i < n; ++i) {
+    float stat[kL] = {};
+    for (uint32_t k = p.offsets[i]; k < p.offsets[i + 1]; ++k) model.Add(p.ids[k], stat);
+    const int p_first = i == 0 ? nf::kStartLabel : 0, p_last = i == 0 ? nf::kStartLabel : kL - 1;
+    for (int prev = p_first; prev <= p_last; ++prev) {
+      const float before = i == 0 ? 0.0f : (*delta)[(i - 1) * kL + prev];
+      if (before <= kNone) continue;
+      float local[kL];
+      std::copy(stat, stat + kL, local);
+      const uint32_t* h = &p.hist[(i * kP + prev) * nf::kNumHistoryKeys];
+      for (int k = 0; k < nf::kNumHistoryKeys; ++k) model.Add(h[k], local);
+      for (int l = 0; l < kL; ++l) {
+        if (!nf::Allowed(prev, l)) continue;
+        const float v = before + local[l];
+        if (v > (*delta)[i * kL + l]) {
+          (*delta)[i * kL + l] = v;
+          (*back)[i * kL + l] = prev;
+        }
+      }
+    }
+  }
+  out->resize(n);
+  int best = 0;
+  for (int l = 1; l < kL; ++l)
+    if ((*delta)[(n - 1) * kL + l] > (*delta)[(n - 1) * kL + best]) best = l;
+  for (size_t i = n; i-- > 0;) {
+    (*out)[i] = best;
+    best = (*back)[i * kL + best];
+  }
+}
+
+// Writes the model: pruned, quantised to int16, keys sorted. Returns the
+// number of features written.
+size_t WriteModel(const Perceptron& p, double prune, const std::string& path, std::string* error) {
+  std::vector<std::pair<uint64_t, std::vector<double>>> rows;
+  p.Averaged(&rows);
+  double max_abs = 0;
+  for (const auto& [k, row] : rows)
+    for (double v : row) max_abs = std::max(max_abs, std::fabs(v));
+  const double scale = max_abs > 0 ? max_abs / 32767.0 : 1.0;
+  std::string body;
+  size_t n = 0;
+  for (const auto& [k, row] : rows) {
+    std::string entries;
+    int nnz = 0;
+    for (int l = 0; l < kL; ++l) {
+      if (std::fabs(row[l]) < prune) continue;
+      const long q = std::lround(row[l] / scale);
+      if (q == 0) continue;
+      const auto u = static_cast<uint16_t>(static_cast<int16_t>(std::clamp(q, -32767L, 32767L)));
+      entries.push_back(static_cast<char>(l));
+      entries.push_back(static_cast<char>(u & 0xff));
+      entries.push_back(static_cast<char>(u >> 8));
+      ++nnz;
+    }
+    if (nnz == 0) continue;
+    for (int b = 0; b < 8; ++b) body.push_back(static_cast<char>((k >> (8 * b)) & 0xff));
+    body.push_back(static_cast<char>(nnz));
+    body += entries;
+    ++n;
+  }
+  std::ofstream out(path, std::ios::binary);
+  if (!out) {
+    *error = path + ": cannot write";
+    return 0;
+  }
+  char scale_text[64];
+  std::snprintf(scale_text, sizeof scale_text, "%.9g", scale);
+  out << nf::kFormatName << " " << nf::kFormatVersion << "\n"
+      << "# newsgraph name tagger: BIO structured averaged perceptron, Viterbi, trained by tools/train_ner on GUM\n"
+      << "# (CC BY 4.0 and other open licences of the GUM documents; see extract/models/README.md)\n"
+      << "labels " << nf::LabelLine() << "\n"
+      << "scale " << scale_text << "\n"
+      << "features " << n << "\n"
+      << "data\n"
+      << body;
+  if (!out.flush()) {
+    *error = path + ": write failed";
+    return 0;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------
+// Evaluation.
+
+struct Counts {
+  size_t tp[4]{}, gold[4]{}, pred[4]{};
+  size_t untyped_tp = 0;  // span right, type may be wrong
+};
+
+void Score(const std::vector<NameSpan>& gold, const std::vector<NameSpan>& pred, Counts* c) {
+  for (const NameSpan& g : gold) ++c->gold[static_cast<int>(g.type)];
+  for (const NameSpan& p : pred) {
+    ++c->pred[static_cast<int>(p.type)];
+    for (const NameSpan& g : gold) {
+      if (g.first != p.first || g.last != p.last) continue;
+      ++c->untyped_tp;
+      if (g.type == p.type) ++c->tp[static_cast<int>(p.type)];
+    }
+  }
+}
+
+struct Prf {
+  double p, r, f;
+};
+Prf Compute(size_t tp, size_t gold, size_t pred) {
+  const double p = pred ? static_cast<double>(tp) / pred : 0, r = gold ? static_cast<double>(tp) / gold : 0;
+  return {p, r, p + r > 0 ? 2 * p * r / (p + r) : 0};
+}
+
+Prf Overall(const Counts& c) {
+  size_t tp = 0, g = 0, p = 0;
+  for (int t = 0; t < 4; ++t) {
+    tp += c.tp[t];
+    g += c.gold[t];
+    p += c.pred[t];
+  }
+  return Compute(tp, g, p);
+}
+
+Counts Evaluate(const NameTagger& tagger, const std::vector<Sentence>& sents) {
+  Counts c;
+  std::vector<NameSpan> spans;
+  for (const Sentence& s : sents) {
+    const std::vector<std::string_view> views(s.words.begin(), s.words.end());
+    tagger.Tag(views, s.tags, &spans);
+    Score(s.names, spans, &c);
+  }
+  return c;
+}
+
+void PrintCounts(const Counts& c) {
+  std::printf("%-14s %9s %9s %9s %7s %7s\n", "type", "precision", "recall", "F1", "gold", "found");
+  for (int t = 0; t < 3; ++t) {
+    const Prf x = Compute(c.tp[t], c.gold[t], c.pred[t]);
+    std::printf("%-14s %9.4f %9.4f %9.4f %7zu %7zu\n", newsgraph::extract::NameTypeName(static_cast<NameType>(t)), x.p,
+                x.r, x.f, c.gold[t], c.pred[t]);
+  }
+  const Prf o = Overall(c);
+  size_t g = 0, p = 0;
+  for (int t = 0; t < 4; ++t) {
+    g += c.gold[t];
+    p += c.pred[t];
+  }
+  std::printf("%-14s %9.4f %9.4f %9.4f %7zu %7zu\n", "all (typed)", o.p, o.r, o.f, g, p);
+  const Prf u = Compute(c.untyped_tp, g, p);
+  std::printf("%-14s %9.4f %9.4f %9.4f %7zu %7zu\n", "all (untyped)", u.p, u.r, u.f, g, p);
+}
+
+std::vector<Sentence> Flatten(const std::vector<nf::GoldDocument>& docs, const PosTagger& pos) {
+  std::vector<Sentence> out;
+  for (const auto& d : docs) {
+    for (const auto& g : d.sentences) {
+      Sentence s;
+      s.words = g.words;
+      s.names = g.names;
+      const std::vector<std::string_view> views(s.words.begin(), s.words.end());
+      pos.Tag(views, &s.tags);
+      s.labels = SpansToLabels(s.words.size(), s.names);
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+int Train(const Options& o) {
+  std::string error;
+  auto pos = PosTagger::Load(o.pos_model, &error);
+  if (!pos) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  nf::Gazetteer gaz;
+  if (!gaz.Load(o.lexicons, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  Corpus corpus;
+  if (!ReadCorpus(o, gaz, &corpus, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  const std::vector<Sentence> train = Flatten(corpus.train, *pos);
+  const std::vector<Sentence> dev = Flatten(corpus.dev, *pos);
+  size_t tokens = 0, names = 0;
+  for (const auto& s : train) {
+    tokens += s.words.size();
+    names += s.names.size();
+  }
+  std::cerr << "train_ner: " << corpus.train.size() << " training documents, " << train.size() << " sentences, "
+            << tokens << " tokens, " << names << " names; " << corpus.dev.size() << " dev documents; "
+            << corpus.test.size() << " held out\n";
+
+  Perceptron model;
+  std::vector<Prepared> prepared(train.size());
+  std::vector<uint64_t> keys;
+  for (size_t si = 0; si < train.size(); ++si) {
+    Prepared& p = prepared[si];
+    p.s = &train[si];
+    const std::vector<std::string_view> views(p.s->words.begin(), p.s->words.end());
+    std::vector<nf::WordInfo> info;
+    nf::Describe(views, p.s->tags, gaz, &info);
+    p.offsets.push_back(0);
+    for (size_t i = 0; i < views.size(); ++i) {
+      keys.clear();
+      nf::StaticKeys(info, i, &keys);
+      for (uint64_t k : keys) p.ids.push_back(model.Id(k));
+      p.offsets.push_back(static_cast<uint32_t>(p.ids.size()));
+      for (int prev = 0; prev < kP; ++prev) {
+        uint64_t hk[nf::kNumHistoryKeys];
+        nf::HistoryKeys(info, i, prev, hk);
+        for (uint64_t k : hk) p.hist.push_back(model.Id(k));
+      }
+    }
+  }
+  std::mt19937_64 rng(o.seed);
+  std::vector<size_t> order(prepared.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<float> delta;
+  std::vector<int> back, pred;
+  for (int it = 1; it <= o.iterations; ++it) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    size_t correct = 0, total = 0;
+    for (size_t oi : order) {
+      const Prepared& p = prepared[oi];
+      model.Tick();
+      Decode(model, p, &delta, &back, &pred);
+      const std::vector<int>& gold = p.s->labels;
+      const size_t n = gold.size();
+      for (size_t i = 0; i < n; ++i) {
+        ++total;
+        correct += pred[i] == gold[i];
+        const int gp = i == 0 ? nf::kStartLabel : gold[i - 1], pp = i == 0 ? nf::kStartLabel : pred[i - 1];
+        if (pred[i] == gold[i] && gp == pp) continue;
+        if (pred[i] != gold[i]) {
+          for (uint32_t k = p.offsets[i]; k < p.offsets[i + 1]; ++k) {
+            model.Update(p.ids[k], gold[i], 1.0f);
+            model.Update(p.ids[k], pred[i], -1.0f);
+          }
+        }
+        const uint32_t* hg = &p.hist[(i * kP + gp) * nf::kNumHistoryKeys];
+        const uint32_t* hp = &p.hist[(i * kP + pp) * nf::kNumHistoryKeys];
+        for (int k = 0; k < nf::kNumHistoryKeys; ++k) {
+          model.Update(hg[k], gold[i], 1.0f);
+          model.Update(hp[k], pred[i], -1.0f);
+        }
+      }
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << "train_ner: iteration " << it << ": training label accuracy " << 100.0 * correct / total << " % ("
+              << secs << " s)";
+    if (o.dev && !dev.empty()) {
+      const std::string tmp = o.out + ".dev-tmp";
+      if (WriteModel(model, o.prune, tmp, &error) == 0) {
+        std::cerr << "\ntrain_ner: " << error << "\n";
+        return 2;
+      }
+      auto tagger = NameTagger::Load(tmp, o.lexicons, &error);
+      std::filesystem::remove(tmp);
+      if (!tagger) {
+        std::cerr << "\ntrain_ner: " << error << "\n";
+        return 2;
+      }
+      const Prf f = Overall(Evaluate(*tagger, dev));
+      std::cerr << "; dev P " << f.p << " R " << f.r << " F1 " << f.f;
+    }
+    std::cerr << "\n";
+  }
+  const size_t n = WriteModel(model, o.prune, o.out, &error);
+  if (n == 0) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  std::cerr << "train_ner: wrote " << o.out << " (" << n << " features, "
+            << std::filesystem::file_size(o.out) << " bytes)\n";
+  return 0;
+}
+
+int Eval(const Options& o) {
+  std::string error;
+  auto pos = PosTagger::Load(o.pos_model, &error);
+  if (!pos) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  auto tagger = NameTagger::Load(o.model, o.lexicons, &error);
+  if (!tagger) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  nf::Gazetteer gaz;
+  if (!gaz.Load(o.lexicons, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  Corpus corpus;
+  if (!ReadCorpus(o, gaz, &corpus, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  const std::vector<Sentence> test = Flatten(corpus.test, *pos);
+  size_t tokens = 0;
+  for (const auto& s : test) tokens += s.words.size();
+  std::printf("held-out documents (%zu):", corpus.test.size());
+  for (const auto& d : corpus.test) std::printf(" %s", d.name.c_str());
+  std::printf("\n%zu sentences, %zu tokens; model %s (%zu features)\n\n", test.size(), tokens, o.model.c_str(),
+              tagger->num_features());
+  const Counts c = Evaluate(*tagger, test);
+  PrintCounts(c);
+
+  // Speed of Tag() alone (tags precomputed), one thread, repeated >= 1 s.
+  std::vector<std::vector<std::string_view>> views;
+  for (const auto& s : test) views.emplace_back(s.words.begin(), s.words.end());
+  std::vector<NameSpan> spans;
+  size_t done = 0, found = 0;
+  const auto start = std::chrono::steady_clock::now();
+  double secs = 0;
+  do {
+    for (size_t i = 0; i < test.size(); ++i) {
+      tagger->Tag(views[i], test[i].tags, &spans);
+      found += spans.size();
+      done += views[i].size();
+    }
+    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  } while (secs < 1.0);
+  std::printf("\nspeed: %.0f tokens/s (NameTagger::Tag, one thread, %zu tokens in %.2f s; %zu spans)\n",
+              done / secs, done, secs, found);
+  return Overall(c).f < o.min_f1 ? 1 : 0;
+}
+
+int TagStdin(const Options& o) {
+  std::string error;
+  auto pos = PosTagger::Load(o.pos_model, &error);
+  auto tagger = pos ? NameTagger::Load(o.model, o.lexicons, &error) : nullptr;
+  if (!tagger) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  std::vector<Pos> tags;
+  std::vector<NameSpan> spans;
+  for (std::string line; std::getline(std::cin, line);) {
+    std::vector<std::string> words;
+    std::istringstream in(line);
+    for (std::string w; in >> w;) words.push_back(w);
+    const std::vector<std::string_view> views(words.begin(), words.end());
+    pos->Tag(views, &tags);
+    tagger->Tag(views, tags, &spans);
+    size_t k = 0;
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (k < spans.size() && spans[k].first == i) out += (i ? " [" : "[");
+      else if (i) out += " ";
+      out += words[i];
+      if (k < spans.size() && spans[k].last == i + 1) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "]/%s:%.2f", newsgraph::extract::NameTypeName(spans[k].type), spans[k].score);
+        out += buf;
+        ++k;
+      }
+    }
+    std::cout << out << "\n";
+  }
+  return 0;
+}
+
+void Usage() {
+  std::cerr << "usage:\n"
+               "  train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]\n"
+               "            [--prune W] [--seed S] [--dev]\n"
+               "  train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]\n"
+               "  train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < one-tokenised-sentence-per-line.txt\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  try {
+    for (int i = 1; i < argc; ++i) {
+      const std::string a = argv[i];
+      std::string v;
+      auto value = [&](std::string* dst) {
+        if (i + 1 >= argc) return false;
+        *dst = argv[++i];
+        return true;
+      };
+      bool ok = true;
+      if (a == "--gum") ok = value(&o.gum);
+      else if (a == "--out") ok = value(&o.out);
+      else if (a == "--model") ok = value(&o.model);
+      else if (a == "--pos-model") ok = value(&o.pos_model);
+      else if (a == "--lexicons") ok = value(&o.lexicons);
+      else if (a == "--eval") o.eval = true;
+      else if (a == "--tag") o.tag = true;
+      else if (a == "--dev") o.dev = true;
+      else if (a == "--iterations") ok = value(&v) && (o.iterations = std::stoi(v)) > 0;
+      else if (a == "--prune") ok = value(&v) && (o.prune = std::stod(v)) >= 0;
+      else if (a == "--seed") ok = value(&v) && ((o.seed = std::stoull(v)), true);
+      else if (a == "--min-f1") ok = value(&v) && ((o.min_f1 = std::stod(v)), true);
+      else if (a == "--help" || a == "-h") {
+        Usage();
+        return 0;
+      } else {
+        ok = false;
+      }
+      if (!ok) {
+        std::cerr << "train_ner: bad or incomplete argument " << a << "\n";
+        Usage();
+        return 2;
+      }
+    }
+  } catch (const std::exception&) {
+    std::cerr << "train_ner: bad numeric argument\n";
+    Usage();
+    return 2;
+  }
+  if (o.tag && !o.model.empty()) return TagStdin(o);
+  if (o.eval && !o.model.empty() && !o.gum.empty()) return Eval(o);
+  if (!o.eval && !o.tag && !o.gum.empty() && !o.out.empty()) return Train(o);
+  Usage();
+  return 2;
+}
