@@ -182,7 +182,8 @@ NOT_NOUNS = set("""
     unjust free hostile positive negative optimistic pessimistic likely
     unlikely possible impossible unacceptable unfair illegal legal wrong
     suspend occupy intervene assist penalt aggrement investigate negotiate
-    agree withdraw meet shoot
+    agree withdraw meet shoot alongside along near inside outside within
+    without between among amid despite via per
 """.split())
 ADJ_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "ary", "able", "ible", "less",
                 "ese", "ish", "ized", "ised", "ated", "oured", "ored", "ent")
@@ -220,6 +221,8 @@ NO_SINGULAR = {
 def singular(w):
     if w in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[w]
+    if w.endswith("men") and len(w) > 5 and w not in ("specimen", "abdomen", "regimen"):
+        return w[:-3] + "man"
     if w in NO_SINGULAR:
         # "arms" and "talks" as in the hand-written file: "arm", "talk"
         return {"arms": "arm", "talks": "talk"}.get(w, w)
