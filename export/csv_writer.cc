@@ -62,7 +62,7 @@ void WriteCsvNodes(const graph::Graph& g, std::ostream& out, const WriterOptions
 void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
   Row(out, {"Source", "Target", "Type", "Id", "Label", "Kind", "Weight", "class", "quad_class",
             "polarity", "documents", "negated", "first_date", "last_date", "confidence",
-            "lemmas", "evidence", "Interval"});
+            "lemmas", "evidence", "Interval", "codes"});
   const auto& bg = g.boost();
   for (graph::Edge ed : g.SortedEdges()) {
     const graph::EdgeProps& p = g.edge(ed);
@@ -74,7 +74,7 @@ void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions
               p.cls, graph::QuadClass(p.cls), std::to_string(p.polarity),
               std::to_string(p.documents), std::to_string(p.negated), p.first_date,
               p.last_date, FormatFixed3(p.confidence), Join(p.lemmas, "; "), Join(ev, " "),
-              Interval(p.first_date, p.last_date)});
+              Interval(p.first_date, p.last_date), Join(p.codes, "; ")});
   }
 }
 

@@ -138,6 +138,8 @@ void WriteDot(const graph::Graph& g, std::ostream& out, const WriterOptions& opt
     }
     std::string lemmas;
     for (size_t i = 0; i < p.lemmas.size(); ++i) lemmas += (i ? ", " : "") + p.lemmas[i];
+    // Event codes from a verb dictionary: "attack [190]".
+    for (size_t i = 0; i < p.codes.size(); ++i) lemmas += (i ? ", " : " [") + p.codes[i] + (i + 1 == p.codes.size() ? "]" : "");
     out << "  " << Quote(g.entity(boost::source(ed, bg)).id) << arrow
         << Quote(g.entity(boost::target(ed, bg)).id) << " [id=" << Quote(EdgeId(g, ed))
         << ", label=" << Quote(label) << ", color=" << Quote(Hex(EdgeColor(p.polarity)))

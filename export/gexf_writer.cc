@@ -52,7 +52,7 @@ constexpr Attr kEdgeAttrs[] = {
     {"class", "string"},     {"quad_class", "string"}, {"polarity", "integer"},
     {"documents", "integer"}, {"negated", "integer"},  {"first_date", "string"},
     {"last_date", "string"}, {"confidence", "double"}, {"lemmas", "string"},
-    {"evidence", "string"}};
+    {"evidence", "string"}, {"codes", "string"}};
 
 void Declare(std::ostream& out, const char* cls, const Attr* attrs, size_t n) {
   out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
@@ -140,7 +140,7 @@ void WriteGexf(const graph::Graph& g, std::ostream& out, const WriterOptions& op
     AttValues(out, {p.cls, graph::QuadClass(p.cls), std::to_string(p.polarity),
                     std::to_string(p.documents), std::to_string(p.negated), p.first_date,
                     p.last_date, FormatFixed3(p.confidence), Join(p.lemmas, "; "),
-                    Join(ev, " ")});
+                    Join(ev, " "), Join(p.codes, "; ")});
     Spells(out, p.first_date, p.last_date, "        ");
     Color(out, EdgeColor(p.polarity));
     out << "      </edge>\n";

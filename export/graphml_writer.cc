@@ -69,7 +69,7 @@ std::vector<Key> MakeKeys() {
       {"quad_class", "string"}, {"polarity", "int"},     {"weight", "double"},
       {"documents", "int"},    {"negated", "int"},      {"first_date", "string"},
       {"last_date", "string"}, {"confidence", "double"}, {"lemmas", "string"},
-      {"evidence", "string"}};
+      {"evidence", "string"}, {"codes", "string"}};
   std::vector<Key> keys;
   int next = 0;
   auto id = [&] {
@@ -165,6 +165,7 @@ void WriteGraphMl(const graph::Graph& g, std::ostream& out, const WriterOptions&
     std::vector<std::string> ev;
     for (int64_t id : p.evidence) ev.push_back(std::to_string(id));
     data("edge", "evidence", Join(ev, " "));
+    data("edge", "codes", Join(p.codes, "; "));
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";

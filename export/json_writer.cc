@@ -132,6 +132,7 @@ void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOp
         .AddStr("last_date", p.last_date)
         .Add("confidence", FormatFixed3(p.confidence))
         .Add("lemmas", StrArray(p.lemmas))
+        .Add("codes", StrArray(p.codes))
         .Add("evidence", IntArray(p.evidence))
         .AddStr("color", Hex(EdgeColor(p.polarity)));
     out << (first ? "\n" : ",\n") << "      {\"data\": " << d.str() << "}";
@@ -170,6 +171,7 @@ void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOpt
                                .AddStr("quad_class", graph::QuadClass(p.cls))
                                .AddStr("kind", EdgeKind(p))
                                .Add("lemmas", StrArray(p.lemmas))
+                               .Add("codes", StrArray(p.codes))
                                .str();
     out << Obj()
                .AddStr("type", "triple")

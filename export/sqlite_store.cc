@@ -192,7 +192,8 @@ CREATE TABLE relations(
   sentence   INTEGER NOT NULL,
   start      INTEGER NOT NULL,
   end        INTEGER NOT NULL,
-  possessor  TEXT
+  possessor  TEXT,
+  code       TEXT
 );
 CREATE INDEX relations_edge ON relations(subject, object, class, polarity);
 CREATE INDEX relations_object ON relations(object);
@@ -219,13 +220,17 @@ constexpr QueryIndex kQueryIndexes[] = {
     {"documents_date", "CREATE INDEX documents_date ON documents(id, date)", nullptr},
 };
 
-// Columns of an EvidenceRow, in ReadEvidence's order.
-constexpr const char* kEvidenceSelect =
-    "SELECT r.id, s.eid, o.eid, r.lemma, r.class, r.mode, r.polarity, r.negated, r.confidence, "
-    "d.doc_id, d.date, r.sentence, r.start, r.end, substr(d.text, r.start + 1, r.end - r.start), "
-    "r.possessor "
-    "FROM relations r JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object JOIN "
-    "documents d ON d.id = r.doc ";
+// Columns of an EvidenceRow, in ReadEvidence's order; code: whether the
+// file has relations.code.
+std::string EvidenceSelect(bool code) {
+  return std::string(
+             "SELECT r.id, s.eid, o.eid, r.lemma, r.class, r.mode, r.polarity, r.negated, r.confidence, "
+             "d.doc_id, d.date, r.sentence, r.start, r.end, substr(d.text, r.start + 1, r.end - r.start), "
+             "r.possessor, ") +
+         (code ? "r.code " : "NULL ") +
+         "FROM relations r JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object JOIN "
+         "documents d ON d.id = r.doc ";
+}
 
 EvidenceRow ReadEvidence(const SQLite::Statement& q) {
   EvidenceRow row;
@@ -245,6 +250,7 @@ EvidenceRow ReadEvidence(const SQLite::Statement& q) {
   row.end = q.getColumn(13).getUInt();
   row.possessor = q.getColumn(15).getString();
   row.text = q.getColumn(14).getString();
+  row.code = q.getColumn(16).getString();
   return row;
 }
 
@@ -397,10 +403,12 @@ class SqliteStore : public Store {
       if (statements) {
         statements->clear();
         SQLite::Statement q(*db_,
-                            "SELECT s.eid, o.eid, r.lemma, r.class, r.polarity, r.negated, "
-                            "r.confidence, d.doc_id, d.date, r.id FROM relations r JOIN entities s "
-                            "ON s.id = r.subject JOIN entities o ON o.id = r.object JOIN documents "
-                            "d ON d.id = r.doc ORDER BY r.id");
+                            std::string("SELECT s.eid, o.eid, r.lemma, r.class, r.polarity, r.negated, "
+                                        "r.confidence, d.doc_id, d.date, r.id, ") +
+                                RelationCode() +
+                                " FROM relations r JOIN entities s "
+                                "ON s.id = r.subject JOIN entities o ON o.id = r.object JOIN documents "
+                                "d ON d.id = r.doc ORDER BY r.id");
         while (q.executeStep()) {
           graph::Statement st;
           st.subject = q.getColumn(0).getString();
@@ -413,6 +421,7 @@ class SqliteStore : public Store {
           st.doc = q.getColumn(7).getString();
           st.date = q.getColumn(8).getString();
           st.evidence_id = q.getColumn(9).getInt64();
+          st.code = q.getColumn(10).getString();
           statements->push_back(std::move(st));
         }
       }
@@ -498,7 +507,7 @@ class SqliteStore : public Store {
     Guard([&] {
       std::vector<const std::string*> args;
       std::string polarity;
-      std::string sql = std::string(kEvidenceSelect) + FilterWhere(f, &args, &polarity) +
+      std::string sql = EvidenceSelect(relation_code_) + FilterWhere(f, &args, &polarity) +
                         " ORDER BY s.eid, o.eid, r.class, r.polarity, d.doc_id, r.sentence, r.id";
       if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
       SQLite::Statement q(*db_, sql);
@@ -646,10 +655,12 @@ class SqliteStore : public Store {
         a.mentions.push_back(std::move(mention));
       }
       SQLite::Statement r(*db_,
-                          "SELECT s.eid, o.eid, r.lemma, r.class, r.mode, r.polarity, r.negated, "
-                          "r.confidence, r.sentence, r.start, r.end, r.possessor FROM relations r "
-                          "JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object "
-                          "WHERE r.doc = ?1 ORDER BY r.id");
+                          std::string("SELECT s.eid, o.eid, r.lemma, r.class, r.mode, r.polarity, r.negated, "
+                                      "r.confidence, r.sentence, r.start, r.end, r.possessor, ") +
+                              RelationCode() +
+                              " FROM relations r "
+                              "JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object "
+                              "WHERE r.doc = ?1 ORDER BY r.id");
       r.bind(1, row);
       while (r.executeStep()) {
         graph::Relation rel;
@@ -664,6 +675,7 @@ class SqliteStore : public Store {
         rel.sentence = r.getColumn(8).getUInt();
         rel.evidence = {bytes(r.getColumn(9).getInt64()), bytes(r.getColumn(10).getInt64())};
         rel.qualifier = r.getColumn(11).getString();
+        rel.code = r.getColumn(12).getString();
         a.relations.push_back(std::move(rel));
       }
       a.entities = LoadEntities(
@@ -679,7 +691,7 @@ class SqliteStore : public Store {
   std::vector<EvidenceRow> Evidence(const std::vector<int64_t>& ids) override {
     std::vector<EvidenceRow> out;
     Guard([&] {
-      static const std::string sql = std::string(kEvidenceSelect) + "WHERE r.id = ?1";
+      const std::string sql = EvidenceSelect(relation_code_) + "WHERE r.id = ?1";
       SQLite::Statement& q = Cached(kEvidenceById, sql.c_str());
       for (int64_t id : ids) {
         q.reset();
@@ -860,7 +872,33 @@ class SqliteStore : public Store {
       SetPragmas();
     }
     AddQueryIndexes();
+    AddRelationCode();
   }
+
+  // relations.code (a verb dictionary's event code) came after format 1's
+  // first files. A read-write open adds the column (ALTER TABLE ... ADD
+  // COLUMN changes the schema only: instant on any size); a read-only
+  // open, or one that finds another writer holding the lock, reads codes
+  // as empty and writes without them. Older newsgraph versions name their
+  // columns, so they read and write such files unchanged.
+  void AddRelationCode() {
+    auto has = [&] {
+      SQLite::Statement q(*db_, "SELECT 1 FROM pragma_table_info('relations') WHERE name = 'code'");
+      return q.executeStep();
+    };
+    relation_code_ = has();
+    if (relation_code_ || mode_ == OpenMode::kReadOnly) return;
+    try {
+      db_->exec("ALTER TABLE relations ADD COLUMN code TEXT");
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() != SQLITE_BUSY && e.getErrorCode() != SQLITE_LOCKED &&
+          e.getErrorCode() != SQLITE_READONLY)
+        throw;
+    }
+    relation_code_ = has();
+  }
+  // The relations.code column in a SELECT, or NULL when the file lacks it.
+  const char* RelationCode() const { return relation_code_ ? "r.code" : "NULL"; }
 
   bool HasIndex(const char* name) {
     SQLite::Statement q(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1");
@@ -1388,10 +1426,14 @@ class SqliteStore : public Store {
                  });
     }
     {
-      SQLite::Statement& q = Cached(kInsertRelation,
-                                    "INSERT INTO relations(subject, object, lemma, class, mode, "
-                                    "polarity, negated, confidence, doc, sentence, start, end, possessor) "
-                                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      SQLite::Statement& q =
+          Cached(kInsertRelation, relation_code_
+                                      ? "INSERT INTO relations(subject, object, lemma, class, mode, "
+                                        "polarity, negated, confidence, doc, sentence, start, end, possessor, code) "
+                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                                      : "INSERT INTO relations(subject, object, lemma, class, mode, "
+                                        "polarity, negated, confidence, doc, sentence, start, end, possessor) "
+                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
       for (const auto& r : a.relations) {
         int64_t subject = resolve(r.subject), object = resolve(r.object);
         if (subject == 0 || object == 0) {
@@ -1419,6 +1461,7 @@ class SqliteStore : public Store {
         q.bind(11, chars(span.begin));
         q.bind(12, chars(span.end));
         BindOptional(q, 13, r.qualifier);
+        if (relation_code_) BindOptional(q, 14, r.code);
         q.exec();
       }
     }
@@ -1501,6 +1544,7 @@ class SqliteStore : public Store {
   std::unordered_map<int64_t, RowState> rows_;    // entities.id -> RowState
   bool missing_indexes_ = false;                  // some of kQueryIndexes absent
   bool date_index_ = false;                       // documents_date present
+  bool relation_code_ = false;                    // relations.code present
 };
 
 }  // namespace

@@ -61,6 +61,7 @@ struct EvidenceRow {
   uint32_t start = 0, end = 0;  // sentence span, characters
   std::string text;             // the sentence
   std::string possessor;        // of an issue object: "Ukraine" in "Ukraine's sovereignty"
+  std::string code;             // event code from a user verb dictionary (CAMEO "064"), may be empty
 };
 
 // Filters for Relations(); empty fields match everything.

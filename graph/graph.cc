@@ -19,7 +19,7 @@ Graph Graph::Build(std::vector<Entity> entities,
   using Key = std::tuple<std::string, std::string, std::string, int>;
   struct Acc {
     EdgeProps props;
-    std::set<std::string> docs, lemmas;
+    std::set<std::string> docs, lemmas, codes;
     double confidence_sum = 0;
   };
   std::map<Key, Acc> acc;
@@ -35,6 +35,7 @@ Graph Graph::Build(std::vector<Entity> entities,
     if (s.negated) a.props.negated++;
     a.docs.insert(s.doc);
     a.lemmas.insert(s.lemma);
+    if (!s.code.empty()) a.codes.insert(s.code);
     a.confidence_sum += s.confidence;
     if (!s.date.empty()) {
       if (a.props.first_date.empty() || s.date < a.props.first_date) a.props.first_date = s.date;
@@ -45,6 +46,7 @@ Graph Graph::Build(std::vector<Entity> entities,
   for (auto& [key, a] : acc) {
     a.props.documents = static_cast<uint32_t>(a.docs.size());
     a.props.lemmas.assign(a.lemmas.begin(), a.lemmas.end());
+    a.props.codes.assign(a.codes.begin(), a.codes.end());
     a.props.confidence = a.confidence_sum / a.props.weight;
     std::sort(a.props.evidence.begin(), a.props.evidence.end());
     boost::add_edge(out.index_.at(std::get<0>(key)), out.index_.at(std::get<1>(key)),

@@ -24,6 +24,7 @@ struct Statement {
   std::string doc;   // document id
   std::string date;  // document date, may be empty
   int64_t evidence_id = 0;  // store row of the evidence, 0 if none
+  std::string code;  // event code from a user verb dictionary (CAMEO "064"), may be empty
 };
 
 struct NodeProps {
@@ -39,6 +40,7 @@ struct EdgeProps {
   std::string first_date, last_date;
   double confidence = 0;   // mean over statements
   std::vector<std::string> lemmas;       // distinct, sorted
+  std::vector<std::string> codes;        // distinct event codes of the statements (CAMEO), sorted; may be empty
   std::vector<int64_t> evidence;         // store rows, sorted
 };
 

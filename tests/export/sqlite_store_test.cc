@@ -10,11 +10,13 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "export/sqlite_store_internal.h"
 #include "export/store.h"
+#include "export/writers.h"
 #include "graph/types.h"
 
 namespace newsgraph::io {
@@ -313,6 +315,78 @@ TEST(SqliteStoreTest, RoundTripThroughFile) {
   EXPECT_EQ(rows[1].text, kS2);
   EXPECT_EQ(rows[1].start, CodePoints(kPrefix + kS1 + " "));
   EXPECT_EQ(rows[1].cls, "CONSULT");
+}
+
+// A verb dictionary's event code (Relation::code) and an actor
+// dictionary's code (Entity::code) are stored, read back by every reader,
+// aggregated on graph edges and exported.
+TEST(SqliteStoreTest, RelationAndActorCodesRoundTripIntoExports) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  Doc d1 = FirstDoc();
+  d1.analysis().relations[1].code = "042";
+  d1.analysis().entities[0].code = "RUSGOV";
+  {
+    auto store = OpenSqliteStore(path, OpenMode::kCreate);
+    store->AddDocument(d1.analysis());
+  }
+  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  auto a = store->LoadAnalysis("a1");
+  ASSERT_TRUE(a.has_value());
+  ASSERT_EQ(a->relations.size(), 2u);
+  EXPECT_EQ(a->relations[0].code, "");
+  EXPECT_EQ(a->relations[1].code, "042");
+  std::vector<g::Entity> entities;
+  std::vector<g::Statement> statements;
+  store->LoadGraph(&entities, &statements);
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_EQ(statements[1].code, "042");
+  auto rows = store->Evidence({statements[1].evidence_id});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].code, "042");
+  g::Graph graph = g::Graph::Build(entities, statements);
+  io::WriterOptions opt;
+  std::ostringstream graphml, csv, nodes, json;
+  io::WriteGraphMl(graph, graphml, opt);
+  io::WriteCsvEdges(graph, csv, opt);
+  io::WriteCsvNodes(graph, nodes, opt);
+  io::WriteCytoscapeJson(graph, json, opt);
+  EXPECT_NE(graphml.str().find("attr.name=\"codes\""), std::string::npos) << graphml.str();
+  EXPECT_NE(graphml.str().find(">042</data>"), std::string::npos) << graphml.str();
+  EXPECT_NE(graphml.str().find(">RUSGOV</data>"), std::string::npos) << graphml.str();
+  EXPECT_NE(csv.str().find(",Interval,codes\n"), std::string::npos) << csv.str();
+  EXPECT_NE(csv.str().find(",042\n"), std::string::npos) << csv.str();
+  EXPECT_NE(nodes.str().find("RUSGOV"), std::string::npos) << nodes.str();
+  EXPECT_NE(json.str().find("\"codes\": [\"042\"]"), std::string::npos) << json.str();
+}
+
+TEST(SqliteStoreTest, AFileWithoutRelationCodesIsReadAndGainsTheColumnWhenWritten) {
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  OpenSqliteStore(path, OpenMode::kCreate)->AddDocument(FirstDoc().analysis());
+  // A file written before relations.code.
+  ExecSql(path, "ALTER TABLE relations DROP COLUMN code");
+  {
+    auto ro = OpenSqliteStore(path, OpenMode::kReadOnly);
+    std::vector<g::Entity> entities;
+    std::vector<g::Statement> statements;
+    ro->LoadGraph(&entities, &statements);
+    ASSERT_EQ(statements.size(), 2u);
+    EXPECT_EQ(statements[1].code, "");
+    EXPECT_EQ(ro->LoadAnalysis("a1")->relations.size(), 2u);
+  }
+  Doc d2 = SecondDoc();
+  d2.analysis().relations[0].code = "111";
+  {
+    auto rw = OpenSqliteStore(path, OpenMode::kReadWrite);
+    rw->AddDocument(d2.analysis());
+  }
+  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  auto b = store->LoadAnalysis("b2");
+  ASSERT_TRUE(b.has_value());
+  ASSERT_EQ(b->relations.size(), 1u);
+  EXPECT_EQ(b->relations[0].code, "111");
+  EXPECT_EQ(store->LoadAnalysis("a1")->relations[1].code, "");
 }
 
 TEST(SqliteStoreTest, DuplicateContentAddsNothing) {
