@@ -24,7 +24,8 @@ enum Template : uint64_t {
   kP1Lower = 20, kN1Lower, kP2Lower, kN2Lower, kP1Tag, kN1Tag, kP2Tag, kN2Tag,
   kTagBigramLeft, kTagBigramRight, kTagTrigram, kP1Shape, kN1Shape, kWordBigramLeft,
   kWordBigramRight, kCapsWindow,
-  kGaz = 40, kP1Gaz, kN1Gaz, kP1LowerShape, kN1LowerShape,
+  kGaz = 40, kP1Gaz, kN1Gaz, kP1LowerShape, kN1LowerShape, kOuterLeft, kOuterRight, kOuterLeft2,
+  kOuterBoth, kGazWord, kN1GazWord, kP1GazWord,
   kPrevLabel = 50, kPrevLabelShape = 52, kPrevLabelTag, kPrevLabelLower,
 };
 
@@ -199,7 +200,7 @@ const char* NameTypeName(NameType t) {
 namespace name_features {
 
 std::string LabelLine() {
-  static const char* kTypes[kNumTypes] = {"PER", "ORG", "LOC"};
+  static const char* kTypes[kNumTypes] = {"PER", "ORG", "LOC", "MISC"};
   std::string s = "O";
   for (int t = 0; t < kNumTypes; ++t) s += std::string(" B-") + kTypes[t] + " I-" + kTypes[t];
   return s;
@@ -288,10 +289,8 @@ void Gazetteer::Add(std::string_view form, int category) {
   phrases_[key] |= 1u << category;
   first_words_.insert(words[0]);
   max_words_ = std::max(max_words_, words.size());
-  if (category == kTitle) {
-    for (const std::string& w : words)
-      if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !IsConnector(w)) title_words_.insert(w);
-  }
+  for (const std::string& w : words)
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') words_[w] |= 1u << category;
 }
 
 bool Gazetteer::Load(const std::string& dir, std::string* error) {
@@ -338,12 +337,21 @@ bool Gazetteer::Load(const std::string& dir, std::string* error) {
   return true;
 }
 
-void Gazetteer::Mark(const std::vector<std::string_view>& words, std::vector<uint32_t>* bits) const {
+void Gazetteer::Mark(const std::vector<std::string_view>& words, std::vector<uint32_t>* bits,
+                     std::vector<uint32_t>* word_bits) const {
   const size_t n = words.size();
   bits->assign(n, 0);
+  if (word_bits != nullptr) {
+    word_bits->assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      if (words[i].empty() || words[i][0] < 'A' || words[i][0] > 'Z') continue;
+      auto it = words_.find(words[i]);
+      if (it != words_.end()) (*word_bits)[i] = it->second;
+    }
+  }
   std::string key;
   for (size_t i = 0; i < n;) {
-    if (!first_words_.contains(std::string(words[i]))) {
+    if (!first_words_.contains(words[i])) {
       ++i;
       continue;
     }
@@ -380,24 +388,32 @@ void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>
               const Gazetteer& gazetteer, std::vector<WordInfo>* info) {
   thread_local std::vector<std::string> bufs;
   thread_local std::vector<std::string_view> norm;
-  thread_local std::vector<uint32_t> gaz;
+  thread_local std::vector<uint32_t> gaz, gaz_words;
   const size_t n = words.size();
   if (bufs.size() < n) bufs.resize(n);
   norm.resize(n);
   info->resize(n);
   for (size_t i = 0; i < n; ++i) norm[i] = pos_features::Normalize(words[i], &bufs[i]);
-  gazetteer.Mark(norm, &gaz);
+  gazetteer.Mark(norm, &gaz, &gaz_words);
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = norm[i];
     WordInfo& x = (*info)[i];
     x.word = HashText(w, false);
-    x.lower = HashText(w, true);
     x.shape = ShapeHash(w);
     const size_t m = w.size();
-    for (size_t k = 0; k < 3; ++k) x.prefix[k] = HashText(w.substr(0, k + 1), true);
+    // FNV-1a is incremental: the prefixes' hashes are states of the lowercase
+    // word's hash (a word shorter than the prefix hashes as itself).
+    uint64_t h = kFnvOffset;
+    for (size_t k = 0; k < m; ++k) {
+      h = (h ^ Lower(static_cast<unsigned char>(w[k]))) * kFnvPrime;
+      if (k < 3) x.prefix[k] = h;
+    }
+    for (size_t k = m; k < 3; ++k) x.prefix[k] = h;
+    x.lower = h;
     for (size_t k = 0; k < 4; ++k) x.suffix[k] = HashText(w.substr(m - std::min(m, k + 1)), true);
     x.caps = CapsBits(w);
     x.gaz = gaz[i];
+    x.gaz_words = gaz_words[i];
     x.tag = i < tags.size() ? static_cast<int>(tags[i]) : static_cast<int>(Pos::kX);
   }
 }
@@ -448,11 +464,30 @@ void StaticKeys(const std::vector<WordInfo>& info, size_t i, std::vector<uint64_
   keys->push_back(K1(kCapsWindow, cls(l - 2) | cls(l - 1) << 2 | cls(l) << 4 | cls(l + 1) << 6 | cls(l + 2) << 8));
   keys->push_back(K2(kP1LowerShape, lower(l - 1), x.shape));
   keys->push_back(K2(kN1LowerShape, lower(l + 1), x.shape));
+  // The words just outside the run of capitalised words around word i
+  // ("in" and "is" for both words of "in Fort Lee is").
+  {
+    long left = l, right = l;
+    if (x.caps & 1u) {
+      while (left > 0 && left > l - 6 && (info[left - 1].caps & 1u)) --left;
+      while (right + 1 < static_cast<long>(n) && right < l + 6 && (info[right + 1].caps & 1u)) ++right;
+    }
+    const uint64_t ol = lower(left - 1), orr = lower(right + 1);
+    keys->push_back(K1(kOuterLeft, ol));
+    keys->push_back(K1(kOuterRight, orr));
+    keys->push_back(K1(kOuterLeft2, lower(left - 2)));
+    keys->push_back(K2(kOuterBoth, ol, orr));
+  }
   for (uint32_t b = x.gaz; b != 0; b &= b - 1) keys->push_back(K1(kGaz, __builtin_ctz(b)));
   if (i > 0)
     for (uint32_t b = info[i - 1].gaz; b != 0; b &= b - 1) keys->push_back(K1(kP1Gaz, __builtin_ctz(b)));
   if (i + 1 < n)
     for (uint32_t b = info[i + 1].gaz; b != 0; b &= b - 1) keys->push_back(K1(kN1Gaz, __builtin_ctz(b)));
+  for (uint32_t b = x.gaz_words; b != 0; b &= b - 1) keys->push_back(K1(kGazWord, __builtin_ctz(b)));
+  if (i + 1 < n)
+    for (uint32_t b = info[i + 1].gaz_words; b != 0; b &= b - 1) keys->push_back(K1(kN1GazWord, __builtin_ctz(b)));
+  if (i > 0)
+    for (uint32_t b = info[i - 1].gaz_words; b != 0; b &= b - 1) keys->push_back(K1(kP1GazWord, __builtin_ctz(b)));
 }
 
 void HistoryKeys(const std::vector<WordInfo>& info, size_t i, int prev, uint64_t keys[kNumHistoryKeys]) {
@@ -499,45 +534,63 @@ std::pair<size_t, size_t> NameExtent(const std::vector<Token>& toks, const std::
   for (size_t k = e.a; k < e.b && h == b; ++k)
     if (toks[k].head < 0 || static_cast<size_t>(toks[k].head) < e.a || static_cast<size_t>(toks[k].head) >= e.b) h = k;
   if (h < a || h >= b) h = b;
+  // A person's name does not take in a nested name of another type
+  // ("Ambassador to the United States Hamdullah Mohib").
+  std::vector<bool> stop(b, false);
+  if (e.type == 0)
+    for (const EntitySpan& s : all)
+      if (s.type >= 0 && s.type != e.type && s.a >= a && s.b <= b && !(s.a <= h && h < s.b))
+        for (size_t k = s.a; k < s.b; ++k) stop[k] = true;
+  auto link = [&](size_t k) {
+    return !stop[k] && (e.type == 0 ? IsParticle(toks[k].word) : IsConnector(toks[k].word));
+  };
+  auto word = [&](size_t k) { return !stop[k] && NameLike(toks[k], false); };
   if (h < b && toks[h].pos == Pos::kPropn) {
-    // A person's name does not take in a nested name of another type
-    // ("Ambassador to the United States Hamdullah Mohib").
-    std::vector<bool> stop(b, false);
-    if (e.type == 0)
-      for (const EntitySpan& s : all)
-        if (s.type >= 0 && s.type != e.type && s.a >= a && s.b <= b && !(s.a <= h && h < s.b))
-          for (size_t k = s.a; k < s.b; ++k) stop[k] = true;
-    auto link = [&](size_t k) {
-      return !stop[k] && (e.type == 0 ? IsParticle(toks[k].word) : IsConnector(toks[k].word));
-    };
     size_t x = h, y = h + 1;
     for (;;) {  // leftwards
       size_t j = x;
       while (j > a && link(j - 1)) --j;
-      if (j > a && NameLike(toks[j - 1], false) && !stop[j - 1]) x = j - 1;
+      if (j > a && word(j - 1)) x = j - 1;
       else break;
     }
     for (;;) {  // rightwards
       size_t j = y;
       while (j < b && link(j)) ++j;
-      if (j < b && NameLike(toks[j], false) && !stop[j]) y = j + 1;
+      if (j < b && word(j)) y = j + 1;
       else break;
     }
     while (x < y && (IsConnector(toks[x].word) || toks[x].pos == Pos::kNum)) ++x;
     a = x;
     b = y;
   } else {
-    size_t x = b;
-    while (x > a && (NameLike(toks[x - 1], false) || IsConnector(toks[x - 1].word))) --x;
-    while (x < b && (IsConnector(toks[x].word) || toks[x].pos == Pos::kNum)) ++x;
-    if (x == a || x >= b) return {0, 0};
-    const Pos before = toks[x - 1].pos;
-    if (before == Pos::kAdp || before == Pos::kCconj || before == Pos::kPunct || before == Pos::kPart ||
-        before == Pos::kDet || before == Pos::kPron)
-      return {0, 0};
-    for (size_t k = x; k < b; ++k)
-      if (toks[k].word == "and" || toks[k].word == "&") return {0, 0};
-    a = x;
+    // The head is a common noun: take a name in apposition to it, the first
+    // run of name-like words after a noun, adjective or verb of the span
+    // ("science fiction writer L. Ron Hubbard", "pan-democrat Gary Fan of ...").
+    size_t found_a = 0, found_b = 0;
+    for (size_t x = a + 1; x < b && found_b == 0; ++x) {
+      if (!word(x) || word(x - 1) || link(x - 1)) continue;
+      const Pos before = toks[x - 1].pos;
+      if (before != Pos::kNoun && before != Pos::kAdj && before != Pos::kVerb) continue;
+      size_t y = x + 1;
+      for (;;) {
+        size_t j = y;
+        while (j < b && link(j)) ++j;
+        if (j < b && word(j)) y = j + 1;
+        else break;
+      }
+      bool propn = false, coordinated = false;
+      for (size_t k = x; k < y; ++k) {
+        propn |= toks[k].pos == Pos::kPropn;
+        coordinated |= toks[k].word == "and" || toks[k].word == "&";
+      }
+      if (propn && !coordinated && toks[x].pos != Pos::kNum) {
+        found_a = x;
+        found_b = y;
+      }
+    }
+    if (found_b == 0) return {0, 0};
+    a = found_a;
+    b = found_b;
   }
   if (a >= b) return {0, 0};
   // A coordination of two names of this type is not one name.
@@ -566,12 +619,14 @@ std::pair<size_t, size_t> NameExtent(const std::vector<Token>& toks, const std::
     }
     a = cut;
   }
-  bool propn = false, all_title = true;
+  bool propn = false, all_title = true, capital = false;
   for (size_t k = a; k < b; ++k) {
     propn |= toks[k].pos == Pos::kPropn;
-    all_title = all_title && (gaz[k] & kTitleBits);
+    all_title = all_title && ((gaz[k] & kTitleBits) || toks[k].word == "-" || (k > a && IsParticle(toks[k].word)));
+    const auto c = toks[k].word.empty() ? 0 : static_cast<unsigned char>(toks[k].word[0]);
+    capital |= (c >= 'A' && c <= 'Z') || c >= 0xC0;
   }
-  if (!propn || all_title) return {0, 0};
+  if (!propn || all_title || !capital) return {0, 0};
   return {a, b};
 }
 
@@ -583,7 +638,7 @@ void SentenceNames(const std::vector<Token>& toks, std::vector<EntitySpan> spans
   std::vector<std::string_view> views;
   for (const std::string& w : out->words) views.push_back(w);
   std::vector<uint32_t> gaz;
-  gazetteer.Mark(views, &gaz);
+  gazetteer.Mark(views, &gaz, nullptr);
   std::stable_sort(spans.begin(), spans.end(), [](const EntitySpan& x, const EntitySpan& y) {
     return x.b - x.a != y.b - y.a ? x.b - x.a > y.b - y.a : x.a < y.a;
   });
@@ -638,7 +693,12 @@ bool ReadGumDocument(const std::string& path, const Gazetteer& gazetteer, GoldDo
     open.clear();
   };
   auto type_of = [](std::string_view t) {
-    return t == "person" ? 0 : t == "organization" ? 1 : t == "place" ? 2 : -1;
+    if (t == "person") return 0;
+    if (t == "organization") return 1;
+    if (t == "place") return 2;
+    if (t == "event" || t == "object" || t == "abstract" || t == "substance" || t == "animal" || t == "plant")
+      return 3;
+    return -1;  // time, quantity: dates and numbers are not names
   };
   for (std::string line; std::getline(in, line);) {
     ++line_no;

@@ -75,9 +75,9 @@ namespace name_features {
 inline constexpr const char* kFormatName = "newsgraph-name-model";
 inline constexpr int kFormatVersion = 1;
 
-// Labels: 0 = O, then for each type t in {person, organization, place}
-// 1 + 2t + {0: B(egin), 1: I(nside)}.
-inline constexpr int kNumTypes = 3;
+// Labels: 0 = O, then for each type t in {person, organization, place,
+// other} (the NameType values) 1 + 2t + {0: B(egin), 1: I(nside)}.
+inline constexpr int kNumTypes = 4;
 inline constexpr int kNumLabels = 1 + 2 * kNumTypes;
 inline constexpr int kStartLabel = kNumLabels;  // history before the sentence
 enum Part : int { kB = 0, kI = 1 };
@@ -103,17 +103,24 @@ class Gazetteer {
  public:
   // Reads the four files from dir; false with *error "path:line: reason".
   bool Load(const std::string& dir, std::string* error);
-  // Fills (*bits)[i] for each word (resized to words.size()).
-  void Mark(const std::vector<std::string_view>& words, std::vector<uint32_t>* bits) const;
-  // Whether a word is a word of a title in titles.tsv ("President", "Minister").
-  bool IsTitleWord(std::string_view w) const { return title_words_.count(std::string(w)) > 0; }
+  // Fills (*bits)[i] for each word (resized to words.size()) with the
+  // phrase-match bits, and (*word_bits)[i] with the categories of the
+  // lexicon forms that contain the word anywhere (capitalised words only:
+  // "Party", "Council", "Island").
+  void Mark(const std::vector<std::string_view>& words, std::vector<uint32_t>* bits,
+            std::vector<uint32_t>* word_bits) const;
   size_t size() const { return phrases_.size(); }
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Map = std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>>;
   void Add(std::string_view form, int category);
-  std::unordered_map<std::string, uint32_t> phrases_;  // phrase -> category mask
-  std::unordered_set<std::string> first_words_;
-  std::unordered_set<std::string> title_words_;
+  Map phrases_;  // phrase -> category mask
+  std::unordered_set<std::string, Hash, std::equal_to<>> first_words_;
+  Map words_;  // word -> category mask
   size_t max_words_ = 1;
 };
 
@@ -123,6 +130,7 @@ struct WordInfo {
   uint64_t prefix[3], suffix[4];
   uint32_t caps;  // casing and character-class bits
   uint32_t gaz;   // gazetteer bits
+  uint32_t gaz_words;  // categories of the lexicon forms containing the word
   int tag;        // UPOS index
 };
 void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,

@@ -2,7 +2,7 @@
 // the entity layer of the GUM corpus.
 //
 //   train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]
-//             [--prune W] [--dev]
+//             [--runs R] [--prune W] [--seed S] [--dev]
 //   train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]
 //   train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < sentences.txt
 //
@@ -14,9 +14,10 @@
 // iteration (for choosing the settings; the shipped model trains on all
 // documents that are not held out). Words are tagged with newsgraph's own
 // PosTagger, at training and at test time. The training is a structured
-// averaged perceptron (Collins 2002) over BIO labels decoded with Viterbi;
-// the shuffle uses a fixed seed, so the same corpus gives the same model
-// file.
+// averaged perceptron (Collins 2002) over BIO labels decoded with Viterbi,
+// run --runs times with different shuffles (seeds S, S+1, ...) and the
+// averaged weights of the runs averaged; the seeds are fixed, so the same
+// corpus gives the same model file.
 //
 // stdout is data (scores, speed); stderr is progress and diagnostics.
 // Exit codes: 0 ok, 1 F1 below --min-f1, 2 usage or fatal error.
@@ -53,6 +54,7 @@ struct Options {
   std::string lexicons = std::string(NEWSGRAPH_DATA_DIR) + "/lexicons";
   bool eval = false, tag = false, dev = false;
   int iterations = 10;
+  int runs = 5;
   double prune = 0.05;
   uint64_t seed = 20240613;
   double min_f1 = 0;
@@ -144,6 +146,28 @@ class Perceptron {
     stamp_[i] = now_;
     w_[i] += delta;
   }
+  // Starts a new run: weights zero, feature ids kept.
+  void Reset() {
+    std::fill(w_.begin(), w_.end(), 0.0f);
+    std::fill(total_.begin(), total_.end(), 0.0);
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    now_ = 0;
+  }
+  // Adds weight * the averaged weights to *acc (one row of kL per feature id).
+  void AccumulateAveraged(double weight, std::vector<double>* acc) const {
+    acc->resize(w_.size(), 0.0);
+    for (size_t i = 0; i < w_.size(); ++i)
+      (*acc)[i] += weight * (total_[i] + static_cast<double>(now_ - stamp_[i]) * w_[i]) / std::max<int64_t>(1, now_);
+  }
+  // Rows of *acc with any non-zero weight, in key order.
+  void Rows(const std::vector<double>& acc, std::vector<std::pair<uint64_t, std::vector<double>>>* out) const {
+    out->clear();
+    for (size_t f = 0; f < keys_.size(); ++f) {
+      std::vector<double> row(acc.begin() + f * kL, acc.begin() + (f + 1) * kL);
+      if (std::any_of(row.begin(), row.end(), [](double v) { return v != 0; })) out->emplace_back(keys_[f], std::move(row));
+    }
+    std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
   void Averaged(std::vector<std::pair<uint64_t, std::vector<double>>>* out) const {
     out->clear();
     for (size_t f = 0; f < keys_.size(); ++f) {
@@ -219,9 +243,8 @@ void Decode(const Perceptron& model, const Prepared& p, std::vector<float>* delt
 
 // Writes the model: pruned, quantised to int16, keys sorted. Returns the
 // number of features written.
-size_t WriteModel(const Perceptron& p, double prune, const std::string& path, std::string* error) {
-  std::vector<std::pair<uint64_t, std::vector<double>>> rows;
-  p.Averaged(&rows);
+using Rows = std::vector<std::pair<uint64_t, std::vector<double>>>;
+size_t WriteModel(const Rows& rows, double prune, const std::string& path, std::string* error) {
   double max_abs = 0;
   for (const auto& [k, row] : rows)
     for (double v : row) max_abs = std::max(max_abs, std::fabs(v));
@@ -297,9 +320,11 @@ Prf Compute(size_t tp, size_t gold, size_t pred) {
   return {p, r, p + r > 0 ? 2 * p * r / (p + r) : 0};
 }
 
+// Over person, organization and place; names of other types are left out
+// of both the gold and the found names.
 Prf Overall(const Counts& c) {
   size_t tp = 0, g = 0, p = 0;
-  for (int t = 0; t < 4; ++t) {
+  for (int t = 0; t < 3; ++t) {
     tp += c.tp[t];
     g += c.gold[t];
     p += c.pred[t];
@@ -319,21 +344,25 @@ Counts Evaluate(const NameTagger& tagger, const std::vector<Sentence>& sents) {
 }
 
 void PrintCounts(const Counts& c) {
-  std::printf("%-14s %9s %9s %9s %7s %7s\n", "type", "precision", "recall", "F1", "gold", "found");
-  for (int t = 0; t < 3; ++t) {
+  std::printf("%-20s %9s %9s %9s %7s %7s\n", "type", "precision", "recall", "F1", "gold", "found");
+  for (int t = 0; t < 4; ++t) {
     const Prf x = Compute(c.tp[t], c.gold[t], c.pred[t]);
-    std::printf("%-14s %9.4f %9.4f %9.4f %7zu %7zu\n", newsgraph::extract::NameTypeName(static_cast<NameType>(t)), x.p,
+    std::printf("%-20s %9.4f %9.4f %9.4f %7zu %7zu\n", newsgraph::extract::NameTypeName(static_cast<NameType>(t)), x.p,
                 x.r, x.f, c.gold[t], c.pred[t]);
   }
   const Prf o = Overall(c);
-  size_t g = 0, p = 0;
+  std::printf("%-20s %9.4f %9.4f %9.4f %7zu %7zu\n", "person+org+place", o.p, o.r, o.f,
+              c.gold[0] + c.gold[1] + c.gold[2], c.pred[0] + c.pred[1] + c.pred[2]);
+  size_t tp = 0, g = 0, p = 0;
   for (int t = 0; t < 4; ++t) {
+    tp += c.tp[t];
     g += c.gold[t];
     p += c.pred[t];
   }
-  std::printf("%-14s %9.4f %9.4f %9.4f %7zu %7zu\n", "all (typed)", o.p, o.r, o.f, g, p);
+  const Prf a = Compute(tp, g, p);
+  std::printf("%-20s %9.4f %9.4f %9.4f %7zu %7zu\n", "all four types", a.p, a.r, a.f, g, p);
   const Prf u = Compute(c.untyped_tp, g, p);
-  std::printf("%-14s %9.4f %9.4f %9.4f %7zu %7zu\n", "all (untyped)", u.p, u.r, u.f, g, p);
+  std::printf("%-20s %9.4f %9.4f %9.4f %7zu %7zu\n", "all, span only", u.p, u.r, u.f, g, p);
 }
 
 std::vector<Sentence> Flatten(const std::vector<nf::GoldDocument>& docs, const PosTagger& pos) {
@@ -404,12 +433,18 @@ int Train(const Options& o) {
       }
     }
   }
-  std::mt19937_64 rng(o.seed);
-  std::vector<size_t> order(prepared.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // o.runs runs with different shuffles; the model is the mean of their
+  // averaged weights.
   const auto start = std::chrono::steady_clock::now();
   std::vector<float> delta;
   std::vector<int> back, pred;
+  std::vector<double> ensemble;
+  Rows rows;
+  for (int run = 0; run < o.runs; ++run) {
+  model.Reset();
+  std::mt19937_64 rng(o.seed + run);
+  std::vector<size_t> order(prepared.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   for (int it = 1; it <= o.iterations; ++it) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     size_t correct = 0, total = 0;
@@ -439,11 +474,14 @@ int Train(const Options& o) {
       }
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "train_ner: iteration " << it << ": training label accuracy " << 100.0 * correct / total << " % ("
+    std::cerr << "train_ner: run " << run + 1 << " iteration " << it << ": training label accuracy " << 100.0 * correct / total << " % ("
               << secs << " s)";
     if (o.dev && !dev.empty()) {
       const std::string tmp = o.out + ".dev-tmp";
-      if (WriteModel(model, o.prune, tmp, &error) == 0) {
+      std::vector<double> acc;
+      model.AccumulateAveraged(1.0, &acc);
+      model.Rows(acc, &rows);
+      if (WriteModel(rows, o.prune, tmp, &error) == 0) {
         std::cerr << "\ntrain_ner: " << error << "\n";
         return 2;
       }
@@ -458,7 +496,10 @@ int Train(const Options& o) {
     }
     std::cerr << "\n";
   }
-  const size_t n = WriteModel(model, o.prune, o.out, &error);
+  model.AccumulateAveraged(1.0 / o.runs, &ensemble);
+  }
+  model.Rows(ensemble, &rows);
+  const size_t n = WriteModel(rows, o.prune, o.out, &error);
   if (n == 0) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
@@ -558,7 +599,7 @@ int TagStdin(const Options& o) {
 void Usage() {
   std::cerr << "usage:\n"
                "  train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]\n"
-               "            [--prune W] [--seed S] [--dev]\n"
+               "            [--runs R] [--prune W] [--seed S] [--dev]\n"
                "  train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]\n"
                "  train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < one-tokenised-sentence-per-line.txt\n";
 }
@@ -587,6 +628,7 @@ int main(int argc, char** argv) {
       else if (a == "--dev") o.dev = true;
       else if (a == "--iterations") ok = value(&v) && (o.iterations = std::stoi(v)) > 0;
       else if (a == "--prune") ok = value(&v) && (o.prune = std::stod(v)) >= 0;
+      else if (a == "--runs") ok = value(&v) && (o.runs = std::stoi(v)) > 0;
       else if (a == "--seed") ok = value(&v) && ((o.seed = std::stoull(v)), true);
       else if (a == "--min-f1") ok = value(&v) && ((o.min_f1 = std::stod(v)), true);
       else if (a == "--help" || a == "-h") {
