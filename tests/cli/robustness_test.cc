@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -772,6 +773,37 @@ TEST_F(Robustness, VerbDictionariesCodeEventsAndBadOnesFailWithFileLine) {
   auto missing = Run({"extract", "--verbs", Path("nowhere.txt"), Path("in.txt")});
   EXPECT_EQ(missing.exit_code, 2) << missing.err;
   EXPECT_HAS(missing.err, "nowhere.txt");
+}
+
+// All seven files of PETRARCH-2's dictionary set load through the flags as
+// they are (read from ../shared when it is there).
+TEST_F(Robustness, PetrarchDictionarySetLoadsThroughEveryFlag) {
+  const std::string d = std::string(NEWSGRAPH_SHARED_DIR) + "/dictionaries/petrarch2";
+  if (!fs::exists(d)) GTEST_SKIP() << d << " not present";
+  WriteFile(Path("in.txt"), "Chile restored diplomatic ties with Peru.\n");
+  std::vector<std::string> args = {"extract",
+                                   "--verbs", d + "/CAMEO.2.0.txt",
+                                   "--actors", d + "/Phoenix.Countries.actors.txt",
+                                   "--actors", d + "/Phoenix.International.actors.txt",
+                                   "--actors", d + "/Phoenix.MilNonState.actors.txt",
+                                   "--agents", d + "/Phoenix.agents.txt",
+                                   "--issues", d + "/Phoenix.IssueCoding.txt",
+                                   "--discards", d + "/Phoenix.discards.txt",
+                                   Path("in.txt")};
+  auto r = Run(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_HAS(r.out, "\"type\":\"triple\"");
+  // A handful of warnings per file, then a count; the tally per file.
+  EXPECT_HAS(r.err, "warning: " + d + "/CAMEO.2.0.txt:");
+  EXPECT_HAS(r.err, "a TRANSFORMATIONS rule");
+  EXPECT_HAS(r.err, "extract: dictionary " + d + "/CAMEO.2.0.txt: 9187 lines read");
+  EXPECT_LT(std::count(r.err.begin(), r.err.end(), '\n'), 60) << r.err;
+  args.insert(args.begin() + 1, "--strict");
+  auto strict = Run(args);
+  EXPECT_EQ(strict.exit_code, 2) << strict.err;
+  EXPECT_HAS(strict.err, d + "/");
+  EXPECT_HAS(strict.err, "(--strict)");
+  EXPECT_EQ(strict.out, "");
 }
 
 }  // namespace
