@@ -178,7 +178,7 @@ struct Scratch {
   std::vector<uint64_t> keys;
   std::vector<int> labels;
   std::vector<float> margins;
-  std::vector<float> local, delta;
+  std::vector<float> local, delta, beta;
   std::vector<int> back;
 };
 
@@ -965,13 +965,27 @@ void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vect
     s.labels[i] = best;
     best = s.back[i * kL + best];
   }
+  // Max-marginals: beta[i][l] is the best score of the words after i given
+  // label l at i; delta[i][l] + beta[i][l] the best path through (i, l). A
+  // word's margin is how much the best path beats the best one that labels
+  // the word otherwise.
+  s.beta.assign(n * kL, 0.0f);
+  for (size_t i = n - 1; i-- > 0;) {
+    for (int l = 0; l < kL; ++l) {
+      if (s.delta[i * kL + l] <= kNone) continue;
+      const float* local = &s.local[((i + 1) * kP + l) * kL];
+      float best_next = kNone;
+      for (int l2 = 0; l2 < kL; ++l2)
+        if (nf::Allowed(l, l2)) best_next = std::max(best_next, local[l2] + s.beta[(i + 1) * kL + l2]);
+      s.beta[i * kL + l] = best_next;
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
-    const int p = i == 0 ? nf::kStartLabel : s.labels[i - 1];
-    const float* local = &s.local[(i * kP + p) * kL];
+    const float top = s.delta[i * kL + s.labels[i]] + s.beta[i * kL + s.labels[i]];
     float other = kNone;
     for (int l = 0; l < kL; ++l)
-      if (l != s.labels[i] && nf::Allowed(p, l)) other = std::max(other, local[l]);
-    s.margins[i] = std::max(0.0f, local[s.labels[i]] - other);
+      if (l != s.labels[i] && s.delta[i * kL + l] > kNone) other = std::max(other, s.delta[i * kL + l] + s.beta[i * kL + l]);
+    s.margins[i] = std::max(0.0f, top - other);
   }
   nf::LabelsToSpans(s.labels, spans);
   for (NameSpan& sp : *spans) {

@@ -25,10 +25,10 @@ namespace newsgraph::extract {
 
 enum class NameType : uint8_t { kPerson, kOrganization, kPlace, kOther };
 
-// A name: tokens [first, last) of the sentence. score in [0, 1): the
-// smallest margin, over the span's words, by which the chosen label beats
-// the best other label given the chosen previous one, squashed by
-// m / (1 + m); higher is surer.
+// A name: tokens [first, last) of the sentence. score in [0, 1): m / (1 + m)
+// where m is the smallest, over the span's words, of how much the best
+// labelling of the sentence beats the best one that labels that word
+// otherwise (max-marginal margin); higher is surer.
 struct NameSpan {
   uint32_t first, last;
   NameType type;

@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -540,6 +541,21 @@ int Eval(const Options& o) {
               tagger->num_features());
   const Counts c = Evaluate(*tagger, test);
   PrintCounts(c);
+  std::map<std::string, Counts> by_genre;
+  for (const auto& d : corpus.test) {
+    const Counts dc = Evaluate(*tagger, Flatten({d}, *pos));
+    Counts& g = by_genre[d.genre];
+    for (int t = 0; t < 4; ++t) {
+      g.tp[t] += dc.tp[t];
+      g.gold[t] += dc.gold[t];
+      g.pred[t] += dc.pred[t];
+    }
+  }
+  std::printf("\n%-20s %9s %9s %9s  (person+organization+place, typed)\n", "genre", "precision", "recall", "F1");
+  for (const auto& [genre, gc] : by_genre) {
+    const Prf x = Overall(gc);
+    std::printf("%-20s %9.4f %9.4f %9.4f\n", genre.c_str(), x.p, x.r, x.f);
+  }
 
   // Speed of Tag() alone (tags precomputed), one thread, repeated >= 1 s.
   std::vector<std::vector<std::string_view>> views;
