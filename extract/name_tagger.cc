@@ -1,7 +1,7 @@
-// Greedy BILOU averaged-perceptron name tagger: features, gazetteers, model
-// loading, tagging, and the GUM reader the trainer and tests share. See
-// name_tagger.h for the design and docs/names.md for the model file format,
-// the training data and the measurements.
+// BIO averaged-perceptron name tagger decoded with Viterbi: features,
+// gazetteers, model loading, tagging, and the GUM reader the trainer and
+// tests share. See name_tagger.h for the design and docs/names.md for the
+// model file format, the training data and the measurements.
 #include "extract/name_tagger.h"
 
 #include <algorithm>
@@ -172,8 +172,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
 }
 
 struct Scratch {
-  std::vector<std::string> norm;
-  std::vector<std::string_view> views;
   std::vector<nf::WordInfo> info;
   std::vector<uint64_t> keys;
   std::vector<int> labels;

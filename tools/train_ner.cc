@@ -65,7 +65,7 @@ struct Sentence {
   std::vector<std::string> words;
   std::vector<Pos> tags;  // from PosTagger
   std::vector<NameSpan> names;
-  std::vector<int> labels;  // gold BILOU labels
+  std::vector<int> labels;  // gold BIO labels
 };
 
 std::vector<int> SpansToLabels(size_t n, const std::vector<NameSpan>& spans) {
