@@ -84,9 +84,11 @@ int Run(const BuildOptions& o) {
   }
   graph::EntityResolver resolver;
   for (const auto& e : store->Entities()) resolver.Add(e);
+  for (const auto& [name, id] : store->CuratedAliases()) resolver.AddCurated(name, id);  // newsgraph alias
   extract::ReaderOptions reader_options;
   reader_options.stop_requested = [] { return g_stop_signal != 0; };
   reader_options.hash = false;  // AnalyzeAll hashes on its workers
+  reader_options.conllu = o.common.input_format == "conllu";
   extract::DocumentReader reader(reader_options);
   uint64_t added = 0, unchanged = 0, conflicts = 0;
   CatchStopSignals();

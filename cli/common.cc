@@ -36,6 +36,12 @@ void AddExtractFlags(CLI::App& app, ExtractFlags* flags) {
   app.add_option("--data", flags->data_dir, "folder with lexicons/ and models/ (default: built-in)");
   app.add_option("-j,--jobs", flags->jobs, "worker threads")->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", flags->quiet, "print only errors");
+  app.add_option("--input-format", flags->input_format,
+                 "auto (by file extension: .txt .md .jsonl .conllu) or conllu (every input, and standard "
+                 "input, read as CoNLL-U, keeping its tokens and sentences)")
+      ->check(CLI::IsMember({"auto", "conllu"}));
+  app.add_flag("--word-order", flags->word_order,
+               "read relations from word order instead of the dependency tree (the older method, for comparison)");
 }
 
 namespace {
@@ -116,6 +122,7 @@ std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags, Use
   options.actor_files = flags.actor_files;
   options.verb_files = flags.verb_files;
   options.agent_files = flags.agent_files;
+  options.no_parser = flags.word_order;
   std::string error;
   auto x = extract::Extractor::Load(options, &error);
   if (!x) std::fprintf(stderr, "newsgraph: %s\n", error.c_str());

@@ -29,6 +29,8 @@ struct ExtractFlags {
   std::string data_dir;
   int jobs = 1;
   bool quiet = false;
+  std::string input_format = "auto";  // auto (by extension) or conllu
+  bool word_order = false;            // relations from word order, not the tree
 };
 
 void AddExtractFlags(CLI::App& app, ExtractFlags* flags);

@@ -45,6 +45,7 @@ int Run(const ExtractOptions& o) {
   }
   extract::ReaderOptions reader_options;
   reader_options.hash = false;  // AnalyzeAll hashes on its workers
+  reader_options.conllu = o.common.input_format == "conllu";
   extract::DocumentReader reader(reader_options);
   io::AnalysisJsonlOptions jopts;
   jopts.mentions = !o.no_mentions;
@@ -59,6 +60,8 @@ int Run(const ExtractOptions& o) {
         std::ostringstream text;
         if (o.format == "jsonl")
           io::WriteAnalysisJsonl(a.analysis, text, jopts);
+        else if (o.format == "conllu")
+          text << extractor->Conllu(a.analysis.doc);
         else
           WriteText(a.analysis, text);
         a.rendered = std::move(text).str();
@@ -84,8 +87,10 @@ int Run(const ExtractOptions& o) {
 Runner SetupExtract(CLI::App& app) {
   auto o = std::make_shared<ExtractOptions>();
   AddExtractFlags(app, &o->common);
-  app.add_option("-f,--format", o->format, "jsonl (the evaluation contract) or text")
-      ->check(CLI::IsMember({"jsonl", "text"}));
+  app.add_option("-f,--format", o->format,
+                 "jsonl (the evaluation contract), text (triples with their sentences) or conllu "
+                 "(tokens, tags, lemmas, dependency tree and actor mentions of every sentence)")
+      ->check(CLI::IsMember({"jsonl", "text", "conllu"}));
   app.add_option("-o,--output", o->output, "output file (default: standard output)");
   app.add_flag("--no-mentions", o->no_mentions, "leave out mention records");
   return [o] { return Run(*o); };

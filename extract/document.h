@@ -6,6 +6,7 @@
 // (extractor.cc). Internal to extract/: not installed, not a public API.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <set>
@@ -60,6 +61,7 @@ struct Target {
   std::string issue;      // issue label
   std::string possessor;  // "Ukraine" in "Ukraine's sovereignty"
   int about = -1;         // an actor named in the issue: "an attack by X"
+  int owner = -1;         // the actor that owns an issue: "a request from X", "Iran's ambassador"
 };
 
 class DocumentRun {
@@ -70,6 +72,9 @@ class DocumentRun {
   }
 
   graph::DocumentAnalysis Run();
+  // Tokens, tags, lemmas, trees and actor mentions of every sentence as
+  // CoNLL-U (conllu.cc).
+  std::string RunConllu();
 
  private:
   std::string_view Surface(size_t t) const {
@@ -185,11 +190,15 @@ class DocumentRun {
   void EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects, const RelationEntry& r,
                bool negated, float confidence, uint32_t sentence);
   void TreeRelations(const SentenceBounds& s, uint32_t index);
+  void PrepareTree();
+  void PretokenizedInput();
   std::vector<int> head_;
   std::vector<Dep> dep_;
   std::vector<uint32_t> kid_begin_, kid_end_, kid_list_;
   std::vector<uint8_t> suppressed_;  // token: its own event is not asserted (a refused/urged complement)
   std::vector<std::string> mode_of_;  // token: mode given by an outer verb ("intent")
+  std::vector<int> speaker_of_;  // token: the speech verb whose "must" clause it heads (its subject speaks)
+  bool GerundIssue(size_t n, Target* target);
   std::vector<std::string_view> parse_words_;
   std::vector<Pos> parse_tags_;
   std::vector<int> parse_heads_;

@@ -164,8 +164,12 @@ std::string DocumentRun::ComputeNounLemma(size_t t) const {
 
 void DocumentRun::Prepare() {
   const std::string& text = out_.doc.text;
-  Tokenize(text, &toks_);
-  SplitSentences(text, &toks_, &sents_);
+  if (!out_.doc.tokens.empty()) {
+    PretokenizedInput();
+  } else {
+    Tokenize(text, &toks_);
+    SplitSentences(text, &toks_, &sents_);
+  }
   words_.resize(toks_.size());
   for (size_t i = 0; i < toks_.size(); ++i) {
     std::string_view s = std::string_view(text).substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
@@ -956,19 +960,69 @@ void DocumentRun::FindRelations(const SentenceBounds& s, uint32_t index) {
   }
 }
 
+// Tokens and sentences as the input gave them (CoNLL-U): each token's
+// flags are those the tokenizer gives its text.
+void DocumentRun::PretokenizedInput() {
+  const std::string& text = out_.doc.text;
+  const auto& spans = out_.doc.tokens;
+  toks_.clear();
+  sents_.clear();
+  std::vector<Token> pieces;
+  for (const auto& sp : spans) {
+    Token t;
+    t.begin = sp.begin;
+    t.end = std::max(sp.end, sp.begin);
+    if (t.end > text.size()) t.end = static_cast<uint32_t>(text.size());
+    if (t.begin > t.end) t.begin = t.end;
+    Tokenize(std::string_view(text).substr(t.begin, t.end - t.begin), &pieces);
+    bool punct = !pieces.empty();
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      if (i == 0) t.flags = pieces[i].flags & (kCapitalized | kAllCaps | kHasDigit);
+      else t.flags |= pieces[i].flags & (kAllCaps | kHasDigit);
+      punct = punct && pieces[i].Has(kPunct);
+    }
+    if (punct) t.flags |= kPunct;
+    toks_.push_back(t);
+  }
+  const auto& starts = out_.doc.sentence_starts;
+  for (size_t i = 0; i < starts.size(); ++i) {
+    SentenceBounds sb;
+    sb.first = std::min<uint32_t>(starts[i], static_cast<uint32_t>(toks_.size()));
+    sb.last = i + 1 < starts.size() ? std::min<uint32_t>(starts[i + 1], static_cast<uint32_t>(toks_.size()))
+                                    : static_cast<uint32_t>(toks_.size());
+    if (sb.last <= sb.first) continue;
+    sb.begin = toks_[sb.first].begin;
+    sb.end = toks_[sb.last - 1].end;
+    sents_.push_back(sb);
+  }
+  if (sents_.empty() && !toks_.empty()) {
+    SentenceBounds sb;
+    sb.first = 0;
+    sb.last = static_cast<uint32_t>(toks_.size());
+    sb.begin = toks_.front().begin;
+    sb.end = toks_.back().end;
+    sents_.push_back(sb);
+  }
+}
+
+void DocumentRun::PrepareTree() {
+  head_.assign(toks_.size(), -1);
+  dep_.assign(toks_.size(), Dep::kDep);
+  kid_begin_.assign(toks_.size(), 0);
+  kid_end_.assign(toks_.size(), 0);
+  kid_list_.clear();
+  suppressed_.assign(toks_.size(), 0);
+  mode_of_.assign(toks_.size(), std::string());
+  speaker_of_.assign(toks_.size(), -1);
+}
+
 graph::DocumentAnalysis DocumentRun::Run() {
   Prepare();
   for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
   ResolveNames();
   if (x_.parser_) {
     // Relations from the tree: parse the sentences that name an actor.
-    head_.assign(toks_.size(), -1);
-    dep_.assign(toks_.size(), Dep::kDep);
-    kid_begin_.assign(toks_.size(), 0);
-    kid_end_.assign(toks_.size(), 0);
-    kid_list_.clear();
-    suppressed_.assign(toks_.size(), 0);
-    mode_of_.assign(toks_.size(), std::string());
+    PrepareTree();
     for (uint32_t i = 0; i < sents_.size(); ++i) {
       if (!ShouldParse(sents_[i])) continue;
       ParseSentence(sents_[i]);
@@ -1016,6 +1070,11 @@ graph::DocumentAnalysis DocumentRun::Run() {
   std::sort(out_.entities.begin(), out_.entities.end(),
             [](const graph::Entity& a, const graph::Entity& b) { return a.id < b.id; });
   return std::move(out_);
+}
+
+std::string Extractor::Conllu(graph::Document doc) const {
+  DocumentRun run(*this, std::move(doc));
+  return run.RunConllu();
 }
 
 graph::DocumentAnalysis Extractor::Analyze(graph::Document doc) const {

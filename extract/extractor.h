@@ -47,6 +47,11 @@ class Extractor {
 
   // Analyses one document. Thread-safe: Analyze may run on several threads.
   graph::DocumentAnalysis Analyze(graph::Document doc) const;
+  // The document's sentences as CoNLL-U: tokens, UPOS tags, lemmas and the
+  // dependency tree (every sentence parsed; "_" heads when no parser model
+  // is present), with the actor mentions in MISC (Entity=actor:...), so a
+  // user can see why a relation was or was not found. Thread-safe.
+  std::string Conllu(graph::Document doc) const;
 
   // Lexicon names and versions, for metadata.
   const std::vector<std::string>& lexicon_versions() const { return lexicons_->versions(); }

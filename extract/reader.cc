@@ -24,12 +24,13 @@ std::string Lower(std::string s) {
   return s;
 }
 
-enum class Format { kText, kJsonLines, kUnknown };
+enum class Format { kText, kJsonLines, kConllu, kUnknown };
 
 Format FormatOf(const std::string& path) {
   std::string ext = Lower(fs::path(path).extension().string());
   if (ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text") return Format::kText;
   if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  if (ext == ".conllu" || ext == ".conll") return Format::kConllu;
   return Format::kUnknown;
 }
 
@@ -277,7 +278,7 @@ void DocumentReader::Read(const std::vector<std::string>& inputs, const Sink& si
       std::string first;
       int c;
       while ((c = std::cin.peek()) != EOF && std::isspace(c)) first.push_back(static_cast<char>(std::cin.get()));
-      if (std::cin.peek() == '{') {
+      if (std::cin.peek() == '{' && !options_.conllu) {
         ReadJsonLines(std::cin, "<stdin>", sink, report);
       } else {
         std::string rest, text, error;
@@ -290,6 +291,8 @@ void DocumentReader::Read(const std::vector<std::string>& inputs, const Sink& si
                      std::to_string(options_.max_document_bytes) + " bytes");
         } else if (!DecodeText(first + rest, &text, &error)) {
           Reject(report, "<stdin>", error);
+        } else if (options_.conllu) {
+          ReadConllu(text, "<stdin>", sink, report);
         } else {
           graph::Document doc;
           doc.id = "stdin";
@@ -322,7 +325,15 @@ void DocumentReader::ReadPath(const std::string& path, bool named, const Sink& s
     Reject(report, path, "not a regular file");
     return;
   }
-  switch (FormatOf(path)) {
+  Format format = FormatOf(path);
+  if (options_.conllu && format != Format::kUnknown) format = Format::kConllu;
+  switch (format) {
+    case Format::kConllu: {
+      std::string text;
+      if (!ReadWhole(path, &text, report)) return;
+      ReadConllu(text, path, sink, report);
+      return;
+    }
     case Format::kText:
       ReadTextFile(path, sink, report);
       return;
@@ -339,10 +350,10 @@ void DocumentReader::ReadPath(const std::string& path, bool named, const Sink& s
       if (named) {
         Reject(report, path,
                "unknown file type '" + fs::path(path).extension().string() +
-                   "' (expected .txt, .md or .jsonl)");
+                   "' (expected .txt, .md, .jsonl or .conllu)");
       } else {
         ++tally_.skipped_files;
-        report(Diagnostic{path, "skipped: not .txt, .md or .jsonl", false});
+        report(Diagnostic{path, "skipped: not .txt, .md, .jsonl or .conllu", false});
       }
       return;
   }
@@ -393,6 +404,123 @@ void DocumentReader::ReadFolder(const std::string& root, const Sink& sink, const
     if (Stopped()) return;
     ReadPath(f, false, sink, report);
   }
+}
+
+bool DocumentReader::ReadWhole(const std::string& path, std::string* text, const Report& report) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Reject(report, path, std::string("cannot open: ") + std::strerror(errno));
+    return false;
+  }
+  std::string bytes;
+  if (!ReadBounded(in, options_.max_document_bytes, &bytes)) {
+    Reject(report, path, std::string("read error: ") + std::strerror(errno));
+    return false;
+  }
+  if (bytes.size() > options_.max_document_bytes) {
+    Reject(report, path, "file is larger than the limit of " + std::to_string(options_.max_document_bytes) + " bytes");
+    return false;
+  }
+  std::string error;
+  if (!DecodeText(std::move(bytes), text, &error)) {
+    Reject(report, path, error);
+    return false;
+  }
+  return true;
+}
+
+// CoNLL-U: "# newdoc [id = X]" starts a document (else the file is one),
+// a blank line ends a sentence, word lines have ten tab-separated columns;
+// multi-word token ranges ("3-4") and empty nodes ("5.1") are skipped. The
+// document text is the words joined by spaces (none after SpaceAfter=No),
+// one sentence a line; the words are kept as the tokens.
+void DocumentReader::ReadConllu(const std::string& content, const std::string& name, const Sink& sink,
+                                const Report& report) {
+  std::string stem = name == "<stdin>" ? "stdin" : IdFromPath(name);
+  graph::Document doc;
+  uint64_t doc_line = 1, docs = 0;
+  bool in_sentence = false, bad = false, space_after = true;
+  std::string bad_reason;
+  auto finish = [&]() {
+    if (!doc.tokens.empty() && !bad) {
+      if (doc.id.empty()) doc.id = docs == 0 ? stem : stem + "-" + std::to_string(docs + 1);
+      doc.origin = name + ":" + std::to_string(doc_line);
+      ++docs;
+      Accept(std::move(doc), sink);
+    } else if (bad) {
+      ++tally_.read;
+      ++tally_.rejected;
+      report(Diagnostic{bad_reason.substr(0, bad_reason.find(": ")), bad_reason.substr(bad_reason.find(": ") + 2), true});
+    }
+    doc = graph::Document();
+    bad = false;
+    in_sentence = false;
+  };
+  size_t pos = 0;
+  uint64_t number = 0;
+  while (pos <= content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string::npos) nl = content.size();
+    std::string line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("# newdoc", 0) == 0) {
+      finish();
+      doc_line = number;
+      size_t eq = line.find('=');
+      if (eq != std::string::npos) {
+        std::string id = line.substr(eq + 1);
+        while (!id.empty() && id.front() == ' ') id.erase(0, 1);
+        while (!id.empty() && id.back() == ' ') id.pop_back();
+        doc.id = id;
+      }
+      if (nl == content.size()) break;
+      continue;
+    }
+    if (line.empty()) {
+      if (in_sentence && !doc.text.empty()) doc.text += '\n';
+      in_sentence = false;
+      space_after = true;
+      if (nl == content.size()) break;
+      continue;
+    }
+    if (line[0] == '#') continue;
+    if (bad) continue;
+    std::vector<std::string> cols;
+    size_t b = 0;
+    while (true) {
+      size_t t = line.find('\t', b);
+      cols.push_back(line.substr(b, t == std::string::npos ? std::string::npos : t - b));
+      if (t == std::string::npos) break;
+      b = t + 1;
+    }
+    if (cols.size() != 10) {
+      bad = true;
+      bad_reason = name + ":" + std::to_string(number) + ": expected 10 tab-separated columns, found " +
+                   std::to_string(cols.size());
+      continue;
+    }
+    const std::string& id = cols[0];
+    if (id.find('-') != std::string::npos || id.find('.') != std::string::npos) continue;
+    if (id.empty() || !std::all_of(id.begin(), id.end(), ::isdigit) || cols[1].empty()) {
+      bad = true;
+      bad_reason = name + ":" + std::to_string(number) + ": a word line needs a numeric ID and a form";
+      continue;
+    }
+    if (!in_sentence) {
+      doc.sentence_starts.push_back(static_cast<uint32_t>(doc.tokens.size()));
+      in_sentence = true;
+    } else if (space_after) {
+      doc.text += ' ';
+    }
+    uint32_t begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += cols[1];
+    doc.tokens.push_back(graph::Span{begin, static_cast<uint32_t>(doc.text.size())});
+    space_after = cols[9].find("SpaceAfter=No") == std::string::npos;
+    if (nl == content.size()) break;
+  }
+  finish();
 }
 
 void DocumentReader::ReadTextFile(const std::string& path, const Sink& sink, const Report& report) {

@@ -46,6 +46,9 @@ struct ReaderOptions {
   // Whether Read fills in each document's content hash. The command-line
   // pipeline turns it off and hashes on its worker threads instead.
   bool hash = true;
+  // Read every input file (and standard input) as CoNLL-U, whatever its
+  // extension; .conllu files are read as CoNLL-U anyway.
+  bool conllu = false;
 };
 
 class DocumentReader {
@@ -75,6 +78,13 @@ class DocumentReader {
   void ReadPath(const std::string& path, bool named, const Sink& sink, const Report& report);
   void ReadFolder(const std::string& path, const Sink& sink, const Report& report);
   void ReadTextFile(const std::string& path, const Sink& sink, const Report& report);
+  bool ReadWhole(const std::string& path, std::string* text, const Report& report);
+
+ public:
+  // Reads CoNLL-U text (see reader.cc); name is used in diagnostics.
+  void ReadConllu(const std::string& content, const std::string& name, const Sink& sink, const Report& report);
+
+ private:
   void ReadRecord(const std::string& line, const std::string& where, const std::string& id,
                   const Sink& sink, const Report& report);
   bool Stopped() const { return options_.stop_requested && options_.stop_requested(); }

@@ -40,6 +40,7 @@ struct Confidence {
   static constexpr float kThrough = 0.15f;     // subject shared through conj/xcomp/relcl
   static constexpr float kPronoun = 0.1f;      // subject is a pronoun resolved to an actor
   static constexpr float kOwner = 0.15f;       // actor taken from an owner ("leaders of X")
+  static constexpr float kSeeded = 0.1f;       // a verb only the CAMEO seed knows
 };
 
 }  // namespace
@@ -146,8 +147,11 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
       }
     }
   }
-  for (uint32_t k : KidsOf(t))
+  for (uint32_t k : KidsOf(t)) {
     if (dep_[k] == Dep::kConj && !IsVerbal(k)) ActorsOf(k, out, depth + 1, indirect);
+    // "allies such as Germany", "countries including X and Y": the members.
+    if (m < 0 && dep_[k] == Dep::kNmod && x_.tree_lex_->In("member_case", CaseOf(k))) ActorsOf(k, out, depth + 1, indirect);
+  }
 }
 
 bool DocumentRun::TreePassive(size_t v) const {
@@ -185,6 +189,16 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       subj = static_cast<int>(k);
       break;
     }
+  if (subj >= 0 && speaker_of_[v] >= 0) {
+    // "X stressed that any deal must respect Y": no actor is told, so the
+    // stance is the speaker's.
+    std::vector<int> told;
+    ActorsOf(subj, &told, 0, nullptr);
+    if (told.empty()) {
+      *through = true;
+      return TreeSubjects(speaker_of_[v], through, pronoun, depth + 1);
+    }
+  }
   if (subj >= 0) {
     std::string_view w = Lower(subj);
     if ((w == "who" || w == "which" || w == "that") && (dep_[v] == Dep::kAclRelcl || dep_[v] == Dep::kAcl) &&
@@ -218,9 +232,15 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
     case Dep::kXcomp: {
       // "urged X to leave": X; "refused to meet": the refuser.
       int obj = KidWith(h, Dep::kObj);
+      if (obj < 0) obj = KidWith(h, Dep::kIobj);
       *through = true;
       if (obj >= 0) {
         ActorsOf(obj, &out, 0, nullptr);
+        return out;
+      }
+      // "X is set to meet", "X is expected to visit": the raised subject.
+      if (int ps = KidWith(h, Dep::kNsubjPass); ps >= 0) {
+        ActorsOf(ps, &out, 0, nullptr);
         return out;
       }
       return TreeSubjects(h, through, pronoun, depth + 1);
@@ -235,7 +255,8 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
     case Dep::kAdvcl:
       // "..., killing five soldiers": a gerund without a subject or marker
       // shares the main clause's subject.
-      if (EndsWith(Lower(v), "ing") && KidWith(v, Dep::kMark) < 0) {
+      if (EndsWith(Lower(v), "ing") &&
+          (KidWith(v, Dep::kMark) < 0 || x_.tree_lex_->In("same_subject_mark", Lower(KidWith(v, Dep::kMark))))) {
         *through = true;
         return TreeSubjects(h, through, pronoun, depth + 1);
       }
@@ -278,7 +299,55 @@ std::vector<int> DocumentRun::NounSources(size_t n) const {
 // adjectives and one complement ("sanctions on Syria", "control of eastern
 // territories"); never a pronoun, a number, a casualty count or a bare
 // generic noun.
+// An issue from a gerund clause: "Ukraine joining NATO" -> "NATO
+// membership", "maintaining its sovereignty" -> sovereignty.
+bool DocumentRun::GerundIssue(size_t v, Target* target) {
+  if (Tag(v) != Pos::kVerb) return false;
+  int o = KidWith(v, Dep::kObj);
+  if (o < 0) return false;
+  std::string lemma = VerbLemma(v);
+  int om = ActorMention(o);
+  if (om >= 0) {
+    const std::string& label = entities_[mentions_[om].entity].e.label;
+    if (lemma == "join" || lemma == "enter") {
+      target->issue = label + " membership";
+    } else {
+      std::string noun;
+      if (x_.wordnet_) {
+        for (const auto& nn : x_.wordnet_->RelatedNouns(lemma)) {
+          if (nn.size() > lemma.size() && nn.find(' ') == std::string::npos &&
+              nn.compare(0, std::min<size_t>(4, lemma.size()), lemma, 0, std::min<size_t>(4, lemma.size())) == 0) {
+            noun = nn;
+            break;
+          }
+        }
+      }
+      if (noun.empty()) return false;
+      target->issue = noun + " of " + label;
+    }
+    // The gerund's subject owns the issue: "Ukraine joining NATO".
+    int gs = KidWith(v, Dep::kNsubj);
+    if (gs >= 0 && ActorMention(gs) >= 0) target->possessor = entities_[mentions_[ActorMention(gs)].entity].e.label;
+    return true;
+  }
+  // "the importance of maintaining X": carrier verbs pass their object through.
+  if (x_.tree_lex_->In("carrier", lemma)) return IssueFromTree(o, target);
+  return false;
+}
+
 bool DocumentRun::IssueFromTree(size_t n, Target* target) {
+  if (Tag(n) == Pos::kVerb) return GerundIssue(n, target);
+  // "Ukraine joining NATO": the actor with a gerund clause.
+  for (uint32_t k : KidsOf(n))
+    if ((dep_[k] == Dep::kAcl || dep_[k] == Dep::kAclRelcl) && Tag(k) == Pos::kVerb && EndsWith(Lower(k), "ing") && k > n &&
+        ActorMention(n) >= 0) {
+      Target g;
+      if (GerundIssue(k, &g)) {
+        if (g.possessor.empty()) g.possessor = entities_[mentions_[ActorMention(n)].entity].e.label;
+        *target = g;
+        return true;
+      }
+    }
   for (int guard = 0; guard < 3; ++guard) {
     if (Tag(n) != Pos::kNoun) break;
     std::string lemma = NounLemma(n);
@@ -292,7 +361,21 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
           break;
         }
       }
-    if (next < 0) break;
+    if (next < 0) {
+      // "the right to maintain its integrity", "the importance of maintaining X".
+      for (uint32_t k : KidsOf(n))
+        if ((dep_[k] == Dep::kAcl || dep_[k] == Dep::kNmod) && Tag(k) == Pos::kVerb) {
+          Target g;
+          if (GerundIssue(k, &g)) {
+            for (uint32_t p2 : KidsOf(n))
+              if (dep_[p2] == Dep::kNmodPoss && mention_at_[p2] >= 0 && mentions_[mention_at_[p2]].entity >= 0 && g.possessor.empty())
+                g.possessor = entities_[mentions_[mention_at_[p2]].entity].e.label;
+            *target = g;
+            return true;
+          }
+        }
+      break;
+    }
     // The owner of the light noun owns what it carries: "Ukraine's right to sovereignty".
     for (uint32_t k : KidsOf(n))
       if (dep_[k] == Dep::kNmodPoss && mention_at_[k] >= 0 && mentions_[mention_at_[k]].entity >= 0)
@@ -382,6 +465,23 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
   if (tag == Pos::kPropn && modifiers == 0 && !complement) return false;  // an unknown name is no issue
   target->issue = label;
   if (target->possessor.empty()) target->possessor = possessor;
+  // The actor that owns the thing: possessor, demonym or name modifier, or
+  // an "of/from/by" complement, looked for two levels down.
+  target->owner = -1;
+  std::vector<size_t> frontier = {n};
+  for (int level = 0; level < 2 && target->owner < 0; ++level) {
+    std::vector<size_t> next;
+    for (size_t f : frontier)
+      for (uint32_t k : KidsOf(f)) {
+        Dep d = dep_[k];
+        bool owner = d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound ||
+                     (d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from" || CaseOf(k) == "by"));
+        if (owner && mention_at_[k] >= 0 && mentions_[mention_at_[k]].entity >= 0 && target->owner < 0)
+          target->owner = mention_at_[k];
+        if (d == Dep::kNmod || d == Dep::kCompound || d == Dep::kAmod) next.push_back(k);
+      }
+    frontier = std::move(next);
+  }
   // "condemned an attack by X": the agent of the act.
   for (uint32_t k : KidsOf(n))
     if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kAcl) && CaseOf(k) == "by" && ActorMention(k) >= 0)
@@ -393,7 +493,21 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
 // the items coordinated with it.
 void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   if (depth > 6) return;
+  bool appos_actor = false;
+  for (uint32_t k : KidsOf(n))
+    if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn)) appos_actor = true;
   if (ActorMention(n) >= 0) {
+    Target g;
+    bool gerund = false;
+    for (uint32_t k : KidsOf(n))
+      if ((dep_[k] == Dep::kAcl || dep_[k] == Dep::kAclRelcl) && Tag(k) == Pos::kVerb && EndsWith(Lower(k), "ing") && k > n)
+        gerund = true;
+    if (gerund && IssueFromTree(n, &g)) {
+      targets->push_back(g);
+      return;
+    }
+  }
+  if (ActorMention(n) >= 0 || appos_actor) {
     std::vector<int> actors;
     ActorsOf(n, &actors, 0, nullptr);
     for (int m : actors) {
@@ -409,6 +523,16 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   Target t;
   if (IssueFromTree(n, &t)) {
     targets->push_back(t);
+    // "opposed Macron's statement", "backed Russia's proposal": a stance
+    // on what an actor said is a stance toward the actor too.
+    if (x_.tree_lex_->In("speech_noun", NounLemma(n)))
+      for (uint32_t k : KidsOf(n))
+        if ((dep_[k] == Dep::kNmodPoss || (dep_[k] == Dep::kAmod && mention_at_[k] >= 0)) && mention_at_[k] >= 0 &&
+            mentions_[mention_at_[k]].entity >= 0) {
+          Target owner;
+          owner.mention = mention_at_[k];
+          targets->push_back(owner);
+        }
     if (t.about >= 0 && negative_) {
       Target actor;
       actor.mention = t.about;
@@ -434,12 +558,30 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
 // preposition is one of preps.
 void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, std::vector<Target>* targets) {
   for (uint32_t k : KidsOf(v)) {
-    if (!IsOblique(dep_[k]) && dep_[k] != Dep::kObj) continue;
+    if (!IsOblique(dep_[k]) && dep_[k] != Dep::kObj && dep_[k] != Dep::kOblTmod) continue;
     std::string c = CaseOf(k);
+    // A phrase the parser hung on a time word belongs to the verb: "met on
+    // Monday with X".
+    if ((x_.tree_lex_->In("time", Lower(k)) || Tag(k) == Pos::kNum || dep_[k] == Dep::kOblTmod) && KidsOf(k).b != KidsOf(k).e)
+      for (uint32_t g : KidsOf(k))
+        if ((dep_[g] == Dep::kNmod || dep_[g] == Dep::kObl) && Tag(g) != Pos::kVerb) {
+          std::string cg = CaseOf(g);
+          if (!cg.empty() && std::find(preps.begin(), preps.end(), cg) != preps.end()) TargetsOf(g, targets, 0);
+        }
     if (c.empty()) continue;
     if (std::find(preps.begin(), preps.end(), c) == preps.end()) continue;
     if (Tag(k) == Pos::kVerb) continue;
     TargetsOf(k, targets, 0);
+  }
+  if (!targets->empty() || IsVerbal(v) == false) return;
+  // "met in Damascus with X": the phrase hung on a place oblique.
+  for (uint32_t k : KidsOf(v)) {
+    if (dep_[k] != Dep::kObl) continue;
+    for (uint32_t g : KidsOf(k))
+      if (dep_[g] == Dep::kNmod && g > k && ActorMention(g) >= 0) {
+        std::string cg = CaseOf(g);
+        if (!cg.empty() && std::find(preps.begin(), preps.end(), cg) != preps.end()) TargetsOf(g, targets, 0);
+      }
   }
 }
 
@@ -447,10 +589,26 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
                           const RelationEntry& r, bool negated, float confidence, uint32_t sentence) {
   for (int sm : subjects)
     for (const auto& o : objects) Emit(sm, o, r, negated, confidence, sentence);
+  // Events aimed at a thing are aimed at its owner too: "denied a request
+  // from the US", "seized a Venezuelan government plane", "imposed tariffs
+  // on goods from China".
+  if (x_.tree_lex_->In("owner_classes", r.cls)) {
+    bool actor_object = false;
+    for (const auto& o : objects) actor_object |= o.mention >= 0;
+    if (!actor_object)
+      for (const auto& o : objects) {
+        if (o.mention >= 0 || o.owner < 0) continue;
+        Target tg;
+        tg.mention = o.owner;
+        for (int sm : subjects)
+          if (mentions_[sm].entity != mentions_[o.owner].entity) Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
+      }
+  }
   // "Chile and Peru met": mutual relations between coordinated subjects.
   bool actor_object = false;
   for (const auto& o : objects) actor_object |= o.mention >= 0;
-  if (subjects.size() >= 2 && !actor_object && r.prep.empty() && IsSymmetric(r.head)) {
+  if (subjects.size() >= 2 && !actor_object &&
+      ((r.prep.empty() && IsSymmetric(r.head)) || r.cls == "AGREE" || r.cls == "CONSULT" || r.cls == "COOPERATE")) {
     for (int a : subjects)
       for (int b : subjects) {
         if (a == b) continue;
@@ -498,6 +656,15 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   // 1. The verb decides its complement: "refused to meet X", "urged X to leave".
   const ComplementEntry* ce = tl.Complement(lemma);
   int xcomp = KidWith(t, Dep::kXcomp);
+  if (xcomp < 0 && ce) {
+    // "encouraged X to restrict ...", parsed as an adverbial clause.
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kAdvcl && IsVerbal(k) && KidWith(k, Dep::kMark) >= 0 && Lower(KidWith(k, Dep::kMark)) == "to" &&
+          KidWith(k, Dep::kNsubj) < 0) {
+        xcomp = static_cast<int>(k);
+        break;
+      }
+  }
   if (ce && xcomp >= 0 && IsVerbal(xcomp)) {
     if (ce->target == ComplementEntry::kNone) {
       mode_of_[xcomp] = ce->mode;
@@ -514,6 +681,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     std::vector<Target> targets;
     if (ce->target == ComplementEntry::kObject) {
       int obj = KidWith(t, Dep::kObj);
+      if (obj < 0) obj = KidWith(t, Dep::kIobj);
       if (obj >= 0) TargetsOf(obj, &targets, 0);
       if (!ce->prep.empty()) {
         std::vector<std::string> preps;
@@ -526,8 +694,20 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         }
         PrepTargets(t, preps, &targets);
       }
+      // "urged allies such as X to ...", the list hung on the verb.
+      if (targets.empty() || targets[0].mention < 0) {
+        std::vector<Target> members;
+        for (uint32_t k : KidsOf(t))
+          if ((dep_[k] == Dep::kObl || dep_[k] == Dep::kNmod) && tl.In("member_case", CaseOf(k))) TargetsOf(k, &members, 0);
+        for (auto& m : members)
+          if (m.mention >= 0) targets.push_back(m);
+      }
+      // The addressee of a demand is an actor, never an issue.
+      targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
+                    targets.end());
     } else {
-      // The complement's own arguments: its object, its obliques.
+      // The complement's own arguments: its object, its obliques (actors
+      // only, unless nothing else is there: "agreed to add members to the council").
       for (uint32_t k : KidsOf(xcomp)) {
         if (dep_[k] == Dep::kObj || dep_[k] == Dep::kIobj) TargetsOf(k, &targets, 0);
         else if ((dep_[k] == Dep::kObl || dep_[k] == Dep::kNmod) && Tag(k) != Pos::kVerb) {
@@ -540,6 +720,9 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
           }
         }
       }
+      if (targets.empty())
+        for (uint32_t k : KidsOf(xcomp))
+          if (dep_[k] == Dep::kObl && Tag(k) == Pos::kNoun && CaseOf(k) != "by") TargetsOf(k, &targets, 0);
     }
     float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
     EmitAll(subjects, targets, r, negated, conf, index);
@@ -554,10 +737,17 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       for (uint32_t a : KidsOf(c))
         if (dep_[a] == Dep::kAux && tl.In("obligation", Lower(a))) must = true;
       if (!must) continue;
-      suppressed_[c] = 1;
       std::vector<int> addressees;
       bool th = false, pr = false;
-      addressees = TreeSubjects(c, &th, &pr, 0);
+      int cs = KidWith(c, Dep::kNsubj);
+      if (cs >= 0) ActorsOf(cs, &addressees, 0, nullptr);
+      if (addressees.empty()) {
+        speaker_of_[c] = static_cast<int>(t);  // the clause is the speaker's stance
+        continue;
+      }
+      suppressed_[c] = 1;
+      (void)th;
+      (void)pr;
       std::vector<Target> targets;
       for (int m : addressees) {
         Target tg;
@@ -574,11 +764,45 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   }
   if (suppressed_[t]) return true;
   // A modal of obligation without an outer speaker: "X must withdraw" is no event.
-  for (uint32_t a : KidsOf(t))
-    if (dep_[a] == Dep::kAux && tl.In("obligation", Lower(a))) return true;
+  if (speaker_of_[t] < 0)
+    for (uint32_t a : KidsOf(t))
+      if (dep_[a] == Dep::kAux && tl.In("obligation", Lower(a))) return true;
+
+  int obj = KidWith(t, Dep::kObj);
+  // "designated X as a terrorist group", "named X and Y as terrorists".
+  bool designate_sanction = tl.In("designate_sanction", lemma), designate_disapprove = tl.In("designate_disapprove", lemma);
+  if ((designate_sanction || designate_disapprove) && !passive) {
+    std::vector<int> named;
+    if (obj >= 0) ActorsOf(obj, &named, 0, nullptr);
+    bool pejorative = false;
+    auto check_as = [&](size_t k) {
+      if (CaseOf(k) != "as" && !(dep_[k] == Dep::kXcomp)) return;
+      if (tl.In("pejorative", Lower(k)) || tl.In("pejorative", NounLemma(k))) pejorative = true;
+      for (uint32_t c : KidsOf(k))
+        if ((dep_[c] == Dep::kAmod || dep_[c] == Dep::kCompound) && tl.In("pejorative", Lower(c))) pejorative = true;
+    };
+    for (uint32_t k : KidsOf(t)) check_as(k);
+    if (obj >= 0)
+      for (uint32_t k : KidsOf(obj)) check_as(k);
+    if (pejorative && !named.empty()) {
+      RelationEntry r;
+      r.lemma = lemma + " as";
+      r.head = lemma;
+      r.cls = designate_sanction ? "SANCTION" : "DISAPPROVE";
+      r.polarity = -1;
+      std::vector<Target> targets;
+      for (int m : named) {
+        Target tg;
+        tg.mention = m;
+        targets.push_back(tg);
+      }
+      float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
+      EmitAll(subjects, targets, r, negated, conf, index);
+      return true;
+    }
+  }
 
   // 3. Verb + object patterns: "imposed sanctions on X", "held talks with X".
-  int obj = KidWith(t, Dep::kObj);
   if (obj >= 0 && Tag(obj) == Pos::kNoun) {
     const VerbObjectEntry* vo = tl.VerbObject(lemma, NounLemma(obj));
     if (!vo && Lower(obj) != NounLemma(obj)) vo = tl.VerbObject(lemma, Lower(obj));
@@ -587,6 +811,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       int prt = KidWith(t, Dep::kCompoundPrt);
       if (prt >= 0) vo = tl.VerbObject(lemma, NounLemma(obj));
     }
+    if (vo && vo->seeded && lex_.Relations(lemma, false)) vo = nullptr;  // the hand-written entry decides
     if (vo) {
       if (vo->cls == "-") return true;
       RelationEntry r;
@@ -606,11 +831,6 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
           targets.push_back(tg);
         }
       }
-      if (targets.empty()) {
-        // No actor: the object itself is the issue ("imposed sanctions").
-        Target tg;
-        if (IssueFromTree(obj, &tg)) targets.push_back(tg);
-      }
       if (passive) {
         // "sanctions were imposed on X by Y" is rare; the patients are targets.
         for (int m : patients) {
@@ -621,14 +841,44 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       }
       if (TreeIntent(t) && r.mode.empty()) r.mode = "intent";
       float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
-      EmitAll(subjects, targets, r, negated, conf, index);
-      return true;
+      if (vo->seeded) {
+        conf -= Confidence::kSeeded;
+        targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
+                      targets.end());
+      }
+      if (!targets.empty()) {
+        EmitAll(subjects, targets, r, negated, conf, index);
+        return true;
+      }
+      // No target: the object noun may name the event itself ("expressed
+      // concerns regarding X"), or the verb its own.
     }
   }
 
   // 4. The relation lexicon's entries for this verb: the one whose
   // preposition the tree shows, else the one without a preposition.
   const auto* list = lex_.Relations(lemma, false);
+  bool seeded = false;
+  std::vector<RelationEntry> seeds;
+  if (!list) {
+    // Verbs only the CAMEO seed knows: actor-to-actor events only.
+    if (const auto* sv = tl.SeedVerbs(lemma)) {
+      for (const auto& e : *sv) {
+        RelationEntry r;
+        r.lemma = e.prep.empty() ? lemma : lemma + " " + e.prep;
+        r.head = lemma;
+        r.prep = e.prep;
+        r.cls = e.cls;
+        r.polarity = e.polarity;
+        seeds.push_back(std::move(r));
+      }
+      // Entries with a preposition first, as in the shipped lexicon.
+      std::stable_sort(seeds.begin(), seeds.end(),
+                       [](const RelationEntry& a, const RelationEntry& b) { return a.prep.size() > b.prep.size(); });
+      list = &seeds;
+      seeded = true;
+    }
+  }
   if (!list) {
     // A light verb lends its subject to its object noun ("held talks with").
     return false;
@@ -644,8 +894,10 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (obj >= 0) TargetsOf(obj, &found, 0);
     } else {
       PrepTargets(t, {r.prep}, &found);
-      // "accuse X of Y": the object, with the issue after the preposition.
-      if (!found.empty() && obj >= 0) TargetsOf(obj, &found, 0);
+      // "accuse X of Y", "blame X for Y": the object, with the issue after
+      // the preposition.
+      if (!found.empty() && obj >= 0 && (r.prep == "of" || r.prep == "for" || r.prep == "over"))
+        TargetsOf(obj, &found, 0);
     }
     if (!found.empty()) {
       chosen = &r;
@@ -684,7 +936,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     intent.mode = mode_of_[t].empty() ? "intent" : mode_of_[t];
     rel = &intent;
   }
+  if (seeded || tl.In("mutual_only", lemma)) {
+    // A seeded verb codes events between actors, never stances on issues;
+    // so do verbs of talking ("spoke about taxes" is no consultation).
+    targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
+                  targets.end());
+  }
   float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
+  if (seeded) conf -= Confidence::kSeeded;
   EmitAll(subjects, targets, *rel, negated, conf, index);
   return true;
 }
@@ -714,6 +973,13 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     }
   }
   if (!chosen) return;
+  if ((chosen->prep == "on" || chosen->prep == "about" || chosen->prep == "over" || chosen->prep == "regarding") &&
+      (chosen->cls == "AGREE" || chosen->cls == "CONSULT" || chosen->cls == "COOPERATE")) {
+    // "an agreement on Europe" is about Europe, not with it.
+    targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention >= 0; }),
+                  targets.end());
+    if (targets.empty()) return;
+  }
   bool through = false, pronoun = false;
   std::vector<int> subjects = NounSources(t);
   // A group mention that is itself the noun ("Russian demands" as one

@@ -82,6 +82,11 @@ bool ReadRows(const std::string& path, const std::string& name, size_t min_field
   return true;
 }
 
+bool FileExists(const std::string& path) {
+  std::ifstream in(path);
+  return static_cast<bool>(in);
+}
+
 }  // namespace
 
 std::unique_ptr<TreeLexicon> TreeLexicon::Load(const std::string& dir, std::string* error) {
@@ -102,9 +107,12 @@ std::unique_ptr<TreeLexicon> TreeLexicon::Load(const std::string& dir, std::stri
         return "";
       }, error))
     return nullptr;
-  // verb_objects: verb, nouns (a|b|*), preps (on|against or -), class, polarity, mode
-  if (!ReadRows(dir + "/verb_objects.tsv", "verb objects", 5, [&](const std::vector<std::string>& f) -> std::string {
+  // verb_objects: verb, nouns (a|b|*), preps (on|against or -), class, polarity, mode.
+  // The hand-written file first; the seeded one adds only pairs it lacks.
+  bool seeding = false;
+  auto verb_object_row = [&](const std::vector<std::string>& f) -> std::string {
         VerbObjectEntry e;
+        e.seeded = seeding;
         e.verb = f[0];
         e.preps = SplitBars(f[2]);
         e.cls = f[3];
@@ -114,8 +122,28 @@ std::unique_ptr<TreeLexicon> TreeLexicon::Load(const std::string& dir, std::stri
         if (nouns.empty()) return "no object noun";
         for (const auto& n : nouns) {
           e.noun = n;
-          x->verb_objects_[e.verb + " " + n] = e;
+          x->verb_objects_.emplace(e.verb + " " + n, e);
         }
+        return "";
+      };
+  if (!ReadRows(dir + "/verb_objects.tsv", "verb objects", 5, verb_object_row, error)) return nullptr;
+  auto seeded_row = [&](const std::vector<std::string>& f) -> std::string {
+    seeding = true;
+    return verb_object_row(f);
+  };
+  if (FileExists(dir + "/cameo_objects.tsv") &&
+      !ReadRows(dir + "/cameo_objects.tsv", "verb objects", 5, seeded_row, error))
+    return nullptr;
+  // cameo_verbs: lemma, prep, class, polarity, code
+  if (FileExists(dir + "/cameo_verbs.tsv") &&
+      !ReadRows(dir + "/cameo_verbs.tsv", "cameo verbs", 5, [&](const std::vector<std::string>& f) -> std::string {
+        SeedVerbEntry e;
+        if (f[0].empty()) return "empty lemma";
+        e.prep = f[1] == "-" ? "" : f[1];
+        e.cls = f[2];
+        if (!ParsePolarity(f[3], &e.polarity)) return "polarity must be +1, 0 or -1";
+        e.code = f[4];
+        x->seed_verbs_[f[0]].push_back(e);
         return "";
       }, error))
     return nullptr;
@@ -143,6 +171,11 @@ const VerbObjectEntry* TreeLexicon::VerbObject(std::string_view verb_lemma, std:
   key += '*';
   it = verb_objects_.find(key);
   return it == verb_objects_.end() ? nullptr : &it->second;
+}
+
+const std::vector<SeedVerbEntry>* TreeLexicon::SeedVerbs(std::string_view verb_lemma) const {
+  auto it = seed_verbs_.find(std::string(verb_lemma));
+  return it == seed_verbs_.end() ? nullptr : &it->second;
 }
 
 bool TreeLexicon::In(std::string_view list, std::string_view word) const {

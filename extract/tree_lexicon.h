@@ -7,6 +7,9 @@
 //   verb_objects.tsv  verb + object noun patterns whose class depends on the
 //                     object: "impose sanctions on", "hold talks with",
 //                     "release prisoners" vs "release a video" (no event)
+//   cameo_verbs.tsv, cameo_objects.tsv (optional) verbs and verb + object
+//                     patterns seeded from the CAMEO verb dictionary by
+//                     tools/cameo_to_lexicon.py; hand-written entries win
 //   words.tsv         closed lists by name: light verbs, speech verbs,
 //                     negators, nouns that are no issue, casualty nouns,
 //                     instrument nouns ("airstrikes", "drones"), ...
@@ -40,6 +43,16 @@ struct VerbObjectEntry {
   std::string cls;          // PLOVER class; "-" = no event ("release a video")
   int polarity = 0;
   std::string mode;
+  bool seeded = false;  // from cameo_objects.tsv
+};
+
+// A verb seeded from the CAMEO verb dictionary (cameo_verbs.tsv): used
+// only for verbs the hand-written relation lexicon does not know.
+struct SeedVerbEntry {
+  std::string prep;  // "" or the preposition of its object
+  std::string cls;
+  int polarity = 0;
+  std::string code;  // CAMEO code
 };
 
 class TreeLexicon {
@@ -49,6 +62,8 @@ class TreeLexicon {
   const ComplementEntry* Complement(std::string_view verb_lemma) const;
   // The pattern for verb + object noun (exact noun first, then "*").
   const VerbObjectEntry* VerbObject(std::string_view verb_lemma, std::string_view noun_lemma) const;
+  // Seeded verbs for a lemma (cameo_verbs.tsv), or nullptr.
+  const std::vector<SeedVerbEntry>* SeedVerbs(std::string_view verb_lemma) const;
   // Whether `word` (lower case) is in the named list of words.tsv.
   bool In(std::string_view list, std::string_view word) const;
 
@@ -56,6 +71,7 @@ class TreeLexicon {
   std::unordered_map<std::string, ComplementEntry> complements_;
   std::unordered_map<std::string, VerbObjectEntry> verb_objects_;  // "verb noun"
   std::unordered_map<std::string, std::unordered_set<std::string>> lists_;
+  std::unordered_map<std::string, std::vector<SeedVerbEntry>> seed_verbs_;
 };
 
 }  // namespace newsgraph::extract

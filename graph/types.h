@@ -27,6 +27,10 @@ struct Document {
   std::string origin;  // "file.jsonl:17" or "dir/a.txt": where it was read
   std::string text;    // UTF-8, as read (after decoding)
   std::string hash;    // hex content hash of text (see ContentHash)
+  // Pre-tokenised input (CoNLL-U): the tokens' byte spans in text and the
+  // index of each sentence's first token. Empty: the extractor tokenises.
+  std::vector<Span> tokens;
+  std::vector<uint32_t> sentence_starts;
 };
 
 struct Sentence {
