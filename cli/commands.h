@@ -23,5 +23,7 @@ Runner SetupExtract(CLI::App& app);
 Runner SetupExport(CLI::App& app);
 Runner SetupQuery(CLI::App& app);
 Runner SetupMerge(CLI::App& app);
+Runner SetupAlias(CLI::App& app);
+Runner SetupActors(CLI::App& app);
 
 }  // namespace newsgraph::cli

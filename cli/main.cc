@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   Runner exp = SetupExport(*app.add_subcommand("export", "write the graph as GraphML, GEXF, CSV, JSON, DOT"));
   Runner query = SetupQuery(*app.add_subcommand("query", "ask the graph questions"));
   Runner merge = SetupMerge(*app.add_subcommand("merge", "combine graph databases built separately"));
+  Runner alias = SetupAlias(*app.add_subcommand("alias", "merge one actor node into another (curation), or undo it"));
+  Runner actors = SetupActors(*app.add_subcommand("actors", "list actors; --suspect: likely junk and duplicates"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -35,6 +37,8 @@ int main(int argc, char** argv) {
       if (name == "export") return exp();
       if (name == "query") return query();
       if (name == "merge") return merge();
+      if (name == "alias") return alias();
+      if (name == "actors") return actors();
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "newsgraph: %s\n", e.what());

@@ -201,6 +201,20 @@ CREATE INDEX relations_doc ON relations(doc);
 CREATE INDEX documents_date ON documents(id, date);
 )SQL";
 
+// Curation tables (`newsgraph alias`), created by the first alias: what
+// each curated alias merged, so that it can be undone.
+constexpr const char* kCuratedSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS curated_aliases(
+  norm TEXT PRIMARY KEY, alias TEXT NOT NULL, from_eid TEXT NOT NULL, into_eid TEXT NOT NULL,
+  kind TEXT, label TEXT, category TEXT, role TEXT, affiliation TEXT, country TEXT, code TEXT,
+  into_category TEXT, into_role TEXT, into_affiliation TEXT, into_country TEXT, into_code TEXT
+);
+CREATE TABLE IF NOT EXISTS curated_moves(
+  norm TEXT NOT NULL, what TEXT NOT NULL, row INTEGER, alias TEXT, alias_norm TEXT
+);
+CREATE INDEX IF NOT EXISTS curated_moves_norm ON curated_moves(norm);
+)SQL";
+
 // Indexes for queries that files written before them lack (format 1 too):
 // a read-write open adds them, a read-only one answers without. Each
 // replaces the index named second (a prefix of it), which is dropped.
@@ -758,6 +772,147 @@ class SqliteStore : public Store {
     });
   }
 
+  void AddAlias(const std::string& name, const std::string& from_id, const std::string& into_id) override {
+    Guard([&] {
+      CheckWritable("record an alias");
+      std::string norm = NameKey(name);
+      if (norm.empty()) throw StoreError(path_ + ": an alias needs a name");
+      if (from_id == into_id) throw StoreError(path_ + ": " + from_id + " is already " + into_id);
+      Write([&] {
+        db_->exec(kCuratedSchema);
+        int64_t from = LookupEntity(from_id), into = LookupEntity(into_id);
+        if (from == 0) throw StoreError(path_ + ": no entity " + from_id);
+        if (into == 0) throw StoreError(path_ + ": no entity " + into_id);
+        {
+          SQLite::Statement q(*db_, "SELECT 1 FROM curated_aliases WHERE norm = ?1");
+          q.bind(1, norm);
+          if (q.executeStep()) throw StoreError(path_ + ": \"" + name + "\" is already a curated alias");
+        }
+        SQLite::Statement rec(*db_,
+                              "INSERT INTO curated_aliases(norm, alias, from_eid, into_eid, kind, label, category, "
+                              "role, affiliation, country, code, into_category, into_role, into_affiliation, "
+                              "into_country, into_code) "
+                              "SELECT ?1, ?2, ?3, ?4, f.kind, f.label, f.category, f.role, f.affiliation, f.country, "
+                              "f.code, i.category, i.role, i.affiliation, i.country, i.code "
+                              "FROM entities f, entities i WHERE f.id = ?5 AND i.id = ?6");
+        rec.bind(1, norm);
+        rec.bind(2, name);
+        rec.bind(3, from_id);
+        rec.bind(4, into_id);
+        rec.bind(5, from);
+        rec.bind(6, into);
+        rec.exec();
+        auto move = [&](const char* sql) {
+          SQLite::Statement q(*db_, sql);
+          q.bind(1, norm);
+          q.bind(2, from);
+          if (q.getBindParameterCount() > 2) q.bind(3, into);
+          q.exec();
+        };
+        move("INSERT INTO curated_moves(norm, what, row) SELECT ?1, 'mention', id FROM mentions WHERE entity = ?2");
+        move("INSERT INTO curated_moves(norm, what, row) SELECT ?1, 'subject', id FROM relations WHERE subject = ?2");
+        move("INSERT INTO curated_moves(norm, what, row) SELECT ?1, 'object', id FROM relations WHERE object = ?2");
+        // Aliases that into lacks move to it; they go back on undo.
+        move("INSERT INTO curated_moves(norm, what, alias, alias_norm) SELECT ?1, 'alias', alias, norm "
+             "FROM aliases WHERE entity = ?2 AND norm NOT IN (SELECT norm FROM aliases WHERE entity = ?3)");
+      });
+      MergeEntity(from_id, into_id);
+      Write([&] {
+        int64_t into = LookupEntity(into_id);
+        SQLite::Statement has(*db_, "SELECT 1 FROM aliases WHERE entity = ?1 AND norm = ?2");
+        has.bind(1, into);
+        has.bind(2, norm);
+        if (has.executeStep()) return;
+        SQLite::Statement q(*db_, "INSERT INTO aliases(entity, alias, norm) VALUES(?1, ?2, ?3)");
+        q.bind(1, into);
+        q.bind(2, name);
+        q.bind(3, norm);
+        q.exec();
+        SQLite::Statement m(*db_, "INSERT INTO curated_moves(norm, what, alias, alias_norm) VALUES(?1, 'added', ?2, ?1)");
+        m.bind(1, norm);
+        m.bind(2, name);
+        m.exec();
+      });
+    });
+  }
+
+  bool UndoAlias(const std::string& name) override {
+    bool undone = false;
+    Guard([&] {
+      CheckWritable("undo an alias");
+      if (!HasTable("curated_aliases")) return;
+      std::string norm = NameKey(name);
+      Write([&] {
+        SQLite::Statement r(*db_,
+                            "SELECT from_eid, into_eid, kind, label, category, role, affiliation, country, code, "
+                            "into_category, into_role, into_affiliation, into_country, into_code "
+                            "FROM curated_aliases WHERE norm = ?1");
+        r.bind(1, norm);
+        if (!r.executeStep()) return;
+        std::string from_eid = r.getColumn(0).getString(), into_eid = r.getColumn(1).getString();
+        int64_t into = LookupEntity(into_eid);
+        if (into == 0) throw StoreError(path_ + ": the entity " + into_eid + " that \"" + name + "\" was merged into is gone");
+        if (LookupEntity(from_eid) != 0) throw StoreError(path_ + ": an entity " + from_eid + " exists again; merge it by hand");
+        SQLite::Statement ins(*db_,
+                              "INSERT INTO entities(eid, kind, label, category, role, affiliation, country, code) "
+                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        ins.bind(1, from_eid);
+        for (int c = 2; c <= 8; ++c) {
+          if (r.getColumn(c).isNull()) ins.bind(c);
+          else ins.bind(c, r.getColumn(c).getString());
+        }
+        ins.exec();
+        int64_t from = db_->getLastInsertRowid();
+        SQLite::Statement attrs(*db_,
+                                "UPDATE entities SET category = ?2, role = ?3, affiliation = ?4, country = ?5, "
+                                "code = ?6 WHERE id = ?1");
+        attrs.bind(1, into);
+        for (int c = 9; c <= 13; ++c) {
+          if (r.getColumn(c).isNull()) attrs.bind(c - 7);
+          else attrs.bind(c - 7, r.getColumn(c).getString());
+        }
+        attrs.exec();
+        auto back = [&](const char* sql) {
+          SQLite::Statement q(*db_, sql);
+          q.bind(1, norm);
+          q.bind(2, from);
+          q.bind(3, into);
+          q.exec();
+        };
+        back("UPDATE mentions SET entity = ?2 WHERE entity = ?3 AND id IN "
+             "(SELECT row FROM curated_moves WHERE norm = ?1 AND what = 'mention')");
+        back("UPDATE relations SET subject = ?2 WHERE subject = ?3 AND id IN "
+             "(SELECT row FROM curated_moves WHERE norm = ?1 AND what = 'subject')");
+        back("UPDATE relations SET object = ?2 WHERE object = ?3 AND id IN "
+             "(SELECT row FROM curated_moves WHERE norm = ?1 AND what = 'object')");
+        back("INSERT OR IGNORE INTO aliases(entity, alias, norm) SELECT ?2, alias, alias_norm FROM curated_moves "
+             "WHERE norm = ?1 AND what = 'alias' AND ?3 = ?3");
+        back("DELETE FROM aliases WHERE entity = ?3 AND norm IN (SELECT alias_norm FROM curated_moves "
+             "WHERE norm = ?1 AND what IN ('alias', 'added')) AND ?2 = ?2");
+        SQLite::Statement del(*db_, "DELETE FROM curated_moves WHERE norm = ?1");
+        del.bind(1, norm);
+        del.exec();
+        SQLite::Statement del2(*db_, "DELETE FROM curated_aliases WHERE norm = ?1");
+        del2.bind(1, norm);
+        del2.exec();
+        ids_[from_eid] = from;
+        rows_.erase(into);
+        undone = true;
+      });
+    });
+    return undone;
+  }
+
+  std::vector<std::pair<std::string, std::string>> CuratedAliases() override {
+    std::vector<std::pair<std::string, std::string>> out;
+    Guard([&] {
+      if (!HasTable("curated_aliases")) return;
+      SQLite::Statement q(*db_, "SELECT alias, into_eid FROM curated_aliases ORDER BY alias");
+      while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    });
+    return out;
+  }
+
   StoreStats Stats() override {
     StoreStats s;
     Guard([&] {
@@ -1161,6 +1316,12 @@ class SqliteStore : public Store {
       q->exec();
       done += n;
     }
+  }
+
+  bool HasTable(const char* name) {
+    SQLite::Statement q(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+    q.bind(1, name);
+    return q.executeStep();
   }
 
   std::string ExecText(const char* sql, int64_t arg) {

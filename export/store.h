@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/graph.h"
@@ -179,6 +180,20 @@ class Store {
   // Renames entity from_id into into_id everywhere (mentions, relations,
   // aliases), for merging nodes found to be the same.
   virtual void MergeEntity(const std::string& from_id, const std::string& into_id) = 0;
+
+  // Curation (`newsgraph alias`). AddAlias merges from_id into into_id as
+  // MergeEntity does and records, under `name`, what moved (the entity row,
+  // its aliases, mentions and relations, into's attributes before) in the
+  // table curated_aliases, so that UndoAlias(name) can restore it and later
+  // builds resolve `name` to into_id (CuratedAliases). Throws StoreError
+  // when an id is unknown or name is already curated.
+  virtual void AddAlias(const std::string& name, const std::string& from_id, const std::string& into_id) = 0;
+  // Undoes the alias recorded under name (the node comes back with its
+  // label, attributes, aliases, mentions and relations); false when no
+  // alias is recorded under that name.
+  virtual bool UndoAlias(const std::string& name) = 0;
+  // Every curated alias: (name, entity id it means), ordered by name.
+  virtual std::vector<std::pair<std::string, std::string>> CuratedAliases() = 0;
 
   // True when the file lacks indexes that this version creates (a file
   // written by an older newsgraph): queries still answer, more slowly.

@@ -2,10 +2,85 @@
 #include "graph/merge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 namespace newsgraph::graph {
+
+namespace {
+// Latin-1 Supplement (U+00C0..U+00FF) and Latin Extended-A (U+0100..U+017F)
+// letters without their marks, lower case; '*' for the two signs.
+constexpr const char kLatin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
+constexpr const char kLatinA[] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllll"
+    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static_assert(sizeof(kLatin1) == 65 && sizeof(kLatinA) == 129);
+const std::set<std::string>& CommonWords();
+}  // namespace
+
+std::string FoldKey(const std::string& name) {
+  std::string k = AliasKey(name);
+  std::string out;
+  out.reserve(k.size());
+  for (size_t i = 0; i < k.size(); ++i) {
+    unsigned char c = k[i];
+    char m = 0;
+    if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < k.size()) {
+      unsigned cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(k[i + 1]) & 0x3F);
+      if (cp >= 0xC0 && cp <= 0xFF) m = kLatin1[cp - 0xC0];
+      else if (cp >= 0x100 && cp <= 0x17F) m = kLatinA[cp - 0x100];
+      if (m) {
+        ++i;
+        if (m == '*') continue;
+        if (cp == 0xDF) out += 's';  // "ß" -> "ss"
+        out += m;
+        continue;
+      }
+    }
+    if (c == '-' || c == '_' || c == ',') c = ' ';
+    if (c == '.') continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += static_cast<char>(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  // Spelling variants of transliterations: y as i, doubled letters once.
+  std::string folded;
+  folded.reserve(out.size());
+  for (char c : out) {
+    if (c == 'y') c = 'i';
+    if (!folded.empty() && folded.back() == c && std::isalpha(static_cast<unsigned char>(c))) continue;
+    folded += c;
+  }
+  return folded;
+}
+
+bool IsMilitaryCode(const std::string& code) {
+  return code.size() == 6 && code.compare(3, 3, "MIL") == 0 &&
+         std::all_of(code.begin(), code.begin() + 3, [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::string SuspectLabel(const std::string& label, bool known_code) {
+  if (label.empty()) return "empty";
+  size_t sp = label.rfind(' ');
+  std::string last = AliasKey(sp == std::string::npos ? label : label.substr(sp + 1));
+  static const std::set<std::string> kLinks = {"of", "in", "at", "for", "to", "by", "on", "with", "from",
+                                               "de", "and", "the", "a", "an", "or", "as", "into", "near"};
+  if (sp != std::string::npos && kLinks.count(last)) return "ends in a preposition";
+  size_t letters = 0, upper = 0, digits = 0;
+  for (size_t i = 0; i < label.size(); ++i) {
+    unsigned char c = label[i];
+    if (std::isdigit(c)) ++digits;
+    if (std::isupper(c)) ++upper;
+    if (std::isalpha(c) || (c >= 0xC0)) ++letters;  // a UTF-8 lead byte counts one letter
+  }
+  if (letters <= 2 && !known_code) return "one or two letters";
+  if (digits) return "digits";
+  if (upper == 0 && static_cast<unsigned char>(label[0]) < 0x80) return "all lower case";
+  if (sp == std::string::npos && !known_code && CommonWords().count(AliasKey(label))) return "a common word";
+  return "";
+}
 
 std::string AliasKey(const std::string& name) {
   std::string s;
@@ -36,9 +111,56 @@ std::string AliasKey(const std::string& name) {
 }
 
 namespace {
+
+
+
+// Name suffixes that are not surnames: "Donald Trump Jr."
+bool IsNameSuffix(const std::string& w) {
+  return w == "Jr." || w == "Jr" || w == "Sr." || w == "Sr" || w == "II" || w == "III" || w == "IV";
+}
+
+// The last name of a person's label ("Trump" of "Donald Trump Jr."), folded;
+// "" for one word and for offices ("Prime Minister of Peru").
 std::string Surname(const std::string& label) {
-  size_t sp = label.rfind(' ');
-  return sp == std::string::npos ? "" : AliasKey(label.substr(sp + 1));
+  if (label.find(" of ") != std::string::npos) return "";
+  std::string l = label;
+  size_t sp = l.rfind(' ');
+  if (sp != std::string::npos && IsNameSuffix(l.substr(sp + 1))) {
+    l.resize(sp);
+    sp = l.rfind(' ');
+  }
+  return sp == std::string::npos ? "" : FoldKey(l.substr(sp + 1));
+}
+
+const std::set<std::string>& CommonWords() {
+  static const std::set<std::string> s = {
+      "constitution", "office", "islands", "island", "eastern", "western", "northern", "southern",
+      "central", "governorate", "province", "region", "district", "county", "state", "city", "river",
+      "street", "square", "act", "law", "bill", "article", "amendment", "treaty", "agreement", "accord",
+      "convention", "report", "program", "programme", "project", "operation", "plan", "summit",
+      "conference", "forum", "internet", "security", "dozens", "hundreds", "thousands",
+      "millions", "billions", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "many", "several", "some", "most", "others", "other", "both", "all", "each", "every",
+      "few", "sources", "source", "utc", "gmt", "wikinews", "image", "photo", "video", "update",
+      "breaking", "live", "news", "online", "website", "north", "south", "east", "west", "day", "week",
+      "month", "year", "today", "yesterday", "tomorrow", "tonight", "morning", "evening", "night",
+      "afterwards", "meanwhile", "however", "later", "earlier", "also", "then", "now", "there", "here",
+      "this", "that", "these", "those", "during", "after", "before", "since", "while", "when", "where",
+      "under", "over", "following", "according", "despite", "although", "though", "yet", "instead",
+      "additionally", "furthermore", "moreover", "nevertheless", "subsequently", "previously",
+      "separately", "overall", "finally", "initially", "eventually", "currently", "recently",
+      "first", "second", "third", "last", "next", "new", "old", "former", "general", "national",
+      "international", "federal", "public", "royal", "prime", "minister", "president", "chairman",
+      "spokesperson", "spokesman", "spokeswoman", "senator", "governor", "mayor", "king", "queen",
+      "prince", "princess", "council", "committee", "commission", "department", "ministry", "agency",
+      "bureau", "court", "assembly", "parliament", "government", "administration", "embassy",
+      "airport", "hospital", "university", "school", "college", "church", "mosque", "temple",
+      "prison", "station", "hotel", "museum", "stadium", "park", "bridge", "port", "border", "coast",
+      "gulf", "sea", "ocean", "lake", "valley", "mountains", "desert", "war", "peace", "election",
+      "elections", "referendum", "ceasefire", "truce", "independence", "revolution", "republic",
+      "kingdom", "empire", "union", "federation", "party", "front", "movement", "coalition", "alliance",
+      "image", "images", "photos", "videos", "reuters", "um", "uh", "ah", "oh", "ok", "okay", "yes", "no"};
+  return s;
 }
 // Adds id to the list under key (once); records the key in keys when new.
 void Push(std::unordered_map<std::string, std::vector<std::string>>& index, std::string key,
@@ -63,7 +185,11 @@ void EntityResolver::Add(const Entity& e) {
   Known& k = known_[e.id];
   if (k.label != e.label) k.label = e.label;
   if (k.category != e.category) k.category = e.category;
+  if (k.code != e.code) k.code = e.code;
   k.kind = e.kind;
+  salience_[e.id] += e.mentions;
+  if (e.kind == EntityKind::kActor && IsMilitaryCode(e.code) && e.category == "group")
+    military_.emplace(e.code, e.id);
   Keys& keys = keys_of_[e.id];
   // A name indexed for this id before would only find the id listed already.
   auto first_time = [](std::vector<std::string>& seen, const std::string& name) {
@@ -71,14 +197,55 @@ void EntityResolver::Add(const Entity& e) {
     seen.push_back(name);
     return true;
   };
-  if (first_time(keys.names, e.label)) Push(alias_, AliasKey(e.label), e.id, keys.alias_keys);
+  if (first_time(keys.names, e.label)) Push(alias_, FoldKey(e.label), e.id, keys.alias_keys);
   for (const auto& a : e.aliases)
-    if (first_time(keys.names, a)) Push(alias_, AliasKey(a), e.id, keys.alias_keys);
+    if (first_time(keys.names, a)) Push(alias_, FoldKey(a), e.id, keys.alias_keys);
   if (e.kind == EntityKind::kActor && e.category == "person" &&
       first_time(keys.surname_labels, e.label)) {
     std::string sn = Surname(e.label);
     if (!sn.empty()) Push(surname_, std::move(sn), e.id, keys.surname_keys);
+    // Shorter forms of a long name: "Tayyip Erdoğan" of "Recep Tayyip
+    // Erdoğan" (two words or more, as surnames are one).
+    std::string key = FoldKey(e.label);
+    if (e.label.find(" of ") == std::string::npos) {
+      size_t sp = key.find(' ');
+      while (sp != std::string::npos && key.find(' ', sp + 1) != std::string::npos) {
+        Push(surname_, "~" + key.substr(sp + 1), e.id, keys.surname_keys);
+        sp = key.find(' ', sp + 1);
+      }
+    }
   }
+}
+
+void EntityResolver::AddCurated(const std::string& name, const std::string& into_id) {
+  curated_[FoldKey(name)] = into_id;
+}
+
+std::string EntityResolver::LoneNameTarget(const std::string& key) const {
+  // Candidates: full-name persons with this last name, and persons that
+  // have the lone name as an alias ("Xi" of "Xi Jinping", learned inside a
+  // document that used both).
+  std::vector<std::string> candidates;
+  auto add = [&](const std::string& id) {
+    auto k = known_.find(id);
+    if (k == known_.end() || k->second.category != "person" || k->second.label.find(' ') == std::string::npos)
+      return;
+    if (std::find(candidates.begin(), candidates.end(), id) == candidates.end()) candidates.push_back(id);
+  };
+  if (auto s = surname_.find(key); s != surname_.end())
+    for (const auto& id : s->second) add(id);
+  if (auto a = alias_.find(key); a != alias_.end())
+    for (const auto& id : a->second) add(id);
+  if (candidates.size() == 1) return candidates[0];
+  if (candidates.empty()) return "";
+  // Several: the one the corpus means, when it is far more salient.
+  std::sort(candidates.begin(), candidates.end(), [&](const std::string& x, const std::string& y) {
+    uint64_t sx = Salience(x), sy = Salience(y);
+    return sx != sy ? sx > sy : x < y;
+  });
+  uint64_t best = Salience(candidates[0]), second = Salience(candidates[1]);
+  if (best >= 3 && best >= 3 * second) return candidates[0];
+  return "";
 }
 
 void EntityResolver::Forget(const std::string& id) {
@@ -95,25 +262,56 @@ std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(Documen
   std::map<std::string, std::string> rename;
   std::vector<std::pair<std::string, std::string>> store_merges;
   for (const auto& e : a->entities) {
-    if (known_.count(e.id) || e.kind != EntityKind::kActor) continue;
-    std::string key = AliasKey(e.label);
-    // A known alias of exactly one entity of the same kind.
+    if (e.kind != EntityKind::kActor) continue;
+    std::string key = FoldKey(e.label);
+    // A curated alias wins over everything.
+    if (auto c = curated_.find(key); c != curated_.end() && c->second != e.id && known_.count(c->second)) {
+      rename[e.id] = c->second;
+      if (known_.count(e.id)) store_merges.emplace_back(e.id, c->second);
+      continue;
+    }
+    bool lone_person = e.category == "person" && e.label.find(' ') == std::string::npos;
+    if (known_.count(e.id)) {
+      // A lone surname stored on its own while the full names were
+      // ambiguous joins the full name once that one dominates.
+      if (lone_person) {
+        std::string t = LoneNameTarget(key);
+        if (!t.empty() && t != e.id) {
+          rename[e.id] = t;
+          store_merges.emplace_back(e.id, t);
+        }
+      }
+      continue;
+    }
+    // A country's armed forces: one node per MIL code.
+    if (IsMilitaryCode(e.code) && e.category == "group") {
+      auto m = military_.find(e.code);
+      if (m != military_.end() && known_.count(m->second)) {
+        rename[e.id] = m->second;
+        continue;
+      }
+    }
+    // A known alias (or spelling) of exactly one entity of the same kind.
     auto it = alias_.find(key);
     if (it != alias_.end() && it->second.size() == 1 && known_.at(it->second[0]).kind == e.kind) {
       rename[e.id] = it->second[0];
       continue;
     }
     if (e.category != "person") continue;
-    if (e.label.find(' ') == std::string::npos) {
-      // "Putin" -> the one known person whose surname it is.
-      auto s = surname_.find(key);
-      if (s != surname_.end() && s->second.size() == 1) rename[e.id] = s->second[0];
+    if (lone_person) {
+      // "Putin" -> the known person whose surname it is (the most salient
+      // one when several are).
+      std::string t = LoneNameTarget(key);
+      if (!t.empty()) rename[e.id] = t;
+    } else if (std::string t = LoneNameTarget("~" + key); !t.empty() && e.label.find(" of ") == std::string::npos) {
+      rename[e.id] = t;  // "Tayyip Erdoğan" -> "Recep Tayyip Erdoğan"
     } else {
       // "Vladimir Putin" arrives after a lone "Putin": the known one joins it.
-      auto s = alias_.find(Surname(e.label));
+      std::string sn = Surname(e.label);
+      auto s = sn.empty() ? alias_.end() : alias_.find(sn);
       if (s != alias_.end() && s->second.size() == 1) {
         const auto& k = known_.at(s->second[0]);
-        if (k.category == "person" && k.label.find(' ') == std::string::npos) {
+        if (k.category == "person" && k.label.find(' ') == std::string::npos && LoneNameTarget(sn).empty()) {
           store_merges.emplace_back(s->second[0], e.id);
         }
       }
@@ -130,7 +328,11 @@ std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(Documen
       if (into_of[m.first].size() == 1 && into_of[m.first].erase(m.second)) kept.push_back(std::move(m));
     store_merges = std::move(kept);
   }
-  for (const auto& [from, into] : store_merges) Forget(from);
+  for (const auto& [from, into] : store_merges) {
+    salience_[into] += Salience(from);
+    salience_.erase(from);
+    Forget(from);
+  }
   if (!rename.empty()) {
     auto map_id = [&](std::string& id) {
       auto r = rename.find(id);

@@ -5,6 +5,7 @@
 // entity ids before it is added.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -18,6 +19,23 @@ namespace newsgraph::graph {
 // a trailing "'s" removed, a leading "the " removed, spaces collapsed.
 std::string AliasKey(const std::string& name);
 
+// Transliteration key of a name, for matching spelling variants: AliasKey,
+// then Latin diacritics stripped ("Erdoğan" -> "erdogan"), hyphens and dots
+// as spaces / dropped, "y" read as "i" and doubled letters collapsed
+// ("Zelenskyy", "Zelensky", "Zelenskiy" -> "zelenski"). Labels keep their
+// spelling; only matching uses the key.
+std::string FoldKey(const std::string& name);
+
+// An agent code made of a country code and a MIL suffix ("ISRMIL"): a
+// country's armed forces, one node whatever the wording.
+bool IsMilitaryCode(const std::string& code);
+
+// Why a label is probably not an actor ("ends in a preposition", "one or
+// two letters", "all lower case", "digits", "a common word"), or "" when
+// nothing is suspect. known_code: the label is a known code or lexicon
+// name ("UN", "EU").
+std::string SuspectLabel(const std::string& label, bool known_code = false);
+
 class EntityResolver {
  public:
   // Makes an entity known (its id, label and aliases).
@@ -30,15 +48,31 @@ class EntityResolver {
   // (from_id, into_id) pairs.
   std::vector<std::pair<std::string, std::string>> Resolve(DocumentAnalysis* a);
 
+  // A curated alias (`newsgraph alias`): a name that always means into_id,
+  // before any other rule.
+  void AddCurated(const std::string& name, const std::string& into_id);
+
+  // Mentions counted for a known entity so far (salience).
+  uint64_t Salience(const std::string& id) const {
+    auto it = salience_.find(id);
+    return it == salience_.end() ? 0 : it->second;
+  }
+
  private:
   struct Known {
-    std::string label, category;
+    std::string label, category, code;
     EntityKind kind;
   };
+  // The full-name person a lone name (key folded) means, or "": the only
+  // candidate, else the most salient one when it dominates the others.
+  std::string LoneNameTarget(const std::string& key) const;
   void Forget(const std::string& id);
   std::unordered_map<std::string, Known> known_;                    // id -> entity
   std::unordered_map<std::string, std::vector<std::string>> alias_;  // key -> ids
   std::unordered_map<std::string, std::vector<std::string>> surname_;  // persons by last name
+  std::unordered_map<std::string, std::string> curated_;  // FoldKey -> id
+  std::unordered_map<std::string, std::string> military_;  // MIL code -> id
+  std::unordered_map<std::string, uint64_t> salience_;  // id -> mentions seen
   // Per known id: the alias_ and surname_ keys that list it (so that Forget
   // touches only those lists, not every alias), and the names already
   // indexed (so that adding a known entity again costs no key building).
