@@ -9,9 +9,101 @@
 #include <unordered_set>
 
 #include "extract/document.h"
+#include "graph/merge.h"
 
 namespace newsgraph::extract {
 namespace {
+
+// Sentence-initial adverbs and connectives: never part of a name
+// ("Afterwards Trump said", "Meanwhile Russia ...").
+bool IsConnective(std::string_view lower) {
+  static const std::unordered_set<std::string_view> s = {
+      "afterwards", "afterward", "meanwhile", "however", "later", "earlier", "additionally", "also",
+      "furthermore", "moreover", "nevertheless", "nonetheless", "subsequently", "previously", "separately",
+      "instead", "still", "then", "now", "thus", "therefore", "consequently", "finally", "initially",
+      "eventually", "currently", "recently", "today", "yesterday", "tonight", "overnight", "here", "there",
+      "so", "but", "and", "or", "yet", "besides", "likewise", "similarly", "otherwise", "hence", "indeed",
+      "elsewhere", "again", "soon", "shortly", "accordingly", "alternatively", "ultimately",
+      "reportedly", "allegedly", "apparently", "notably", "specifically", "firstly", "secondly",
+      "lastly", "since", "while", "when", "after", "before", "although", "though", "because", "if",
+      "despite", "following", "according", "under", "during", "amid", "with", "without", "by", "for",
+      "in", "on", "at", "from", "to", "of", "about", "over", "upon", "unlike", "thanks"};
+  return s.count(lower) > 0;
+}
+// Party labels and title modifiers before a title or name: "Republican
+// President Trump", "Former President Trump", "Incumbent Governor ...".
+bool IsPartyWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "Former", "Incumbent", "Acting", "Outgoing", "Interim", "Then", "Late", "Current", "Sitting",
+      "Disgraced", "Embattled", "Ousted", "Exiled", "Jailed", "Elected", "Retired", "Deputy-elect",
+      "Republican", "Republicans", "Democrat", "Democratic", "Democrats", "Conservative", "Labour",
+      "Liberal", "Socialist", "Communist", "GOP", "Tory", "Green", "Independent", "Progressive"};
+  return s.count(w) > 0;
+}
+// Lower-case particles inside names: "bin Salman", "von der Leyen".
+bool IsNameParticle(std::string_view lw) {
+  static const std::unordered_set<std::string_view> s = {
+      "de", "bin", "bint", "al", "el", "van", "von", "der", "den", "ter", "la", "le", "da", "del", "della",
+      "di", "du", "dos", "das", "do", "ibn", "y", "zu", "af", "ben"};
+  return s.count(lw) > 0;
+}
+// "al-Assad", "el-Sisi", "ash-Sharaa": an Arabic article joined to a name.
+bool IsParticleName(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash > 3 || dash + 1 >= w.size()) return false;
+  std::string_view p = w.substr(0, dash);
+  static const std::unordered_set<std::string_view> s = {"al", "el", "ad", "ar", "as", "ash", "at", "az",
+                                                         "an", "ud", "ul", "bin", "ibn", "abu"};
+  return s.count(p) > 0 && std::isupper(static_cast<unsigned char>(w[dash + 1]));
+}
+// Heads of media names: "Sputnik News", "The Moscow Times".
+bool IsMediaHead(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "News", "Times", "Post", "Journal", "Radio", "Television", "TV", "Broadcasting", "Gazette",
+      "Tribune", "Herald", "Daily", "Telegraph", "Chronicle", "Newspaper", "Magazine", "Wire"};
+  return s.count(w) > 0;
+}
+// Group nouns that name a country's armed forces: one node, "<X> forces".
+bool IsForcesNoun(std::string_view canonical) {
+  return canonical == "troops" || canonical == "forces" || canonical == "soldiers" || canonical == "military" ||
+         canonical == "army" || canonical == "armed forces" || canonical == "servicemen" ||
+         canonical == "service members" || canonical == "defense forces" || canonical == "defence forces";
+}
+// The agent code of a group noun (CAMEO/PLOVER agent types).
+std::string AgentOf(std::string_view canonical) {
+  static const std::unordered_map<std::string_view, std::string_view> m = {
+      {"officials", "GOV"}, {"senior officials", "GOV"}, {"leaders", "GOV"}, {"leadership", "GOV"},
+      {"government", "GOV"}, {"administration", "GOV"}, {"authorities", "GOV"}, {"regime", "GOV"},
+      {"junta", "GOV"}, {"cabinet", "GOV"}, {"ministers", "GOV"}, {"foreign ministers", "GOV"},
+      {"ministry", "GOV"}, {"embassy", "GOV"}, {"delegation", "GOV"}, {"delegates", "GOV"},
+      {"representatives", "GOV"}, {"envoys", "GOV"}, {"diplomats", "GOV"}, {"negotiators", "GOV"},
+      {"mediators", "GOV"}, {"advisers", "GOV"}, {"spokespeople", "GOV"}, {"heads of state", "GOV"},
+      {"lawmakers", "LEG"}, {"legislators", "LEG"}, {"parliamentarians", "LEG"}, {"MPs", "LEG"},
+      {"senators", "LEG"}, {"parliament", "LEG"}, {"legislature", "LEG"}, {"prosecutors", "JUD"},
+      {"judges", "JUD"}, {"judiciary", "JUD"}, {"police", "COP"}, {"police officers", "COP"},
+      {"security forces", "COP"}, {"intelligence", "SPY"}, {"intelligence officials", "SPY"},
+      {"intelligence agencies", "SPY"}, {"intelligence services", "SPY"}, {"spies", "SPY"},
+      {"military", "MIL"}, {"armed forces", "MIL"}, {"army", "MIL"}, {"navy", "MIL"}, {"air force", "MIL"},
+      {"coast guard", "MIL"}, {"troops", "MIL"}, {"forces", "MIL"}, {"soldiers", "MIL"},
+      {"servicemen", "MIL"}, {"service members", "MIL"}, {"generals", "MIL"}, {"commanders", "MIL"},
+      {"militants", "REB"}, {"rebels", "REB"}, {"insurgents", "REB"}, {"guerrillas", "REB"},
+      {"fighters", "REB"}, {"gunmen", "REB"}, {"separatists", "REB"}, {"jihadists", "REB"},
+      {"paramilitaries", "REB"}, {"militia", "REB"}, {"militias", "REB"}, {"civilians", "CVL"},
+      {"residents", "CVL"}, {"citizens", "CVL"}, {"people", "CVL"}, {"public", "CVL"}, {"population", "CVL"},
+      {"voters", "CVL"}, {"refugees", "REF"}, {"migrants", "REF"}, {"opposition", "OPP"},
+      {"protesters", "OPP"}, {"protestors", "OPP"}, {"demonstrators", "OPP"}, {"activists", "OPP"},
+      {"journalists", "MED"}, {"state media", "MED"}};
+  auto it = m.find(canonical);
+  return it == m.end() ? "" : std::string(it->second);
+}
+// The code of a group of an actor: its code (or country) + the agent.
+std::string GroupCode(const std::string& base_code, const std::string& country, std::string_view canonical) {
+  std::string base = base_code.empty() ? country : base_code;
+  std::string agent = AgentOf(canonical);
+  if (base.empty()) return "";
+  if (agent.empty() || base.size() != 3) return base;
+  return base + agent;
+}
 
 bool IsPersonPronoun(std::string_view lower, bool* possessive) {
   *possessive = lower == "his" || lower == "her";
@@ -26,7 +118,9 @@ const std::unordered_set<std::string_view>& OrgHeads() {
       "Police", "Guard", "Corps", "Brigade", "Bureau", "Federation", "League", "Alliance",
       "Coalition", "Senate", "Congress", "Government", "Administration", "Cabinet", "Times",
       "News", "Post", "Journal", "Network", "Airlines", "Club", "Church", "School", "College",
-      "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal"};
+      "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal",
+      "Directorate", "Clan", "Cartel", "Gang", "Treasury", "Airways", "Corporation", "Corp", "Corp.",
+      "Institution", "Society", "Academy", "Council", "Secretariat", "Inspectorate", "Guards"};
   return s;
 }
 const std::unordered_set<std::string_view>& PlaceHeads() {
@@ -34,7 +128,8 @@ const std::unordered_set<std::string_view>& PlaceHeads() {
       "River", "Province", "Region", "Street", "Square", "City", "County", "Island", "Islands",
       "Mountains", "Mountain", "Oblast", "District", "Sea", "Ocean", "Lake", "Valley", "Bay",
       "Strait", "Peninsula", "Desert", "Airport", "Port", "Bridge", "Park", "State", "Territory",
-      "Coast", "Gulf", "Canal", "Hills", "Plain", "Prefecture", "Governorate", "Krai", "Avenue"};
+      "Coast", "Gulf", "Canal", "Hills", "Plain", "Prefecture", "Governorate", "Krai", "Avenue",
+      "Tower", "Towers", "Hotel", "Stadium", "Palace", "Base", "Camp", "Road", "Highway", "Village", "Town"};
   return s;
 }
 // Capitalised words that start sentences or headings but are not names.
@@ -84,6 +179,98 @@ int DocumentRun::AddMention(Mention m) {
 }
 
 void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
+  // A title at token k, singular or plural ("Senators", "Prime Ministers").
+  auto title_at = [&](size_t k, size_t* len, const TitleEntry** te) -> bool {
+    if (k >= s.last) return false;
+    if (MatchTitleAt(k, len, te)) return true;
+    // Plural titles only before a name: "Senators Kamala Harris" (not
+    // "American advisers like ...", a group).
+    for (size_t w = 1; w <= 2 && k + w < s.last && IsCap(k + w) && Tag(k + w) == Pos::kPropn; ++w) {
+      std::string_view last = words_[k + w - 1];
+      if (last.size() < 4 || last.back() != 's' || last[last.size() - 2] == 's') continue;
+      std::vector<std::string_view> tmp(words_.begin() + k, words_.begin() + k + w);
+      std::string singular(last.substr(0, last.size() - 1));
+      tmp.back() = singular;
+      size_t l2 = 0;
+      const TitleEntry* t2 = nullptr;
+      if (lex_.MatchTitle(tmp, 0, &l2, &t2) && l2 == w) {
+        *len = w;
+        *te = t2;
+        return true;
+      }
+    }
+    return false;
+  };
+  // A name that goes on past a lexicon match ("Kanye West", "Gulf Clan",
+  // "Morning Joe"): [*b, *e) is the whole capitalised run around [first, last).
+  auto longer_name = [&](size_t first, size_t last, size_t* b, size_t* e) -> bool {
+    if (s.heading) return false;
+    auto plain = [&](size_t k, bool before) {
+      size_t tl;
+      const TitleEntry* te;
+      PhraseMatch pm;
+      if (!IsCap(k) || toks_[k].Has(kPunct) || toks_[k].Has(kHasDigit) || words_[k] == "'s") return false;
+      // Before: a given name ("Kanye West"); after: a common noun or a
+      // head ("Gulf Clan"), never another name ("Houthis Abdul-Malik").
+      if (before ? (Tag(k) != Pos::kPropn && Tag(k) != Pos::kNoun)
+                 : !(Tag(k) == Pos::kNoun || OrgHeads().count(words_[k]) || PlaceHeads().count(words_[k]) ||
+                     IsMediaHead(words_[k])))
+        return false;
+      if (words_[k].size() < 3 || words_[k].find('-') != std::string_view::npos) return false;
+      if (mention_at_[k] >= 0 || LooksLikeDateWord(words_[k]) || IsConnective(Lower(k)) || IsPartyWord(words_[k]))
+        return false;
+      if (title_at(k, &tl, &te) || MatchActorAt(k, &pm)) return false;
+      return true;
+    };
+    *b = first;
+    *e = last;
+    while (*b > s.first && plain(*b - 1, true)) --*b;
+    while (*e < s.last && plain(*e, false) && *e - last < 3) ++*e;
+    return *b < first || *e > last;
+  };
+  // The country whose armed forces a lexicon organisation is ("Israel
+  // Defense Forces", "Russian Armed Forces", "Armed Forces of Ukraine"), or
+  // nullptr.
+  auto military_of = [&](const ActorEntry& a) -> const ActorEntry* {
+    if (a.category != "organization" || a.country.empty()) return nullptr;
+    std::vector<std::string> lw = PhraseWords(a.label);
+    std::vector<std::string_view> views(lw.begin(), lw.end());
+    auto is_forces = [](const std::string& rest) {
+      return rest == "armed forces" || rest == "defense forces" || rest == "defence forces" || rest == "army" ||
+             rest == "military" || rest == "forces";
+    };
+    for (size_t len = lw.size() - 1; len >= 1 && len + 3 > lw.size(); --len) {
+      std::vector<std::string_view> prefix(views.begin(), views.begin() + len);
+      PhraseMatch cm;
+      if (lex_.MatchActor(prefix, 0, &cm) && cm.length == len && lex_.actor(cm.entry).category == "country" &&
+          lex_.actor(cm.entry).country == a.country) {
+        std::string rest;
+        for (size_t w = len; w < lw.size(); ++w) rest += (rest.empty() ? "" : " ") + LowerAscii(lw[w]);
+        if (is_forces(rest)) return &lex_.actor(cm.entry);
+      }
+      if (len == 1) break;
+    }
+    if (lw.size() > 3 && LowerAscii(lw[0]) == "armed" && LowerAscii(lw[1]) == "forces" && lw[2] == "of") {
+      size_t w = lw[3] == "the" ? 4 : 3;
+      std::vector<std::string_view> rest(views.begin() + w, views.end());
+      PhraseMatch cm;
+      if (lex_.MatchActor(rest, 0, &cm) && cm.length == rest.size() && lex_.actor(cm.entry).country == a.country)
+        return &lex_.actor(cm.entry);
+    }
+    return nullptr;
+  };
+  // "Carrie Lam, the chief executive of Hong Kong,": the person a
+  // description at token `start` stands in apposition to, or -1.
+  auto apposition_person = [&](size_t start) -> int {
+    size_t k = start;
+    while (k > s.first && k - start < 4 && !toks_[k - 1].Has(kPunct) && !IsCap(k - 1)) --k;  // "the acting"
+    if (k <= s.first + 1 || words_[k - 1] != ",") return -1;
+    int m = mention_at_[k - 2];
+    if (m < 0 || mentions_[m].pronoun || mentions_[m].entity < 0) return -1;
+    int e = mentions_[m].entity;
+    return entities_[e].e.category == "person" && entities_[e].e.label.find(" of ") == std::string::npos ? e : -1;
+  };
+  const size_t first_mention = mentions_.size();
   size_t i = s.first;
   while (i < s.last) {
     if (toks_[i].Has(kPunct)) {
@@ -91,6 +278,50 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       continue;
     }
     std::string_view lower = Lower(i);
+    // A sentence-initial adverb or connective is never part of a name.
+    if (IsCap(i) && (i == s.first || toks_[i - 1].Has(kPunct)) && i + 1 < s.last && IsConnective(lower)) {
+      ++i;
+      continue;
+    }
+    // Currency markers: "US$", "A$" name no actor.
+    if (words_[i].find('$') != std::string_view::npos ||
+        (i + 1 < s.last && words_[i + 1] == "$" && toks_[i + 1].begin == toks_[i].end)) {
+      i += words_[i].find('$') != std::string_view::npos ? 1 : 2;
+      continue;
+    }
+    // "it", "they", "them": the one country, organisation (it) or group
+    // (they) named in this or the previous sentence; nothing when several.
+    if ((lower == "it" || lower == "they" || lower == "them") && Tag(i) == Pos::kPron) {
+      bool plural = lower != "it";
+      std::string_view next = i + 1 < s.last ? Lower(i + 1) : std::string_view();
+      bool expletive = !plural && (next == "is" || next == "was" || next == "'s" || next == "seems" ||
+                                   next == "seemed" || next == "appears" || next == "appeared" ||
+                                   next == "remains" || next == "remained" || next == "takes" ||
+                                   next == "took" || next == "looks" || next == "." || next == ",");
+      int cand = -1;
+      bool ambiguous = false;
+      for (size_t mi = mentions_.size(); mi-- > 0 && !expletive;) {
+        const Mention& pm = mentions_[mi];
+        if (pm.sentence + 1 < index) break;
+        if (pm.entity < 0 || pm.modifier || pm.pronoun) continue;
+        const auto& ce = entities_[pm.entity].e;
+        if (ce.category == "person" && plural) {
+          ambiguous = true;  // "they" may be the people named
+          break;
+        }
+        bool fits = plural ? ce.category == "group" : (ce.category == "country" || ce.category == "organization");
+        if (!fits) continue;
+        if (cand == -1) cand = pm.entity;
+        else if (cand != pm.entity) ambiguous = true;
+      }
+      if (cand >= 0 && !ambiguous && !expletive) {
+        Mention m = NewMention(i, i + 1, index, cand);
+        m.pronoun = true;
+        AddMention(m);
+      }
+      ++i;
+      continue;
+    }
     // Pronouns refer to the last person named.
     bool poss = false;
     if (IsPersonPronoun(lower, &poss) && (Tag(i) == Pos::kPron || Tag(i) == Pos::kDet)) {
@@ -156,7 +387,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         continue;
       }
     }
-    // [country] title+ [honorific] Name...: a person with role and affiliation.
+    // [country] [party] title+ [honorific] Name...: a person with role and
+    // affiliation. Plural titles and party labels are not part of the name
+    // ("Senators Kamala Harris", "Republican President Trump").
     {
       size_t j = i;
       PhraseMatch aff{};
@@ -166,17 +399,22 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (k < s.last && words_[k] == "'s") ++k;
         size_t tl;
         const TitleEntry* te;
-        if (k < s.last && MatchTitleAt(k, &tl, &te)) {
+        if (k < s.last && title_at(k, &tl, &te)) {
           has_aff = true;
           j = k;
         }
+      }
+      {
+        size_t tl;
+        const TitleEntry* te;
+        if (j + 1 < s.last && IsPartyWord(words_[j]) && title_at(j + 1, &tl, &te)) ++j;
       }
       std::string role;
       size_t title_start = j;
       size_t tl;
       const TitleEntry* te;
       bool titled = false;
-      while (j < s.last && MayBeTitle(j) && MatchTitleAt(j, &tl, &te)) {
+      while (j < s.last && MayBeTitle(j) && title_at(j, &tl, &te)) {
         if (!te->honorific && !te->role.empty()) role = te->role;
         titled = true;
         j += tl;
@@ -184,8 +422,28 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t dictionary_person = 0;
       if (titled && !s.heading) {
         size_t n = j;
-        while (n < s.last && IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
-               (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX)) {
+        while (n < s.last) {
+          // The tagger may miss a short first name before a proper noun ("Xi Jinping").
+          bool first_of_two = n == j && IsCap(n) && !toks_[n].Has(kPunct) && n + 1 < s.last && IsCap(n + 1) &&
+                              Tag(n + 1) == Pos::kPropn && !toks_[n].Has(kHasDigit);
+          if (!(IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
+                (first_of_two || Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj ||
+                 Tag(n) == Pos::kX))) {
+            // Particles inside names: "von der Leyen", "al-Assad".
+            if (n > j && IsParticleName(words_[n])) {
+              ++n;
+              continue;
+            }
+            if (n > j && IsNameParticle(Lower(n))) {
+              size_t q = n;
+              while (q < s.last && q - n < 3 && IsNameParticle(Lower(q))) ++q;
+              if (q < s.last && IsCap(q) && Tag(q) == Pos::kPropn && !MatchActorAt(q, &aff)) {
+                n = q;
+                continue;
+              }
+            }
+            break;
+          }
           PhraseMatch pm;
           if (n == j && MatchActorAt(n, &pm) && lex_.actor(pm.entry).category != "person") {
             if (!lex_.actor(pm.entry).code.empty()) {
@@ -202,19 +460,22 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           }
           size_t tl2;
           const TitleEntry* te2;
-          if (MatchTitleAt(n, &tl2, &te2)) break;
+          // A title after the name starts another titled name; a last
+          // word that is also a rank is part of this one ("John Major").
+          if (MatchTitleAt(n, &tl2, &te2) && (n == j || (n + tl2 < s.last && IsCap(n + tl2)))) break;
           ++n;
         }
         if (dictionary_person) {
           i = dictionary_person;
           continue;
         }
-        if (n > j && n - j <= 4 && Tag(n - 1) == Pos::kPropn) {
-          std::string name;
-          for (size_t k = j; k < n; ++k) {
-            if (!name.empty()) name += ' ';
-            name += std::string(Surface(k));
-          }
+        std::string name;
+        for (size_t k = j; k < n; ++k) {
+          if (!name.empty()) name += ' ';
+          name += std::string(Surface(k));
+        }
+        if (n > j && n - j <= 6 && (Tag(n - 1) == Pos::kPropn || IsParticleName(words_[n - 1])) &&
+            graph::SuspectLabel(name, false) != "one or two letters") {
           int e = EntityFor(name, "person", "", "", false);
           auto& le = entities_[e];
           if (le.e.role.empty() && !role.empty()) le.e.role = role;
@@ -228,12 +489,54 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             titled_form += std::string(Surface(k));
           }
           le.aliases.insert(titled_form);
+          // "Mike Lee of Utah": where the person is from.
+          size_t end = n;
+          PhraseMatch from;
+          if (n + 1 < s.last && Lower(n) == "of" && IsCap(n + 1) && MatchActorAt(n + 1, &from) &&
+              !lex_.actor(from.entry).country.empty() &&
+              (lex_.actor(from.entry).category == "country" || lex_.actor(from.entry).category == "location")) {
+            if (le.e.affiliation.empty()) {
+              le.e.affiliation = lex_.actor(from.entry).label;
+              le.e.country = lex_.actor(from.entry).country;
+            }
+            end = n + 1 + from.length;
+          }
           Mention m = NewMention(i, n, index, e);
           m.possessive = n < s.last && words_[n] == "'s";
           AddMention(m);
           NotePerson(e);
-          i = n;
+          i = end;
           continue;
+        }
+        // "the Prime Minister of Peru": the title's country after it.
+        if (n == j && !role.empty() && !has_aff && j + 1 < s.last && Lower(j) == "of" && IsCap(j + 1) &&
+            MatchActorAt(j + 1, &aff) && lex_.actor(aff.entry).category == "country" &&
+            !(j + 1 + aff.length < s.last && words_[j + 1 + aff.length] == "'s")) {
+          has_aff = true;
+          n = j = j + 1 + aff.length;
+          // "the President of the United States Donald Trump": the holder.
+          size_t q = j;
+          PhraseMatch other;
+          while (q < s.last && q - j < 4 && IsCap(q) && Tag(q) == Pos::kPropn && !toks_[q].Has(kPunct) &&
+                 words_[q] != "'s" && !MatchActorAt(q, &other))
+            ++q;
+          if (q > j) {
+            std::string name;
+            for (size_t k = j; k < q; ++k) name += (name.empty() ? "" : " ") + std::string(Surface(k));
+            int e = EntityFor(name, "person", "", "", false);
+            auto& le = entities_[e];
+            if (le.e.role.empty()) le.e.role = role;
+            if (le.e.country.empty()) {
+              le.e.country = lex_.actor(aff.entry).country;
+              le.e.affiliation = lex_.actor(aff.entry).label;
+            }
+            Mention m = NewMention(i, q, index, e);
+            m.possessive = q < s.last && words_[q] == "'s";
+            AddMention(m);
+            NotePerson(e);
+            i = q;
+            continue;
+          }
         }
         // "the Ukrainian president": a description of a person named before.
         if (n == j && !role.empty() && (has_aff || (i > s.first && (Lower(i - 1) == "the")))) {
@@ -246,9 +549,39 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
               found = found == -1 ? static_cast<int>(e) : -2;
             }
           }
-          if (found >= 0 && !IsCap(title_start)) {
+          if (found >= 0 && (!IsCap(title_start) || has_aff)) {
             Mention m = NewMention(i, j, index, found);
             m.pronoun = true;
+            AddMention(m);
+            i = j;
+            continue;
+          }
+          int appos = apposition_person(title_start);
+          std::string_view after = j < s.last ? Lower(j) : std::string_view();
+          if (appos >= 0 && has_aff) {
+            auto& pe = entities_[appos].e;
+            if (pe.role.empty()) pe.role = role;
+            if (pe.country.empty()) {
+              pe.country = lex_.actor(aff.entry).country;
+              pe.affiliation = lex_.actor(aff.entry).label;
+            }
+            Mention m = NewMention(i, j, index, appos);
+            m.pronoun = true;
+            AddMention(m);
+            i = j;
+            continue;
+          }
+          // Nobody named holds it here: the office, with its country
+          // ("Peru's prime minister" -> "Prime Minister of Peru").
+          if (found == -1 && has_aff && lex_.actor(aff.entry).category == "country" && after != "of" &&
+              after != "at" && after != "for" && after != "to" && !(j < s.last && IsCap(j))) {
+            const ActorEntry& ca = lex_.actor(aff.entry);
+            int e = EntityFor(role + " of " + ca.label, "person", ca.country, "", false);
+            auto& le = entities_[e];
+            le.e.role = role;
+            le.e.affiliation = ca.label;
+            Mention m = NewMention(i, j, index, e);
+            m.possessive = j < s.last && words_[j] == "'s";
             AddMention(m);
             i = j;
             continue;
@@ -273,7 +606,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         const ActorEntry& ca = lex_.actor(cm.entry);
         std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
         for (size_t h = 0; h < nouns.size(); ++h) {
-          int e = EntityFor(prefix + " " + *lex_.GroupNoun(Lower(nouns[h])), "group", ca.country, ca.CodeOn(out_.doc.date), false);
+          const std::string& noun = *lex_.GroupNoun(Lower(nouns[h]));
+          int e = EntityFor(prefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ca.country,
+                            GroupCode(ca.CodeOn(out_.doc.date), ca.country, noun), false);
           Mention m = NewMention(nouns[h], h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1, index, e);
           AddMention(m);
         }
@@ -287,6 +622,17 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       const ActorEntry& a = lex_.actor(pm.entry);
       size_t end = i + pm.length;
       size_t k = end;
+      // One-letter names ("X") are letters far more often than actors.
+      if (pm.length == 1 && words_[i].size() == 1) {
+        ++i;
+        continue;
+      }
+      // A platform a statement was made on: "wrote on Twitter".
+      if (a.category == "organization" && i >= s.first + 2 && (Lower(i - 1) == "on" || Lower(i - 1) == "via") &&
+          Tag(i - 2) == Pos::kVerb) {
+        i = end;
+        continue;
+      }
       if (k < s.last && (pm.use == PhraseUse::kAdjective || pm.use == PhraseUse::kName)) {
         // Demonym or name + group noun: "Ukrainian officials", "US officials";
         // coordinated demonyms share the noun: "Ukrainian and Russian negotiators".
@@ -305,15 +651,66 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           ++g;
         std::string gl(g < s.last ? Lower(g) : std::string_view());
         const std::string* canonical = g < s.last && !IsCap(g) ? lex_.GroupNoun(gl) : nullptr;
+        // A country's forces with a capitalised noun: "Pakistan Army",
+        // "Russian Armed Forces", "Israel Defense Forces".
+        size_t forces_end = 0;
+        if (!canonical && heads.size() == 1 && g == k && a.category == "country" && g < s.last && IsCap(g)) {
+          std::string two = gl + (g + 1 < s.last ? " " + std::string(Lower(g + 1)) : "");
+          if (g + 1 < s.last && (two == "armed forces" || two == "defense forces" || two == "defence forces"))
+            forces_end = g + 2;
+          else if (gl == "army" || gl == "military" || gl == "forces" || gl == "troops")
+            forces_end = g + 1;
+          // Part of a longer name: "Russian Military Movements".
+          if (forces_end && forces_end < s.last && IsCap(forces_end) && !toks_[forces_end].Has(kPunct)) forces_end = 0;
+        }
+        // "a Chinese official": the singular names the group too.
+        std::string plural;
+        if (!canonical && !forces_end && g < s.last && !IsCap(g) && i > s.first &&
+            (Lower(i - 1) == "a" || Lower(i - 1) == "an" || Lower(i - 1) == "one") &&
+            !(g + 1 < s.last && IsCap(g + 1))) {
+          plural = gl.size() > 3 && gl.compare(gl.size() - 3, 3, "man") == 0 ? gl.substr(0, gl.size() - 3) + "men" : gl + "s";
+          canonical = lex_.GroupNoun(plural);
+        }
+        if (forces_end) {
+          canonical = nullptr;
+          std::string prefix = a.adjective.empty() ? a.label : a.adjective;
+          int e = EntityFor(prefix + " forces", "group", a.country, GroupCode(a.CodeOn(out_.doc.date), a.country, "forces"), false);
+          std::string surface;
+          for (size_t w = i; w < forces_end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+          entities_[e].aliases.insert(surface);
+          Mention m = NewMention(i, forces_end, index, e);
+          m.possessive = forces_end < s.last && words_[forces_end] == "'s";
+          AddMention(m);
+          i = forces_end;
+          continue;
+        }
+        // Members of a non-state armed organisation are the organisation:
+        // "Houthi rebels", "Hamas fighters" -> Houthis, Hamas.
+        if (canonical && heads.size() == 1 && a.category == "organization" &&
+            (AgentOf(*canonical) == "REB" || IsForcesNoun(*canonical)) && !military_of(a)) {
+          int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
+          std::string surface;
+          for (size_t w = i; w <= g; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+          entities_[e].aliases.insert(surface);
+          Mention m = NewMention(i, g + 1, index, e);
+          m.possessive = g + 1 < s.last && words_[g + 1] == "'s";
+          AddMention(m);
+          i = g + 1;
+          continue;
+        }
         if (canonical) {
           for (size_t h = 0; h < heads.size(); ++h) {
-            const ActorEntry& ha = lex_.actor(heads[h].second.entry);
+            const ActorEntry* mil = IsForcesNoun(*canonical) ? military_of(lex_.actor(heads[h].second.entry)) : nullptr;
+            const ActorEntry& ha = mil ? *mil : lex_.actor(heads[h].second.entry);
             std::string prefix = ha.adjective;
+            if (mil && prefix.empty()) prefix = ha.label;
             if (prefix.empty()) {
               for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
                 prefix += (prefix.empty() ? "" : " ") + std::string(Surface(w));
             }
-            int e = EntityFor(prefix + " " + *canonical, "group", ha.country, ha.CodeOn(out_.doc.date), false);
+            std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
+            int e = EntityFor(prefix + " " + noun, "group", ha.country,
+                              GroupCode(ha.CodeOn(out_.doc.date), ha.country, *canonical), false);
             std::string surface;
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
               surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
@@ -324,6 +721,42 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           i = g + 1;
           continue;
         }
+      }
+      // The lexicon name is only part of a longer name: "Kanye West",
+      // "Gulf Clan" (but not "US President", "Russia Today"'s medium head).
+      size_t lb, le;
+      if ((pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym) && longer_name(i, end, &lb, &le)) {
+        std::string name;
+        for (size_t w = lb; w < le; ++w) name += (name.empty() ? "" : " ") + std::string(Surface(w));
+        std::string_view head = words_[le - 1];
+        std::string category = PlaceHeads().count(head) ? "location"
+                               : (OrgHeads().count(head) || IsMediaHead(head) || (lb == i && a.category != "person"))
+                                   ? "organization"
+                                   : "person";
+        int e = EntityFor(name, category, "", "", false);
+        Mention m = NewMention(lb, le, index, e);
+        m.possessive = le < s.last && words_[le] == "'s";
+        m.modifier = IsMediaHead(head);
+        AddMention(m);
+        if (category == "person") NotePerson(e);
+        i = le;
+        continue;
+      }
+      // A country's armed forces under their own name ("IDF", "Russian
+      // Armed Forces"): the country's forces group.
+      if (const ActorEntry* country = military_of(a)) {
+        std::string prefix = country->adjective.empty() ? country->label : country->adjective;
+        int e = EntityFor(prefix + " forces", "group", a.country,
+                          GroupCode(country->CodeOn(out_.doc.date), a.country, "forces"), false);
+        entities_[e].aliases.insert(a.label);
+        std::string surface;
+        for (size_t w = i; w < end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+        if (surface != a.label) entities_[e].aliases.insert(surface);
+        Mention m = NewMention(i, end, index, e);
+        m.possessive = end < s.last && words_[end] == "'s";
+        AddMention(m);
+        i = end;
+        continue;
       }
       int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
       Mention m = NewMention(i, end, index, e);
@@ -343,11 +776,15 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       continue;
     }
     // A person named before in this document, whatever the tagger says
-    // ("Fico later met Nehammer again").
+    // ("Fico later met Nehammer again"), spelt the same up to diacritics
+    // and transliteration ("Erdogan" after "Erdoğan") -- unless the word is
+    // part of a longer name ("Morning Joe" is not Joe Biden).
     if (IsCap(i) && !toks_[i].Has(kPunct)) {
       auto known = person_names_.find(std::string(words_[i]));
+      if (known == person_names_.end()) known = person_names_.find(graph::FoldKey(std::string(words_[i])));
+      size_t lb = i, le = i + 1;
+      size_t n = i + 1;
       if (known != person_names_.end()) {
-        size_t n = i + 1;
         // The full name again: "Karl Nehammer".
         const std::string& label = entities_[known->second].e.label;
         std::string run(words_[i]);
@@ -355,6 +792,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           run += " " + std::string(words_[k]);
           if (run == label) n = k + 1;
         }
+      }
+      if (known != person_names_.end() && !(n == i + 1 && longer_name(i, i + 1, &lb, &le))) {
         Mention m = NewMention(i, n, index, known->second);
         m.possessive = n < s.last && words_[n] == "'s";
         AddMention(m);
@@ -367,7 +806,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
         (Tag(i) == Pos::kPropn || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
                                    Tag(i) != Pos::kCconj && Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux &&
-                                   Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && i > s.first && !s.heading &&
+                                   Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
+                                   (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) &&
                                    i + 1 < s.last && IsCap(i + 1) && Tag(i + 1) == Pos::kPropn))) {
       size_t n = i;
       while (n < s.last) {
@@ -377,61 +817,177 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (n > i) {
             PhraseMatch inner;
             if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn) break;
+            // "... Sheinbaum Mexican President Claudia Sheinbaum": a title
+            // (or demonym and title) starts the next name.
+            size_t tl;
+            const TitleEntry* te;
+            if (MatchTitleAt(n, &tl, &te) && n + tl < s.last && IsCap(n + tl)) break;
+            if (MatchActorAt(n, &inner) && inner.use == PhraseUse::kAdjective &&
+                MatchTitleAt(n + inner.length, &tl, &te))
+              break;
           }
           ++n;
           continue;
         }
-        // "Bank of England", "bin Salman": lower-case links inside names.
-        std::string_view lw = Lower(n);
-        if (n > i && n + 1 < s.last && IsCap(n + 1) && Tag(n + 1) == Pos::kPropn &&
-            (lw == "of" || lw == "de" || lw == "bin" || lw == "al" || lw == "van" || lw == "von" ||
-             lw == "der" || lw == "la" || lw == "le" || lw == "da" || lw == "del" || lw == "ibn")) {
+        // "Bashar al-Assad": an article joined to the name.
+        if (n > i && IsParticleName(words_[n])) {
           ++n;
+          continue;
+        }
+        // "Bank of England", "bin Salman", "von der Leyen", "Commission on
+        // Human Rights": lower-case links inside names.
+        std::string_view lw = Lower(n);
+        bool org_link = (lw == "on" || lw == "for" || lw == "of") && OrgHeads().count(words_[n - 1]);
+        if (n > i && (lw == "of" || IsNameParticle(lw) || org_link)) {
+          size_t q = n + 1;
+          while (q < s.last && q - n < 3 && (IsNameParticle(Lower(q)) || Lower(q) == "the")) ++q;
+          if (q < s.last && IsCap(q) && (Tag(q) == Pos::kPropn || (org_link && Tag(q) != Pos::kVerb))) {
+            n = q;
+            continue;
+          }
+        }
+        break;
+      }
+      size_t b = i;
+      std::string run_role;
+      PhraseMatch of_actor{};
+      bool of_known = false;
+      // "X of <country>": an organisation of that country ("Federal
+      // Aviation Office of Germany") or an office ("Prime Minister of
+      // Peru"); after anything else the "of" is not part of the name
+      // ("Mike Lee of Utah").
+      if (n > i + 1 && Lower(n - 1) == "of" && n < s.last && IsCap(n) && MatchActorAt(n, &of_actor) &&
+          !(n + of_actor.length < s.last && words_[n + of_actor.length] == "'s")) {
+        size_t tl;
+        const TitleEntry* te;
+        bool all_titles = true;
+        for (size_t k = i; k + 1 < n; ++k)
+          if (!MatchTitleAt(k, &tl, &te)) all_titles = false;
+        if (OrgHeads().count(words_[n - 2]) || all_titles) {
+          of_known = true;
+          n += of_actor.length;
+        }
+      }
+      while (n > i + 1 && !IsCap(n - 1) && !IsParticleName(words_[n - 1])) --n;
+      // Leading party labels, connectives and titles are not part of a
+      // person's name: "Republican President Trump", "Senators Kamala Harris".
+      std::string_view tail_head = words_[n - 1];
+      bool person_like = !OrgHeads().count(tail_head) && !PlaceHeads().count(tail_head) && !IsMediaHead(tail_head) &&
+                         !of_known;
+      while (person_like && b + 1 < n) {
+        size_t tl;
+        const TitleEntry* te;
+        if ((b == s.first && IsConnective(Lower(b))) || IsPartyWord(words_[b])) {
+          ++b;
+          continue;
+        }
+        if (title_at(b, &tl, &te) && b + tl < n && IsCap(b + tl)) {
+          if (!te->honorific && !te->role.empty()) run_role = te->role;
+          b += tl;
           continue;
         }
         break;
       }
       // Hyphenated compounds of names or with lower-case parts ("US-Russia",
       // "US-backed") are modifiers, not names.
-      bool compound = false;
-      for (size_t k = i; k < n; ++k)
-        if (words_[k].find('-') != std::string_view::npos) {
+      bool compound = false, digits = false;
+      for (size_t k = b; k < n; ++k) {
+        if (toks_[k].Has(kHasDigit)) digits = true;
+        if (words_[k].find('-') != std::string_view::npos && !IsParticleName(words_[k])) {
           auto parts = words_[k];
           size_t dash = parts.find('-');
           std::string first(parts.substr(0, dash));
           std::vector<std::string_view> one = {first};
           PhraseMatch pm2;
           // "Zelensky-Macron" pairs two names; "Al-Fashir" is one.
-          bool two_names = n - i == 1 && first.size() >= 4 && std::isupper(static_cast<unsigned char>(parts[dash + 1]));
-          if (lex_.MatchActor(one, 0, &pm2) || std::islower(static_cast<unsigned char>(parts[dash + 1])) ||
+          bool two_names = n - b == 1 && first.size() >= 4 && dash + 1 < parts.size() &&
+                           std::isupper(static_cast<unsigned char>(parts[dash + 1]));
+          if (lex_.MatchActor(one, 0, &pm2) ||
+              (dash + 1 < parts.size() && std::islower(static_cast<unsigned char>(parts[dash + 1]))) ||
               person_names_.count(first) || two_names)
             compound = true;
         }
+      }
       bool all_title_words = true;
-      for (size_t k = i; k < n; ++k) {
+      for (size_t k = b; k < n; ++k) {
         size_t tl;
         const TitleEntry* te;
         if (!MatchTitleAt(k, &tl, &te)) all_title_words = false;
       }
-      if (n > i && !compound && !all_title_words && (!s.heading || n - i == 1)) {
-        std::string name;
-        for (size_t k = i; k < n; ++k) {
-          if (!name.empty()) name += ' ';
-          name += std::string(Surface(k));
+      std::string name;
+      for (size_t k = b; k < n; ++k) {
+        if (!name.empty()) name += ' ';
+        name += std::string(Surface(k));
+      }
+      // An office named by its country: "Prime Minister of Peru".
+      if (of_known && !s.heading && lex_.actor(of_actor.entry).category == "country" && n - b > 2) {
+        size_t tl;
+        const TitleEntry* te;
+        bool office = true;
+        std::string role;
+        for (size_t k = b; k < n - of_actor.length - 1; k += tl) {
+          if (!MatchTitleAt(k, &tl, &te)) {
+            office = false;
+            break;
+          }
+          if (!te->honorific && !te->role.empty()) role = te->role;
         }
+        if (office && !role.empty()) {
+          const ActorEntry& ca = lex_.actor(of_actor.entry);
+          int e = apposition_person(b);
+          if (e >= 0) {
+            if (entities_[e].e.role.empty()) entities_[e].e.role = role;
+            if (entities_[e].e.country.empty()) {
+              entities_[e].e.country = ca.country;
+              entities_[e].e.affiliation = ca.label;
+            }
+          } else {
+            e = EntityFor(role + " of " + ca.label, "person", ca.country, "", false);
+            entities_[e].e.role = role;
+            entities_[e].e.affiliation = ca.label;
+          }
+          Mention m = NewMention(b, n, index, e);
+          m.possessive = n < s.last && words_[n] == "'s";
+          AddMention(m);
+          i = n;
+          continue;
+        }
+      }
+      // A lone capitalised head ("the Commission") is the one organisation
+      // of the document with that word in its name.
+      if (n - b == 1 && OrgHeads().count(words_[b])) {
+        int found = -1;
+        for (size_t e = 0; e < entities_.size(); ++e) {
+          const auto& oe = entities_[e].e;
+          if (oe.category != "organization" || oe.label == name) continue;
+          if ((" " + oe.label + " ").find(" " + name + " ") != std::string::npos) found = found == -1 ? static_cast<int>(e) : -2;
+        }
+        if (found >= 0) {
+          Mention m = NewMention(b, n, index, found);
+          m.possessive = n < s.last && words_[n] == "'s";
+          AddMention(m);
+          i = n;
+          continue;
+        }
+      }
+      bool junk = digits || !graph::SuspectLabel(name, false).empty();
+      if (n > b && !compound && !all_title_words && !junk && (!s.heading || n - b == 1)) {
         std::string category = "person";
         std::string_view head = words_[n - 1];
-        if (OrgHeads().count(head) || toks_[i].Has(kAllCaps)) category = "organization";
+        bool medium = IsMediaHead(head) && n - b > 1;
+        if (OrgHeads().count(head) || toks_[b].Has(kAllCaps) || medium || of_known) category = "organization";
         else if (PlaceHeads().count(head)) category = "location";
-        else if (n - i == 1 && i > s.first) {
-          std::string_view prev = Lower(i - 1);
+        else if (n - b == 1 && b > s.first) {
+          std::string_view prev = Lower(b - 1);
           if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
             category = "location";
         }
-        int e = EntityFor(name, category, "", "", false);
-        Mention m = NewMention(i, n, index, e);
+        int e = EntityFor(name, category, of_known ? lex_.actor(of_actor.entry).country : "", "", false);
+        if (!run_role.empty() && entities_[e].e.role.empty()) entities_[e].e.role = run_role;
+        Mention m = NewMention(b, n, index, e);
         m.possessive = n < s.last && words_[n] == "'s";
-        m.initial_unknown = n - i == 1 && (i == s.first || s.heading) &&
+        m.modifier = medium;  // a medium reports; it is not an agent
+        m.initial_unknown = n - b == 1 && (b == s.first || s.heading) &&
                             !(n < s.last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux) && !s.heading);
         AddMention(m);
         if (category == "person") NotePerson(e);
@@ -443,47 +999,153 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     }
     ++i;
   }
+  // Places in "Town, Region, Country" lists are where, not who: "in
+  // Zaporizhzhia, Ukraine" names no subject.
+  for (size_t a = first_mention; a < mentions_.size(); ++a) {
+    Mention& m1 = mentions_[a];
+    if (m1.sentence != index || m1.pronoun || m1.entity < 0 || m1.last + 1 >= s.last || words_[m1.last] != ",")
+      continue;
+    int next = mention_at_[m1.last + 1];
+    if (next < 0) continue;
+    auto& e1 = entities_[m1.entity];
+    auto& e2 = entities_[mentions_[next].entity];
+    bool after_place_prep = m1.first > s.first && (Lower(m1.first - 1) == "in" || Lower(m1.first - 1) == "at" ||
+                                                   Lower(m1.first - 1) == "near" || Lower(m1.first - 1) == "from" ||
+                                                   Lower(m1.first - 1) == "outside");
+    bool place1 = e1.e.category == "location" || (!e1.known && after_place_prep && e1.e.role.empty());
+    if (!place1 || !(e2.e.category == "country" || e2.e.category == "location")) continue;
+    if (!e1.known) e1.e.category = "location";
+    m1.modifier = true;
+    mentions_[next].modifier = true;
+  }
 }
 
 // One node per person: "Putin" and "President Putin" join "Vladimir Putin";
-// lone unknown words at sentence starts that name nobody are dropped.
+// spellings that differ only in diacritics or transliteration ("Erdoğan",
+// "Erdogan"; "Zelensky", "Zelenskyy") are one node labelled with the most
+// frequent form; lone unknown words at sentence starts that name nobody are
+// dropped.
 void DocumentRun::ResolveNames() {
+  std::vector<int> uses(entities_.size(), 0);
+  for (const auto& m : mentions_)
+    if (m.entity >= 0 && !m.pronoun) uses[m.entity]++;
+  std::vector<int> into(entities_.size(), -1);
+  // Spelling variants of one name (not lexicon entries: those are one
+  // entry already).
+  {
+    std::unordered_map<std::string, int> by_key;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const auto& le = entities_[e];
+      if (le.known || le.e.category == "group") continue;
+      std::string key = le.e.category + "|" + graph::FoldKey(le.e.label);
+      auto [it, fresh] = by_key.emplace(key, static_cast<int>(e));
+      if (fresh) continue;
+      int a = it->second, b = static_cast<int>(e);
+      int keep = uses[b] > uses[a] ? b : a, drop = keep == a ? b : a;
+      into[drop] = keep;
+      it->second = keep;
+      for (size_t o = 0; o < entities_.size(); ++o)
+        if (into[o] == drop) into[o] = keep;
+    }
+  }
+  // An office ("Chief Executive of Hong Kong") is the one person of the
+  // document named with that role (and that country, when both have one).
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const auto& oe = entities_[e].e;
+    if (entities_[e].known || oe.category != "person" || oe.role.empty() ||
+        oe.label.find(" of ") == std::string::npos || oe.label.compare(0, oe.role.size(), oe.role) != 0)
+      continue;
+    int found = -1;
+    for (size_t p = 0; p < entities_.size(); ++p) {
+      const auto& pe = entities_[p].e;
+      if (p == e || pe.category != "person" || pe.label.find(" of ") != std::string::npos) continue;
+      if (LowerAscii(pe.role) != LowerAscii(oe.role)) continue;
+      if (!pe.country.empty() && pe.country != oe.country) continue;
+      found = found == -1 ? static_cast<int>(p) : -2;
+    }
+    if (found >= 0 && into[e] < 0) into[e] = found;
+  }
+  auto root = [&](int e) {
+    while (e >= 0 && into[e] >= 0) e = into[e];
+    return e;
+  };
   std::unordered_map<std::string, std::vector<int>> by_surname;
   for (size_t e = 0; e < entities_.size(); ++e) {
     const auto& le = entities_[e];
-    if (le.e.category != "person" || le.known) continue;
-    size_t sp = le.e.label.rfind(' ');
+    if (le.e.category != "person" || le.known || into[e] >= 0) continue;
+    if (le.e.label.find(" of ") != std::string::npos) continue;  // an office
+    std::string label = le.e.label;
+    size_t sp = label.rfind(' ');
     if (sp == std::string::npos) continue;
-    by_surname[le.e.label.substr(sp + 1)].push_back(static_cast<int>(e));
+    std::string last = label.substr(sp + 1);
+    if (last == "Jr." || last == "Sr." || last == "Jr" || last == "II" || last == "III") {
+      label.resize(sp);
+      sp = label.rfind(' ');
+      if (sp == std::string::npos) continue;
+      last = label.substr(sp + 1);
+    }
+    by_surname[graph::FoldKey(last)].push_back(static_cast<int>(e));
   }
-  std::vector<int> into(entities_.size(), -1);
   for (size_t e = 0; e < entities_.size(); ++e) {
     const auto& le = entities_[e];
-    if (le.known || le.e.label.find(' ') != std::string::npos) continue;
-    auto it = by_surname.find(le.e.label);
+    if (le.known || into[e] >= 0 || le.e.label.find(' ') != std::string::npos) continue;
+    auto it = by_surname.find(graph::FoldKey(le.e.label));
     if (it != by_surname.end() && it->second.size() == 1) into[e] = it->second[0];
+  }
+  // The end of a longer name: "Von der Leyen", "bin Salman".
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const auto& le = entities_[e];
+    if (le.known || into[e] >= 0 || le.e.category != "person" || le.e.label.find(' ') == std::string::npos) continue;
+    std::string tail = " " + graph::FoldKey(le.e.label);
+    int found = -1;
+    for (size_t o = 0; o < entities_.size(); ++o) {
+      const auto& oe = entities_[o];
+      if (o == e || into[o] >= 0 || oe.e.category != "person") continue;
+      std::string key = graph::FoldKey(oe.e.label);
+      if (key.size() > tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0)
+        found = found == -1 ? static_cast<int>(o) : -2;
+    }
+    if (found >= 0) into[e] = found;
+  }
+  // East Asian order: a two-word name whose first word is used alone and
+  // whose last word never is ("Xi" of "Xi Jinping") keeps the first word
+  // as an alias, so that other documents' "Xi" finds it.
+  {
+    std::unordered_map<int, std::pair<int, int>> lone;  // entity -> (first word alone, last word alone)
+    for (const auto& m : mentions_) {
+      int e = root(m.entity);
+      if (e < 0 || m.pronoun || m.last != m.first + 1 || entities_[e].e.category != "person") continue;
+      const std::string& label = entities_[e].e.label;
+      size_t sp = label.find(' ');
+      if (sp == std::string::npos || label.find(' ', sp + 1) != std::string::npos) continue;
+      std::string w(words_[m.first]);
+      if (w == label.substr(0, sp)) lone[e].first++;
+      if (w == label.substr(sp + 1)) lone[e].second++;
+    }
+    for (const auto& [e, c] : lone)
+      if (c.first > 0 && c.second == 0) entities_[e].aliases.insert(entities_[e].e.label.substr(0, entities_[e].e.label.find(' ')));
   }
   std::vector<int> nonInitialUse(entities_.size(), 0);
   for (const auto& m : mentions_)
-    if (!m.initial_unknown) nonInitialUse[m.entity]++;
+    if (m.entity >= 0 && !m.initial_unknown) nonInitialUse[m.entity]++;
   for (auto& m : mentions_) {
-    if (into[m.entity] >= 0) {
-      auto& target = entities_[into[m.entity]];
-      target.aliases.insert(entities_[m.entity].e.label);
-      for (const auto& a : entities_[m.entity].aliases) target.aliases.insert(a);
-      if (target.e.role.empty()) target.e.role = entities_[m.entity].e.role;
+    if (m.entity < 0) continue;
+    int target_index = root(m.entity);
+    if (target_index != m.entity) {
+      auto& target = entities_[target_index];
+      const auto& from = entities_[m.entity];
+      target.aliases.insert(from.e.label);
+      for (const auto& a : from.aliases) target.aliases.insert(a);
+      if (target.e.role.empty()) target.e.role = from.e.role;
       if (target.e.affiliation.empty()) {
-        target.e.affiliation = entities_[m.entity].e.affiliation;
-        target.e.country = entities_[m.entity].e.country;
+        target.e.affiliation = from.e.affiliation;
+        target.e.country = from.e.country;
       }
-      m.entity = into[m.entity];
+      m.entity = target_index;
     } else if (m.initial_unknown && nonInitialUse[m.entity] == 0) {
       m.entity = -1;  // "Negotiations ..." at a sentence start: not a name
     }
   }
-  // Pronouns resolved to an entity that was merged follow it.
-  for (auto& m : mentions_)
-    if (m.entity >= 0 && into[m.entity] >= 0) m.entity = into[m.entity];
 }
 
 }  // namespace newsgraph::extract
