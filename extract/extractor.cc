@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/agents.h"
 #include "extract/document.h"
 #include "extract/pos_tagger.h"
 #include "extract/text.h"
@@ -38,6 +39,10 @@ std::unique_ptr<Extractor> Extractor::Load(const ExtractorOptions& options, std:
   if (!x->tagger_) return nullptr;
   x->tree_lex_ = TreeLexicon::Load(dir + "/lexicons", error);
   if (!x->tree_lex_) return nullptr;
+  x->agents_ = std::make_unique<Agents>();
+  if (!x->agents_->AddFile(dir + "/lexicons/agents.tsv", DictionaryOptions{}, nullptr, error)) return nullptr;
+  for (const auto& f : options.agent_files)
+    if (!x->agents_->AddFile(f, DictionaryOptions{}, nullptr, error)) return nullptr;
   // The parser model is optional: without it relations come from word order.
   if (!options.no_parser) {
     std::string parser_file = dir + "/models/dep-ud.model";

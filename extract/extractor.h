@@ -19,6 +19,7 @@ namespace newsgraph::extract {
 class PosTagger;
 class DepParser;
 class TreeLexicon;
+class Agents;
 class WordNet;
 
 struct ExtractorOptions {
@@ -68,6 +69,9 @@ class Extractor {
   std::unique_ptr<WordNet> wordnet_;
   std::unique_ptr<DepParser> parser_;
   std::unique_ptr<TreeLexicon> tree_lex_;
+  // Agent nouns ("soldiers" MIL, "main opposition group" MOP): the shipped
+  // lexicons/agents.tsv, then the user's --agents files.
+  std::unique_ptr<Agents> agents_;
   std::unique_ptr<VerbDictionary> verbs_;
   friend class DocumentRun;
 };
