@@ -213,10 +213,10 @@ TEST(NameTaggerLoad, MissingLexicons) {
 
 // Typed F1 over person, organization and place names (exact span and type;
 // names of other types are left out of both sides), as train_ner --eval
-// computes it. The shipped model scores 0.643 (docs/names.md); the target of
+// computes it. The shipped model scores 0.674 (docs/names.md); the target of
 // issue 13 is 0.80, which this model does not reach, so the bound guards
 // against regressions only.
-constexpr double kMinTypedF1 = 0.62;
+constexpr double kMinTypedF1 = 0.65;
 
 TEST_F(NameTaggerTest, TypedF1OnHeldOutGum) {
   const std::string dir = std::string(NEWSGRAPH_SHARED_DIR) + "/corpora/gum-open";
