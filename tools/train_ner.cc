@@ -442,16 +442,18 @@ int Train(const Options& o) {
     return 2;
   }
   std::vector<Sentence> train = Flatten(corpus.train, *pos);
+  const size_t original_sentences = train.size();
   if (o.swap_copies > 0) Augment(o, *pos, &train);
   const std::vector<Sentence> dev = Flatten(corpus.dev, *pos);
   size_t tokens = 0, names = 0;
-  for (const auto& s : train) {
-    tokens += s.words.size();
-    names += s.names.size();
+  for (size_t i = 0; i < original_sentences; ++i) {
+    tokens += train[i].words.size();
+    names += train[i].names.size();
   }
-  std::cerr << "train_ner: " << corpus.train.size() << " training documents, " << train.size() << " sentences, "
-            << tokens << " tokens, " << names << " names; " << corpus.dev.size() << " dev documents; "
-            << corpus.test.size() << " held out\n";
+  std::cerr << "train_ner: " << corpus.train.size() << " training documents, " << original_sentences
+            << " sentences, " << tokens << " tokens, " << names << " names (+" << train.size() - original_sentences
+            << " sentences with names swapped); " << corpus.dev.size() << " dev documents; " << corpus.test.size()
+            << " held out\n";
 
   Perceptron model;
   std::vector<Prepared> prepared(train.size());
