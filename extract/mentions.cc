@@ -665,11 +665,19 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
         // "a Chinese official": the singular names the group too.
         std::string plural;
-        if (!canonical && !forces_end && g < s.last && !IsCap(g) && i > s.first &&
-            (Lower(i - 1) == "a" || Lower(i - 1) == "an" || Lower(i - 1) == "one") &&
-            !(g + 1 < s.last && IsCap(g + 1))) {
-          plural = gl.size() > 3 && gl.compare(gl.size() - 3, 3, "man") == 0 ? gl.substr(0, gl.size() - 3) + "men" : gl + "s";
-          canonical = lex_.GroupNoun(plural);
+        if (!canonical && !forces_end && i > s.first &&
+            (Lower(i - 1) == "a" || Lower(i - 1) == "an" || Lower(i - 1) == "one")) {
+          // The tagger may call the singular an adjective ("official").
+          for (size_t gg = mods; gg <= g && gg < s.last && !canonical; ++gg) {
+            if (IsCap(gg) || (gg + 1 < s.last && IsCap(gg + 1))) break;
+            std::string w(Lower(gg));
+            plural = w.size() > 3 && w.compare(w.size() - 3, 3, "man") == 0 ? w.substr(0, w.size() - 3) + "men" : w + "s";
+            canonical = lex_.GroupNoun(plural);
+            if (canonical) {
+              g = gg;
+              gl = w;
+            }
+          }
         }
         if (forces_end) {
           canonical = nullptr;

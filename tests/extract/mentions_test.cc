@@ -1,0 +1,234 @@
+// The mention stage on sentences written for these tests: what becomes an
+// actor node and what does not (junk labels, titles, connectives, longer
+// names around lexicon words, currency markers, media), one node per
+// person across spellings, a country's forces as one coded group, agent
+// codes of groups, offices without a holder, pronouns for countries and
+// groups. Uses the shipped lexicons and tagger model.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "graph/merge.h"
+
+namespace newsgraph::extract {
+namespace {
+
+class MentionsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    ExtractorOptions options;
+    options.data_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/extract";
+    extractor_ = Extractor::Load(options, &error).release();
+    ASSERT_NE(extractor_, nullptr) << error;
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+
+  graph::DocumentAnalysis Run(const std::string& text) {
+    graph::Document doc;
+    doc.id = "test";
+    doc.text = text;
+    return extractor_->Analyze(doc);
+  }
+  static std::vector<std::string> Labels(const graph::DocumentAnalysis& a) {
+    std::vector<std::string> out;
+    for (const auto& e : a.entities)
+      if (e.kind == graph::EntityKind::kActor) out.push_back(e.label);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  static const graph::Entity* Label(const graph::DocumentAnalysis& a, const std::string& label) {
+    for (const auto& e : a.entities)
+      if (e.kind == graph::EntityKind::kActor && e.label == label) return &e;
+    return nullptr;
+  }
+  static std::string Joined(const graph::DocumentAnalysis& a) {
+    std::string s;
+    for (const auto& l : Labels(a)) s += l + " | ";
+    return s;
+  }
+  static Extractor* extractor_;
+};
+
+Extractor* MentionsTest::extractor_ = nullptr;
+
+TEST_F(MentionsTest, NoLabelEndsInAPreposition) {
+  auto a = Run("Senator Bob Varga of Ohio voted against the bill. The Rector of the Tallinn Institute resigned.");
+  for (const auto& l : Labels(a)) {
+    EXPECT_NE(graph::SuspectLabel(l, true), "ends in a preposition") << l;
+  }
+  ASSERT_NE(Label(a, "Bob Varga"), nullptr) << Joined(a);
+}
+
+TEST_F(MentionsTest, OrganisationOfACountryKeepsTheCountry) {
+  auto a = Run("The Federal Roads Office of Austria closed the pass on Monday.");
+  const auto* o = Label(a, "Federal Roads Office of Austria");
+  ASSERT_NE(o, nullptr) << Joined(a);
+  EXPECT_EQ(o->category, "organization");
+  EXPECT_EQ(o->country, "AUT");
+}
+
+TEST_F(MentionsTest, NoOneOrTwoLetterUnknownNames) {
+  auto a = Run("Um, the minister said. Up to ten families left. He called it Plan B and Mr. Q agreed.");
+  for (const auto& l : Labels(a)) EXPECT_NE(graph::SuspectLabel(l, false), "one or two letters") << l;
+  // Known codes stay.
+  auto b = Run("The EU and the UN criticized the vote.");
+  EXPECT_NE(Label(b, "European Union"), nullptr) << Joined(b);
+  EXPECT_NE(Label(b, "United Nations"), nullptr) << Joined(b);
+}
+
+TEST_F(MentionsTest, SentenceInitialConnectivesAreNotPartOfNames) {
+  auto a = Run("Afterwards Okonkwo Adeyemi praised the deal. Meanwhile Adeyemi flew to Lagos.");
+  EXPECT_NE(Label(a, "Okonkwo Adeyemi"), nullptr) << Joined(a);
+  for (const auto& l : Labels(a)) {
+    EXPECT_EQ(l.find("Afterwards"), std::string::npos) << l;
+    EXPECT_EQ(l.find("Meanwhile"), std::string::npos) << l;
+  }
+}
+
+TEST_F(MentionsTest, PartyLabelsAndPluralTitlesAreStripped) {
+  auto a = Run("Republican President Dale Whitcombe signed the order. Senators Maria Lindqvist and Omar Farouk objected. "
+               "Former President Dale Whitcombe later defended it.");
+  EXPECT_NE(Label(a, "Dale Whitcombe"), nullptr) << Joined(a);
+  EXPECT_NE(Label(a, "Maria Lindqvist"), nullptr) << Joined(a);
+  for (const auto& l : Labels(a)) {
+    EXPECT_EQ(l.find("Republican"), std::string::npos) << l;
+    EXPECT_EQ(l.find("Senators"), std::string::npos) << l;
+    EXPECT_EQ(l.find("Former"), std::string::npos) << l;
+  }
+}
+
+TEST_F(MentionsTest, NameParticlesStayInTheName) {
+  auto a = Run("Commissioner Greta von der Aue met Khalid al-Rashidi in Brussels. Von der Aue praised the talks.");
+  EXPECT_NE(Label(a, "Greta von der Aue"), nullptr) << Joined(a);
+  EXPECT_NE(Label(a, "Khalid al-Rashidi"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Aue"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Von der Aue"), nullptr) << "joins the full name: " << Joined(a);
+}
+
+TEST_F(MentionsTest, FamilyNameFirstIsKept) {
+  auto a = Run("Chinese leader Wu Tianming met the Kenyan president. Wu said trade would grow. Wu also visited Ghana.");
+  const auto* wu = Label(a, "Wu Tianming");
+  ASSERT_NE(wu, nullptr) << Joined(a);
+  EXPECT_EQ(wu->country, "CHN");
+  EXPECT_EQ(Label(a, "Tianming"), nullptr) << Joined(a);
+  EXPECT_NE(std::find(wu->aliases.begin(), wu->aliases.end(), "Wu"), wu->aliases.end())
+      << "the lone family name becomes an alias other documents can use";
+}
+
+TEST_F(MentionsTest, CurrencyMarkersNameNoActor) {
+  auto a = Run("The ministry paid US$ 40 million to the contractor.");
+  for (const auto& e : a.entities) EXPECT_NE(e.country == "USA" && e.category == "country", true) << e.label;
+}
+
+TEST_F(MentionsTest, NonActorWordsAreDropped) {
+  auto a = Run("At 14:00 UTC the Constitution was suspended, Wikinews reported.");
+  for (const auto& l : Labels(a)) {
+    EXPECT_NE(l, "UTC");
+    EXPECT_NE(l, "Constitution");
+    EXPECT_NE(l, "Wikinews");
+  }
+}
+
+TEST_F(MentionsTest, MediaAreNeverAgents) {
+  auto a = Run("Sputnik News reported that the army had withdrawn.");
+  const auto* m = Label(a, "Sputnik News");
+  ASSERT_NE(m, nullptr) << Joined(a);
+  EXPECT_EQ(m->category, "organization");
+  for (const auto& r : a.relations) EXPECT_NE(r.subject, m->id);
+}
+
+TEST_F(MentionsTest, LexiconWordsInsideLongerNamesAreNotTheLexiconActor) {
+  auto a = Run("The rapper Kanye West criticized the mayor. Members of the Gulf Clan attacked a bus.");
+  EXPECT_NE(Label(a, "Kanye West"), nullptr) << Joined(a);
+  EXPECT_NE(Label(a, "Gulf Clan"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "the West"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Persian Gulf"), nullptr) << Joined(a);
+  auto b = Run("Joe Biden spoke in Ohio. The Morning Joe host Pamela Ruiz criticized him.");
+  const auto* biden = Label(b, "Joe Biden");
+  ASSERT_NE(biden, nullptr) << Joined(b);
+  for (const auto& m : b.mentions)
+    if (m.entity == biden->id) EXPECT_NE(m.text, "Joe") << "Morning Joe is not Joe Biden";
+}
+
+TEST_F(MentionsTest, SpellingVariantsAreOneNode) {
+  auto a = Run("President Kemal Erdoğlu met the envoy. Later Erdoglu criticized the plan. Erdoğlu left.");
+  int persons = 0;
+  for (const auto& e : a.entities) persons += e.category == "person";
+  EXPECT_EQ(persons, 1) << Joined(a);
+  auto b = Run("Olena Marchenkoo spoke first. Marchenko thanked the donors. Marchenkiy then left.");
+  EXPECT_EQ(graph::FoldKey("Zelenskyy"), graph::FoldKey("Zelensky"));
+  EXPECT_EQ(graph::FoldKey("Zelenskiy"), graph::FoldKey("Zelensky"));
+  EXPECT_EQ(graph::FoldKey("Erdoğan"), "erdogan");
+}
+
+TEST_F(MentionsTest, ACountrysForcesAreOneCodedGroup) {
+  auto a = Run("Israeli troops entered the town. The IDF said Israeli soldiers were attacked. "
+               "The Israeli army later withdrew. Israel Defense Forces tanks stayed.");
+  std::vector<const graph::Entity*> mil;
+  for (const auto& e : a.entities)
+    if (e.code == "ISRMIL") mil.push_back(&e);
+  ASSERT_EQ(mil.size(), 1u) << Joined(a);
+  EXPECT_EQ(mil[0]->label, "Israeli forces");
+  EXPECT_EQ(mil[0]->country, "ISR");
+  EXPECT_EQ(mil[0]->category, "group");
+  auto b = Run("Russian troops shelled the port. The Russian Armed Forces denied it.");
+  int rus = 0;
+  for (const auto& e : b.entities) rus += e.code == "RUSMIL";
+  EXPECT_EQ(rus, 1) << Joined(b);
+}
+
+TEST_F(MentionsTest, GroupsGetAgentCodes) {
+  auto a = Run("A Chinese official denied the report. Kenyan police arrested protesters. Sudanese rebels seized a town. "
+               "Peruvian protesters blocked roads. Syrian civilians fled.");
+  auto code = [&](const std::string& label) {
+    const auto* e = Label(a, label);
+    return e ? e->code : std::string("(none)");
+  };
+  EXPECT_EQ(code("Chinese officials"), "CHNGOV") << Joined(a);
+  EXPECT_EQ(code("Kenyan police"), "KENCOP") << Joined(a);
+  EXPECT_EQ(code("Sudanese rebels"), "SDNREB") << Joined(a);
+  EXPECT_EQ(code("Peruvian protesters"), "PEROPP") << Joined(a);
+  EXPECT_EQ(code("Syrian civilians"), "SYRCVL") << Joined(a);
+}
+
+TEST_F(MentionsTest, AnOfficeWithoutAHolderIsAnActorWithItsCountry) {
+  auto a = Run("Peru's prime minister resigned on Friday.");
+  const auto* o = Label(a, "Prime Minister of Peru");
+  ASSERT_NE(o, nullptr) << Joined(a);
+  EXPECT_EQ(o->country, "PER");
+  EXPECT_EQ(o->role, "Prime Minister");
+  // When the document names the holder, the office is that person.
+  auto b = Run("Prime Minister Lucia Quispe of Peru met the envoy. Later Peru's prime minister resigned.");
+  EXPECT_EQ(Label(b, "Prime Minister of Peru"), nullptr) << Joined(b);
+  auto c = Run("Ana Soto, the president of Chile, met the envoy.");
+  EXPECT_EQ(Label(c, "President of Chile"), nullptr) << Joined(c);
+  ASSERT_NE(Label(c, "Ana Soto"), nullptr) << Joined(c);
+  EXPECT_EQ(Label(c, "Ana Soto")->country, "CHL");
+}
+
+TEST_F(MentionsTest, ItAndTheyResolveToTheOneCountryOrGroup) {
+  auto a = Run("Norway rejected the proposal. It criticized the new tariffs.");
+  int it = 0;
+  for (const auto& m : a.mentions)
+    if (m.pronoun && m.entity == "actor:norway") ++it;
+  EXPECT_EQ(it, 1);
+  // Two candidates: nothing.
+  auto b = Run("Norway and Sweden met. It criticized the new tariffs.");
+  for (const auto& m : b.mentions) EXPECT_FALSE(m.pronoun && m.text == "It") << m.entity;
+}
+
+TEST_F(MentionsTest, PlacesInLocationListsAreNotSubjects) {
+  auto a = Run("In Tarnovo, Gabrovo Province, Bulgaria protested loudly.");
+  const auto* t = Label(a, "Tarnovo");
+  if (t) {
+    EXPECT_EQ(t->category, "location");
+    for (const auto& r : a.relations) EXPECT_NE(r.subject, t->id);
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph::extract
