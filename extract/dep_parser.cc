@@ -4,6 +4,7 @@
 #include "extract/dep_parser.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -153,18 +154,46 @@ Dep BaseDep(Dep d) {
 
 namespace dep_features {
 
-void State::Init(const std::vector<std::string_view>& words, const std::vector<Pos>& tags) {
+uint64_t WordKey(std::string_view word, std::string* scratch) {
+  std::string_view norm = pos_features::Normalize(word, scratch);
+  if (norm.size() > 64) norm = norm.substr(0, 64);  // features look at the first bytes only
+  const uint64_t k = Fmix(HashLower(1, norm));
+  return k == 0 ? 1 : k;
+}
+
+void WordClasses::Build(const std::vector<std::pair<uint64_t, uint32_t>>& entries) {
+  size_t cap = 16;
+  while (cap < entries.size() * 2) cap <<= 1;
+  mask_ = cap - 1;
+  keys_.assign(cap, 0);
+  classes_.assign(cap, 0);
+  for (const auto& [key, cls] : entries) {
+    size_t s = key & mask_;
+    while (keys_[s] != 0 && keys_[s] != key) s = (s + 1) & mask_;
+    keys_[s] = key;
+    classes_[s] = cls;
+  }
+  size_ = entries.size();
+}
+
+void State::Init(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+                 const WordClasses* classes) {
   n_ = static_cast<int>(words.size());
   b0_ = 0;
   stack_size_ = 0;
   if (stack_.size() < words.size() + 1) stack_.resize(words.size() + 1);
   tok_.resize(words.size() + 1);
+  punct_.resize(words.size() + 2);
+  verbs_.resize(words.size() + 2);
+  punct_[0] = verbs_[0] = 0;
   for (int i = 0; i <= n_; ++i) {
     Tok& t = tok_[i];
     if (i < n_) {
       std::string_view norm = pos_features::Normalize(words[i], &norm_);
       if (norm.size() > 64) norm = norm.substr(0, 64);  // features look at the first bytes only
       t.word = Fmix(HashLower(1, norm));
+      if (t.word == 0) t.word = 1;  // as WordKey
+      t.amb = classes != nullptr ? classes->Find(t.word) : 0;
       t.suf = Fmix(HashLower(2, norm.substr(norm.size() - std::min<size_t>(norm.size(), 3))));
       const auto tag = i < static_cast<int>(tags.size()) ? static_cast<uint8_t>(tags[i]) : uint8_t{kNumPos};
       t.tag = tag < kNumPos ? tag : static_cast<uint8_t>(Pos::kX);
@@ -174,7 +203,10 @@ void State::Init(const std::vector<std::string_view>& words, const std::vector<P
       t.suf = 0x5a17e0f00d5eeeULL;
       t.tag = kRootTag;
       t.shape = 0;
+      t.amb = 1u << 30;
     }
+    punct_[i + 1] = punct_[i] + (t.tag == static_cast<uint8_t>(Pos::kPunct));
+    verbs_[i + 1] = verbs_[i] + (t.tag == static_cast<uint8_t>(Pos::kVerb) || t.tag == static_cast<uint8_t>(Pos::kAux));
     t.label = kNoLabel;
     t.in_stack = false;
     t.head = -1;
@@ -186,6 +218,7 @@ void State::Init(const std::vector<std::string_view>& words, const std::vector<P
   none_.word = 0x0e0e0e0e0e0e0eULL;
   none_.suf = 0x0e0e0e0e0e0e0fULL;
   none_.tag = kNoTag;
+  none_.amb = 1u << 31;
   none_.label = kNoLabel;
   none_.head = -1;
   none_.l1 = none_.l2 = none_.r1 = none_.r2 = -1;
@@ -367,6 +400,33 @@ void State::Features(uint64_t* keys) const {
   keys[k++] = K(93, s0p, B0.shape);
   keys[k++] = K(94, S1.suf, s0p);
   keys[k++] = K(95, S0.shape, B0.shape, s0p ^ (b0p << 8));
+  // Bilexical and second-buffer pairs.
+  keys[k++] = K(96, s1wp, s0wp);
+  keys[k++] = K(97, b0w, b1w);
+  keys[k++] = K(98, b0wp, b1p);
+  keys[k++] = K(99, b0p, b1wp);
+  keys[k++] = K(100, s1p, s0w, b0p);
+  keys[k++] = K(101, s0w, S0R.word);
+  keys[k++] = K(102, s0w, S0L.word);
+  keys[k++] = K(103, b0w, B0L.word);
+  // Punctuation and verbs between s0 and b0, and between s1 and s0.
+  const uint64_t pb0 = is0 < 0 ? 7 : std::min(3, Between(punct_, is0, b0_));
+  const uint64_t vb0 = is0 < 0 ? 7 : std::min(3, Between(verbs_, is0, b0_));
+  const uint64_t pb1 = is1 < 0 ? 7 : std::min(3, Between(punct_, is1, is0));
+  const uint64_t vb1 = is1 < 0 ? 7 : std::min(3, Between(verbs_, is1, is0));
+  keys[k++] = K(104, s0p, b0p, pb0);
+  keys[k++] = K(105, s0p, b0p, vb0);
+  keys[k++] = K(106, s1p, s0p, pb1);
+  keys[k++] = K(107, s1p, s0p, vb1 + (pb1 << 4));
+  // Ambiguity classes: the tags the words could have.
+  keys[k++] = K(108, S0.amb, s0p);
+  keys[k++] = K(109, B0.amb, b0p);
+  keys[k++] = K(110, B1.amb, b1p);
+  keys[k++] = K(111, S1.amb, s1p);
+  keys[k++] = K(112, S0.amb, B0.amb);
+  keys[k++] = K(113, S0.amb, b0p, s0p);
+  keys[k++] = K(114, s0p, B0.amb, b0p);
+  keys[k++] = K(115, S1.amb, S0.amb, b0p);
 }
 
 }  // namespace dep_features
@@ -389,6 +449,8 @@ struct DepParser::Impl {
   std::vector<uint32_t> labels;  // (weight << 16) | class
   size_t mask = 0;
   size_t num_features = 0;
+  bool joint = false;  // "decoding joint": relations scored with the moves
+  dep_features::WordClasses classes;
 
   const Slot* Find(uint64_t key) const {
     const uint32_t check = static_cast<uint32_t>(key >> 32);
@@ -443,7 +505,8 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
         return fail(1, "model format version " + version + " is newer than this program reads (" +
                            std::to_string(dep_features::kFormatVersion) + ")");
     }
-    long long n_features = -1, n_labels = -1, n_templates = -1;
+    long long n_features = -1, n_labels = -1, n_templates = -1, n_classes = 0;
+    bool joint = false;
     bool have_labels = false, have_tags = false;
     for (;;) {
       if (!ReadLine(data, &pos, &line)) return fail(line_no, "header ends before \"data\"");
@@ -465,13 +528,18 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
         have_tags = true;
       } else if (name == "scale") {
         continue;  // informational: scores are compared, never converted
-      } else if (name == "templates" || name == "features" || name == "label_weights") {
+      } else if (name == "decoding") {
+        if (value != "joint" && value != "separate")
+          return fail(line_no, "bad value for decoding: \"" + value + "\" (joint or separate)");
+        joint = value == "joint";
+      } else if (name == "templates" || name == "features" || name == "label_weights" || name == "classes") {
         char* endp = nullptr;
         const long long v = std::strtoll(value.c_str(), &endp, 10);
         if (value.empty() || *endp != '\0' || v < 0 || v > 1000000000LL)
           return fail(line_no, "bad value for " + name + ": \"" + value + "\"");
         if (name == "templates") n_templates = v;
         else if (name == "features") n_features = v;
+        else if (name == "classes") n_classes = v;
         else n_labels = v;
       } else {
         return fail(line_no, "unknown header field \"" + name + "\"");
@@ -490,8 +558,23 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
     const auto* end = reinterpret_cast<const unsigned char*>(data.data()) + data.size();
     std::unique_ptr<DepParser> parser(new DepParser());
     Impl& m = *parser->impl_;
+    // Word classes first: key (8 bytes), class (3 bytes).
+    {
+      std::vector<std::pair<uint64_t, uint32_t>> entries;
+      entries.reserve(n_classes);
+      for (long long i = 0; i < n_classes; ++i) {
+        if (end - p < 11) return fail(0, "truncated word classes (entry " + std::to_string(i) + ")");
+        uint64_t key = 0;
+        for (int b = 0; b < 8; ++b) key |= static_cast<uint64_t>(p[b]) << (8 * b);
+        const uint32_t c = p[8] | (p[9] << 8) | (uint32_t{p[10]} << 16);
+        if (key == 0 || c >= (1u << kNumPos)) return fail(0, "bad word class entry " + std::to_string(i));
+        entries.emplace_back(key, c);
+        p += 11;
+      }
+      m.classes.Build(entries);
+    }
     size_t cap = 16;
-    while (cap < static_cast<size_t>(n_features) * 3 / 2 + 1) cap <<= 1;
+    while (cap < static_cast<size_t>(n_features) * 4 / 3 + 1) cap <<= 1;  // load <= 0.75
     m.mask = cap - 1;
     m.slots.assign(cap, Slot{0, {0, 0, 0}, 0, kEmpty});
     m.labels.reserve(n_labels);
@@ -522,6 +605,7 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
     if (m.labels.size() != static_cast<size_t>(n_labels))
       return fail(0, "fewer relation weights than the header's label_weights");
     m.num_features = static_cast<size_t>(n_features);
+    m.joint = joint;
     return parser;
   } catch (const std::exception& e) {
     *error = path + ": " + e.what();
@@ -535,10 +619,21 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
   thread_local Scratch s;
   const Impl& m = *impl_;
   State& st = s.state;
-  st.Init(words, tags);
+  st.Init(words, tags, &m.classes);
   const int n = st.size();
   while (!st.Terminal()) {
+    // With the stack empty the only move is a shift; with one word left on
+    // it and the buffer empty, its arc to the root. Neither needs scoring.
+    if (st.stack_size() == 0) {
+      st.Apply(kShift, Dep::kRoot);
+      continue;
+    }
+    if (st.b0() == n && st.stack_size() == 1) {
+      st.Apply(kLeft, Dep::kRoot);
+      continue;
+    }
     st.Features(s.keys);
+    for (int i = 0; i < kNumTemplates; ++i) __builtin_prefetch(&m.slots[s.keys[i] & m.mask]);
     int32_t score[kNumMoves] = {0, 0, 0};
     int nh = 0;
     for (int i = 0; i < kNumTemplates; ++i) {
@@ -550,9 +645,46 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
       s.hits[nh++] = slot;
     }
     int best = -1;
+    Dep label = Dep::kRoot;
+    if (m.joint) {
+      // Moves and relations together: an arc's score is its move's plus
+      // its relation's.
+      int32_t acc[kNumLabelClasses] = {};
+      for (int i = 0; i < nh; ++i) {
+        const uint32_t* e = &m.labels[s.hits[i]->off];
+        for (int j = 0, nnz = s.hits[i]->nnz; j < nnz; ++j)
+          acc[e[j] & 0xff] += static_cast<int16_t>(e[j] >> 16);
+      }
+      int64_t best_score = INT64_MIN;
+      if (st.Legal(kShift)) {
+        best = kShift;
+        best_score = score[kShift];
+      }
+      if (st.Legal(kLeft) && st.b0() == n) {
+        if (score[kLeft] > best_score) {
+          best = kLeft;
+          best_score = score[kLeft];
+          label = Dep::kRoot;
+        }
+      } else {
+        for (int mv = kLeft; mv <= kRight; ++mv) {
+          if (!st.Legal(static_cast<Move>(mv))) continue;
+          const int base = mv == kLeft ? 0 : kNumDeps;
+          for (int l = 1; l < kNumDeps; ++l) {
+            const int64_t sc = int64_t{score[mv]} + acc[base + l];
+            if (sc > best_score) {
+              best_score = sc;
+              best = mv;
+              label = static_cast<Dep>(l);
+            }
+          }
+        }
+      }
+      st.Apply(static_cast<Move>(best), label);
+      continue;
+    }
     for (int mv = 0; mv < kNumMoves; ++mv)
       if (st.Legal(static_cast<Move>(mv)) && (best < 0 || score[mv] > score[best])) best = mv;
-    Dep label = Dep::kRoot;
     if (best != kShift && !(best == kLeft && st.b0() == n)) {
       int32_t acc[kNumLabelClasses] = {};
       for (int i = 0; i < nh; ++i) {

@@ -89,12 +89,39 @@ inline constexpr int kNumMoves = 3;
 // Relation classes: kNumDeps for left arcs, then kNumDeps for right arcs.
 inline constexpr int kNumLabelClasses = 2 * kNumDeps;
 // Number of feature keys State::Features writes.
-inline constexpr int kNumTemplates = 96;
+inline constexpr int kNumTemplates = 116;
+
+// Key of a word in WordClasses: a hash of its normalised, lowercased form
+// (the same hash the word features use).
+uint64_t WordKey(std::string_view word, std::string* scratch);
+
+// The tags a word had in the training data (its ambiguity class: bit t set
+// for UPOS t), so that the parser can second-guess the tagger.
+class WordClasses {
+ public:
+  void Build(const std::vector<std::pair<uint64_t, uint32_t>>& entries);
+  uint32_t Find(uint64_t key) const {
+    if (keys_.empty()) return 0;
+    size_t s = key & mask_;
+    for (;;) {
+      if (keys_[s] == key) return classes_[s];
+      if (keys_[s] == 0) return 0;
+      s = (s + 1) & mask_;
+    }
+  }
+  size_t size() const { return size_; }
+
+ private:
+  std::vector<uint64_t> keys_;  // 0 = empty
+  std::vector<uint32_t> classes_;
+  size_t mask_ = 0, size_ = 0;
+};
 
 // A parser configuration. Init() and Apply() reuse the vectors' storage.
 class State {
  public:
-  void Init(const std::vector<std::string_view>& words, const std::vector<Pos>& tags);
+  void Init(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+            const WordClasses* classes = nullptr);
   int size() const { return n_; }
   bool Terminal() const { return stack_size_ == 0 && b0_ == n_; }
   bool Legal(Move m) const {
@@ -126,6 +153,7 @@ class State {
     uint64_t suf;    // hash of the last three bytes, lowercased
     uint8_t tag;     // Pos, or kNoTag / kRootTag
     uint8_t shape;   // casing and character classes
+    uint32_t amb;    // ambiguity class (WordClasses), 0 if unknown
     uint8_t label;
     bool in_stack;
     int head;
@@ -135,12 +163,15 @@ class State {
   };
   void Attach(int h, int d, Dep label);
   const Tok& At(int i) const { return i >= 0 ? tok_[i] : none_; }
+  // Number of words strictly between a and b (a < b) counted in `prefix`.
+  static int Between(const std::vector<int>& prefix, int a, int b) { return prefix[b] - prefix[a + 1]; }
 
   int n_ = 0;
   int b0_ = 0;
   int stack_size_ = 0;
   std::vector<int> stack_;
   std::vector<Tok> tok_;  // n_ + 1 entries; tok_[n_] is the root
+  std::vector<int> punct_, verbs_;  // punct_[i]: PUNCT tags among words 0 .. i-1
   Tok none_{};
   std::string norm_, lower_;
 };

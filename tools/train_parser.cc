@@ -21,16 +21,19 @@
 // stdout is data (scores, speed); stderr is progress and diagnostics.
 // Exit codes: 0 ok, 1 scores below --min-uas/--min-las, 2 usage or fatal error.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <random>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/dep_parser.h"
@@ -55,6 +58,16 @@ struct Options {
   double explore_p = 0.9;
   int min_count = 2;     // features seen fewer times in training are dropped
   double tag_noise = 0;  // share of training tags replaced by a dev-like tagging error
+  std::string jackknife_file, jackknife_dir;  // see tools/jackknife_tagger.sh
+  int jackknife_k = 10;
+  bool joint = false;  // relations scored together with the moves
+  bool keep_last = false;
+  std::string prune_in;  // --prune IN --out OUT: drop small weights of a model
+  int prune_labels = 0, prune_features = 0;  // write the last epoch's model (the dev set is then only reported)
+  int amb_min_count = 3;  // 0: no word classes
+  double amb_min_share = 0.05;
+  bool gold_train_tags = false;  // train on the treebank's UPOS (experiments only)
+  bool gold_eval_tags = false;   // evaluate with the treebank's UPOS (experiments only)
   uint64_t seed = 20240607;
   double min_uas = 0, min_las = 0;
 };
@@ -161,7 +174,8 @@ bool ReadConllu(const std::string& path, std::vector<Sentence>* out, std::string
 // Files named by --train/--eval: a file, or a directory's *.conllu files,
 // minus the excluded base names.
 bool ReadAll(const std::vector<std::string>& args, const std::set<std::string>& exclude,
-             std::vector<Sentence>* out, std::vector<std::string>* files, std::string* error) {
+             std::vector<Sentence>* out, std::vector<std::string>* files, std::string* error,
+             std::vector<std::pair<size_t, size_t>>* ranges = nullptr) {
   for (const auto& a : args) {
     std::vector<std::string> paths;
     if (std::filesystem::is_directory(a)) {
@@ -173,8 +187,10 @@ bool ReadAll(const std::vector<std::string>& args, const std::set<std::string>& 
     }
     for (const auto& p : paths) {
       if (exclude.count(std::filesystem::path(p).stem().string())) continue;
+      const size_t first = out->size();
       if (!ReadConllu(p, out, error)) return false;
       files->push_back(p);
+      if (ranges) ranges->emplace_back(first, out->size());
     }
   }
   return true;
@@ -315,8 +331,8 @@ class Model {
 
 // Serialises averaged, pruned, int16-quantised weights (format in
 // docs/parser.md).
-bool WriteModel(const std::string& path, const Model& m, const Options& o, size_t* n_written,
-                size_t* n_label_weights, std::string* error) {
+bool WriteModel(const std::string& path, const Model& m, const std::vector<std::pair<uint64_t, uint32_t>>& classes,
+                const Options& o, size_t* n_written, size_t* n_label_weights, std::string* error) {
   std::vector<uint32_t> keep;
   double max_move = 0, max_label = 0;
   for (size_t i = 0; i < m.size(); ++i) {
@@ -326,6 +342,7 @@ bool WriteModel(const std::string& path, const Model& m, const Options& o, size_
     for (const auto& lw : m.labels(i)) max_label = std::max(max_label, std::abs(m.Avg(lw.w, lw.u)));
   }
   std::sort(keep.begin(), keep.end(), [&](uint32_t a, uint32_t b) { return m.key(a) < m.key(b); });
+  if (o.joint) max_move = max_label = std::max(max_move, max_label);  // one scale: scores are added
   const double move_scale = max_move > 0 ? max_move / 32000.0 : 1.0;
   const double label_scale = max_label > 0 ? max_label / 32000.0 : 1.0;
   std::string body, feat;
@@ -339,11 +356,16 @@ bool WriteModel(const std::string& path, const Model& m, const Options& o, size_
       any |= q[mv] != 0;
     }
     lab.clear();
+    long max_abs = 0;
+    for (int mv = 0; mv < df::kNumMoves; ++mv) max_abs = std::max(max_abs, std::abs(q[mv]));
     for (const auto& lw : m.labels(i)) {
       const long v = std::lround(m.Avg(lw.w, lw.u) / label_scale);
-      if (v != 0) lab.emplace_back(lw.cls, v);
+      if (v == 0 || std::abs(v) < o.prune_labels) continue;
+      lab.emplace_back(lw.cls, v);
+      max_abs = std::max(max_abs, std::abs(v));
     }
     if (!any && lab.empty()) continue;
+    if (max_abs < o.prune_features) continue;  // as Prune() does
     std::sort(lab.begin(), lab.end());
     const uint64_t k = m.key(i);
     for (int b = 0; b < 8; ++b) body.push_back(static_cast<char>((k >> (8 * b)) & 0xff));
@@ -374,13 +396,20 @@ bool WriteModel(const std::string& path, const Model& m, const Options& o, size_
   for (int d = 0; d < kNumDeps; ++d) header += std::string(" ") + newsgraph::extract::DepName(static_cast<Dep>(d));
   header += "\ntags";
   for (int t = 0; t < kNumPos; ++t) header += std::string(" ") + newsgraph::extract::PosName(static_cast<Pos>(t));
+  header += std::string("\ndecoding ") + (o.joint ? "joint" : "separate");
+  header += "\nclasses " + std::to_string(classes.size());
   header += "\nscale " + std::string(scale_buf) + "\ntemplates " + std::to_string(df::kNumTemplates) +
             "\nfeatures " + std::to_string(n_features) + "\nlabel_weights " + std::to_string(n_labels) +
             "\ndata\n";
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << header << body;
+    std::string cls;
+    for (const auto& [key, c] : classes) {
+      for (int b = 0; b < 8; ++b) cls.push_back(static_cast<char>((key >> (8 * b)) & 0xff));
+      for (int b = 0; b < 3; ++b) cls.push_back(static_cast<char>((c >> (8 * b)) & 0xff));
+    }
+    out << header << cls << body;
     if (!out.flush()) {
       *error = tmp + ": write failed";
       return false;
@@ -512,13 +541,43 @@ int Train(const Options& o) {
   }
   std::vector<Sentence> train, dev;
   std::vector<std::string> train_files, dev_files;
-  if (!ReadAll(o.train, o.exclude, &train, &train_files, &error) ||
+  std::vector<std::pair<size_t, size_t>> ranges;
+  if (!ReadAll(o.train, o.exclude, &train, &train_files, &error, &ranges) ||
       !ReadAll({o.dev}, {}, &dev, &dev_files, &error)) {
     std::cerr << "train_parser: " << error << "\n";
     return 2;
   }
   TagAll(*tagger, &train);
   TagAll(*tagger, &dev);
+  if (!o.jackknife_file.empty()) {
+    // Block k of the file's N sentences (sentence s is in block s*K/N) is
+    // tagged by a tagger trained on the other blocks.
+    size_t f = 0;
+    while (f < train_files.size() && !std::filesystem::equivalent(train_files[f], o.jackknife_file)) ++f;
+    if (f == train_files.size()) {
+      std::cerr << "train_parser: --jackknife-file " << o.jackknife_file << " is not among the training files\n";
+      return 2;
+    }
+    const auto [first, last] = ranges[f];
+    const size_t n = last - first;
+    for (int k = 0; k < o.jackknife_k; ++k) {
+      const std::string path = o.jackknife_dir + "/fold-" + std::to_string(k) + ".model";
+      auto fold = PosTagger::Load(path, &error);
+      if (!fold) {
+        std::cerr << "train_parser: " << error << "\n";
+        return 2;
+      }
+      std::vector<Sentence> block;
+      std::vector<size_t> where;
+      for (size_t s = 0; s < n; ++s)
+        if (static_cast<int>(s * o.jackknife_k / n) == k) where.push_back(first + s);
+      for (size_t i : where) block.push_back(std::move(train[i]));
+      TagAll(*fold, &block);
+      for (size_t j = 0; j < where.size(); ++j) train[where[j]] = std::move(block[j]);
+    }
+  }
+  if (o.gold_train_tags)
+    for (auto& s : train) s.tags = s.gold_tags;
   auto tag_acc = [](const std::vector<Sentence>& v) {
     size_t n = 0, c = 0;
     for (const auto& s : v)
@@ -551,6 +610,30 @@ int Train(const Options& o) {
                train_files.size(), train.size(), words, nonproj, lifted, dropped, dev.size(), train_tag_acc,
                tag_acc(train), tag_acc(dev));
 
+  // Ambiguity classes from the treebanks' tags: words seen at least
+  // amb_min_count times, tags with at least amb_min_share of them.
+  std::vector<std::pair<uint64_t, uint32_t>> class_entries;
+  df::WordClasses classes;
+  if (o.amb_min_count > 0) {
+    std::unordered_map<uint64_t, std::array<int, kNumPos>> counts;
+    std::string scratch;
+    for (const auto& s : train)
+      for (size_t i = 0; i < s.forms.size(); ++i)
+        ++counts[df::WordKey(s.forms[i], &scratch)][static_cast<int>(s.gold_tags[i])];
+    for (const auto& [key, c] : counts) {
+      int total = 0;
+      for (int t = 0; t < kNumPos; ++t) total += c[t];
+      if (total < o.amb_min_count) continue;
+      uint32_t mask = 0;
+      for (int t = 0; t < kNumPos; ++t)
+        if (c[t] >= o.amb_min_share * total) mask |= 1u << t;
+      class_entries.emplace_back(key, mask);
+    }
+    std::sort(class_entries.begin(), class_entries.end());
+    classes.Build(class_entries);
+  }
+  std::fprintf(stderr, "train_parser: %zu word classes\n", class_entries.size());
+
   Model model;
   df::State st;
   std::vector<std::string_view> wv;
@@ -574,7 +657,7 @@ int Train(const Options& o) {
       const Sentence& s = train[idx];
       const int n = static_cast<int>(s.forms.size());
       wv.assign(s.forms.begin(), s.forms.end());
-      st.Init(wv, s.tags);
+      st.Init(wv, s.tags, &classes);
       gold.assign(n + 1, -1);
       children.assign(n + 1, {});
       for (int i = 0; i < n; ++i) {
@@ -594,6 +677,56 @@ int Train(const Options& o) {
         for (int mv = 0; mv < df::kNumMoves; ++mv) {
           cost[mv] = st.Legal(static_cast<df::Move>(mv)) ? Cost(st, static_cast<df::Move>(mv), gold, children) : -1;
           if (cost[mv] >= 0) min_cost = std::min(min_cost, cost[mv]);
+        }
+        if (o.joint) {
+          // Candidates (move, relation); an arc's score is its move's plus
+          // its relation's, its cost the move's plus one for a wrong
+          // relation on a gold arc.
+          float ls[df::kNumLabelClasses] = {};
+          for (int k = 0; k < df::kNumTemplates; ++k) model.AddLabels(ids[k], ls);
+          struct Cand {
+            int mv, l, cost;
+            float score;
+          };
+          Cand cands[1 + 2 * kNumDeps];
+          int nc = 0, minc = 1 << 30;
+          const int d = st.s0();
+          for (int mv = 0; mv < df::kNumMoves; ++mv) {
+            if (cost[mv] < 0) continue;
+            if (mv == df::kShift || (mv == df::kLeft && st.b0() == n)) {
+              cands[nc++] = Cand{mv, 0, cost[mv], score[mv]};
+            } else {
+              const int h = mv == df::kLeft ? st.b0() : st.s1();
+              const int base = mv == df::kLeft ? 0 : kNumDeps;
+              for (int l = 1; l < kNumDeps; ++l)
+                cands[nc++] = Cand{mv, l, cost[mv] + (gold[d] == h && l != static_cast<int>(s.labels[d])),
+                                   score[mv] + ls[base + l]};
+            }
+          }
+          int pi = -1, gi = -1;
+          for (int c = 0; c < nc; ++c) minc = std::min(minc, cands[c].cost);
+          for (int c = 0; c < nc; ++c) {
+            if (pi < 0 || cands[c].score > cands[pi].score) pi = c;
+            if (cands[c].cost == minc && (gi < 0 || cands[c].score > cands[gi].score)) gi = c;
+          }
+          model.Tick();
+          ++moves;
+          const Cand& pc = cands[pi];
+          const Cand& gc = cands[gi];
+          if (pc.cost > minc) {
+            ++move_errors;
+            for (int k = 0; k < df::kNumTemplates; ++k) {
+              if (pc.mv != gc.mv) {
+                model.UpdateMove(ids[k], gc.mv, 1.0f);
+                model.UpdateMove(ids[k], pc.mv, -1.0f);
+              }
+              if (gc.l > 0) model.UpdateLabel(ids[k], (gc.mv == df::kLeft ? 0 : kNumDeps) + gc.l, 1.0f);
+              if (pc.l > 0) model.UpdateLabel(ids[k], (pc.mv == df::kLeft ? 0 : kNumDeps) + pc.l, -1.0f);
+            }
+          }
+          const Cand& fc = pc.cost == minc || (explore && unit(rng) < o.explore_p) ? pc : gc;
+          st.Apply(static_cast<df::Move>(fc.mv), fc.l > 0 ? static_cast<Dep>(fc.l) : Dep::kRoot);
+          continue;
         }
         int pred = -1, best_gold = -1;
         for (int mv = 0; mv < df::kNumMoves; ++mv) {
@@ -641,7 +774,7 @@ int Train(const Options& o) {
     }
     const double train_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     size_t n_features = 0, n_labels = 0;
-    if (!WriteModel(candidate, model, o, &n_features, &n_labels, &error)) {
+    if (!WriteModel(candidate, model, class_entries, o, &n_features, &n_labels, &error)) {
       std::cerr << "train_parser: " << error << "\n";
       return 2;
     }
@@ -657,7 +790,7 @@ int Train(const Options& o) {
                  iter, explore ? " (explore)" : "", train_secs, 100.0 * move_errors / std::max<size_t>(1, moves),
                  100.0 * arcs_ok / std::max<size_t>(1, n_words), r.UAS(), r.LAS(), n_features, n_labels, model.size(),
                  std::filesystem::file_size(candidate) / 1e6);
-    if (r.LAS() > best_las) {
+    if (r.LAS() > best_las || o.keep_last) {
       best_las = r.LAS();
       best_iter = iter;
       best_scores = r;
@@ -692,6 +825,8 @@ int Eval(const Options& o) {
     return 2;
   }
   TagAll(*tagger, &test);
+  if (o.gold_eval_tags)
+    for (auto& s : test) s.tags = s.gold_tags;
   size_t tag_ok = 0;
   for (const auto& s : test)
     for (size_t i = 0; i < s.tags.size(); ++i) tag_ok += s.tags[i] == s.gold_tags[i];
@@ -705,13 +840,81 @@ int Eval(const Options& o) {
   return r.UAS() < o.min_uas || r.LAS() < o.min_las ? 1 : 0;
 }
 
+// Rewrites a model without its small weights: relation weights below
+// prune_labels and features whose weights are all below prune_features (in
+// the file's int16 units). A smaller table parses faster (fewer cache misses).
+int Prune(const Options& o) {
+  std::ifstream in(o.prune_in, std::ios::binary);
+  if (!in) {
+    std::cerr << "train_parser: " << o.prune_in << ": cannot open\n";
+    return 2;
+  }
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const size_t data_at = data.find("\ndata\n");
+  if (data_at == std::string::npos) {
+    std::cerr << "train_parser: " << o.prune_in << ": no data line\n";
+    return 2;
+  }
+  std::string header = data.substr(0, data_at + 6);
+  auto field = [&](const std::string& name) {
+    const size_t at = header.find("\n" + name + " ");
+    return at == std::string::npos ? 0LL : std::stoll(header.substr(at + name.size() + 2));
+  };
+  const long long n_classes = field("classes"), n_features = field("features");
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data()) + data_at + 6;
+  std::string out(reinterpret_cast<const char*>(p), n_classes * 11);
+  p += n_classes * 11;
+  size_t kept = 0, kept_labels = 0;
+  auto i16 = [](const unsigned char* q) { return static_cast<int16_t>(static_cast<uint16_t>(q[0] | (q[1] << 8))); };
+  std::string feat;
+  for (long long i = 0; i < n_features; ++i) {
+    const int nnz = p[14];
+    int max_abs = 0;
+    for (int mv = 0; mv < 3; ++mv) max_abs = std::max(max_abs, std::abs(static_cast<int>(i16(p + 8 + 2 * mv))));
+    feat.assign(reinterpret_cast<const char*>(p), 15);
+    int kept_here = 0;
+    for (int j = 0; j < nnz; ++j) {
+      const unsigned char* e = p + 15 + 3 * j;
+      const int w = std::abs(static_cast<int>(i16(e + 1)));
+      if (w < o.prune_labels) continue;
+      max_abs = std::max(max_abs, w);
+      feat.append(reinterpret_cast<const char*>(e), 3);
+      ++kept_here;
+    }
+    p += 15 + 3 * nnz;
+    if (max_abs < o.prune_features) continue;
+    feat[14] = static_cast<char>(kept_here);
+    out += feat;
+    ++kept;
+    kept_labels += kept_here;
+  }
+  auto set = [&](const std::string& name, size_t v) {
+    const size_t at = header.find("\n" + name + " ") + name.size() + 2;
+    header.replace(at, header.find('\n', at) - at, std::to_string(v));
+  };
+  set("features", kept);
+  set("label_weights", kept_labels);
+  std::ofstream f(o.out, std::ios::binary | std::ios::trunc);
+  f << header << out;
+  if (!f.flush()) {
+    std::cerr << "train_parser: " << o.out << ": write failed\n";
+    return 2;
+  }
+  std::fprintf(stderr, "train_parser: kept %zu of %lld features, %zu relation weights\n", kept, n_features,
+               kept_labels);
+  return 0;
+}
+
 void Usage() {
   std::cerr << "usage:\n"
                "  train_parser --train FILE|DIR [--train ...] [--exclude NAME,NAME] --dev DEV.conllu\n"
                "               --tagger POS.model --out MODEL [--iterations N] [--explore-from E]\n"
                "               [--explore-p P] [--min-count C] [--tag-noise P] [--seed S]\n"
+               "               [--jackknife-file TRAIN.conllu --jackknife-dir DIR [--jackknife-k K]]\n"
+               "               [--joint] [--keep-last] [--amb-min-count N] [--amb-min-share S]\n"
                "  train_parser --eval FILE|DIR [--eval ...] [--exclude ...] --model MODEL --tagger POS.model\n"
-               "               [--min-uas U] [--min-las L]\n";
+               "               [--min-uas U] [--min-las L]\n"
+               "  train_parser --prune MODEL --out SMALLER.model [--prune-labels Q] [--prune-features Q]\n";
 }
 
 }  // namespace
@@ -746,6 +949,18 @@ int main(int argc, char** argv) {
       else if (a == "--explore-p") ok = value(&v) && (o.explore_p = std::stod(v)) >= 0;
       else if (a == "--min-count") ok = value(&v) && (o.min_count = std::stoi(v)) >= 0;
       else if (a == "--tag-noise") ok = value(&v) && (o.tag_noise = std::stod(v)) >= 0;
+      else if (a == "--jackknife-file") ok = value(&o.jackknife_file);
+      else if (a == "--jackknife-dir") ok = value(&o.jackknife_dir);
+      else if (a == "--jackknife-k") ok = value(&v) && (o.jackknife_k = std::stoi(v)) > 0;
+      else if (a == "--joint") o.joint = true;
+      else if (a == "--keep-last") o.keep_last = true;
+      else if (a == "--prune") ok = value(&o.prune_in);
+      else if (a == "--prune-labels") ok = value(&v) && (o.prune_labels = std::stoi(v)) >= 0;
+      else if (a == "--prune-features") ok = value(&v) && (o.prune_features = std::stoi(v)) >= 0;
+      else if (a == "--amb-min-count") ok = value(&v) && (o.amb_min_count = std::stoi(v)) >= 0;
+      else if (a == "--amb-min-share") ok = value(&v) && (o.amb_min_share = std::stod(v)) > 0;
+      else if (a == "--gold-train-tags") o.gold_train_tags = true;
+      else if (a == "--gold-eval-tags") o.gold_eval_tags = true;
       else if (a == "--seed") ok = value(&v) && ((o.seed = std::stoull(v)), true);
       else if (a == "--min-uas") ok = value(&v) && ((o.min_uas = std::stod(v)), true);
       else if (a == "--min-las") ok = value(&v) && ((o.min_las = std::stod(v)), true);
@@ -762,6 +977,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (!o.prune_in.empty() && !o.out.empty()) return Prune(o);
   if (!o.train.empty() && !o.dev.empty() && !o.out.empty() && !o.tagger.empty() && o.eval.empty()) return Train(o);
   if (!o.eval.empty() && !o.model.empty() && !o.tagger.empty() && o.train.empty()) return Eval(o);
   Usage();
