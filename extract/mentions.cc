@@ -212,10 +212,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (!IsCap(k) || toks_[k].Has(kPunct) || toks_[k].Has(kHasDigit) || words_[k] == "'s") return false;
       // Before: a given name ("Kanye West"); after: a common noun or a
       // head ("Gulf Clan"), never another name ("Houthis Abdul-Malik").
-      if (before ? (Tag(k) != Pos::kPropn && Tag(k) != Pos::kNoun)
-                 : !(Tag(k) == Pos::kNoun || OrgHeads().count(words_[k]) || PlaceHeads().count(words_[k]) ||
-                     IsMediaHead(words_[k])))
-        return false;
+      if (before ? (Tag(k) != Pos::kPropn && Tag(k) != Pos::kNoun) : Tag(k) == Pos::kVerb) return false;
       if (words_[k].size() < 3 || words_[k].find('-') != std::string_view::npos) return false;
       if (mention_at_[k] >= 0 || LooksLikeDateWord(words_[k]) || IsConnective(Lower(k)) || IsPartyWord(words_[k]))
         return false;
@@ -225,7 +222,34 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     *b = first;
     *e = last;
     while (*b > s.first && plain(*b - 1, true)) --*b;
-    while (*e < s.last && plain(*e, false) && *e - last < 3) ++*e;
+    while (*e < s.last && *e - last < 6) {
+      if (plain(*e, false)) {
+        ++*e;
+        continue;
+      }
+      // "Commission on International Religious Freedom", "Export–Import Bank".
+      std::string_view lw = Lower(*e);
+      bool link = (lw == "on" || lw == "for" || lw == "of") && OrgHeads().count(words_[*e - 1]);
+      bool dash = (words_[*e] == "\u2013" || words_[*e] == "-") && toks_[*e].begin == toks_[*e - 1].end;
+      if ((link || dash) && *e + 1 < s.last && IsCap(*e + 1) && Tag(*e + 1) != Pos::kVerb) {
+        size_t q = *e + 1;
+        while (q < s.last && IsCap(q) && !toks_[q].Has(kPunct) && q - *e < 5) ++q;
+        *e = q;
+        continue;
+      }
+      break;
+    }
+    // After: common nouns, or a name that ends in a head ("Gulf Clan",
+    // "Baghdad International Airport"), never another name ("Houthis
+    // Abdul-Malik").
+    if (*e > last) {
+      std::string_view h = words_[*e - 1];
+      bool head = OrgHeads().count(h) || PlaceHeads().count(h) || IsMediaHead(h);
+      bool nouns = true;
+      for (size_t k = last; k < *e; ++k)
+        if (Tag(k) != Pos::kNoun) nouns = false;
+      if (!head && !nouns) *e = last;
+    }
     return *b < first || *e > last;
   };
   // The country whose armed forces a lexicon organisation is ("Israel
@@ -263,7 +287,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   // description at token `start` stands in apposition to, or -1.
   auto apposition_person = [&](size_t start) -> int {
     size_t k = start;
-    while (k > s.first && k - start < 4 && !toks_[k - 1].Has(kPunct) && !IsCap(k - 1)) --k;  // "the acting"
+    while (k > s.first && start - k < 4 && !toks_[k - 1].Has(kPunct) && !IsCap(k - 1)) --k;  // "the acting"
     if (k <= s.first + 1 || words_[k - 1] != ",") return -1;
     int m = mention_at_[k - 2];
     if (m < 0 || mentions_[m].pronoun || mentions_[m].entity < 0) return -1;
@@ -692,6 +716,20 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           i = forces_end;
           continue;
         }
+        // A country's government, regime or administration is the country
+        // ("the Iranian regime", "the Afghan government").
+        if (canonical && heads.size() == 1 && a.category == "country" &&
+            (*canonical == "government" || *canonical == "regime" || *canonical == "administration")) {
+          int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
+          std::string surface;
+          for (size_t w = i; w <= g; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+          entities_[e].aliases.insert(surface);
+          Mention m = NewMention(i, g + 1, index, e);
+          m.possessive = g + 1 < s.last && words_[g + 1] == "'s";
+          AddMention(m);
+          i = g + 1;
+          continue;
+        }
         // Members of a non-state armed organisation are the organisation:
         // "Houthi rebels", "Hamas fighters" -> Houthis, Hamas.
         if (canonical && heads.size() == 1 && a.category == "organization" &&
@@ -733,7 +771,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       // The lexicon name is only part of a longer name: "Kanye West",
       // "Gulf Clan" (but not "US President", "Russia Today"'s medium head).
       size_t lb, le;
-      if ((pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym) && longer_name(i, end, &lb, &le)) {
+      bool adjective_org = false;
+      if (pm.use == PhraseUse::kAdjective && longer_name(i, end, &lb, &le) && lb == i &&
+          (OrgHeads().count(words_[le - 1]) || IsMediaHead(words_[le - 1])))
+        adjective_org = true;  // "African Export–Import Bank", "Saudi Press Agency"
+      if (adjective_org || ((pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym || pm.use == PhraseUse::kCapital) &&
+                            longer_name(i, end, &lb, &le))) {
         std::string name;
         for (size_t w = lb; w < le; ++w) name += (name.empty() ? "" : " ") + std::string(Surface(w));
         std::string_view head = words_[le - 1];
@@ -741,7 +784,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                                : (OrgHeads().count(head) || IsMediaHead(head) || (lb == i && a.category != "person"))
                                    ? "organization"
                                    : "person";
-        int e = EntityFor(name, category, "", "", false);
+        int e = EntityFor(name, category, lb == i && category == "organization" ? a.country : "", "", false);
         Mention m = NewMention(lb, le, index, e);
         m.possessive = le < s.last && words_[le] == "'s";
         m.modifier = IsMediaHead(head);
@@ -877,6 +920,21 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
       }
       while (n > i + 1 && !IsCap(n - 1) && !IsParticleName(words_[n - 1])) --n;
+      // "Martin Okafor of Channel Nine": a person, then where they work.
+      if (!of_known) {
+        for (size_t k = i + 1; k + 1 < n; ++k) {
+          if (Lower(k) != "of") continue;
+          size_t tl;
+          const TitleEntry* te;
+          bool titled_head = false;
+          for (size_t t = i; t < k; ++t)
+            if (MatchTitleAt(t, &tl, &te)) titled_head = true;
+          if (!OrgHeads().count(words_[k - 1]) && !PlaceHeads().count(words_[k - 1]) && !titled_head &&
+              Tag(k - 1) == Pos::kPropn && k - i >= 2)
+            n = k;
+          break;
+        }
+      }
       // Leading party labels, connectives and titles are not part of a
       // person's name: "Republican President Trump", "Senators Kamala Harris".
       std::string_view tail_head = words_[n - 1];

@@ -159,7 +159,8 @@ const std::set<std::string>& CommonWords() {
       "gulf", "sea", "ocean", "lake", "valley", "mountains", "desert", "war", "peace", "election",
       "elections", "referendum", "ceasefire", "truce", "independence", "revolution", "republic",
       "kingdom", "empire", "union", "federation", "party", "front", "movement", "coalition", "alliance",
-      "image", "images", "photos", "videos", "reuters", "um", "uh", "ah", "oh", "ok", "okay", "yes", "no"};
+      "image", "images", "photos", "videos", "islam", "christianity", "christendom", "judaism", "hinduism",
+      "buddhism", "catholicism", "orthodox", "sharia", "martyrdom", "um", "uh", "ah", "oh", "ok", "okay", "yes", "no"};
   return s;
 }
 // Adds id to the list under key (once); records the key in keys when new.
