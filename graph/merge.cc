@@ -189,7 +189,13 @@ void EntityResolver::Add(const Entity& e) {
   if (k.code != e.code) k.code = e.code;
   k.kind = e.kind;
   salience_[e.id] += e.mentions;
-  if (e.kind == EntityKind::kActor && IsMilitaryCode(e.code) && e.category == "group")
+  // A country's forces group ("Israeli forces"); its navy or air force
+  // ("Israeli navy", same MIL code) stays a node of its own.
+  auto forces = [](const std::string& label) {
+    std::string k = FoldKey(label);
+    return k.size() > 7 && k.compare(k.size() - 7, 7, " forces") == 0;
+  };
+  if (e.kind == EntityKind::kActor && IsMilitaryCode(e.code) && e.category == "group" && forces(e.label))
     military_.emplace(e.code, e.id);
   Keys& keys = keys_of_[e.id];
   // A name indexed for this id before would only find the id listed already.
@@ -285,7 +291,8 @@ std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(Documen
       continue;
     }
     // A country's armed forces: one node per MIL code.
-    if (IsMilitaryCode(e.code) && e.category == "group") {
+    if (IsMilitaryCode(e.code) && e.category == "group" && FoldKey(e.label).size() > 7 &&
+        FoldKey(e.label).compare(FoldKey(e.label).size() - 7, 7, " forces") == 0) {
       auto m = military_.find(e.code);
       if (m != military_.end() && known_.count(m->second)) {
         rename[e.id] = m->second;

@@ -96,12 +96,19 @@ TEST(ResolverGroupTest, OneNodePerCountrysForces) {
   f.code = "NORMIL";
   auto first = One(f);
   r.Resolve(&first);
-  Entity g = Person("Norwegian army units");
+  Entity g = Person("Norway's armed forces");
   g.category = "group";
   g.code = "NORMIL";
   auto d = One(g);
   r.Resolve(&d);
   EXPECT_EQ(d.entities[0].id, f.id);
+  // Its navy has the same code but stays a node of its own.
+  Entity n = Person("Norwegian navy");
+  n.category = "group";
+  n.code = "NORMIL";
+  auto e = One(n);
+  r.Resolve(&e);
+  EXPECT_EQ(e.entities[0].id, n.id);
 }
 
 TEST(ResolverCuratedTest, CuratedAliasWins) {
