@@ -123,6 +123,7 @@ std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags, Use
   options.verb_files = flags.verb_files;
   options.agent_files = flags.agent_files;
   options.no_parser = flags.word_order;
+  options.strict_dictionaries = flags.strict;
   std::string error;
   auto x = extract::Extractor::Load(options, &error);
   if (!x) std::fprintf(stderr, "newsgraph: %s\n", error.c_str());

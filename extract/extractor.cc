@@ -28,8 +28,10 @@ std::unique_ptr<Extractor> Extractor::Load(const ExtractorOptions& options, std:
   std::string dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
   x->lexicons_ = Lexicons::Load(dir + "/lexicons", error);
   if (!x->lexicons_) return nullptr;
+  DictionaryOptions dictionary_options;
+  dictionary_options.strict = options.strict_dictionaries;
   for (const auto& f : options.actor_files)
-    if (!x->lexicons_->AddActorFile(f, error)) return nullptr;
+    if (!x->lexicons_->AddActorFile(f, dictionary_options, nullptr, error)) return nullptr;
   if (!options.verb_files.empty()) {
     x->verbs_ = std::make_unique<VerbDictionary>();
     for (const auto& f : options.verb_files)
@@ -42,7 +44,7 @@ std::unique_ptr<Extractor> Extractor::Load(const ExtractorOptions& options, std:
   x->agents_ = std::make_unique<Agents>();
   if (!x->agents_->AddFile(dir + "/lexicons/agents.tsv", DictionaryOptions{}, nullptr, error)) return nullptr;
   for (const auto& f : options.agent_files)
-    if (!x->agents_->AddFile(f, DictionaryOptions{}, nullptr, error)) return nullptr;
+    if (!x->agents_->AddFile(f, dictionary_options, nullptr, error)) return nullptr;
   // The parser model is optional: without it relations come from word order.
   if (!options.no_parser) {
     std::string parser_file = dir + "/models/dep-ud.model";

@@ -37,6 +37,9 @@ struct ExtractorOptions {
   // Read relations from word order even when the parser model is present
   // (for comparison; the tree is the default).
   bool no_parser = false;
+  // A line of a user dictionary that newsgraph cannot use fails the load
+  // (else it is skipped with a warning).
+  bool strict_dictionaries = false;
 };
 
 class Extractor {

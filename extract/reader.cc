@@ -442,6 +442,7 @@ void DocumentReader::ReadConllu(const std::string& content, const std::string& n
   bool in_sentence = false, bad = false, space_after = true;
   std::string bad_reason;
   auto finish = [&]() {
+    while (!doc.text.empty() && doc.text.back() == '\n') doc.text.pop_back();
     if (!doc.tokens.empty() && !bad) {
       if (doc.id.empty()) doc.id = docs == 0 ? stem : stem + "-" + std::to_string(docs + 1);
       doc.origin = name + ":" + std::to_string(doc_line);

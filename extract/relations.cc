@@ -184,11 +184,19 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
   std::vector<int> out;
   if (depth > 5) return out;
   int subj = -1;
-  for (uint32_t k : KidsOf(v))
-    if (dep_[k] == Dep::kNsubj || dep_[k] == Dep::kCsubj) {
-      subj = static_cast<int>(k);
-      break;
+  for (uint32_t k : KidsOf(v)) {
+    if (dep_[k] != Dep::kNsubj && dep_[k] != Dep::kCsubj) continue;
+    if (x_.tree_lex_->In("time", Lower(k))) {
+      // A time word never blocks an argument: "the army yesterday attacked"
+      // parsed with "yesterday" heading the subject.
+      for (uint32_t c : KidsOf(k))
+        if ((dep_[c] == Dep::kCompound || dep_[c] == Dep::kNmod) && ActorMention(c) >= 0) subj = static_cast<int>(c);
+      if (subj >= 0) break;
+      continue;
     }
+    subj = static_cast<int>(k);
+    break;
+  }
   if (subj >= 0 && speaker_of_[v] >= 0) {
     // "X stressed that any deal must respect Y": no actor is told, so the
     // stance is the speaker's.
@@ -223,6 +231,11 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
   size_t h = head_[v];
   switch (dep_[v]) {
     case Dep::kConj:
+      // "welcomed the decision and criticized X" with the second verb hung
+      // on the first one's object: climb to the verb.
+      while (!IsVerbal(h) && Tag(h) != Pos::kAdj && head_[h] >= 0 &&
+             (dep_[h] == Dep::kObj || dep_[h] == Dep::kObl || dep_[h] == Dep::kNmod))
+        h = head_[h];
       if (IsVerbal(h) || Tag(h) == Pos::kAdj) {
         if (TreePassive(h)) return out;  // "was arrested and charged": no agent here
         *through = true;
@@ -402,7 +415,7 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     if (d == Dep::kCompound || d == Dep::kFlat || (d == Dep::kAmod && Tag(k) != Pos::kVerb && Tag(k) != Pos::kNum)) {
       if (k + 4 < n) continue;  // far modifiers are parse noise
       if (d == Dep::kAmod && (Lower(k) == "such" || Lower(k) == "other" || Lower(k) == "many" || Lower(k) == "several" ||
-                               Lower(k) == "more" || Lower(k) == "further" || Lower(k) == "same" || Lower(k) == "own"))
+                               Lower(k) == "further" || Lower(k) == "same" || Lower(k) == "own"))
         continue;
       toks.push_back(k);
       for (uint32_t c : KidsOf(k))
@@ -460,7 +473,7 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
   // A bare generic noun is no issue.
   if (modifiers == 0 && !complement &&
       (x_.tree_lex_->In("vague", Lower(n)) || x_.tree_lex_->In("vague", head_lemma) ||
-       x_.tree_lex_->In("casualty", Lower(n)) || x_.tree_lex_->In("instrument", head_lemma)))
+       x_.tree_lex_->In("casualty", Lower(n))))
     return false;
   if (tag == Pos::kPropn && modifiers == 0 && !complement) return false;  // an unknown name is no issue
   target->issue = label;
@@ -503,6 +516,15 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       if ((dep_[k] == Dep::kAcl || dep_[k] == Dep::kAclRelcl) && Tag(k) == Pos::kVerb && EndsWith(Lower(k), "ing") && k > n)
         gerund = true;
     if (gerund && IssueFromTree(n, &g)) {
+      targets->push_back(g);
+      return;
+    }
+    // The same when the parser made the gerund a head of its own: an actor
+    // right before "joining X" is the gerund's subject.
+    size_t after = mentions_[ActorMention(n)].last;
+    if (after < toks_.size() && Tag(after) == Pos::kVerb && EndsWith(Lower(after), "ing") && KidWith(after, Dep::kObj) >= 0 &&
+        GerundIssue(after, &g)) {
+      if (g.possessor.empty()) g.possessor = entities_[mentions_[ActorMention(n)].entity].e.label;
       targets->push_back(g);
       return;
     }
@@ -570,7 +592,8 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
         }
     if (c.empty()) continue;
     if (std::find(preps.begin(), preps.end(), c) == preps.end()) continue;
-    if (Tag(k) == Pos::kVerb) continue;
+    // A clause is no target, except a gerund that names an issue ("resistance to Ukraine joining NATO").
+    if (Tag(k) == Pos::kVerb && !EndsWith(Lower(k), "ing")) continue;
     TargetsOf(k, targets, 0);
   }
   if (!targets->empty() || IsVerbal(v) == false) return;
@@ -723,6 +746,27 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (targets.empty())
         for (uint32_t k : KidsOf(xcomp))
           if (dep_[k] == Dep::kObl && Tag(k) == Pos::kNoun && CaseOf(k) != "by") TargetsOf(k, &targets, 0);
+      // "threatened to cut ties with X": toward X, not toward the ties.
+      for (uint32_t k : KidsOf(xcomp)) {
+        if (dep_[k] != Dep::kObj) continue;
+        for (uint32_t g : KidsOf(k)) {
+          std::string c = CaseOf(g);
+          if (dep_[g] == Dep::kNmod && (c == "with" || c == "to" || c == "against" || c == "on" || c == "from")) {
+            std::vector<int> actors;
+            ActorsOf(g, &actors, 0, nullptr);
+            for (int m : actors) {
+              Target tg;
+              tg.mention = m;
+              targets.push_back(tg);
+            }
+          }
+        }
+      }
+      bool any_actor = false;
+      for (const auto& tg : targets) any_actor |= tg.mention >= 0;
+      if (any_actor)
+        targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
+                      targets.end());
     }
     float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
     EmitAll(subjects, targets, r, negated, conf, index);

@@ -1,0 +1,209 @@
+// Relations read from the dependency tree (extract/relations.cc), on
+// sentences written for these tests: arguments the word-order finder could
+// not reach (words between verb and object, objects inside noun phrases,
+// passive agents, coordination), complements decided by the outer verb,
+// verb + object patterns, nominal events with their owners, negation and
+// modality, and issues that are never casualty counts. Also the CoNLL-U
+// output and input. Uses the shipped lexicons and models; the tests are
+// skipped when the parser model is missing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "extract/reader.h"
+
+namespace newsgraph::extract {
+namespace {
+
+class RelationsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    ExtractorOptions options;
+    options.data_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/extract";
+    extractor_ = Extractor::Load(options, &error).release();
+    ASSERT_NE(extractor_, nullptr) << error;
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+  void SetUp() override {
+    if (!extractor_->has_parser()) GTEST_SKIP() << "no parser model in extract/models";
+  }
+
+  static graph::DocumentAnalysis Run(const std::string& text) {
+    graph::Document doc;
+    doc.id = "test";
+    doc.text = text;
+    return extractor_->Analyze(doc);
+  }
+  static std::string Label(const graph::DocumentAnalysis& a, const std::string& id) {
+    for (const auto& e : a.entities)
+      if (e.id == id) return e.label;
+    return id;
+  }
+  // "Subject CLASS Object" with labels, "not" before the class when negated.
+  static std::vector<std::string> Triples(const graph::DocumentAnalysis& a) {
+    std::vector<std::string> out;
+    for (const auto& r : a.relations)
+      out.push_back(Label(a, r.subject) + " " + (r.negated ? "not " : "") + r.cls + " " + Label(a, r.object));
+    return out;
+  }
+  static ::testing::AssertionResult Has(const graph::DocumentAnalysis& a, const std::string& t) {
+    auto all = Triples(a);
+    if (std::find(all.begin(), all.end(), t) != all.end()) return ::testing::AssertionSuccess();
+    std::string got;
+    for (const auto& x : all) got += "\n  " + x;
+    return ::testing::AssertionFailure() << "no '" << t << "' among:" << got;
+  }
+  static bool HasClass(const graph::DocumentAnalysis& a, const std::string& cls) {
+    for (const auto& r : a.relations)
+      if (r.cls == cls) return true;
+    return false;
+  }
+
+  static Extractor* extractor_;
+};
+
+Extractor* RelationsTest::extractor_ = nullptr;
+
+TEST_F(RelationsTest, WordsBetweenVerbAndArgumentsDoNotBlockThem) {
+  auto a = Run("The Russian army yesterday attacked four Ukrainian border posts.");
+  EXPECT_TRUE(HasClass(a, "ASSAULT"));
+  auto b = Run("Estonia on Monday accused Russia of cyberattacks on its banks.");
+  EXPECT_TRUE(Has(b, "Estonia DISAPPROVE Russia"));
+  auto c = Run("Finland met on Tuesday with Norway in Oslo.");
+  EXPECT_TRUE(Has(c, "Finland CONSULT Norway"));
+}
+
+TEST_F(RelationsTest, PassiveAgentIsTheSubject) {
+  auto a = Run("Ukraine was attacked by Russia last night.");
+  EXPECT_TRUE(Has(a, "Russia ASSAULT Ukraine"));
+  // Without an agent there is no event: who attacked is not said.
+  auto b = Run("Ukraine was attacked last night.");
+  EXPECT_FALSE(HasClass(b, "ASSAULT"));
+}
+
+TEST_F(RelationsTest, CoordinatedSubjectsAndObjects) {
+  auto a = Run("France and Germany condemned Iran and Syria.");
+  EXPECT_TRUE(Has(a, "France DISAPPROVE Iran"));
+  EXPECT_TRUE(Has(a, "Germany DISAPPROVE Syria"));
+  // The second verb of a coordination shares the first one's subject.
+  auto b = Run("Poland welcomed the decision and criticized Hungary.");
+  EXPECT_TRUE(Has(b, "Poland DISAPPROVE Hungary"));
+}
+
+TEST_F(RelationsTest, OuterVerbDecidesItsComplement) {
+  // "refused to meet X" is a rejection of X, not a meeting.
+  auto a = Run("Peru refused to meet Chile.");
+  EXPECT_TRUE(Has(a, "Peru REJECT Chile"));
+  EXPECT_FALSE(HasClass(a, "CONSULT"));
+  // "urged X to V" is a demand toward X; the inner event did not happen.
+  auto b = Run("Sweden urged Denmark to impose sanctions on Belarus.");
+  EXPECT_TRUE(Has(b, "Sweden DEMAND Denmark"));
+  EXPECT_FALSE(HasClass(b, "SANCTION"));
+  auto c = Run("Turkey threatened to cut ties with Greece.");
+  EXPECT_TRUE(Has(c, "Turkey THREATEN Greece"));
+  auto d = Run("Japan agreed to resume talks with South Korea.");
+  EXPECT_TRUE(Has(d, "Japan AGREE South Korea"));
+}
+
+TEST_F(RelationsTest, ASaidMustClauseIsADemand) {
+  auto a = Run("Brazil said Argentina must withdraw its troops.");
+  EXPECT_TRUE(Has(a, "Brazil DEMAND Argentina"));
+  EXPECT_FALSE(HasClass(a, "RETREAT"));
+}
+
+TEST_F(RelationsTest, VerbObjectPatternsDecideTheClass) {
+  auto a = Run("Canada imposed sanctions on Iran.");
+  EXPECT_TRUE(Has(a, "Canada SANCTION Iran"));
+  auto b = Run("Austria lifted sanctions on Serbia.");
+  EXPECT_TRUE(Has(b, "Austria RETREAT Serbia"));
+  auto c = Run("Egypt held talks with Jordan.");
+  EXPECT_TRUE(Has(c, "Egypt CONSULT Jordan"));
+  // Releasing a video is no event; releasing prisoners is.
+  auto d = Run("Hamas released a video of the hostages.");
+  EXPECT_FALSE(HasClass(d, "RETREAT"));
+}
+
+TEST_F(RelationsTest, NominalEventsTakeTheirOwnerAsSource) {
+  auto a = Run("The summit followed Russia's attack on Ukraine.");
+  EXPECT_TRUE(Has(a, "Russia ASSAULT Ukraine"));
+  auto b = Run("Vietnam denied a request from China.");
+  EXPECT_TRUE(Has(b, "Vietnam REJECT China"));
+}
+
+TEST_F(RelationsTest, NegationIsReadOnTheTree) {
+  auto a = Run("Norway will not support Sweden.");
+  EXPECT_TRUE(Has(a, "Norway not SUPPORT Sweden"));
+  auto b = Run("Norway supports Sweden.");
+  EXPECT_TRUE(Has(b, "Norway SUPPORT Sweden"));
+}
+
+TEST_F(RelationsTest, PlansAreMarkedAsIntent) {
+  auto a = Run("Italy wants to visit Albania next year.");
+  bool intent = false;
+  for (const auto& r : a.relations) intent |= r.cls == "CONSULT" && r.mode == "intent";
+  EXPECT_TRUE(intent);
+}
+
+TEST_F(RelationsTest, CasualtiesAreNeverIssues) {
+  auto a = Run("Syria killed two people in the attack.");
+  for (const auto& r : a.relations) EXPECT_NE(r.object, "issue:people") << r.object;
+  for (const auto& e : a.entities) EXPECT_NE(e.label, "two people");
+}
+
+TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
+  graph::Document doc;
+  doc.id = "c";
+  doc.text = "Russia attacked Ukraine. Ukraine asked Poland for help.";
+  std::string out = extractor_->Conllu(doc);
+  EXPECT_NE(out.find("# sent_id = c-1"), std::string::npos);
+  EXPECT_NE(out.find("# sent_id = c-2"), std::string::npos);
+  EXPECT_NE(out.find("\tnsubj\t"), std::string::npos);
+  EXPECT_NE(out.find("Entity=actor:russia"), std::string::npos);
+  // Exactly one root per sentence.
+  size_t roots = 0, pos = 0;
+  while ((pos = out.find("\t0\troot\t", pos)) != std::string::npos) {
+    ++roots;
+    ++pos;
+  }
+  EXPECT_EQ(roots, 2u);
+}
+
+TEST_F(RelationsTest, ConlluInputKeepsItsTokens) {
+  DocumentReader reader;
+  std::vector<graph::Document> docs;
+  std::vector<Diagnostic> problems;
+  reader.ReadConllu(
+      "# newdoc id = k\n1\tNATO\t_\t_\t_\t_\t_\t_\t_\t_\n2\tcondemned\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tRussia\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+      "t.conllu", [&](graph::Document&& d) { docs.push_back(std::move(d)); },
+      [&](const Diagnostic& d) { problems.push_back(d); });
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(docs[0].id, "k");
+  EXPECT_EQ(docs[0].text, "NATO condemned Russia.");
+  ASSERT_EQ(docs[0].tokens.size(), 4u);
+  auto a = extractor_->Analyze(docs[0]);
+  EXPECT_TRUE(Has(a, "NATO DISAPPROVE Russia"));
+  std::string out = extractor_->Conllu(docs[0]);
+  EXPECT_NE(out.find("3\tRussia\t"), std::string::npos);
+  EXPECT_NE(out.find("4\t.\t"), std::string::npos);
+}
+
+TEST_F(RelationsTest, BadConlluIsRejectedWithItsLine) {
+  DocumentReader reader;
+  std::vector<graph::Document> docs;
+  std::vector<Diagnostic> problems;
+  reader.ReadConllu("1\tNATO\t_\t_\n", "bad.conllu", [&](graph::Document&& d) { docs.push_back(std::move(d)); },
+                    [&](const Diagnostic& d) { problems.push_back(d); });
+  EXPECT_TRUE(docs.empty());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where, "bad.conllu:1");
+  EXPECT_EQ(reader.tally().rejected, 1u);
+}
+
+}  // namespace
+}  // namespace newsgraph::extract
