@@ -643,6 +643,7 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
       score[1] += slot->move[1];
       score[2] += slot->move[2];
       s.hits[nh++] = slot;
+      if (m.joint) __builtin_prefetch(&m.labels[slot->off]);
     }
     int best = -1;
     Dep label = Dep::kRoot;

@@ -390,7 +390,7 @@ bool WriteModel(const std::string& path, const Model& m, const std::vector<std::
   header +=
       "# Greedy arc-hybrid averaged-perceptron dependency parser for newsgraph\n"
       "# (extract/dep_parser.h). Trained from Universal Dependencies English EWT r2.16\n"
-      "# and GUM (open genres), both CC BY-SA 4.0; licensed CC BY-SA 4.0 like them.\n"
+      "# and GUM (open genres: CC BY 4.0 / CC BY-SA); licensed CC BY-SA 4.0 like EWT.\n"
       "# See extract/models/README.md and docs/parser.md.\n"
       "labels";
   for (int d = 0; d < kNumDeps; ++d) header += std::string(" ") + newsgraph::extract::DepName(static_cast<Dep>(d));
