@@ -294,6 +294,26 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     int e = mentions_[m].entity;
     return entities_[e].e.category == "person" && entities_[e].e.label.find(" of ") == std::string::npos ? e : -1;
   };
+  // The country the document is about so far: the one named most (at
+  // least twice and more than any other), or nullptr.
+  auto document_country = [&]() -> const ActorEntry* {
+    std::unordered_map<int, int> count;
+    for (const auto& m : mentions_)
+      if (m.entity >= 0 && !m.pronoun && entities_[m.entity].e.category == "country") count[m.entity]++;
+    int best = -1, best_n = 0, second = 0;
+    for (const auto& [e, n] : count) {
+      if (n > best_n || (n == best_n && e < best)) {
+        second = std::max(second, best_n);
+        best = e;
+        best_n = n;
+      } else {
+        second = std::max(second, n);
+      }
+    }
+    if (best < 0 || best_n == second) return nullptr;
+    int entry = lex_.FindActorByLabel(entities_[best].e.label);
+    return entry < 0 ? nullptr : &lex_.actor(entry);
+  };
   const size_t first_mention = mentions_.size();
   size_t i = s.first;
   while (i < s.last) {
@@ -613,6 +633,28 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
       }
     }
+    // A bare group noun opening a sentence ("Police arrested ...",
+    // "Protesters gathered ..."): the group of the country the document is
+    // about, when it is clear.
+    if (i == s.first && IsCap(i) && Tag(i) != Pos::kVerb && !s.heading) {
+      const std::string* canonical = lex_.GroupNoun(lower);
+      std::string agent = canonical ? AgentOf(*canonical) : "";
+      std::string_view next = i + 1 < s.last ? Lower(i + 1) : std::string_view();
+      PhraseMatch after;
+      bool named_after = (next == "of" || next == "from" || next == "in") && i + 2 < s.last &&
+                         MatchActorAt(i + 2, &after) && lex_.actor(after.entry).category == "country";
+      if (!agent.empty() && agent != "GOV" && !named_after && next != "and" && !(i + 1 < s.last && IsCap(i + 1))) {
+        if (const ActorEntry* dc = document_country()) {
+          std::string prefix = dc->adjective.empty() ? dc->label : dc->adjective;
+          std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
+          int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
+          entities_[e].aliases.insert(std::string(Surface(i)));
+          AddMention(NewMention(i, i + 1, index, e));
+          ++i;
+          continue;
+        }
+      }
+    }
     // Groups named by their country after them: "soldiers from Gondor",
     // "the government of Gondor", "lawmakers and officials in Fornost".
     if (Tag(i) != Pos::kVerb && lex_.GroupNoun(lower)) {
@@ -900,6 +942,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         break;
       }
       size_t b = i;
+      size_t title_from = SIZE_MAX;  // first title word stripped from the name
       std::string run_role;
       PhraseMatch of_actor{};
       bool of_known = false;
@@ -949,6 +992,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
         if (title_at(b, &tl, &te) && b + tl < n && IsCap(b + tl)) {
           if (!te->honorific && !te->role.empty()) run_role = te->role;
+          if (title_from == SIZE_MAX) title_from = b;
           b += tl;
           continue;
         }
@@ -1028,6 +1072,16 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (oe.category != "organization" || oe.label == name) continue;
           if ((" " + oe.label + " ").find(" " + name + " ") != std::string::npos) found = found == -1 ? static_cast<int>(e) : -2;
         }
+        // Else a national body of the country the document is about:
+        // "Parliament" in a story about Serbia -> "Parliament of Serbia".
+        static const std::unordered_set<std::string_view> kNational = {
+            "Parliament", "Senate", "Congress", "Government", "Cabinet", "Assembly", "Police", "Army",
+            "Navy", "Judiciary", "Legislature", "Presidency"};
+        const ActorEntry* dc = found == -1 && kNational.count(words_[b]) ? document_country() : nullptr;
+        if (dc && found == -1) {
+          found = EntityFor(name + " of " + dc->label, "organization", dc->country, "", false);
+          entities_[found].aliases.insert(name);
+        }
         if (found >= 0) {
           Mention m = NewMention(b, n, index, found);
           m.possessive = n < s.last && words_[n] == "'s";
@@ -1050,7 +1104,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
         int e = EntityFor(name, category, of_known ? lex_.actor(of_actor.entry).country : "", "", false);
         if (!run_role.empty() && entities_[e].e.role.empty()) entities_[e].e.role = run_role;
-        Mention m = NewMention(b, n, index, e);
+        // The mention covers the title ("President Dale Whitcombe"), the
+        // label does not.
+        Mention m = NewMention(title_from != SIZE_MAX && category == "person" ? title_from : b, n, index, e);
         m.possessive = n < s.last && words_[n] == "'s";
         m.modifier = medium;  // a medium reports; it is not an agent
         m.initial_unknown = n - b == 1 && (b == s.first || s.heading) &&
@@ -1064,6 +1120,21 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       continue;
     }
     ++i;
+  }
+  // "the Trump administration": the government a person heads.
+  for (size_t a = first_mention; a < mentions_.size(); ++a) {
+    Mention& pm = mentions_[a];
+    if (pm.sentence != index || pm.pronoun || pm.modifier || pm.entity < 0 || pm.last >= s.last) continue;
+    if (entities_[pm.entity].e.category != "person") continue;
+    std::string_view nx = Lower(pm.last);
+    if (nx != "administration" && nx != "government" && nx != "cabinet") continue;
+    std::string surface;
+    for (size_t w = pm.first; w < pm.last; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+    std::string country = entities_[pm.entity].e.country;
+    int e = EntityFor(surface + " " + std::string(nx), "organization", country, country.empty() ? "" : country + "GOV", false);
+    pm.entity = e;
+    pm.last = pm.last + 1;
+    mention_at_[pm.last - 1] = static_cast<int>(a);
   }
   // Places in "Town, Region, Country" lists are where, not who: "in
   // Zaporizhzhia, Ukraine" names no subject.
