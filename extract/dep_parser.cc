@@ -94,16 +94,17 @@ bool ReadLine(const std::string& data, size_t* pos, std::string_view* line) {
   return true;
 }
 
-// Open-addressing map from a feature key to its move weights and its
-// relation weights. A slot is indexed by the key's low bits and checked by
-// its high 32 bits.
+// Open-addressing map from a feature key to the block of its weights. A
+// slot is indexed by the key's low bits and checked by its high 32 bits.
+// A block, in DepParser::Impl::blocks: word 0 = moves 0 and 1 (int16 each),
+// word 1 = move 2 and the number n of relation weights, then n words of
+// (int16 weight << 16 | class). Moves and relations of a feature share one
+// cache line or two, and the slot table stays small.
 struct Slot {
   uint32_t check;
-  int16_t move[dep_features::kNumMoves];
-  uint16_t nnz;       // relation weights at labels_[off .. off + nnz)
-  uint32_t off;       // kEmpty for an empty slot
+  uint32_t off;  // kEmpty for an empty slot
 };
-static_assert(sizeof(Slot) == 16);
+static_assert(sizeof(Slot) == 8);
 constexpr uint32_t kEmpty = 0xffffffffu;
 
 }  // namespace
@@ -439,14 +440,15 @@ namespace {
 struct Scratch {
   dep_features::State state;
   uint64_t keys[dep_features::kNumTemplates];
-  const Slot* hits[dep_features::kNumTemplates];
+  const uint32_t* hits[dep_features::kNumTemplates];
 };
 
 }  // namespace
 
 struct DepParser::Impl {
   std::vector<Slot> slots;
-  std::vector<uint32_t> labels;  // (weight << 16) | class
+  std::vector<uint32_t> blocks;  // see Slot
+  size_t num_label_weights = 0;
   size_t mask = 0;
   size_t num_features = 0;
   bool joint = false;  // "decoding joint": relations scored with the moves
@@ -468,7 +470,7 @@ DepParser::DepParser() : impl_(std::make_unique<Impl>()) {}
 DepParser::~DepParser() = default;
 
 size_t DepParser::num_features() const { return impl_->num_features; }
-size_t DepParser::num_label_weights() const { return impl_->labels.size(); }
+size_t DepParser::num_label_weights() const { return impl_->num_label_weights; }
 
 std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string* error) {
   std::string scratch;
@@ -576,8 +578,8 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
     size_t cap = 16;
     while (cap < static_cast<size_t>(n_features) * 4 / 3 + 1) cap <<= 1;  // load <= 0.75
     m.mask = cap - 1;
-    m.slots.assign(cap, Slot{0, {0, 0, 0}, 0, kEmpty});
-    m.labels.reserve(n_labels);
+    m.slots.assign(cap, Slot{0, kEmpty});
+    m.blocks.reserve(static_cast<size_t>(n_features) * 2 + n_labels);
     auto i16 = [](const unsigned char* q) { return static_cast<int16_t>(static_cast<uint16_t>(q[0] | (q[1] << 8))); };
     uint64_t prev = 0;
     for (long long i = 0; i < n_features; ++i) {
@@ -586,23 +588,27 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
       for (int b = 0; b < 8; ++b) key |= static_cast<uint64_t>(p[b]) << (8 * b);
       if (i > 0 && key <= prev) return fail(0, "feature keys not sorted (feature " + std::to_string(i) + ")");
       prev = key;
-      Slot slot{static_cast<uint32_t>(key >> 32), {i16(p + 8), i16(p + 10), i16(p + 12)}, p[14],
-                static_cast<uint32_t>(m.labels.size())};
+      if (m.blocks.size() > 0xfffffff0u) return fail(0, "model too large");
+      const Slot slot{static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(m.blocks.size())};
+      const int nnz = p[14];
+      m.blocks.push_back(static_cast<uint16_t>(i16(p + 8)) | (static_cast<uint32_t>(static_cast<uint16_t>(i16(p + 10))) << 16));
+      m.blocks.push_back(static_cast<uint16_t>(i16(p + 12)) | (static_cast<uint32_t>(nnz) << 16));
       p += 15;
-      if (end - p < 3 * slot.nnz) return fail(0, "truncated feature table (feature " + std::to_string(i) + ")");
-      for (int j = 0; j < slot.nnz; ++j, p += 3) {
+      if (end - p < 3 * nnz) return fail(0, "truncated feature table (feature " + std::to_string(i) + ")");
+      for (int j = 0; j < nnz; ++j, p += 3) {
         if (p[0] >= dep_features::kNumLabelClasses)
           return fail(0, "bad relation class in feature " + std::to_string(i));
-        if (m.labels.size() >= static_cast<size_t>(n_labels))
+        if (m.num_label_weights >= static_cast<size_t>(n_labels))
           return fail(0, "more relation weights than the header's label_weights");
-        m.labels.push_back((static_cast<uint32_t>(static_cast<uint16_t>(i16(p + 1))) << 16) | p[0]);
+        m.blocks.push_back((static_cast<uint32_t>(static_cast<uint16_t>(i16(p + 1))) << 16) | p[0]);
+        ++m.num_label_weights;
       }
       size_t s = key & m.mask;
       while (m.slots[s].off != kEmpty) s = (s + 1) & m.mask;
       m.slots[s] = slot;
     }
     if (p != end) return fail(0, "trailing bytes after the feature table");
-    if (m.labels.size() != static_cast<size_t>(n_labels))
+    if (m.num_label_weights != static_cast<size_t>(n_labels))
       return fail(0, "fewer relation weights than the header's label_weights");
     m.num_features = static_cast<size_t>(n_features);
     m.joint = joint;
@@ -639,11 +645,15 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     for (int i = 0; i < kNumTemplates; ++i) {
       const Slot* slot = m.Find(s.keys[i]);
       if (slot == nullptr) continue;
-      score[0] += slot->move[0];
-      score[1] += slot->move[1];
-      score[2] += slot->move[2];
-      s.hits[nh++] = slot;
-      if (m.joint) __builtin_prefetch(&m.labels[slot->off]);
+      const uint32_t* b = &m.blocks[slot->off];
+      __builtin_prefetch(b);
+      s.hits[nh++] = b;
+    }
+    for (int i = 0; i < nh; ++i) {
+      const uint32_t* b = s.hits[i];
+      score[0] += static_cast<int16_t>(b[0] & 0xffff);
+      score[1] += static_cast<int16_t>(b[0] >> 16);
+      score[2] += static_cast<int16_t>(b[1] & 0xffff);
     }
     int best = -1;
     Dep label = Dep::kRoot;
@@ -652,8 +662,8 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
       // its relation's.
       int32_t acc[kNumLabelClasses] = {};
       for (int i = 0; i < nh; ++i) {
-        const uint32_t* e = &m.labels[s.hits[i]->off];
-        for (int j = 0, nnz = s.hits[i]->nnz; j < nnz; ++j)
+        const uint32_t* e = s.hits[i] + 2;
+        for (int j = 0, nnz = static_cast<int>(s.hits[i][1] >> 16); j < nnz; ++j)
           acc[e[j] & 0xff] += static_cast<int16_t>(e[j] >> 16);
       }
       int64_t best_score = INT64_MIN;
@@ -689,8 +699,8 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     if (best != kShift && !(best == kLeft && st.b0() == n)) {
       int32_t acc[kNumLabelClasses] = {};
       for (int i = 0; i < nh; ++i) {
-        const uint32_t* e = &m.labels[s.hits[i]->off];
-        for (int j = 0, nnz = s.hits[i]->nnz; j < nnz; ++j)
+        const uint32_t* e = s.hits[i] + 2;
+        for (int j = 0, nnz = static_cast<int>(s.hits[i][1] >> 16); j < nnz; ++j)
           acc[e[j] & 0xff] += static_cast<int16_t>(e[j] >> 16);
       }
       const int base = best == kLeft ? 0 : kNumDeps;
