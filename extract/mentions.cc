@@ -674,7 +674,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         for (size_t h = 0; h < nouns.size(); ++h) {
           const std::string& noun = *lex_.GroupNoun(Lower(nouns[h]));
           int e = EntityFor(prefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ca.country,
-                            GroupCode(ca.CodeOn(out_.doc.date), ca.country, noun), false);
+                            GroupCode(ca.CodeOn(out_.doc.date), ca.country,
+                                      ca.category != "country" && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
+                            false);
           Mention m = NewMention(nouns[h], h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1, index, e);
           AddMention(m);
         }
@@ -798,7 +800,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             }
             std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
             int e = EntityFor(prefix + " " + noun, "group", ha.country,
-                              GroupCode(ha.CodeOn(out_.doc.date), ha.country, *canonical), false);
+                              // A region's forces ("Puntland forces") are not its country's.
+                              GroupCode(ha.CodeOn(out_.doc.date), ha.country,
+                                        ha.category != "country" && AgentOf(*canonical) == "MIL" ? "" : *canonical),
+                              false);
             std::string surface;
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
               surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
