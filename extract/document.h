@@ -62,6 +62,7 @@ struct Target {
   std::string possessor;  // "Ukraine" in "Ukraine's sovereignty"
   int about = -1;         // an actor named in the issue: "an attack by X"
   int owner = -1;         // the actor that owns an issue: "a request from X", "Iran's ambassador"
+  int node = -1;          // the token the issue phrase was read from (its head)
 };
 
 class DocumentRun {
@@ -176,6 +177,7 @@ class DocumentRun {
   bool IsVerbal(size_t t) const;
   std::string CaseOf(size_t t) const;
   int ActorMention(size_t t) const;
+  int DescribedActor(size_t t) const;
   void ActorsOf(size_t t, std::vector<int>* out, int depth, bool* indirect) const;
   std::vector<int> TreeSubjects(size_t v, bool* through, bool* pronoun, int depth) const;
   bool TreePassive(size_t v) const;

@@ -15,6 +15,7 @@
 //   negation   not/never/n't/no on the trigger or its outer verb
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "extract/document.h"
 #include "extract/tree_lexicon.h"
@@ -123,11 +124,29 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
   int m = ActorMention(t);
   if (m >= 0) {
     if (std::find(out->begin(), out->end(), m) == out->end()) out->push_back(m);
+    // "envoy Steve Witkoff and Jared Kushner": a conjunct hung on another
+    // word of the same mention.
+    for (uint32_t w = mentions_[m].first; w < mentions_[m].last; ++w) {
+      if (w == t) continue;
+      for (uint32_t k : KidsOf(w))
+        if (dep_[k] == Dep::kConj && !IsVerbal(k) && (k < mentions_[m].first || k >= mentions_[m].last))
+          ActorsOf(k, out, depth + 1, indirect);
+    }
   } else if (Tag(t) == Pos::kNoun || Tag(t) == Pos::kPropn) {
     bool found = false;
     for (uint32_t k : KidsOf(t)) {
       if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0) {
         ActorsOf(k, out, depth + 1, indirect);
+        found = true;
+      }
+    }
+    if (!found) {
+      // "the network", "the commission", "the government": a definite
+      // description of the one organisation (or country) named just before.
+      int a = DescribedActor(t);
+      if (a >= 0) {
+        if (std::find(out->begin(), out->end(), a) == out->end()) out->push_back(a);
+        if (indirect) *indirect = true;
         found = true;
       }
     }
@@ -152,6 +171,66 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
     // "allies such as Germany", "countries including X and Y": the members.
     if (m < 0 && dep_[k] == Dep::kNmod && x_.tree_lex_->In("member_case", CaseOf(k))) ActorsOf(k, out, depth + 1, indirect);
   }
+}
+
+// The mention a definite description at t refers back to ("the network"
+// after "ABS-CBN"), or -1: t is a noun of the org_anaphor (organisations) or
+// state_anaphor (countries) lists with "the" and no modifier naming another
+// actor, and exactly one actor of that category was named in this sentence
+// before t or in the two sentences before it.
+int DocumentRun::DescribedActor(size_t t) const {
+  if (Tag(t) != Pos::kNoun) return -1;
+  std::string lemma = NounLemma(t);
+  bool org = x_.tree_lex_->In("org_anaphor", lemma), state = x_.tree_lex_->In("state_anaphor", lemma);
+  if (!org && !state) return -1;
+  bool definite = false;
+  for (uint32_t k : KidsOf(t)) {
+    if (dep_[k] == Dep::kDet && (Lower(k) == "the" || Lower(k) == "this")) definite = true;
+    if (dep_[k] == Dep::kNmodPoss || dep_[k] == Dep::kCompound || dep_[k] == Dep::kAmod || dep_[k] == Dep::kNmod ||
+        dep_[k] == Dep::kAppos)
+      if (mention_at_[k] >= 0) return -1;  // "the Russian government", "the government of X": named
+  }
+  if (!definite) return -1;
+  uint32_t sentence = 0;
+  for (const auto& mm : mentions_)
+    if (mm.first <= t && t < mm.last) sentence = mm.sentence;
+  // The sentence of t: the last sentence that starts at or before it.
+  for (uint32_t si = 0; si < sents_.size(); ++si)
+    if (sents_[si].first <= t) sentence = si;
+  // Candidates in the window: the last mention of each, and how often each
+  // was named in the document so far.
+  std::unordered_map<int, int> last_mention, named;
+  for (size_t mi = 0; mi < mentions_.size(); ++mi) {
+    const Mention& mm = mentions_[mi];
+    if (mm.first >= t) break;
+    if (mm.entity < 0 || mm.modifier) continue;
+    named[mm.entity]++;
+    if (mm.sentence + 2 < sentence || mm.pronoun) continue;
+    const std::string& cat = entities_[mm.entity].e.category;
+    if (org ? cat == "organization" : cat == "country") last_mention[mm.entity] = static_cast<int>(mi);
+  }
+  if (last_mention.empty()) return -1;
+  if (last_mention.size() == 1) return last_mention.begin()->second;
+  // Several: the one the noun names ("the commission" for the National
+  // Telecommunications Commission); else no guess (counting mentions picked
+  // the wrong one too often).
+  int by_name = -1, best = -1, best_count = 0, second = 0;
+  for (const auto& [e, mi] : last_mention) {
+    std::string label = LowerAscii(entities_[e].e.label);
+    size_t sp = label.rfind(' ');
+    std::string last = sp == std::string::npos ? label : label.substr(sp + 1);
+    if (last == lemma || last == std::string(Lower(t))) by_name = by_name == -1 ? mi : -2;
+    int c = named[e];
+    if (c > best_count) {
+      second = best_count;
+      best_count = c;
+      best = mi;
+    } else if (c > second) {
+      second = c;
+    }
+  }
+  (void)best;
+  return by_name >= 0 ? by_name : -1;
 }
 
 bool DocumentRun::TreePassive(size_t v) const {
@@ -477,6 +556,7 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     return false;
   if (tag == Pos::kPropn && modifiers == 0 && !complement) return false;  // an unknown name is no issue
   target->issue = label;
+  target->node = static_cast<int>(n);
   if (target->possessor.empty()) target->possessor = possessor;
   // The actor that owns the thing: possessor, demonym or name modifier, or
   // an "of/from/by" complement, looked for two levels down.
@@ -529,6 +609,14 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       return;
     }
   }
+  if (int described = DescribedActor(n); described >= 0 && ActorMention(n) < 0 && !appos_actor) {
+    Target a;
+    a.mention = described;
+    targets->push_back(a);
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kConj && !IsVerbal(k)) TargetsOf(k, targets, depth + 1);
+    return;
+  }
   if (ActorMention(n) >= 0 || appos_actor) {
     std::vector<int> actors;
     ActorsOf(n, &actors, 0, nullptr);
@@ -572,8 +660,14 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     }
     if (!actors.empty()) return;
   }
-  for (uint32_t k : KidsOf(n))
+  // Conjuncts of the phrase the issue was read from ("the need for
+  // sovereignty and security guarantees": both).
+  size_t from = t.node >= 0 ? static_cast<size_t>(t.node) : n;
+  for (uint32_t k : KidsOf(from))
     if (dep_[k] == Dep::kConj && !IsVerbal(k)) TargetsOf(k, targets, depth + 1);
+  if (from != n)
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kConj && !IsVerbal(k)) TargetsOf(k, targets, depth + 1);
 }
 
 // Targets in the obliques of v (or nominal modifiers of a noun v) whose
