@@ -2,8 +2,9 @@
 // arc-hybrid transition parser (Kuhlmann et al. 2011, root at the end of the
 // buffer) whose moves are scored by an averaged perceptron over hashed rich
 // non-local features (Zhang & Nivre 2011), trained with a dynamic oracle and
-// exploration (Goldberg & Nivre 2013) by tools/train_parser. The relation of
-// each arc is chosen by a second perceptron at the moment the arc is made.
+// exploration (Goldberg & Nivre 2013) by tools/train_parser. Moves and
+// relations are scored jointly: an arc's score is its move's plus its
+// relation's (a model file may instead choose the relation after the move).
 // The model (extract/models/dep-ud.model) is trained from UD English EWT and
 // GUM; see docs/parser.md. The State class in namespace dep_features is
 // public only so that the trainer runs exactly the parser's transition

@@ -14,9 +14,19 @@
 // oracle (Goldberg & Nivre 2013) with exploration from --explore-from on.
 // Non-projective training trees are projectivised by lifting (the shortest
 // non-projective arc is attached to its head's head until none is left).
+// --joint scores moves and relations together (the shipped model); without
+// it the relation is chosen by a second classifier after the move.
+// --jackknife-file/--jackknife-dir tag a training file with the taggers of
+// tools/jackknife_tagger.sh instead of --tagger (see docs/parser.md).
 // The shuffle and the exploration use a fixed seed, so retraining on the same
-// files gives the same model. The epoch with the best dev LAS (measured on
-// the written, pruned, quantised model) is kept.
+// files, given in the same order, gives the same model. The epoch with the
+// best dev LAS (measured on the written, pruned, quantised model) is kept,
+// or with --keep-last the last one (when the dev file is also trained on).
+//
+//   train_parser --prune MODEL --out SMALLER.model --prune-labels Q --prune-features Q
+//
+// drops small weights from a written model (the same as those options at
+// training time).
 //
 // stdout is data (scores, speed); stderr is progress and diagnostics.
 // Exit codes: 0 ok, 1 scores below --min-uas/--min-las, 2 usage or fatal error.
