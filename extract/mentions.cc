@@ -69,6 +69,15 @@ bool IsForcesNoun(std::string_view canonical) {
          canonical == "army" || canonical == "armed forces" || canonical == "servicemen" ||
          canonical == "service members" || canonical == "defense forces" || canonical == "defence forces";
 }
+// A country's name after "of": "the Philippines", "the United States",
+// "Peru".
+std::string OfCountry(const std::string& label) {
+  bool the = (!label.empty() && label.back() == 's') || label.rfind("United ", 0) == 0 ||
+             label.rfind("Democratic ", 0) == 0 || label.rfind("Republic ", 0) == 0 ||
+             label.rfind("Central African", 0) == 0 || label.rfind("Czech Republic", 0) == 0 ||
+             label.find(" Republic") != std::string::npos;
+  return the ? "the " + label : label;
+}
 // The agent code of a group noun (CAMEO/PLOVER agent types).
 std::string AgentOf(std::string_view canonical) {
   static const std::unordered_map<std::string_view, std::string_view> m = {
@@ -216,12 +225,16 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (words_[k].size() < 3 || words_[k].find('-') != std::string_view::npos) return false;
       if (mention_at_[k] >= 0 || LooksLikeDateWord(words_[k]) || IsConnective(Lower(k)) || IsPartyWord(words_[k]))
         return false;
-      if (title_at(k, &tl, &te) || MatchActorAt(k, &pm)) return false;
+      if (title_at(k, &tl, &te)) return false;
+      // A lexicon word ends the run, unless it is a bare head the lexicon
+      // reads as one body ("United States Commission on ...").
+      if (MatchActorAt(k, &pm) && (before || pm.length != 1 || !OrgHeads().count(words_[k]))) return false;
       return true;
     };
     *b = first;
     *e = last;
     while (*b > s.first && plain(*b - 1, true)) --*b;
+    bool linked_head = false;  // "Commission on ...": the head is before the link
     while (*e < s.last && *e - last < 6) {
       if (plain(*e, false)) {
         ++*e;
@@ -232,6 +245,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       bool link = (lw == "on" || lw == "for" || lw == "of") && OrgHeads().count(words_[*e - 1]);
       bool dash = (words_[*e] == "\u2013" || words_[*e] == "-") && toks_[*e].begin == toks_[*e - 1].end;
       if ((link || dash) && *e + 1 < s.last && IsCap(*e + 1) && Tag(*e + 1) != Pos::kVerb) {
+        if (link) linked_head = true;
         size_t q = *e + 1;
         while (q < s.last && IsCap(q) && !toks_[q].Has(kPunct) && q - *e < 5) ++q;
         *e = q;
@@ -244,7 +258,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // Abdul-Malik").
     if (*e > last) {
       std::string_view h = words_[*e - 1];
-      bool head = OrgHeads().count(h) || PlaceHeads().count(h) || IsMediaHead(h);
+      bool head = linked_head || OrgHeads().count(h) || PlaceHeads().count(h) || IsMediaHead(h);
       bool nouns = true;
       for (size_t k = last; k < *e; ++k)
         if (Tag(k) != Pos::kNoun) nouns = false;
@@ -620,7 +634,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (found == -1 && has_aff && lex_.actor(aff.entry).category == "country" && after != "of" &&
               after != "at" && after != "for" && after != "to" && !(j < s.last && IsCap(j))) {
             const ActorEntry& ca = lex_.actor(aff.entry);
-            int e = EntityFor(role + " of " + ca.label, "person", ca.country, "", false);
+            int e = EntityFor(role + " of " + OfCountry(ca.label), "person", ca.country, "", false);
             auto& le = entities_[e];
             le.e.role = role;
             le.e.affiliation = ca.label;
@@ -763,7 +777,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         // A country's government, regime or administration is the country
         // ("the Iranian regime", "the Afghan government").
         if (canonical && heads.size() == 1 && a.category == "country" &&
-            (*canonical == "government" || *canonical == "regime" || *canonical == "administration")) {
+            (gl == "government" || gl == "regime" || gl == "administration")) {
           int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
           std::string surface;
           for (size_t w = i; w <= g; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
@@ -855,6 +869,21 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         AddMention(m);
         i = end;
         continue;
+      }
+      // A bare national body ("the Senate") in a story about another
+      // country is that country's: "Senate of Philippines".
+      if (pm.length == 1 && pm.use == PhraseUse::kName && OrgHeads().count(words_[i]) && !a.country.empty() &&
+          a.label != words_[i]) {
+        const ActorEntry* dc = document_country();
+        if (dc && dc->country != a.country) {
+          int e = EntityFor(std::string(words_[i]) + " of " + OfCountry(dc->label), "organization", dc->country, "", false);
+          entities_[e].aliases.insert(std::string(words_[i]));
+          Mention m = NewMention(i, end, index, e);
+          m.possessive = end < s.last && words_[end] == "'s";
+          AddMention(m);
+          i = end;
+          continue;
+        }
       }
       int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
       Mention m = NewMention(i, end, index, e);
@@ -1057,7 +1086,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
               entities_[e].e.affiliation = ca.label;
             }
           } else {
-            e = EntityFor(role + " of " + ca.label, "person", ca.country, "", false);
+            e = EntityFor(role + " of " + OfCountry(ca.label), "person", ca.country, "", false);
             entities_[e].e.role = role;
             entities_[e].e.affiliation = ca.label;
           }
@@ -1084,7 +1113,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             "Navy", "Judiciary", "Legislature", "Presidency"};
         const ActorEntry* dc = found == -1 && kNational.count(words_[b]) ? document_country() : nullptr;
         if (dc && found == -1) {
-          found = EntityFor(name + " of " + dc->label, "organization", dc->country, "", false);
+          found = EntityFor(name + " of " + OfCountry(dc->label), "organization", dc->country, "", false);
           entities_[found].aliases.insert(name);
         }
         if (found >= 0) {
