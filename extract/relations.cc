@@ -53,7 +53,51 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
   return false;
 }
 
+// Whether the lemma names an event or a stance the relation lexicons know.
+bool DocumentRun::KnownVerb(const std::string& lemma) const {
+  const TreeLexicon& tl = *x_.tree_lex_;
+  return lex_.Relations(lemma, false) || tl.SeedVerbs(lemma) || tl.Complement(lemma) || tl.In("light", lemma) ||
+         tl.In("speech", lemma);
+}
+
+// Headline-style present tense: the tagger, trained on web text, reads
+// "Trump meets with X", "China imposes tariffs" and "bans X and calls on Y"
+// with the verb as a plural noun. A word in -s tagged NOUN is the verb when
+// it follows the actor that is its subject (or "and" after such a verb),
+// is a verb the relation lexicons know, and no verb stands before it.
+void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
+  bool verb_before = false, s_verb_before = false;
+  for (size_t t = s.first; t < s.last; ++t) {
+    if (Tag(t) == Pos::kVerb) {
+      verb_before = true;
+      s_verb_before |= EndsWith(Lower(t), "s");
+      continue;
+    }
+    if (Tag(t) != Pos::kNoun || t == s.first) continue;
+    std::string_view w = Lower(t);
+    if (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss")) continue;
+    bool after_subject = false;
+    int pm = mention_at_[t - 1];
+    if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t)
+      after_subject = true;
+    bool after_and = s_verb_before && Lower(t - 1) == "and";
+    if (!after_subject && !after_and) continue;
+    if (t + 1 < s.last) {
+      Pos next = Tag(t + 1);
+      if (next == Pos::kVerb || next == Pos::kAux || next == Pos::kPunct || next == Pos::kCconj) continue;
+    } else {
+      continue;
+    }
+    std::string lemma = VerbLemma(t);
+    if (lemma == w || !KnownVerb(lemma)) continue;
+    tags_[t] = Pos::kVerb;
+    verb_before = true;
+    s_verb_before = true;
+  }
+}
+
 void DocumentRun::ParseSentence(const SentenceBounds& s) {
+  RetagHeadlineVerbs(s);
   size_t n = s.last - s.first;
   parse_words_.assign(words_.begin() + s.first, words_.begin() + s.last);
   parse_tags_.assign(tags_.begin() + s.first, tags_.begin() + s.last);
@@ -342,6 +386,11 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       if (Tag(h) == Pos::kNoun || Tag(h) == Pos::kPropn) {
         *through = true;
         ActorsOf(h, &out, 0, nullptr);
+        // "signed an order lifting sanctions": a participle on the object
+        // of a verb acts for that verb's subject.
+        if (out.empty() && dep_[v] == Dep::kAcl && EndsWith(Lower(v), "ing") && dep_[h] == Dep::kObj &&
+            head_[h] >= 0 && IsVerbal(head_[h]))
+          return TreeSubjects(head_[h], through, pronoun, depth + 1);
       }
       break;
     case Dep::kAdvcl:
@@ -629,6 +678,19 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     for (uint32_t k : KidsOf(n))
       if (dep_[k] == Dep::kConj && !IsVerbal(k) && ActorMention(k) < 0) TargetsOf(k, targets, depth + 1);
     return;
+  }
+  // "pardoned several opposition figures, including X and Y": the members.
+  {
+    std::vector<Target> members;
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kNmod && x_.tree_lex_->In("member_case", CaseOf(k))) TargetsOf(k, &members, depth + 1);
+    bool any = false;
+    for (const auto& m : members) any |= m.mention >= 0;
+    if (any) {
+      for (const auto& m : members)
+        if (m.mention >= 0) targets->push_back(m);
+      return;
+    }
   }
   Target t;
   if (IssueFromTree(n, &t)) {
@@ -941,6 +1003,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   }
 
   // 3. Verb + object patterns: "imposed sanctions on X", "held talks with X".
+  if (obj >= 0 && Tag(obj) == Pos::kNoun && tl.In("light_noun", NounLemma(obj))) {
+    // "held their first round of talks": the noun the light noun carries.
+    for (uint32_t k : KidsOf(obj))
+      if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) {
+        obj = static_cast<int>(k);
+        break;
+      }
+  }
   if (obj >= 0 && Tag(obj) == Pos::kNoun) {
     const VerbObjectEntry* vo = tl.VerbObject(lemma, NounLemma(obj));
     if (!vo && Lower(obj) != NounLemma(obj)) vo = tl.VerbObject(lemma, Lower(obj));
@@ -984,7 +1054,8 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
                       targets.end());
       }
-      if (!targets.empty()) {
+      if (!targets.empty() || (subjects.size() >= 2 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "COOPERATE"))) {
+        // "X and Y held talks": mutual when no other party is named.
         EmitAll(subjects, targets, r, negated, conf, index);
         return true;
       }
@@ -1032,6 +1103,12 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (obj >= 0) TargetsOf(obj, &found, 0);
     } else {
       PrepTargets(t, {r.prep}, &found);
+      // "extradited X to the US" with the phrase hung on the object.
+      if (found.empty() && obj >= 0 && r.prep != "of") {
+        PrepTargets(obj, {r.prep}, &found);
+        found.erase(std::remove_if(found.begin(), found.end(), [](const Target& tg) { return tg.mention < 0; }),
+                    found.end());
+      }
       // "accuse X of Y", "blame X for Y": the object, with the issue after
       // the preposition.
       if (!found.empty() && obj >= 0 && (r.prep == "of" || r.prep == "for" || r.prep == "over"))
