@@ -56,6 +56,14 @@ bool IsParticleName(std::string_view w) {
                                                          "an", "ud", "ul", "bin", "ibn", "abu"};
   return s.count(p) > 0 && std::isupper(static_cast<unsigned char>(w[dash + 1]));
 }
+// Heads of names of laws and treaties, which are not actors: "Paris
+// Climate Accord", "Radio Control Law", "Republic Act".
+bool IsDocumentHead(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "Accord", "Accords", "Agreement", "Treaty", "Act", "Law", "Convention", "Protocol", "Charter",
+      "Declaration", "Bill", "Amendment", "Resolution", "Doctrine"};
+  return s.count(w) > 0;
+}
 // Heads of media names: "Sputnik News", "The Moscow Times".
 bool IsMediaHead(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
@@ -258,7 +266,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // Abdul-Malik").
     if (*e > last) {
       std::string_view h = words_[*e - 1];
-      bool head = linked_head || OrgHeads().count(h) || PlaceHeads().count(h) || IsMediaHead(h);
+      bool head = linked_head || OrgHeads().count(h) || PlaceHeads().count(h) || IsMediaHead(h) || IsDocumentHead(h);
       bool nouns = true;
       for (size_t k = last; k < *e; ++k)
         if (Tag(k) != Pos::kNoun) nouns = false;
@@ -533,7 +541,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           name += std::string(Surface(k));
         }
         if (n > j && n - j <= 6 && (Tag(n - 1) == Pos::kPropn || IsParticleName(words_[n - 1])) &&
-            graph::SuspectLabel(name, false) != "one or two letters") {
+            graph::SuspectLabel(name, false).empty() && !OrgHeads().count(words_[n - 1])) {
           int e = EntityFor(name, "person", "", "", false);
           auto& le = entities_[e];
           if (le.e.role.empty() && !role.empty()) le.e.role = role;
@@ -710,10 +718,18 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         continue;
       }
       // A platform a statement was made on: "wrote on Twitter".
-      if (a.category == "organization" && i >= s.first + 2 && (Lower(i - 1) == "on" || Lower(i - 1) == "via") &&
-          Tag(i - 2) == Pos::kVerb) {
-        i = end;
-        continue;
+      if (a.category == "organization" && i >= s.first + 2 && (Lower(i - 1) == "on" || Lower(i - 1) == "via")) {
+        static const std::unordered_set<std::string_view> kSay = {
+            "said", "says", "say", "wrote", "writes", "write", "posted", "posts", "post", "told", "tells",
+            "tweeted", "announced", "announces", "stated", "shared", "published", "commented", "declared",
+            "responded", "replied", "claimed", "added", "message", "statement", "video", "post", "livestream",
+            "broadcast", "streamed", "appeared", "reacted", "thanked", "praised", "criticized", "criticised"};
+        bool said = Lower(i - 1) == "via";
+        for (size_t k = i - 1; k-- > s.first && i - k <= 8 && !said;) said = kSay.count(Lower(k)) > 0;
+        if (said) {
+          i = end;
+          continue;
+        }
       }
       if (k < s.last && (pm.use == PhraseUse::kAdjective || pm.use == PhraseUse::kName)) {
         // Demonym or name + group noun: "Ukrainian officials", "US officials";
@@ -841,6 +857,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         std::string name;
         for (size_t w = lb; w < le; ++w) name += (name.empty() ? "" : " ") + std::string(Surface(w));
         std::string_view head = words_[le - 1];
+        if (IsDocumentHead(head)) {  // "Paris Climate Accord": no actor at all
+          i = le;
+          continue;
+        }
         std::string category = PlaceHeads().count(head) ? "location"
                                : (OrgHeads().count(head) || IsMediaHead(head) || (lb == i && a.category != "person"))
                                    ? "organization"
@@ -1124,7 +1144,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           continue;
         }
       }
-      bool junk = digits || !graph::SuspectLabel(name, false).empty();
+      bool junk = digits || !graph::SuspectLabel(name, false).empty() || IsDocumentHead(words_[n - 1]);
       if (n > b && !compound && !all_title_words && !junk && (!s.heading || n - b == 1)) {
         std::string category = "person";
         std::string_view head = words_[n - 1];

@@ -160,7 +160,8 @@ const std::set<std::string>& CommonWords() {
       "elections", "referendum", "ceasefire", "truce", "independence", "revolution", "republic",
       "kingdom", "empire", "union", "federation", "party", "front", "movement", "coalition", "alliance",
       "image", "images", "photos", "videos", "islam", "christianity", "christendom", "judaism", "hinduism",
-      "buddhism", "catholicism", "orthodox", "sharia", "martyrdom", "um", "uh", "ah", "oh", "ok", "okay", "yes", "no"};
+      "buddhism", "catholicism", "orthodox", "sharia", "martyrdom", "presidential", "ministerial",
+      "parliamentary", "military", "civil", "foreign", "domestic", "supreme", "senior", "chief", "um", "uh", "ah", "oh", "ok", "okay", "yes", "no"};
   return s;
 }
 // Adds id to the list under key (once); records the key in keys when new.
