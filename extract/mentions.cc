@@ -137,7 +137,8 @@ const std::unordered_set<std::string_view>& OrgHeads() {
       "News", "Post", "Journal", "Network", "Airlines", "Club", "Church", "School", "College",
       "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal",
       "Directorate", "Clan", "Cartel", "Gang", "Treasury", "Airways", "Corporation", "Corp", "Corp.",
-      "Institution", "Society", "Academy", "Council", "Secretariat", "Inspectorate", "Guards"};
+      "Institution", "Society", "Academy", "Council", "Secretariat", "Inspectorate", "Guards", "Force",
+      "Fleet", "Command"};
   return s;
 }
 const std::unordered_set<std::string_view>& PlaceHeads() {
@@ -1119,7 +1120,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
       // A lone capitalised head ("the Commission") is the one organisation
       // of the document with that word in its name.
-      if (n - b == 1 && OrgHeads().count(words_[b])) {
+      if (n - b <= 3 && OrgHeads().count(words_[n - 1])) {
         int found = -1;
         for (size_t e = 0; e < entities_.size(); ++e) {
           const auto& oe = entities_[e].e;
@@ -1131,7 +1132,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         static const std::unordered_set<std::string_view> kNational = {
             "Parliament", "Senate", "Congress", "Government", "Cabinet", "Assembly", "Police", "Army",
             "Navy", "Judiciary", "Legislature", "Presidency"};
-        const ActorEntry* dc = found == -1 && kNational.count(words_[b]) ? document_country() : nullptr;
+        const ActorEntry* dc = found == -1 && n - b == 1 && kNational.count(words_[b]) ? document_country() : nullptr;
         if (dc && found == -1) {
           found = EntityFor(name + " of " + OfCountry(dc->label), "organization", dc->country, "", false);
           entities_[found].aliases.insert(name);
