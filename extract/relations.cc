@@ -57,7 +57,7 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
 bool DocumentRun::KnownVerb(const std::string& lemma) const {
   const TreeLexicon& tl = *x_.tree_lex_;
   return lex_.Relations(lemma, false) || tl.SeedVerbs(lemma) || tl.Complement(lemma) || tl.In("light", lemma) ||
-         tl.In("speech", lemma);
+         tl.In("speech", lemma) || tl.In("designate_sanction", lemma) || tl.In("designate_disapprove", lemma);
 }
 
 // Headline-style present tense: the tagger, trained on web text, reads
@@ -176,10 +176,11 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
         if (dep_[k] == Dep::kConj && !IsVerbal(k) && (k < mentions_[m].first || k >= mentions_[m].last))
           ActorsOf(k, out, depth + 1, indirect);
     }
-  } else if (Tag(t) == Pos::kNoun || Tag(t) == Pos::kPropn) {
+  } else if (Tag(t) == Pos::kNoun || Tag(t) == Pos::kPropn || (Tag(t) == Pos::kAdj && mention_at_[t] >= 0)) {
     bool found = false;
     for (uint32_t k : KidsOf(t)) {
-      if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0) {
+      // "the cartel Clan del Golfo", "Colombian cartel Clan del Golfo" read as one flat name.
+      if ((dep_[k] == Dep::kAppos || dep_[k] == Dep::kFlat) && ActorMention(k) >= 0) {
         ActorsOf(k, out, depth + 1, indirect);
         found = true;
       }
@@ -194,7 +195,8 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
         found = true;
       }
     }
-    if (!found && x_.tree_lex_->In("actor_head", Lower(t))) {
+    if (!found && (x_.tree_lex_->In("actor_head", Lower(t)) || lex_.GroupNoun(Lower(t)) ||
+                   x_.tree_lex_->In("casualty", Lower(t)))) {
       for (uint32_t k : KidsOf(t)) {
         Dep d = dep_[k];
         bool owner = d == Dep::kNmodPoss || (d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from")) ||
@@ -828,6 +830,36 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (!subjects.empty()) {
       passive = true;
       ActorsOf(head_[t], &patients, 0, nullptr);
+    }
+  }
+  if (passive && subjects.empty()) {
+    // "killed in an Israeli airstrike", "wounded during Russian shelling":
+    // the owner of the instrument is the agent.
+    // The verb's phrases, and those up to four levels below it outside its
+    // subject ("are killed and 13 injured during Israeli airstrikes": the
+    // phrase may hang on the second verb).
+    std::vector<uint32_t> obliques, level = {static_cast<uint32_t>(t)};
+    for (int d = 0; d < 4 && !level.empty(); ++d) {
+      std::vector<uint32_t> next;
+      for (uint32_t u : level)
+        for (uint32_t k : KidsOf(u)) {
+          if (dep_[k] == Dep::kNsubj || dep_[k] == Dep::kNsubjPass || dep_[k] == Dep::kCsubj) continue;
+          obliques.push_back(k);
+          next.push_back(k);
+        }
+      level = std::move(next);
+    }
+    for (uint32_t k : obliques) {
+      if (dep_[k] != Dep::kObl) continue;
+      std::string c = CaseOf(k);
+      if (c != "in" && c != "during" && c != "by" && c != "after" && c != "amid" && c != "from") continue;
+      if (!tl.In("instrument", NounLemma(k))) continue;
+      for (int m : NounSources(k))
+        subjects.push_back(m);
+      if (!subjects.empty()) {
+        through = true;
+        break;
+      }
     }
   }
   if (!passive) subjects = TreeSubjects(t, &through, &pronoun, 0);
