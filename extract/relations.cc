@@ -203,7 +203,8 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
                      d == Dep::kCompound || d == Dep::kAmod;
         if (!owner) continue;
         int om = mention_at_[k];
-        if (om >= 0 && mentions_[om].entity >= 0) {
+        // Not a part of a hyphenated word: "Rwandan-backed rebels" are not Rwanda.
+        if (om >= 0 && mentions_[om].entity >= 0 && mentions_[om].byte_end == 0) {
           if (std::find(out->begin(), out->end(), om) == out->end()) out->push_back(om);
           if (indirect) *indirect = true;
           found = true;
@@ -420,7 +421,7 @@ std::vector<int> DocumentRun::NounSources(size_t n) const {
                  ((d == Dep::kNmod || d == Dep::kObl || d == Dep::kOblAgent) && CaseOf(k) == "by");
     if (!owner) continue;
     int m = mention_at_[k];
-    if (m >= 0 && mentions_[m].entity >= 0) {
+    if (m >= 0 && mentions_[m].entity >= 0 && mentions_[m].byte_end == 0) {
       if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
       for (uint32_t c : KidsOf(k))
         if (dep_[c] == Dep::kConj) {
@@ -856,6 +857,12 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (!tl.In("instrument", NounLemma(k))) continue;
       for (int m : NounSources(k))
         subjects.push_back(m);
+      // "killed in an airstrike conducted by the Air Force".
+      if (subjects.empty())
+        for (uint32_t a : KidsOf(k))
+          if (dep_[a] == Dep::kAcl && IsVerbal(a))
+            for (uint32_t g : KidsOf(a))
+              if (dep_[g] == Dep::kOblAgent || (dep_[g] == Dep::kObl && CaseOf(g) == "by")) ActorsOf(g, &subjects, 0, nullptr);
       if (!subjects.empty()) {
         through = true;
         break;

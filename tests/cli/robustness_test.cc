@@ -319,10 +319,11 @@ TEST_F(Robustness, TwoHundredMegabyteLineIsSkippedWithoutHoldingIt) {
   EXPECT_HAS(out, "Macron met Scholz in Berlin.");
   EXPECT_HAS(out, "Putin rejected the proposal.");
 #if !defined(__SANITIZE_ADDRESS__)
-  // Holding the line would take 200 MB on top of the ~40 MB the program
-  // needs; bounded reading holds at most the 64 MiB limit (with string
-  // growth, up to twice that) before it knows the line is too long.
-  EXPECT_LT(r.max_rss_kb, 220 * 1024) << "peak memory " << r.max_rss_kb << " kB";
+  // Holding the line would take 200 MB on top of the ~80 MB the program
+  // needs (models included: the parser's weights are ~35 MB); bounded
+  // reading holds at most the 64 MiB limit (with string growth, up to
+  // twice that) before it knows the line is too long.
+  EXPECT_LT(r.max_rss_kb, 260 * 1024) << "peak memory " << r.max_rss_kb << " kB";
 #endif
   EXPECT_LT(r.seconds, 30.0);
 }
@@ -415,7 +416,7 @@ TEST_F(Robustness, SymlinkLoopsFifosAndDanglingLinksInFolders) {
   EXPECT_HAS(r.err, Path("in/loop2.txt") + ": cannot read: Too many levels of symbolic links");
   EXPECT_HAS(r.err, Path("in/dangling.txt") + ": no such file or folder");
   EXPECT_HAS(r.err, Path("in/pipe.txt") + ": not a regular file");
-  EXPECT_HAS(r.err, Path("in/notes.pdf") + ": skipped: not .txt, .md or .jsonl");
+  EXPECT_HAS(r.err, Path("in/notes.pdf") + ": skipped: not .txt, .md, .jsonl or .conllu");
   // a.txt and sub/b.txt once each, however many ways lead to them.
   EXPECT_HAS(r.err, Tally(6, 2, 4) + " (1 other files skipped)");
 }
