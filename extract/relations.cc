@@ -73,7 +73,8 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       s_verb_before |= EndsWith(Lower(t), "s");
       continue;
     }
-    if (Tag(t) != Pos::kNoun || t == s.first) continue;
+    // A lower-case word the tagger called a proper noun ("pardons") too.
+    if ((Tag(t) != Pos::kNoun && !(Tag(t) == Pos::kPropn && !IsCap(t))) || t == s.first) continue;
     std::string_view w = Lower(t);
     if (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss")) continue;
     bool after_subject = false;
@@ -774,6 +775,17 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   // Events aimed at a thing are aimed at its owner too: "denied a request
   // from the US", "seized a Venezuelan government plane", "imposed tariffs
   // on goods from China".
+  // "called for the surrender of X": a demand toward X.
+  if (r.cls == "DEMAND")
+    for (const auto& o : objects) {
+      if (o.mention >= 0 || o.node < 0 || !x_.tree_lex_->In("demand_of", NounLemma(o.node))) continue;
+      for (uint32_t k : KidsOf(o.node))
+        if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && ActorMention(k) >= 0) {
+          Target tg;
+          tg.mention = ActorMention(k);
+          for (int sm : subjects) Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
+        }
+    }
   if (x_.tree_lex_->In("owner_classes", r.cls)) {
     bool actor_object = false;
     for (const auto& o : objects) actor_object |= o.mention >= 0;
@@ -1071,6 +1083,9 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (!vo->preps.empty()) {
         PrepTargets(obj, vo->preps, &targets);
         PrepTargets(t, vo->preps, &targets);
+        // "launched 440 drones and 32 missiles at Kyiv": on the last conjunct.
+        for (uint32_t k : KidsOf(obj))
+          if (targets.empty() && dep_[k] == Dep::kConj) PrepTargets(k, vo->preps, &targets);
       } else {
         for (int m : NounSources(obj)) {
           Target tg;
@@ -1142,9 +1157,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (obj >= 0) TargetsOf(obj, &found, 0);
     } else {
       PrepTargets(t, {r.prep}, &found);
-      // "extradited X to the US" with the phrase hung on the object.
+      // "extradited X to the US" with the phrase hung on the object (or on
+      // a word inside it: "extradited X, leader of Y, to the US").
       if (found.empty() && obj >= 0 && r.prep != "of") {
         PrepTargets(obj, {r.prep}, &found);
+        for (uint32_t k : KidsOf(obj))
+          if (found.empty() && (dep_[k] == Dep::kAppos || dep_[k] == Dep::kNmod || dep_[k] == Dep::kFlat))
+            PrepTargets(k, {r.prep}, &found);
         found.erase(std::remove_if(found.begin(), found.end(), [](const Target& tg) { return tg.mention < 0; }),
                     found.end());
       }
@@ -1190,7 +1209,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     intent.mode = mode_of_[t].empty() ? "intent" : mode_of_[t];
     rel = &intent;
   }
-  if (seeded || tl.In("mutual_only", lemma)) {
+  if (seeded || (tl.In("mutual_only", lemma) && chosen->cls == "CONSULT")) {
     // A seeded verb codes events between actors, never stances on issues;
     // so do verbs of talking ("spoke about taxes" is no consultation).
     targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),

@@ -154,6 +154,44 @@ TEST_F(RelationsTest, CasualtiesAreNeverIssues) {
   for (const auto& e : a.entities) EXPECT_NE(e.label, "two people");
 }
 
+TEST_F(RelationsTest, HeadlinePresentTenseIsReadAsAVerb) {
+  // The tagger alone reads "meets" and "imposes" here as plural nouns.
+  auto a = Run("U.S. president Donald Trump meets with Syrian president Ahmed al-Sharaa in Riyadh.");
+  EXPECT_TRUE(Has(a, "Donald Trump CONSULT Ahmed al-Sharaa"));
+  auto b = Run("Belarusian president Alexander Lukashenko pardons several opposition figures, including "
+               "opposition leader Siarhei Tsikhanouski.");
+  EXPECT_TRUE(Has(b, "Alexander Lukashenko CONCEDE Siarhei Tsikhanouski"));
+}
+
+TEST_F(RelationsTest, AgentlessPassiveTakesTheOwnerOfTheInstrument) {
+  auto a = Run("Eight Palestinians are killed in Gaza during Israeli airstrikes.");
+  EXPECT_TRUE(Has(a, "Israel ASSAULT Palestine"));
+  // No instrument and no agent: nobody is said to have acted.
+  auto b = Run("Eight Palestinians are killed in Gaza.");
+  EXPECT_FALSE(HasClass(b, "ASSAULT"));
+}
+
+TEST_F(RelationsTest, DemandForTheSurrenderOfXIsADemandTowardX) {
+  auto a = Run("Donald Trump calls for the unconditional surrender of Iran.");
+  EXPECT_TRUE(Has(a, "Donald Trump DEMAND Iran"));
+  // The owner of what is sought is not the one asked: no demand toward the allies.
+  auto b = Run("Ukraine seeks the backing of European allies.");
+  for (const auto& r : b.relations) EXPECT_EQ(r.object.rfind("actor:", 0), std::string::npos) << r.object;
+}
+
+TEST_F(RelationsTest, DefiniteDescriptionsNameTheOneOrganisationBefore) {
+  auto a = Run("The National Telecommunications Commission ordered ABS-CBN off the air. "
+               "Duterte accused the commission of bias.");
+  EXPECT_TRUE(Has(a, "Duterte DISAPPROVE National Telecommunications Commission"));
+}
+
+TEST_F(RelationsTest, DesignationsAsTerroristsAreSanctions) {
+  auto a = Run("Germany designated Hezbollah as a terrorist organization.");
+  EXPECT_TRUE(Has(a, "Germany SANCTION Hezbollah"));
+  auto b = Run("Germany designated Berlin as the capital.");
+  EXPECT_FALSE(HasClass(b, "SANCTION"));
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
