@@ -390,10 +390,14 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       if (Tag(h) == Pos::kNoun || Tag(h) == Pos::kPropn) {
         *through = true;
         ActorsOf(h, &out, 0, nullptr);
-        // "signed an order lifting sanctions": a participle on the object
-        // of a verb acts for that verb's subject.
+        // "signed an order lifting sanctions", "plays a role in
+        // facilitating": a participle on the object of a verb acts for that
+        // verb's subject when the object is a document or the participle
+        // has a subordinator ("a crisis of wildfires destroying X" does not).
         if (out.empty() && dep_[v] == Dep::kAcl && EndsWith(Lower(v), "ing") && dep_[h] == Dep::kObj &&
-            head_[h] >= 0 && IsVerbal(head_[h]))
+            head_[h] >= 0 && IsVerbal(head_[h]) &&
+            (x_.tree_lex_->In("issued_noun", NounLemma(h)) ||
+             (KidWith(v, Dep::kMark) >= 0 && x_.tree_lex_->In("same_subject_mark", Lower(KidWith(v, Dep::kMark))))))
           return TreeSubjects(head_[h], through, pronoun, depth + 1);
       }
       break;
@@ -683,6 +687,20 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       if (dep_[k] == Dep::kConj && !IsVerbal(k) && ActorMention(k) < 0) TargetsOf(k, targets, depth + 1);
     return;
   }
+  // "the government of X", "X's leaders": the actor the head stands for.
+  if (x_.tree_lex_->In("actor_head", Lower(n)) && ActorMention(n) < 0) {
+    std::vector<int> actors;
+    bool indirect = false;
+    ActorsOf(n, &actors, 0, &indirect);
+    if (!actors.empty()) {
+      for (int m : actors) {
+        Target a;
+        a.mention = m;
+        targets->push_back(a);
+      }
+      return;
+    }
+  }
   // "pardoned several opposition figures, including X and Y": the members.
   {
     std::vector<Target> members;
@@ -787,11 +805,12 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
         }
     }
   if (x_.tree_lex_->In("owner_classes", r.cls)) {
-    bool actor_object = false;
-    for (const auto& o : objects) actor_object |= o.mention >= 0;
-    if (!actor_object)
-      for (const auto& o : objects) {
+    for (const auto& o : objects) {
         if (o.mention >= 0 || o.owner < 0) continue;
+        bool already = false;
+        for (const auto& p : objects)
+          already |= p.mention >= 0 && mentions_[p.mention].entity == mentions_[o.owner].entity;
+        if (already) continue;
         Target tg;
         tg.mention = o.owner;
         for (int sm : subjects)
