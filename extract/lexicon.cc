@@ -12,19 +12,22 @@
 #include "graph/types.h"
 
 namespace newsgraph::extract {
-namespace {
 
-std::vector<std::string> SplitTabs(const std::string& line) {
+std::vector<std::string> SplitOn(const std::string& line, char sep) {
   std::vector<std::string> out;
   size_t b = 0;
   while (true) {
-    size_t e = line.find('\t', b);
+    size_t e = line.find(sep, b);
     out.push_back(line.substr(b, e == std::string::npos ? std::string::npos : e - b));
     if (e == std::string::npos) break;
     b = e + 1;
   }
   return out;
 }
+
+namespace {
+
+std::vector<std::string> SplitTabs(const std::string& line) { return SplitOn(line, '\t'); }
 
 std::vector<std::string> SplitBars(const std::string& s) {
   std::vector<std::string> out;

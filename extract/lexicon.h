@@ -168,6 +168,9 @@ class Lexicons {
   std::vector<DictionaryReport> reports_;
 };
 
+// The fields of a line split at every sep ("a\tb\t" -> "a", "b", "").
+std::vector<std::string> SplitOn(const std::string& line, char sep);
+
 // Splits a phrase into words the way the tokenizer would (for lexicon keys).
 std::vector<std::string> PhraseWords(std::string_view phrase);
 

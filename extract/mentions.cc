@@ -1033,6 +1033,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           break;
         }
       }
+      if (n <= i) {  // nothing of the run is left to name ("of" trimmed away): no name here
+        i = i + 1;
+        continue;
+      }
       // Leading party labels, connectives and titles are not part of a
       // person's name: "Republican President Trump", "Senators Kamala Harris".
       std::string_view tail_head = words_[n - 1];

@@ -786,8 +786,17 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
   }
 }
 
-void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects,
+void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects_in,
                           const RelationEntry& r, bool negated, float confidence, uint32_t sentence) {
+  // Visiting or meeting a place is no consultation with an actor: "Xi
+  // visits Lhasa" (a capital stands for its country and stays).
+  std::vector<Target> objects;
+  for (const auto& o : objects_in) {
+    if (o.mention >= 0 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "SUPPORT" || r.cls == "DEMAND") &&
+        entities_[mentions_[o.mention].entity].e.category == "location")
+      continue;
+    objects.push_back(o);
+  }
   for (int sm : subjects)
     for (const auto& o : objects) Emit(sm, o, r, negated, confidence, sentence);
   // Events aimed at a thing are aimed at its owner too: "denied a request

@@ -1,35 +1,20 @@
 // Loading of the tree relations' word lists (tree_lexicon.h).
 #include "extract/tree_lexicon.h"
 
+#include "extract/lexicon.h"
+
 #include <fstream>
 #include <sstream>
 
 namespace newsgraph::extract {
 namespace {
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (true) {
-    size_t t = line.find('\t', b);
-    out.push_back(line.substr(b, t == std::string::npos ? std::string::npos : t - b));
-    if (t == std::string::npos) break;
-    b = t + 1;
-  }
-  return out;
-}
+std::vector<std::string> SplitTabs(const std::string& line) { return SplitOn(line, '\t'); }
 
+// "a|b" -> a, b; "" and "-" -> nothing.
 std::vector<std::string> SplitBars(const std::string& s) {
-  std::vector<std::string> out;
-  if (s.empty() || s == "-") return out;
-  size_t b = 0;
-  while (true) {
-    size_t t = s.find('|', b);
-    out.push_back(s.substr(b, t == std::string::npos ? std::string::npos : t - b));
-    if (t == std::string::npos) break;
-    b = t + 1;
-  }
-  return out;
+  if (s.empty() || s == "-") return {};
+  return SplitOn(s, '|');
 }
 
 bool ParsePolarity(const std::string& s, int* p) {

@@ -55,6 +55,15 @@ class MentionsTest : public ::testing::Test {
 
 Extractor* MentionsTest::extractor_ = nullptr;
 
+TEST_F(MentionsTest, ShortCapitalisedWordAtTheDocumentStartReadsNothingBeforeIt) {
+  // A two-letter capitalised word heading a name run at the very start of a
+  // document once left the run empty and read the token before the first
+  // (caught by the sanitizer build; a crash on a 100 MB corpus).
+  auto a = Run("UH Manoa dispatched the research ship. UH Manoa is a university.");
+  for (const auto& e : a.entities) EXPECT_FALSE(e.label.empty());
+  for (const auto& m : a.mentions) EXPECT_LE(m.span.end, a.doc.text.size());
+}
+
 TEST_F(MentionsTest, NoLabelEndsInAPreposition) {
   auto a = Run("Senator Bob Varga of Ohio voted against the bill. The Rector of the Tallinn Institute resigned.");
   for (const auto& l : Labels(a)) {
