@@ -441,6 +441,7 @@ struct Scratch {
   dep_features::State state;
   uint64_t keys[dep_features::kNumTemplates];
   const uint32_t* hits[dep_features::kNumTemplates];
+  int32_t hit_max[dep_features::kNumTemplates];  // the hit's largest relation weight (0 if none is positive)
 };
 
 }  // namespace
@@ -453,6 +454,11 @@ struct DepParser::Impl {
   size_t num_features = 0;
   bool joint = false;  // "decoding joint": relations scored with the moves
   dep_features::WordClasses classes;
+  // Per slot, the largest positive relation weight of its block (0 when
+  // none): an upper bound on what the slot can add to any arc's relation
+  // score, which lets Parse take a shift without scoring the relations when
+  // no arc could beat it (same result, less work).
+  std::vector<int16_t> slot_max;
 
   const Slot* Find(uint64_t key) const {
     const uint32_t check = static_cast<uint32_t>(key >> 32);
@@ -612,6 +618,15 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
       return fail(0, "fewer relation weights than the header's label_weights");
     m.num_features = static_cast<size_t>(n_features);
     m.joint = joint;
+    m.slot_max.assign(m.slots.size(), 0);
+    for (size_t i = 0; i < m.slots.size(); ++i) {
+      if (m.slots[i].off == kEmpty) continue;
+      const uint32_t* b = &m.blocks[m.slots[i].off];
+      int16_t best = 0;
+      for (int j = 0, nnz = static_cast<int>(b[1] >> 16); j < nnz; ++j)
+        best = std::max(best, static_cast<int16_t>(b[2 + j] >> 16));
+      m.slot_max[i] = best;
+    }
     return parser;
   } catch (const std::exception& e) {
     *error = path + ": " + e.what();
@@ -647,6 +662,7 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
       if (slot == nullptr) continue;
       const uint32_t* b = &m.blocks[slot->off];
       __builtin_prefetch(b);
+      s.hit_max[nh] = m.slot_max[static_cast<size_t>(slot - m.slots.data())];
       s.hits[nh++] = b;
     }
     for (int i = 0; i < nh; ++i) {
@@ -659,7 +675,22 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     Dep label = Dep::kRoot;
     if (m.joint) {
       // Moves and relations together: an arc's score is its move's plus
-      // its relation's.
+      // its relation's. A shift wins ties, so when no arc can reach the
+      // shift's score even with every relation weight at its largest, and
+      // when only the root arc competes (its relation is fixed), the
+      // relation scores are not needed.
+      if (st.Legal(kShift)) {
+        bool root_only = st.b0() == n;
+        int64_t bound = 0;
+        for (int i = 0; i < nh; ++i) bound += s.hit_max[i];
+        int64_t arc_best = INT64_MIN;
+        if (st.Legal(kLeft)) arc_best = std::max<int64_t>(arc_best, score[kLeft] + (root_only ? 0 : bound));
+        if (!root_only && st.Legal(kRight)) arc_best = std::max<int64_t>(arc_best, score[kRight] + bound);
+        if (int64_t{score[kShift]} >= arc_best) {
+          st.Apply(kShift, Dep::kRoot);
+          continue;
+        }
+      }
       int32_t acc[kNumLabelClasses] = {};
       for (int i = 0; i < nh; ++i) {
         const uint32_t* e = s.hits[i] + 2;

@@ -46,10 +46,44 @@ struct Confidence {
 
 }  // namespace
 
+// Parsing is most of the extractor's time, so only sentences that can give
+// a relation are parsed: one that names an actor and holds a word the
+// lexicons know as a trigger (a relation, complement, light or speech verb,
+// a verb of a verb + object pattern, or a relation noun).
 bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
   if (s.heading || s.last - s.first < 3) return false;
-  for (size_t t = s.first; t < s.last; ++t)
-    if (mention_at_[t] >= 0 && mentions_[mention_at_[t]].entity >= 0) return true;
+  // Actors named: one is enough for a stance on an issue, two are needed
+  // for an event between actors (the CAMEO-seeded verbs give only those).
+  int first_entity = -1;
+  bool two = false;
+  for (size_t t = s.first; t < s.last && !two; ++t) {
+    int m = mention_at_[t];
+    if (m < 0 || mentions_[m].entity < 0) continue;
+    if (first_entity < 0) first_entity = mentions_[m].entity;
+    else if (mentions_[m].entity != first_entity) two = true;
+  }
+  if (first_entity < 0) return false;
+  if (x_.verbs_) return true;  // a user verb dictionary: its verbs decide
+  const TreeLexicon& tl = *x_.tree_lex_;
+  for (size_t t = s.first; t < s.last; ++t) {
+    Pos p = Tag(t);
+    if (p != Pos::kVerb && p != Pos::kNoun && p != Pos::kPropn && p != Pos::kAdj) continue;
+    if (mention_at_[t] >= 0 || toks_[t].Has(kPunct) || toks_[t].Has(kHasDigit)) continue;
+    if (p == Pos::kVerb || p == Pos::kNoun || (p == Pos::kPropn && !IsCap(t))) {
+      std::string v = VerbLemma(t);
+      // With one actor only a stance on an issue can come out: a verb of
+      // the hand-written lexicon or a complement verb; light verbs and
+      // patterns need a relation noun or a second actor.
+      if (lex_.Relations(v, false) || tl.Complement(v)) return true;
+      if (two && (tl.In("light", v) || tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("designate_sanction", v) ||
+                  tl.In("designate_disapprove", v) || tl.SeedVerbs(v)))
+        return true;
+    }
+    if (p == Pos::kNoun) {
+      std::string n = NounLemma(t);
+      if (lex_.Relations(n, true) || lex_.Relations(Lower(t), true)) return true;
+    }
+  }
   return false;
 }
 

@@ -109,6 +109,7 @@ std::unique_ptr<TreeLexicon> TreeLexicon::Load(const std::string& dir, std::stri
           e.noun = n;
           x->verb_objects_.emplace(e.verb + " " + n, e);
         }
+        x->pattern_verbs_.insert(e.verb);
         return "";
       };
   if (!ReadRows(dir + "/verb_objects.tsv", "verb objects", 5, verb_object_row, error)) return nullptr;

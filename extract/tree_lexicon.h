@@ -62,6 +62,8 @@ class TreeLexicon {
   const ComplementEntry* Complement(std::string_view verb_lemma) const;
   // The pattern for verb + object noun (exact noun first, then "*").
   const VerbObjectEntry* VerbObject(std::string_view verb_lemma, std::string_view noun_lemma) const;
+  // Whether some verb + object pattern starts with this verb.
+  bool HasVerbObjects(std::string_view verb_lemma) const { return pattern_verbs_.count(std::string(verb_lemma)) > 0; }
   // Seeded verbs for a lemma (cameo_verbs.tsv), or nullptr.
   const std::vector<SeedVerbEntry>* SeedVerbs(std::string_view verb_lemma) const;
   // Whether `word` (lower case) is in the named list of words.tsv.
@@ -72,6 +74,7 @@ class TreeLexicon {
   std::unordered_map<std::string, VerbObjectEntry> verb_objects_;  // "verb noun"
   std::unordered_map<std::string, std::unordered_set<std::string>> lists_;
   std::unordered_map<std::string, std::vector<SeedVerbEntry>> seed_verbs_;
+  std::unordered_set<std::string> pattern_verbs_;
 };
 
 }  // namespace newsgraph::extract
