@@ -646,6 +646,11 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
        x_.tree_lex_->In("casualty", Lower(n))))
     return false;
   if (tag == Pos::kPropn && modifiers == 0 && !complement) return false;  // an unknown name is no issue
+  // A bare word that is one of the lexicon's verbs is most likely a verb the
+  // tagger missed ("..., kills four people"), not an issue.
+  if (modifiers == 0 && !complement && EndsWith(Lower(n), "s") && lex_.Relations(head_lemma, false) &&
+      KidWith(n, Dep::kDet) < 0)
+    return false;
   target->issue = label;
   target->node = static_cast<int>(n);
   if (target->possessor.empty()) target->possessor = possessor;
@@ -658,9 +663,11 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     for (size_t f : frontier)
       for (uint32_t k : KidsOf(f)) {
         Dep d = dep_[k];
-        bool owner = d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound ||
-                     (d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from" || CaseOf(k) == "by"));
-        if (owner && mention_at_[k] >= 0 && mentions_[mention_at_[k]].entity >= 0 && target->owner < 0)
+        bool of = d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from" || CaseOf(k) == "by");
+        bool owner = d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound || of;
+        // A word of the head's own mention ("United" in "United States") owns nothing.
+        if (owner && mention_at_[k] >= 0 && mention_at_[k] != mention_at_[f] && mentions_[mention_at_[k]].entity >= 0 &&
+            target->owner < 0)
           target->owner = mention_at_[k];
         if (d == Dep::kNmod || d == Dep::kCompound || d == Dep::kAmod) next.push_back(k);
       }
