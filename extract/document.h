@@ -180,6 +180,7 @@ class DocumentRun {
   std::string CaseOf(size_t t) const;
   int ActorMention(size_t t) const;
   int DescribedActor(size_t t) const;
+  int ProtestingCrowd(size_t v, uint32_t sentence);
   void ActorsOf(size_t t, std::vector<int>* out, int depth, bool* indirect) const;
   std::vector<int> TreeSubjects(size_t v, bool* through, bool* pronoun, int depth) const;
   bool TreePassive(size_t v) const;

@@ -315,6 +315,35 @@ int DocumentRun::DescribedActor(size_t t) const {
   return by_name >= 0 ? by_name : -1;
 }
 
+// The mention of a protesting crowd for the protest verb at v, made on
+// demand: the verb's subject (through xcomp/conj/advcl: "march to protest")
+// is a people or counting noun ("people", "thousands", "residents") that
+// names no actor. -1 when there is none.
+int DocumentRun::ProtestingCrowd(size_t v, uint32_t sentence) {
+  size_t u = v;
+  for (int d = 0; d < 4; ++d) {
+    int subj = KidWith(u, Dep::kNsubj);
+    // "Over 50,000 people march to protest": the crowd the verb hangs on.
+    if (subj < 0 && dep_[u] == Dep::kAcl && head_[u] >= 0) subj = head_[u];
+    if (subj >= 0) {
+      if (mention_at_[subj] >= 0) {
+        int m = mention_at_[subj];
+        // The crowd made for another verb of the same protest.
+        return mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.label == "protesters" ? m : -1;
+      }
+      std::string_view w = Lower(subj);
+      bool crowd = x_.tree_lex_->In("crowd", w) || x_.tree_lex_->In("crowd", NounLemma(subj));
+      if (!crowd) return -1;
+      int e = EntityFor("protesters", "group", "", "OPP", false);
+      Mention m = NewMention(subj, subj + 1, sentence, e);
+      return AddMention(m);
+    }
+    if (head_[u] < 0 || !(dep_[u] == Dep::kXcomp || dep_[u] == Dep::kConj || dep_[u] == Dep::kAdvcl)) return -1;
+    u = head_[u];
+  }
+  return -1;
+}
+
 bool DocumentRun::TreePassive(size_t v) const {
   for (uint32_t k : KidsOf(v))
     if (dep_[k] == Dep::kNsubjPass || dep_[k] == Dep::kAuxPass || dep_[k] == Dep::kOblAgent) return true;
@@ -392,6 +421,7 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
   size_t h = head_[v];
   switch (dep_[v]) {
     case Dep::kConj:
+      if (!IsVerbal(v) && Tag(v) != Pos::kAdj) break;  // a conjoined noun has no subject
       // "welcomed the decision and criticized X" with the second verb hung
       // on the first one's object: climb to the verb.
       while (!IsVerbal(h) && Tag(h) != Pos::kAdj && head_[h] >= 0 &&
@@ -404,6 +434,15 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       }
       break;
     case Dep::kXcomp: {
+      // "its plans to seize X", "the decision to leave": a noun's
+      // complement acts for the noun's owner, if it has one.
+      if (!IsVerbal(h) && Tag(h) != Pos::kAdj) {
+        if (Tag(h) == Pos::kNoun || Tag(h) == Pos::kPropn)
+          for (uint32_t k : KidsOf(h))
+            if (dep_[k] == Dep::kNmodPoss && ActorMention(k) >= 0) out.push_back(ActorMention(k));
+        *through = true;
+        return out;
+      }
       // "urged X to leave": X; "refused to meet": the refuser.
       int obj = KidWith(h, Dep::kObj);
       if (obj < 0) obj = KidWith(h, Dep::kIobj);
@@ -1262,6 +1301,12 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       // An actor in a "with/against/to" oblique: "clashed with X", "spoke to X".
       if (targets.empty()) PrepTargets(t, {"with", "against", "to"}, &targets);
     }
+  }
+  if (!passive && subjects.empty() && chosen->cls == "PROTEST") {
+    // "Thousands of people protest against X": a crowd of unnamed people
+    // that protests is a protesters group (OPP), named where it stands.
+    int crowd = ProtestingCrowd(t, index);
+    if (crowd >= 0) subjects.push_back(crowd);
   }
   if (passive) {
     if (subjects.empty()) return true;  // "X was attacked": no agent, no event

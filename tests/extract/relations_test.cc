@@ -192,6 +192,20 @@ TEST_F(RelationsTest, DesignationsAsTerroristsAreSanctions) {
   EXPECT_FALSE(HasClass(b, "SANCTION"));
 }
 
+TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
+  auto a = Run("Thousands of people march in Ankara to protest against Recep Tayyip Erdogan.");
+  EXPECT_TRUE(Has(a, "protesters PROTEST Recep Tayyip Erdogan"));
+  // A crowd that does something else is no actor.
+  auto b = Run("Thousands of people watched Erdogan speak.");
+  for (const auto& e : b.entities) EXPECT_NE(e.label, "protesters");
+}
+
+TEST_F(RelationsTest, ANounsComplementActsForTheNounsOwnerOnly) {
+  // "its plans to seize X" is no act of the crowd that protests the plans.
+  auto a = Run("Thousands of people protest against Israel and its plans to seize the city.");
+  for (const auto& r : a.relations) EXPECT_NE(r.cls, "COERCE") << r.subject << " " << r.object;
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
