@@ -329,12 +329,33 @@ int DocumentRun::ProtestingCrowd(size_t v, uint32_t sentence) {
       if (mention_at_[subj] >= 0) {
         int m = mention_at_[subj];
         // The crowd made for another verb of the same protest.
-        return mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.label == "protesters" ? m : -1;
+        return mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.code.size() >= 3 &&
+                       entities_[mentions_[m].entity].e.code.compare(entities_[mentions_[m].entity].e.code.size() - 3, 3, "OPP") == 0 &&
+                       entities_[mentions_[m].entity].e.category == "group"
+                   ? m
+                   : -1;
       }
       std::string_view w = Lower(subj);
       bool crowd = x_.tree_lex_->In("crowd", w) || x_.tree_lex_->In("crowd", NounLemma(subj));
       if (!crowd) return -1;
-      int e = EntityFor("protesters", "group", "", "OPP", false);
+      // Where they protest names whose protesters they are: "in Budapest,
+      // Hungary" -> Hungarian protesters (HUN); else plain "protesters".
+      std::string label = "protesters", country;
+      const SentenceBounds& sb = sents_[sentence];
+      for (size_t k = sb.first + 1; k < sb.last && country.empty(); ++k) {
+        int pm = mention_at_[k];
+        if (pm < 0 || mentions_[pm].first != k || mentions_[pm].entity < 0) continue;
+        std::string_view before = Lower(k - 1);
+        if (before != "in" && before != "across" && before != "at" && before != "outside" && before != "throughout")
+          continue;
+        const graph::Entity& place = entities_[mentions_[pm].entity].e;
+        if (place.country.empty()) continue;
+        country = place.country;
+        int entry = lex_.FindActorByLabel(place.label);
+        std::string adjective = entry >= 0 ? lex_.actor(entry).adjective : "";
+        if (place.category == "country") label = (adjective.empty() ? place.label : adjective) + " protesters";
+      }
+      int e = EntityFor(label, "group", country, country + "OPP", false);
       Mention m = NewMention(subj, subj + 1, sentence, e);
       return AddMention(m);
     }
