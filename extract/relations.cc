@@ -110,7 +110,13 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     // A lower-case word the tagger called a proper noun ("pardons") too.
     if ((Tag(t) != Pos::kNoun && !(Tag(t) == Pos::kPropn && !IsCap(t))) || t == s.first) continue;
     std::string_view w = Lower(t);
-    if (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss")) continue;
+    // The base form after a plural subject ("Israeli airstrikes kill 26"):
+    // only verbs that are no relation noun, before an argument.
+    bool base = !EndsWith(w, "s") && w.size() >= 3 && t + 1 < s.last &&
+                (Tag(t + 1) == Pos::kDet || Tag(t + 1) == Pos::kNum || Tag(t + 1) == Pos::kAdp ||
+                 Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kPron) &&
+                !lex_.Relations(NounLemma(t), true) && !lex_.Relations(w, true) && !x_.tree_lex_->In("instrument", w);
+    if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
     bool after_subject = false;
     int pm = mention_at_[t - 1];
     if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t)
@@ -124,7 +130,7 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       continue;
     }
     std::string lemma = VerbLemma(t);
-    if (lemma == w || !KnownVerb(lemma)) continue;
+    if ((lemma == w && !base) || !KnownVerb(lemma)) continue;
     tags_[t] = Pos::kVerb;
     verb_before = true;
     s_verb_before = true;
@@ -744,6 +750,16 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
 // the items coordinated with it.
 void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   if (depth > 6) return;
+  // "kill at least 26 Palestinians" parsed with the number as the head:
+  // the actor it counts.
+  if (Tag(n) == Pos::kNum && ActorMention(n) < 0) {
+    for (uint32_t k : KidsOf(n))
+      if (k > n && ActorMention(k) >= 0 && dep_[k] != Dep::kConj) {
+        TargetsOf(k, targets, depth + 1);
+        return;
+      }
+    return;
+  }
   bool appos_actor = false;
   for (uint32_t k : KidsOf(n))
     if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn)) appos_actor = true;

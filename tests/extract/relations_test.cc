@@ -210,6 +210,16 @@ TEST_F(RelationsTest, ANounsComplementActsForTheNounsOwnerOnly) {
   for (const auto& r : a.relations) EXPECT_NE(r.cls, "COERCE") << r.subject << " " << r.object;
 }
 
+TEST_F(RelationsTest, PluralSubjectsBaseFormVerbAndCountedVictims) {
+  // "kill" after a plural subject is read as a verb, and the count's
+  // people are the victims.
+  auto a = Run("Israeli airstrikes across the Gaza Strip kill at least 26 Palestinians.");
+  EXPECT_TRUE(Has(a, "Israel ASSAULT Palestine"));
+  // A relation noun after a name stays a noun: "the Hamas attack".
+  auto b = Run("Israel condemned the Hamas attack on Sderot.");
+  EXPECT_TRUE(HasClass(b, "DISAPPROVE"));
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
