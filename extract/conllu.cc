@@ -9,9 +9,7 @@
 namespace newsgraph::extract {
 
 std::string DocumentRun::RunConllu() {
-  Prepare();
-  for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
-  ResolveNames();
+  PrepareMentions();
   if (x_.parser_) PrepareTree();
   std::string out;
   out += "# newdoc id = " + out_.doc.id + "\n";

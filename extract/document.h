@@ -195,6 +195,7 @@ class DocumentRun {
   void EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects, const RelationEntry& r,
                bool negated, float confidence, uint32_t sentence);
   void TreeRelations(const SentenceBounds& s, uint32_t index);
+  void PrepareMentions();
   void PrepareTree();
   void PretokenizedInput();
   std::vector<int> head_;

@@ -1012,6 +1012,14 @@ void DocumentRun::PretokenizedInput() {
   }
 }
 
+// Tokens, tags and lemmas, then the actor mentions of every sentence with
+// one node per person: what every output starts from.
+void DocumentRun::PrepareMentions() {
+  Prepare();
+  for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
+  ResolveNames();
+}
+
 void DocumentRun::PrepareTree() {
   head_.assign(toks_.size(), -1);
   dep_.assign(toks_.size(), Dep::kDep);
@@ -1024,9 +1032,7 @@ void DocumentRun::PrepareTree() {
 }
 
 graph::DocumentAnalysis DocumentRun::Run() {
-  Prepare();
-  for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
-  ResolveNames();
+  PrepareMentions();
   if (x_.parser_) {
     // Relations from the tree: parse the sentences that name an actor.
     PrepareTree();

@@ -406,10 +406,20 @@ void DocumentReader::ReadFolder(const std::string& root, const Sink& sink, const
   }
 }
 
+// Reads a whole file as text, bounded by the document limit (checked on its
+// size first, and again on what was read, in case it grew); on a problem
+// rejects it with the reason and returns false.
 bool DocumentReader::ReadWhole(const std::string& path, std::string* text, const Report& report) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     Reject(report, path, std::string("cannot open: ") + std::strerror(errno));
+    return false;
+  }
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > options_.max_document_bytes) {
+    Reject(report, path, "document of " + std::to_string(size) + " bytes is larger than the limit of " +
+                             std::to_string(options_.max_document_bytes));
     return false;
   }
   std::string bytes;
@@ -417,8 +427,9 @@ bool DocumentReader::ReadWhole(const std::string& path, std::string* text, const
     Reject(report, path, std::string("read error: ") + std::strerror(errno));
     return false;
   }
-  if (bytes.size() > options_.max_document_bytes) {
-    Reject(report, path, "file is larger than the limit of " + std::to_string(options_.max_document_bytes) + " bytes");
+  if (bytes.size() > options_.max_document_bytes) {  // grew while we read it
+    Reject(report, path, "document is larger than the limit of " +
+                             std::to_string(options_.max_document_bytes) + " bytes");
     return false;
   }
   std::string error;
@@ -525,33 +536,8 @@ void DocumentReader::ReadConllu(const std::string& content, const std::string& n
 }
 
 void DocumentReader::ReadTextFile(const std::string& path, const Sink& sink, const Report& report) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Reject(report, path, std::string("cannot open: ") + std::strerror(errno));
-    return;
-  }
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > options_.max_document_bytes) {
-    Reject(report, path, "document of " + std::to_string(size) + " bytes is larger than the limit of " +
-                             std::to_string(options_.max_document_bytes));
-    return;
-  }
-  std::string bytes;
-  if (!ReadBounded(in, options_.max_document_bytes, &bytes)) {
-    Reject(report, path, std::string("read error: ") + std::strerror(errno));
-    return;
-  }
-  if (bytes.size() > options_.max_document_bytes) {  // grew while we read it
-    Reject(report, path, "document is larger than the limit of " +
-                             std::to_string(options_.max_document_bytes) + " bytes");
-    return;
-  }
-  std::string text, error;
-  if (!DecodeText(std::move(bytes), &text, &error)) {
-    Reject(report, path, error);
-    return;
-  }
+  std::string text;
+  if (!ReadWhole(path, &text, report)) return;
   graph::Document doc;
   doc.id = IdFromPath(path);
   doc.origin = path;

@@ -279,21 +279,16 @@ int DocumentRun::DescribedActor(size_t t) const {
       if (mention_at_[k] >= 0) return -1;  // "the Russian government", "the government of X": named
   }
   if (!definite) return -1;
-  uint32_t sentence = 0;
-  for (const auto& mm : mentions_)
-    if (mm.first <= t && t < mm.last) sentence = mm.sentence;
-  // The sentence of t: the last sentence that starts at or before it.
-  for (uint32_t si = 0; si < sents_.size(); ++si)
-    if (sents_[si].first <= t) sentence = si;
-  // Candidates in the window: the last mention of each, and how often each
-  // was named in the document so far.
-  std::unordered_map<int, int> last_mention, named;
+  // The sentence of t: the last one that starts at or before it.
+  auto after = std::upper_bound(sents_.begin(), sents_.end(), t,
+                                [](size_t tok, const SentenceBounds& sb) { return tok < sb.first; });
+  const uint32_t sentence = after == sents_.begin() ? 0 : static_cast<uint32_t>(after - sents_.begin() - 1);
+  // Candidates in the window: the last mention of each.
+  std::unordered_map<int, int> last_mention;
   for (size_t mi = 0; mi < mentions_.size(); ++mi) {
     const Mention& mm = mentions_[mi];
     if (mm.first >= t) break;
-    if (mm.entity < 0 || mm.modifier) continue;
-    named[mm.entity]++;
-    if (mm.sentence + 2 < sentence || mm.pronoun) continue;
+    if (mm.entity < 0 || mm.modifier || mm.pronoun || mm.sentence + 2 < sentence) continue;
     const std::string& cat = entities_[mm.entity].e.category;
     if (org ? cat == "organization" : cat == "country") last_mention[mm.entity] = static_cast<int>(mi);
   }
@@ -302,22 +297,13 @@ int DocumentRun::DescribedActor(size_t t) const {
   // Several: the one the noun names ("the commission" for the National
   // Telecommunications Commission); else no guess (counting mentions picked
   // the wrong one too often).
-  int by_name = -1, best = -1, best_count = 0, second = 0;
+  int by_name = -1;
   for (const auto& [e, mi] : last_mention) {
     std::string label = LowerAscii(entities_[e].e.label);
     size_t sp = label.rfind(' ');
     std::string last = sp == std::string::npos ? label : label.substr(sp + 1);
     if (last == lemma || last == std::string(Lower(t))) by_name = by_name == -1 ? mi : -2;
-    int c = named[e];
-    if (c > best_count) {
-      second = best_count;
-      best_count = c;
-      best = mi;
-    } else if (c > second) {
-      second = c;
-    }
   }
-  (void)best;
   return by_name >= 0 ? by_name : -1;
 }
 
@@ -335,11 +321,9 @@ int DocumentRun::ProtestingCrowd(size_t v, uint32_t sentence) {
       if (mention_at_[subj] >= 0) {
         int m = mention_at_[subj];
         // The crowd made for another verb of the same protest.
-        return mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.code.size() >= 3 &&
-                       entities_[mentions_[m].entity].e.code.compare(entities_[mentions_[m].entity].e.code.size() - 3, 3, "OPP") == 0 &&
-                       entities_[mentions_[m].entity].e.category == "group"
-                   ? m
-                   : -1;
+        if (mentions_[m].entity < 0) return -1;
+        const graph::Entity& e = entities_[mentions_[m].entity].e;
+        return e.category == "group" && EndsWith(e.code, "OPP") ? m : -1;
       }
       std::string_view w = Lower(subj);
       bool crowd = x_.tree_lex_->In("crowd", w) || x_.tree_lex_->In("crowd", NounLemma(subj));
@@ -1047,7 +1031,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     }
     suppressed_[xcomp] = 1;
     RelationEntry r;
-    r.lemma = lemma + (ce->prep.empty() ? "" : " " + ce->prep.substr(0, ce->prep.find('|'))) + " to " +
+    r.lemma = lemma + (ce->preps.empty() ? "" : " " + ce->preps.front()) + " to " +
               VerbLemma(xcomp);
     r.head = lemma;
     r.cls = ce->cls;
@@ -1058,17 +1042,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       int obj = KidWith(t, Dep::kObj);
       if (obj < 0) obj = KidWith(t, Dep::kIobj);
       if (obj >= 0) TargetsOf(obj, &targets, 0);
-      if (!ce->prep.empty()) {
-        std::vector<std::string> preps;
-        size_t b = 0;
-        while (true) {
-          size_t bar = ce->prep.find('|', b);
-          preps.push_back(ce->prep.substr(b, bar == std::string::npos ? std::string::npos : bar - b));
-          if (bar == std::string::npos) break;
-          b = bar + 1;
-        }
-        PrepTargets(t, preps, &targets);
-      }
+      if (!ce->preps.empty()) PrepTargets(t, ce->preps, &targets);
       // "urged allies such as X to ...", the list hung on the verb.
       if (targets.empty() || targets[0].mention < 0) {
         std::vector<Target> members;

@@ -86,7 +86,7 @@ std::unique_ptr<TreeLexicon> TreeLexicon::Load(const std::string& dir, std::stri
         else if (f[4] == "object") e.target = ComplementEntry::kObject;
         else if (f[4] == "none") e.target = ComplementEntry::kNone;
         else return "target must be inner, object or none";
-        if (f.size() > 5 && f[5] != "-") e.prep = f[5];
+        if (f.size() > 5) e.preps = SplitBars(f[5]);
         if (e.target != ComplementEntry::kNone && e.cls.empty()) return "a class is needed unless the target is none";
         x->complements_[f[0]] = e;
         return "";

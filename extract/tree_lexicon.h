@@ -34,7 +34,7 @@ struct ComplementEntry {
   // X"); kObject = the outer verb's object ("urge X to leave"); kNone =
   // the complement is a plan of the subject (its event gets `mode`).
   enum Target { kInner, kObject, kNone } target = kInner;
-  std::string prep;      // preposition of the outer object ("on" for "call on X to")
+  std::vector<std::string> preps;  // prepositions of the outer object ("on", "upon" for "call on X to")
 };
 
 struct VerbObjectEntry {
