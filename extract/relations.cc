@@ -75,7 +75,7 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
       // the hand-written lexicon or a complement verb; light verbs and
       // patterns need a relation noun or a second actor.
       if (lex_.Relations(v, false) || tl.Complement(v)) return true;
-      if (two && (tl.In("light", v) || tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("designate_sanction", v) ||
+      if (two && (tl.In("light", v) || tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) ||
                   tl.In("designate_disapprove", v) || tl.SeedVerbs(v)))
         return true;
     }
@@ -91,7 +91,8 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
 bool DocumentRun::KnownVerb(const std::string& lemma) const {
   const TreeLexicon& tl = *x_.tree_lex_;
   return lex_.Relations(lemma, false) || tl.SeedVerbs(lemma) || tl.Complement(lemma) || tl.In("light", lemma) ||
-         tl.In("speech", lemma) || tl.In("designate_sanction", lemma) || tl.In("designate_disapprove", lemma);
+         tl.In("speech", lemma) || tl.In("designate_sanction", lemma) || tl.In("designate_disapprove", lemma) ||
+         tl.In("allegation", lemma);
 }
 
 // Headline-style present tense: the tagger, trained on web text, reads
@@ -934,8 +935,21 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
       continue;
     objects.push_back(o);
   }
+  // Withdrawing from a treaty or deal rejects it; withdrawing from a place
+  // or a war is a retreat ("withdrew the US from the nuclear treaty").
+  RelationEntry reject;
+  const bool retreat = r.cls == "RETREAT";
+  if (retreat) {
+    reject = r;
+    reject.cls = "REJECT";
+    reject.polarity = -1;
+  }
   for (int sm : subjects)
-    for (const auto& o : objects) Emit(sm, o, r, negated, confidence, sentence);
+    for (const auto& o : objects) {
+      bool pact = retreat && o.mention < 0 && o.node >= 0 &&
+                  x_.tree_lex_->In("agreement_noun", NounLemma(static_cast<size_t>(o.node)));
+      Emit(sm, o, pact ? reject : r, negated, confidence, sentence);
+    }
   // Events aimed at a thing are aimed at its owner too: "denied a request
   // from the US", "seized a Venezuelan government plane", "imposed tariffs
   // on goods from China".
@@ -1165,6 +1179,37 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       r.head = lemma;
       r.cls = "DEMAND";
       r.polarity = 1;
+      EmitAll(subjects, targets, r, negated, Confidence::kDirect - Confidence::kThrough, index);
+    }
+  }
+  // 3. "alleged (that) X had supplied the militias": an accusation of X.
+  if (tl.In("allegation", lemma) && !passive) {
+    for (uint32_t c : KidsOf(t)) {
+      if ((dep_[c] != Dep::kCcomp && dep_[c] != Dep::kParataxis) || !IsVerbal(c)) continue;
+      // What is alleged is not asserted ("had contributed": the auxiliary's
+      // verb too).
+      if (mode_of_[c].empty()) mode_of_[c] = "reported";
+      for (uint32_t k : KidsOf(c))
+        if ((dep_[k] == Dep::kXcomp || dep_[k] == Dep::kConj) && mode_of_[k].empty()) mode_of_[k] = "reported";
+      int cs = KidWith(c, Dep::kNsubj);
+      std::vector<int> accused;
+      if (cs >= 0) ActorsOf(cs, &accused, 0, nullptr);
+      std::vector<Target> targets;
+      for (int m : accused) {
+        bool self = false;
+        for (int sm : subjects) self |= mentions_[sm].entity == mentions_[m].entity;
+        if (self) continue;
+        Target tg;
+        tg.mention = m;
+        targets.push_back(tg);
+      }
+      if (targets.empty()) continue;
+      RelationEntry r;
+      r.lemma = lemma;
+      r.head = lemma;
+      r.cls = "DISAPPROVE";
+      r.polarity = -1;
+      r.mode = "accuse";
       EmitAll(subjects, targets, r, negated, Confidence::kDirect - Confidence::kThrough, index);
     }
   }
