@@ -1224,7 +1224,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   bool designate_sanction = tl.In("designate_sanction", lemma), designate_disapprove = tl.In("designate_disapprove", lemma);
   if ((designate_sanction || designate_disapprove) && !passive) {
     std::vector<int> named;
-    if (obj >= 0) ActorsOf(obj, &named, 0, nullptr);
+    // The named: the object, or a nominal the parser made the verb's xcomp
+    // ("named both the PKK and the YPG as terrorists").
+    int named_node = obj;
+    if (named_node < 0) {
+      int xc = KidWith(t, Dep::kXcomp);
+      if (xc >= 0 && (Tag(xc) == Pos::kNoun || Tag(xc) == Pos::kPropn)) named_node = xc;
+    }
+    if (named_node >= 0) ActorsOf(named_node, &named, 0, nullptr);
     bool pejorative = false;
     auto check_as = [&](size_t k) {
       if (CaseOf(k) != "as" && !(dep_[k] == Dep::kXcomp)) return;
@@ -1233,8 +1240,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if ((dep_[c] == Dep::kAmod || dep_[c] == Dep::kCompound) && tl.In("pejorative", Lower(c))) pejorative = true;
     };
     for (uint32_t k : KidsOf(t)) check_as(k);
-    if (obj >= 0)
-      for (uint32_t k : KidsOf(obj)) check_as(k);
+    if (named_node >= 0)
+      for (uint32_t k : KidsOf(named_node)) {
+        if (static_cast<int>(k) != named_node) check_as(k);
+        // "X and Y as terrorists": the "as" phrase hung on the last conjunct.
+        if (dep_[k] == Dep::kConj)
+          for (uint32_t c : KidsOf(k)) check_as(c);
+      }
     if (pejorative && !named.empty()) {
       RelationEntry r;
       r.lemma = lemma + " as";
@@ -1427,6 +1439,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   return true;
 }
 
+// Whether the noun at t is the event a light verb carries: its object
+// ("held talks with X") or, after "enter", its "into" phrase ("entered into
+// an agreement with X").
+bool DocumentRun::LightObject(size_t t) const {
+  if (head_[t] < 0) return false;
+  const size_t h = static_cast<size_t>(head_[t]);
+  if (dep_[t] == Dep::kObj) return x_.tree_lex_->In("light", VerbLemma(h));
+  return dep_[t] == Dep::kObl && CaseOf(t) == "into" && x_.tree_lex_->In("light_into", VerbLemma(h));
+}
+
 // Events named by the noun at t: "Russia's demand for X", "Russian attacks
 // on X", "talks with X" after a light verb ("held talks with X").
 void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t t) {
@@ -1443,8 +1465,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     negative_ = r.polarity < 0;
     PrepTargets(t, {r.prep}, &found);
     // "held talks with X": the preposition may hang on the light verb.
-    if (found.empty() && dep_[t] == Dep::kObj && head_[t] >= 0 && x_.tree_lex_->In("light", VerbLemma(head_[t])))
-      PrepTargets(head_[t], {r.prep}, &found);
+    if (found.empty() && LightObject(t)) PrepTargets(head_[t], {r.prep}, &found);
     if (!found.empty()) {
       chosen = &r;
       targets = std::move(found);
@@ -1466,7 +1487,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
   bool negated = TreeNegated(t);
   if (subjects.empty() && head_[t] >= 0) {
     size_t h = head_[t];
-    if (dep_[t] == Dep::kObj && IsVerbal(h) && x_.tree_lex_->In("light", VerbLemma(h)) && !suppressed_[h]) {
+    if (LightObject(t) && IsVerbal(h) && !suppressed_[h]) {
       subjects = TreeSubjects(h, &through, &pronoun, 0);
       negated = negated || TreeNegated(h);
     }

@@ -259,6 +259,28 @@ TEST_F(RelationsTest, WithdrawingFromATreatyRejectsIt) {
   EXPECT_FALSE(HasClass(b, "REJECT")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, EnteringIntoAnAgreementWithXIsAnAgreementAndItIsTheNearestOrganisation) {
+  // "it" is the organisation named in its own sentence, not one of the two
+  // named in the sentence before.
+  auto a = Run(
+      "The Arab League and the African Union met in Cairo.\n\n"
+      "On Friday the National Liberation Front announced it had entered into an agreement with the "
+      "government of Chad.");
+  bool agree = false;
+  for (const auto& r : a.relations)
+    agree |= r.cls == "AGREE" && Label(a, r.subject) == "National Liberation Front";
+  EXPECT_TRUE(agree) << ::testing::PrintToString(Triples(a));
+}
+
+TEST_F(RelationsTest, DesignatingSeveralGroupsAsTerroristsReachesEach) {
+  auto a = Run(
+      "President William Ruto spoke on Monday. He named both the Oromo Liberation Army (OLA) and the Allied "
+      "Democratic Forces (ADF) as terrorists.");
+  size_t n = 0;
+  for (const auto& r : a.relations) n += r.cls == "DISAPPROVE" || r.cls == "SANCTION";
+  EXPECT_GE(n, 2u) << ::testing::PrintToString(Triples(a));
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
