@@ -944,11 +944,19 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
     reject.cls = "REJECT";
     reject.polarity = -1;
   }
+  // Capturing a person is an arrest; capturing a town or a base an assault.
+  RelationEntry arrest;
+  const bool capture = r.cls == "ASSAULT" && x_.tree_lex_->In("capture_verb", r.head);
+  if (capture) {
+    arrest = r;
+    arrest.cls = "COERCE";
+  }
   for (int sm : subjects)
     for (const auto& o : objects) {
       bool pact = retreat && o.mention < 0 && o.node >= 0 &&
                   x_.tree_lex_->In("agreement_noun", NounLemma(static_cast<size_t>(o.node)));
-      Emit(sm, o, pact ? reject : r, negated, confidence, sentence);
+      bool person = capture && o.mention >= 0 && entities_[mentions_[o.mention].entity].e.category == "person";
+      Emit(sm, o, pact ? reject : person ? arrest : r, negated, confidence, sentence);
     }
   // Events aimed at a thing are aimed at its owner too: "denied a request
   // from the US", "seized a Venezuelan government plane", "imposed tariffs
@@ -997,6 +1005,12 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   if (Tag(t) != Pos::kVerb) return false;
   std::string lemma = VerbLemma(t);
   const TreeLexicon& tl = *x_.tree_lex_;
+  // "defeats X at the Shanghai Masters", "beat Y 3-1 in the final": a
+  // contest in sport is no attack.
+  if (tl.In("contest_verb", lemma)) {
+    for (size_t k = s.first; k < s.last; ++k)
+      if (tl.In("sport", Lower(k)) || (Tag(k) == Pos::kNoun && tl.In("sport", NounLemma(k)))) return true;
+  }
   bool through = false, pronoun = false;
   bool passive = TreePassive(t);
   bool negated = TreeNegated(t);

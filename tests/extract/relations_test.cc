@@ -281,6 +281,21 @@ TEST_F(RelationsTest, DesignatingSeveralGroupsAsTerroristsReachesEach) {
   EXPECT_GE(n, 2u) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, ClassesThatDependOnTheObjectOrTheSetting) {
+  // Condolences sent are support, not aid; a captured person is arrested,
+  // a captured town attacked; a win in sport is no attack.
+  auto a = Run("Joe Biden and Kamala Harris each sent their condolences to Donald Trump.");
+  EXPECT_TRUE(Has(a, "Joe Biden SUPPORT Donald Trump")) << ::testing::PrintToString(Triples(a));
+  EXPECT_FALSE(HasClass(a, "AID"));
+  auto b = Run("Spanish police have captured Los Lobos leader Wilmer Chavarria in Malaga.");
+  EXPECT_TRUE(HasClass(b, "COERCE")) << ::testing::PrintToString(Triples(b));
+  EXPECT_FALSE(HasClass(b, "ASSAULT"));
+  auto c = Run("In tennis, Argentine player Juan Perez defeats Carlos Alcaraz at the Shanghai Masters to reach the final.");
+  EXPECT_FALSE(HasClass(c, "ASSAULT")) << ::testing::PrintToString(Triples(c));
+  auto d = Run("Russian forces defeated the Ukrainian army near Bakhmut on Monday.");
+  EXPECT_TRUE(HasClass(d, "ASSAULT")) << ::testing::PrintToString(Triples(d));
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
