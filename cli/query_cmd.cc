@@ -770,8 +770,8 @@ int RunPath(const QueryOptions& o) {
   auto g = LoadGraph(*store, o, &index);
   std::vector<graph::PathStep> path;
   if (!graph::ShortestPath(g, index.at(a.id), index.at(b.id), &path)) {
-    std::fprintf(stderr, "newsgraph: no chain of relations joins %s and %s in %s\n", a.id.c_str(), b.id.c_str(),
-                 o.db.c_str());
+    std::fprintf(stderr, "newsgraph: no chain of relations%s joins %s and %s in %s\n",
+                 o.actors_only ? " through actors only" : "", a.id.c_str(), b.id.c_str(), o.db.c_str());
     return kExitSomeRejected;
   }
   Table t{{"step", "from", "edge", "to", "subject", "class", "polarity", "object", "weight", "doc", "date",
@@ -830,8 +830,11 @@ int RunTop(const QueryOptions& o) {
   auto degree = o.by == "degree" ? score : graph::DegreeCentrality(g);
   auto strength = graph::Strength(g);
   std::vector<graph::Vertex> order;
+  // In a date window only entities with relations inside it are ranked.
+  const bool window = !o.from.empty() || !o.to.empty();
   for (graph::Vertex v = 0; v < boost::num_vertices(g); ++v)
-    if (o.kind == "all" || graph::KindName(g[v].entity.kind) == o.kind) order.push_back(v);
+    if ((o.kind == "all" || graph::KindName(g[v].entity.kind) == o.kind) && (!window || strength[v] > 0))
+      order.push_back(v);
   // Vertices are in id order, so a stable sort breaks ties by id.
   std::stable_sort(order.begin(), order.end(), [&](graph::Vertex a, graph::Vertex b) {
     if (score[a] != score[b]) return score[a] > score[b];
