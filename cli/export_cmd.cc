@@ -8,11 +8,12 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/date_flags.h"
+#include "export/edge_evidence.h"
 #include "export/atomic_file.h"
 #include "export/store.h"
 #include "export/writers.h"
@@ -36,6 +37,8 @@ struct ExportOptions {
   std::string mode;                   // congruence|conflict (actor-actor), "" unset
   std::string normalize;              // none|jaccard|cosine (actor-actor), "" unset
   graph::ProjectionOptions projection;
+  size_t evidence = 5;  // statements listed per edge
+  bool gexf_static_weight = false;
 };
 
 const std::vector<std::string> kFormats = {"graphml", "gexf", "csv", "json",
@@ -43,14 +46,8 @@ const std::vector<std::string> kFormats = {"graphml", "gexf", "csv", "json",
 
 // Returns an error message, or "" when the options are usable.
 std::string Check(ExportOptions& o) {
-  const std::regex date(R"(\d{4}(-\d{2}(-\d{2})?)?)");
-  for (const std::string* d : {&o.filter.from_date, &o.filter.to_date}) {
-    if (!d->empty() && !std::regex_match(*d, date))
-      return "bad date '" + *d + "': use YYYY, YYYY-MM or YYYY-MM-DD";
-  }
-  if (!o.filter.from_date.empty() && !o.filter.to_date.empty() &&
-      o.filter.to_date.compare(0, o.filter.from_date.size(), o.filter.from_date) < 0)
-    return "--from " + o.filter.from_date + " is after --to " + o.filter.to_date;
+  if (std::string err = CheckDateWindow(o.filter.from_date, o.filter.to_date); !err.empty())
+    return err;
   o.filter.classes.clear();
   for (std::string c : o.classes) {
     std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::toupper(ch); });
@@ -94,12 +91,11 @@ int RunExport(ExportOptions o) {
     std::vector<graph::Entity> entities;
     std::vector<graph::Statement> statements;
     std::map<std::string, std::string> meta;
-    {
-      auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
-      store->LoadGraph(&entities, &statements);
-      for (const auto& [k, v] : store->Meta())
-        if (k.find("lexicon") != std::string::npos || k == "format_version") meta[k] = v;
-    }
+    auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+    store->LoadGraph(&entities, &statements);
+    for (const auto& [k, v] : store->Meta())
+      if (k.find("lexicon") != std::string::npos || k == "format_version") meta[k] = v;
+    const size_t stored = entities.size();
     graph::Graph g = graph::FilterGraph(std::move(entities), statements, o.filter);
     graph::Projection projected;
     if (o.projection.network != graph::Network::kRelations) {
@@ -108,12 +104,20 @@ int RunExport(ExportOptions o) {
           o.projection);
       g = std::move(projected.graph);
     }
+    // Evidence is read for the edges written only (the SVG/PNG/DOT
+    // pictures show none).
+    io::EvidenceMap evidence;
+    if (o.format != "dot" && o.format != "svg" && o.format != "png")
+      evidence = io::LoadEdgeEvidence(*store, g, statements, o.evidence);
+    store.reset();
 
     io::WriterOptions w;
     w.tool_version = std::string("newsgraph ") + NEWSGRAPH_VERSION;
     w.metadata = meta;
     w.gexf_version = o.gexf_version == "1.2" ? io::GexfVersion::k1_2 : io::GexfVersion::k1_3;
+    w.gexf_dynamic_weight = !o.gexf_static_weight;
     w.directed = projected.directed;
+    w.evidence = &evidence;
     if (o.projection.network == graph::Network::kActorActor) {
       const auto* weights = &projected.weights;
       w.edge_weight = [weights](const graph::Graph& pg, graph::Edge e) {
@@ -135,6 +139,7 @@ int RunExport(ExportOptions o) {
       for (const auto& c : o.filter.classes) add("--class " + c);
       for (const auto& k : o.kinds) add("--kind " + k);
       if (o.filter.top) add("--top " + std::to_string(o.filter.top));
+      if (o.filter.top_issues) add("--top-issues " + std::to_string(o.filter.top_issues));
       w.metadata["filters"] = f;
     }
 
@@ -149,7 +154,7 @@ int RunExport(ExportOptions o) {
     std::string where;
     if (o.format == "csv") {
       io::CsvPaths paths = io::WriteCsvFiles(g, o.output, w);
-      where = paths.nodes + " and " + paths.edges;
+      where = paths.nodes + ", " + paths.edges + " and " + paths.evidence;
     } else if (o.format == "svg" || o.format == "png") {
       io::RenderGraphviz(g, o.format, o.output, w, o.dot_binary);
       where = o.output;
@@ -162,8 +167,20 @@ int RunExport(ExportOptions o) {
       io::WriteFileAtomically(o.output, [&](std::ostream& out) { writer(g, out, w); });
       where = o.output;
     }
-    std::fprintf(stderr, "wrote %zu nodes, %zu edges to %s\n", g.num_nodes(), g.num_edges(),
-                 where.c_str());
+    size_t actors = 0;
+    for (auto [vi, vend] = boost::vertices(g.boost()); vi != vend; ++vi)
+      actors += g.entity(*vi).kind == graph::EntityKind::kActor;
+    auto count = [](size_t n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    std::fprintf(stderr, "wrote %s (%s, %s), %s to %s\n", count(g.num_nodes(), "node", "nodes").c_str(),
+                 count(actors, "actor", "actors").c_str(),
+                 count(g.num_nodes() - actors, "issue", "issues").c_str(),
+                 count(g.num_edges(), "edge", "edges").c_str(), where.c_str());
+    if (!o.filter.keep_isolated && !o.filter.Active() &&
+        o.projection.network == graph::Network::kRelations && g.num_nodes() < stored)
+      std::fprintf(stderr, "left out %zu nodes without edges (--keep-isolated keeps them)\n",
+                   stored - g.num_nodes());
     return kExitOk;
   } catch (const std::exception& e) {
     // StoreError names the database, IoError the output file.
@@ -186,21 +203,28 @@ Runner SetupExport(CLI::App& app) {
       ->required();
   app.add_option("--gexf-version", o->gexf_version, "GEXF version: 1.3 (default) or 1.2")
       ->check(CLI::IsMember({"1.3", "1.2"}));
+  app.add_flag("--gexf-static-weight", o->gexf_static_weight,
+               "GEXF without the dynamic weight (for Gephi Lite, sigma.js and other "
+               "graphology-based viewers); the timeline's spells stay");
   app.add_option("--min-weight", o->filter.min_weight,
                  "keep edges with at least N statements");
   app.add_option("--min-mentions", o->filter.min_mentions,
                  "keep nodes with at least N mentions");
-  app.add_option("--from", o->filter.from_date,
-                 "keep statements dated on or after this date (YYYY[-MM[-DD]])");
-  app.add_option("--to", o->filter.to_date,
-                 "keep statements dated on or before this date (YYYY[-MM[-DD]], inclusive)");
+  AddDateWindowFlags(app, &o->filter.from_date, &o->filter.to_date);
   app.add_option("--class", o->classes, "keep only these relation classes (repeatable)")
       ->delimiter(',');
   app.add_option("--kind", o->kinds, "keep only nodes of these kinds: actor, issue (repeatable)")
       ->delimiter(',');
-  app.add_option("--top", o->filter.top, "keep the N actors of highest degree");
+  app.add_option("--top", o->filter.top,
+                 "keep the N actors of highest degree (N counts actors; the issues they are "
+                 "linked to come too, see --top-issues)");
+  app.add_option("--top-issues", o->filter.top_issues,
+                 "keep the N issues with most statements from the kept actors");
   app.add_flag("--keep-isolated", o->filter.keep_isolated,
-               "with filters, keep nodes left without edges");
+               "keep nodes without edges (dropped by default)");
+  app.add_option("--evidence", o->evidence,
+                 "statements listed as evidence per edge, strongest first (0: none)")
+      ->capture_default_str();
   app.add_option("--network", o->network,
                  "relations (default: the actor-relation graph), actor-issue (stances, "
                  "two-mode) or actor-actor (one-mode through shared stances)")

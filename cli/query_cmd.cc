@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/date_flags.h"
 #include "export/store.h"
 #include "graph/algorithms.h"
 #include "graph/types.h"
@@ -42,6 +43,8 @@ struct QueryOptions {
   std::string by = "degree", kind = "actor";
   // stance
   size_t max_actors = 30, max_issues = 12;
+  // path, top: leave issue nodes out of the graph
+  bool actors_only = false;
 };
 
 // A usage error found after parsing: exit 2.
@@ -278,6 +281,10 @@ void JsonEvidence(rapidjson::Writer<rapidjson::StringBuffer>& w, const io::Evide
   WriteJsonString(w, r.doc);
   w.Key("date");
   WriteJsonString(w, r.date);
+  w.Key("title");
+  WriteJsonString(w, r.title);
+  w.Key("url");
+  WriteJsonString(w, r.url);
   w.Key("sentence");
   w.Uint(r.sentence);
   w.Key("start");
@@ -305,6 +312,8 @@ int RunActor(const QueryOptions& o) {
   out_f.subject = entity.id;
   in_f.object = entity.id;
   out_f.dates = in_f.dates = false;  // not shown
+  out_f.from_date = in_f.from_date = o.from;
+  out_f.to_date = in_f.to_date = o.to;
   auto outs = EdgesWithEvidence(*store, out_f);
   auto ins = EdgesWithEvidence(*store, in_f);
   std::vector<std::string> others;
@@ -446,6 +455,8 @@ int RunIssue(const QueryOptions& o) {
   io::RelationFilter f;
   f.object = issue.id;
   f.dates = false;  // not shown
+  f.from_date = o.from;
+  f.to_date = o.to;
   auto edges = EdgesWithEvidence(*store, f);
   std::vector<std::string> ids;
   for (const auto& e : edges) ids.push_back(e.edge.subject);
@@ -503,7 +514,11 @@ int RunIssue(const QueryOptions& o) {
 int RunStance(const QueryOptions& o) {
   auto store = OpenStore(o);
   // Statement counts alone: the aggregated edges toward issues, from an index.
-  auto edges = store->EdgeWeights("issue");
+  io::RelationFilter window;
+  window.object_kind = "issue";
+  window.from_date = o.from;
+  window.to_date = o.to;
+  auto edges = store->EdgeWeights(window);
   struct Cell {
     uint32_t pos = 0, neg = 0, neu = 0;
   };
@@ -683,6 +698,8 @@ int RunEvidence(const QueryOptions& o) {
   if (!graph::IsKnownClass(f.cls)) throw UsageError("unknown relation class \"" + parts[1] + "\"");
   f.polarity = ParsePolarity(parts[2]);
   if (!f.polarity) throw UsageError("bad polarity \"" + parts[2] + "\" (+1, 0, -1)");
+  f.from_date = o.from;
+  f.to_date = o.to;
   auto rows = store->Relations(f);
   std::stable_sort(rows.begin(), rows.end(), [](const io::EvidenceRow& a, const io::EvidenceRow& b) {
     return std::tie(a.date, a.doc, a.sentence, a.id) < std::tie(b.date, b.doc, b.sentence, b.id);
@@ -694,22 +711,46 @@ int RunEvidence(const QueryOptions& o) {
   }
   if (o.format == "table") std::cout << EdgeIdOf(f.subject, f.cls, *f.polarity, f.object) << ": " << rows.size()
                                      << " statement" << (rows.size() == 1 ? "" : "s") << "\n";
-  Table t{{"relation", "doc", "date", "sentence", "start", "end", "lemma", "negated", "confidence", "text"},
-          {true, false, false, true, true, true, false, true, true, false},
+  Table t{{"relation", "doc", "date", "title", "url", "sentence", "start", "end", "lemma", "negated", "confidence",
+           "text"},
+          {true, false, false, false, false, true, true, true, false, true, true, false},
           {}};
   for (const auto& r : rows)
-    t.rows.push_back({std::to_string(r.id), r.doc, r.date, std::to_string(r.sentence), std::to_string(r.start),
-                      std::to_string(r.end), r.lemma, r.negated ? "1" : "0", Fixed(r.confidence, 3), r.text});
-  PrintTable(t, o.format);
+    t.rows.push_back({std::to_string(r.id), r.doc, r.date, r.title, r.url, std::to_string(r.sentence),
+                      std::to_string(r.start), std::to_string(r.end), r.lemma, r.negated ? "1" : "0",
+                      Fixed(r.confidence, 3), r.text});
+  if (o.format != "table") {
+    PrintTable(t, o.format);
+    return kExitOk;
+  }
+  // Aligned: one block per statement, the document (title, URL) above its
+  // sentence, so long titles and URLs do not stretch a table.
+  for (const auto& r : rows) {
+    std::cout << "\n" << Where(r) << "  " << r.lemma << (r.negated ? " (negated)" : "") << ", confidence "
+              << Fixed(r.confidence, 3) << ", characters " << r.start << "-" << r.end << "\n";
+    if (!r.title.empty()) std::cout << "  title: " << r.title << "\n";
+    if (!r.url.empty()) std::cout << "  url:   " << r.url << "\n";
+    std::cout << "  \"" << r.text << "\"\n";
+  }
   return kExitOk;
 }
 
 // ---- graph: path and top -------------------------------------------------
 
-graph::BoostGraph LoadGraph(io::Store& store, std::map<std::string, graph::Vertex>* index) {
+// The graph of aggregated edges whose statements lie in the --from/--to
+// window; with --actors-only without issue nodes (their edges go too).
+graph::BoostGraph LoadGraph(io::Store& store, const QueryOptions& o,
+                            std::map<std::string, graph::Vertex>* index) {
   auto entities = store.EntityLabels();  // id, kind, label, category: all path and top show
+  if (o.actors_only)
+    entities.erase(std::remove_if(entities.begin(), entities.end(),
+                                  [](const graph::Entity& e) { return e.kind != graph::EntityKind::kActor; }),
+                   entities.end());
+  io::RelationFilter window;
+  window.from_date = o.from;
+  window.to_date = o.to;
   std::vector<graph::WeightedEdge> edges;
-  for (auto& w : store.EdgeWeights())
+  for (auto& w : store.EdgeWeights(window))
     edges.push_back({std::move(w.subject), std::move(w.object), std::move(w.cls), w.polarity, w.weight});
   auto g = graph::GraphFromEdges(std::move(entities), edges);
   if (index)
@@ -721,12 +762,16 @@ int RunPath(const QueryOptions& o) {
   auto store = OpenStore(o);
   auto a = Resolve(*store, o.name, "", o.db);
   auto b = Resolve(*store, o.name2, "", o.db);
+  if (o.actors_only)
+    for (const auto* e : {&a, &b})
+      if (e->kind != graph::EntityKind::kActor)
+        throw UsageError(e->id + " is an issue; --actors-only paths join actors");
   std::map<std::string, graph::Vertex> index;
-  auto g = LoadGraph(*store, &index);
+  auto g = LoadGraph(*store, o, &index);
   std::vector<graph::PathStep> path;
   if (!graph::ShortestPath(g, index.at(a.id), index.at(b.id), &path)) {
-    std::fprintf(stderr, "newsgraph: no chain of relations joins %s and %s in %s\n", a.id.c_str(), b.id.c_str(),
-                 o.db.c_str());
+    std::fprintf(stderr, "newsgraph: no chain of relations%s joins %s and %s in %s\n",
+                 o.actors_only ? " through actors only" : "", a.id.c_str(), b.id.c_str(), o.db.c_str());
     return kExitSomeRejected;
   }
   Table t{{"step", "from", "edge", "to", "subject", "class", "polarity", "object", "weight", "doc", "date",
@@ -745,6 +790,8 @@ int RunPath(const QueryOptions& o) {
     f.polarity = p.polarity;
     f.limit = 1;
     f.dates = false;
+    f.from_date = o.from;
+    f.to_date = o.to;
     auto found = EdgesWithEvidence(*store, f);
     io::EvidenceRow ex = found.empty() ? io::EvidenceRow{} : found[0].example;
     const auto& from = path[i].forward ? s : d;
@@ -774,15 +821,20 @@ int RunTop(const QueryOptions& o) {
   if (o.kind != "actor" && o.kind != "issue" && o.kind != "all")
     throw UsageError("--kind must be actor, issue or all");
   auto store = OpenStore(o);
-  auto g = LoadGraph(*store, nullptr);
+  if (o.actors_only && o.kind != "actor")
+    throw UsageError("--actors-only ranks actors; drop --kind " + o.kind);
+  auto g = LoadGraph(*store, o, nullptr);
   std::vector<double> score = o.by == "degree"     ? graph::DegreeCentrality(g)
                               : o.by == "pagerank" ? graph::PageRank(g)
                                                    : graph::Betweenness(g);
   auto degree = o.by == "degree" ? score : graph::DegreeCentrality(g);
   auto strength = graph::Strength(g);
   std::vector<graph::Vertex> order;
+  // In a date window only entities with relations inside it are ranked.
+  const bool window = !o.from.empty() || !o.to.empty();
   for (graph::Vertex v = 0; v < boost::num_vertices(g); ++v)
-    if (o.kind == "all" || graph::KindName(g[v].entity.kind) == o.kind) order.push_back(v);
+    if ((o.kind == "all" || graph::KindName(g[v].entity.kind) == o.kind) && (!window || strength[v] > 0))
+      order.push_back(v);
   // Vertices are in id order, so a stable sort breaks ties by id.
   std::stable_sort(order.begin(), order.end(), [&](graph::Vertex a, graph::Vertex b) {
     if (score[a] != score[b]) return score[a] > score[b];
@@ -812,6 +864,7 @@ int RunTop(const QueryOptions& o) {
 int Dispatch(CLI::App& app, QueryOptions& o) {
   if (o.json) o.format = "json";
   try {
+    if (std::string err = CheckDateWindow(o.from, o.to); !err.empty()) throw UsageError(err);
     if (app.got_subcommand("actor")) return RunActor(o);
     if (app.got_subcommand("issue")) return RunIssue(o);
     if (app.got_subcommand("stance")) return RunStance(o);
@@ -846,14 +899,17 @@ Runner SetupQuery(CLI::App& app) {
   auto* actor = app.add_subcommand("actor", "an actor's relations, in and out, and stances, with evidence");
   actor->add_option("name", o->name, "a name or alias (case-insensitive) or an id")->required();
   actor->add_flag("--json", o->json, "same as --format json");
+  AddDateWindowFlags(*actor, &o->from, &o->to);
 
   auto* issue = app.add_subcommand("issue", "who is for, against and neutral on an issue, with evidence");
   issue->add_option("name", o->name, "an issue's name, alias or id")->required();
+  AddDateWindowFlags(*issue, &o->from, &o->to);
 
   auto* stance = app.add_subcommand("stance", "the actor x issue stance table (+, -, mixed)");
   stance->add_option("--actors", o->max_actors, "rows: the most active actors (0 = all)")->capture_default_str();
   stance->add_option("--issues", o->max_issues, "columns: the most discussed issues (0 = all)")
       ->capture_default_str();
+  AddDateWindowFlags(*stance, &o->from, &o->to);
 
   auto* rel = app.add_subcommand("relations", "aggregated edges matching filters, each with one evidence");
   rel->add_option("--subject", o->subject, "subject name or id");
@@ -861,8 +917,7 @@ Runner SetupQuery(CLI::App& app) {
   rel->add_option("--issue", o->issue, "object issue name or id");
   rel->add_option("--class", o->cls, "PLOVER class, e.g. SUPPORT");
   rel->add_option("--polarity", o->polarity, "+, - or 0");
-  rel->add_option("--from", o->from, "first date (inclusive, ISO)");
-  rel->add_option("--to", o->to, "last date (inclusive, ISO)");
+  AddDateWindowFlags(*rel, &o->from, &o->to);
   rel->add_option("--doc", o->doc, "document id");
   rel->add_option("--limit", o->limit, "at most this many edges, heaviest first (0 = all)");
 
@@ -870,15 +925,20 @@ Runner SetupQuery(CLI::App& app) {
   ev->add_option("edge", o->edge, "SUBJECT|CLASS|POLARITY|OBJECT, or the four as separate arguments")
       ->required()
       ->expected(1, 4);
+  AddDateWindowFlags(*ev, &o->from, &o->to);
 
   auto* path = app.add_subcommand("path", "the shortest chain of relations between two entities");
   path->add_option("from", o->name, "name or id")->required();
   path->add_option("to", o->name2, "name or id")->required();
+  path->add_flag("--actors-only", o->actors_only, "walk through actors only, never through issue nodes");
+  AddDateWindowFlags(*path, &o->from, &o->to, "relations whose statements are");
 
   auto* top = app.add_subcommand("top", "central actors by degree, PageRank or betweenness");
   top->add_option("--by", o->by, "degree, pagerank or betweenness")->capture_default_str();
   top->add_option("--kind", o->kind, "actor, issue or all")->capture_default_str();
   top->add_option("--limit", o->limit, "how many (default 20)");
+  top->add_flag("--actors-only", o->actors_only, "rank on the actor-actor graph (issue nodes left out)");
+  AddDateWindowFlags(*top, &o->from, &o->to, "relations whose statements are");
 
   return [o, &app] { return Dispatch(app, *o); };
 }

@@ -1,10 +1,12 @@
-// CSV writer: two tables in the form Gephi's spreadsheet import (Data
+// CSV writer: tables in the form Gephi's spreadsheet import (Data
 // Laboratory > Import Spreadsheet, or File > Open) recognises. Nodes: Id,
 // Label, then attributes. Edges: Source, Target, Type, Id, Label, Kind,
-// Weight, then attributes; Gephi takes `Kind` as the edge type, so parallel
-// edges are kept. UTF-8, comma-separated, RFC 4180 quoting, "\n" line ends,
-// dates in ISO 8601 as stored, plus an `Interval` column in Gephi's interval
-// syntax "<[first, last]>" for its timeline.
+// Weight, then attributes (with the strongest statement's evidence as flat
+// columns); Gephi takes `Kind` as the edge type, so parallel edges are kept.
+// Evidence: one row per listed statement, keyed by the edge Id. UTF-8,
+// comma-separated, RFC 4180 quoting, "\n" line ends, dates in ISO 8601 as
+// stored, plus an `Interval` column in Gephi's interval syntax
+// "<[first, last]>" for its timeline.
 #include <string>
 #include <vector>
 
@@ -61,20 +63,46 @@ void WriteCsvNodes(const graph::Graph& g, std::ostream& out, const WriterOptions
 
 void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
   Row(out, {"Source", "Target", "Type", "Id", "Label", "Kind", "Weight", "class", "quad_class",
-            "polarity", "documents", "negated", "first_date", "last_date", "confidence",
-            "lemmas", "evidence", "Interval", "codes"});
+            "polarity", "statements", "documents", "negated", "first_date", "last_date",
+            "confidence", "lemmas", "Interval", "codes", "evidence_doc", "evidence_title",
+            "evidence_url", "evidence_date", "evidence_sentence", "evidence_start",
+            "evidence_end", "evidence_text"});
   const auto& bg = g.boost();
   for (graph::Edge ed : g.SortedEdges()) {
     const graph::EdgeProps& p = g.edge(ed);
-    std::vector<std::string> ev;
-    for (int64_t id : p.evidence) ev.push_back(std::to_string(id));
-    Row(out, {g.entity(boost::source(ed, bg)).id, g.entity(boost::target(ed, bg)).id,
-              opt.directed ? "Directed" : "Undirected", EdgeId(g, ed), EdgeKind(p), EdgeKind(p),
-              EdgeWeightString(g, ed, opt),
-              p.cls, graph::QuadClass(p.cls), std::to_string(p.polarity),
-              std::to_string(p.documents), std::to_string(p.negated), p.first_date,
-              p.last_date, FormatFixed3(p.confidence), Join(p.lemmas, "; "), Join(ev, " "),
-              Interval(p.first_date, p.last_date), Join(p.codes, "; ")});
+    std::vector<std::string> row = {
+        g.entity(boost::source(ed, bg)).id, g.entity(boost::target(ed, bg)).id,
+        opt.directed ? "Directed" : "Undirected", EdgeId(g, ed), EdgeKind(p), EdgeKind(p),
+        EdgeWeightString(g, ed, opt),
+        p.cls, graph::QuadClass(p.cls), std::to_string(p.polarity), std::to_string(p.weight),
+        std::to_string(p.documents), std::to_string(p.negated), p.first_date,
+        p.last_date, FormatFixed3(p.confidence), Join(p.lemmas, "; "),
+        Interval(p.first_date, p.last_date), Join(p.codes, "; ")};
+    const EdgeEvidence* ev = EvidenceOf(g, ed, opt);
+    if (ev && !ev->items.empty()) {
+      const EvidenceItem& x = ev->items.front();
+      row.insert(row.end(), {x.doc, x.title, x.url, x.date, std::to_string(x.sentence),
+                             std::to_string(x.start), std::to_string(x.end), x.text});
+    } else {
+      row.resize(row.size() + 8);
+    }
+    Row(out, row);
+  }
+}
+
+void WriteCsvEvidence(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
+  Row(out, {"edge", "rank", "doc", "title", "url", "date", "sentence", "start", "end", "lemma",
+            "confidence", "negated", "text"});
+  for (graph::Edge ed : g.SortedEdges()) {
+    const EdgeEvidence* ev = EvidenceOf(g, ed, opt);
+    if (!ev) continue;
+    const std::string id = EdgeId(g, ed);
+    for (size_t i = 0; i < ev->items.size(); ++i) {
+      const EvidenceItem& x = ev->items[i];
+      Row(out, {id, std::to_string(i + 1), x.doc, x.title, x.url, x.date, std::to_string(x.sentence),
+                std::to_string(x.start), std::to_string(x.end), x.lemma, FormatFixed3(x.confidence),
+                x.negated ? "1" : "0", x.text});
+    }
   }
 }
 
@@ -83,19 +111,21 @@ CsvPaths CsvPathsFor(const std::string& prefix) {
   const std::string ext = ".csv";
   if (base.size() > ext.size() && base.compare(base.size() - ext.size(), ext.size(), ext) == 0)
     base.resize(base.size() - ext.size());
-  return {base + ".nodes.csv", base + ".edges.csv"};
+  return {base + ".nodes.csv", base + ".edges.csv", base + ".evidence.csv"};
 }
 
 CsvPaths WriteCsvFiles(const graph::Graph& g, const std::string& prefix,
                        const WriterOptions& opt) {
   CsvPaths paths = CsvPathsFor(prefix);
-  // Both tables are complete on disk before either is renamed into place, so
-  // a failure while writing leaves the previous pair untouched.
-  AtomicFile nodes(paths.nodes), edges(paths.edges);
+  // The tables are complete on disk before any is renamed into place, so
+  // a failure while writing leaves the previous ones untouched.
+  AtomicFile nodes(paths.nodes), edges(paths.edges), evidence(paths.evidence);
   WriteCsvNodes(g, nodes.stream(), opt);
   WriteCsvEdges(g, edges.stream(), opt);
+  WriteCsvEvidence(g, evidence.stream(), opt);
   nodes.Commit();
   edges.Commit();
+  evidence.Commit();
   return paths;
 }
 

@@ -1,10 +1,9 @@
 // GraphML writer, and the helpers every writer shares (edge ids and kinds,
-// labels, colours). GraphML is the format NetworkX and igraph read best and
-// Gephi opens as is, with two Gephi quirks handled here: Gephi reads key id
-// "d3" on nodes and "d7" on edges as labels whatever their attr.name (yEd's
-// convention), so those ids are never used; and Gephi's GraphML import knows
-// no edge type, so parallel edges are told apart only by their `kind`
-// attribute and label and survive import with "Don't merge" (docs/gephi.md).
+// labels, colours, evidence). GraphML is the format NetworkX and igraph read
+// best and Gephi opens as is. Gephi's GraphML importer (0.9.2 and later)
+// takes a `label` attribute on <edge> as the edge type, so each edge carries
+// label="CLASS/polarity" (its kind): parallel edges of different classes or
+// polarities stay apart whatever merge strategy is chosen (docs/gephi.md).
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -51,13 +50,19 @@ Rgb EdgeColor(int polarity) {
   return {150, 150, 150};                   // grey: neutral
 }
 
+const EdgeEvidence* EvidenceOf(const graph::Graph& g, graph::Edge e, const WriterOptions& opt) {
+  if (!opt.evidence) return nullptr;
+  auto it = opt.evidence->find(EdgeId(g, e));
+  return it == opt.evidence->end() ? nullptr : &it->second;
+}
+
 namespace {
 
 struct Key {
   std::string id, domain, name, type;
 };
 
-// Key ids d0, d1, ... without d3 and d7 (see the file comment).
+// Key ids d0, d1, ... in declaration order.
 std::vector<Key> MakeKeys() {
   const std::vector<std::pair<std::string, std::string>> node = {
       {"label", "string"},       {"kind", "string"},      {"category", "string"},
@@ -65,19 +70,17 @@ std::vector<Key> MakeKeys() {
       {"code", "string"},        {"aliases", "string"},   {"mentions", "int"},
       {"documents", "int"},      {"first_date", "string"}, {"last_date", "string"}};
   const std::vector<std::pair<std::string, std::string>> edge = {
-      {"label", "string"},     {"kind", "string"},      {"class", "string"},
-      {"quad_class", "string"}, {"polarity", "int"},     {"weight", "double"},
-      {"documents", "int"},    {"negated", "int"},      {"first_date", "string"},
-      {"last_date", "string"}, {"confidence", "double"}, {"lemmas", "string"},
-      {"evidence", "string"}, {"codes", "string"}};
+      {"label", "string"},          {"kind", "string"},         {"class", "string"},
+      {"quad_class", "string"},     {"polarity", "int"},        {"weight", "double"},
+      {"statements", "int"},        {"documents", "int"},       {"negated", "int"},
+      {"first_date", "string"},     {"last_date", "string"},    {"confidence", "double"},
+      {"lemmas", "string"},         {"codes", "string"},        {"evidence_doc", "string"},
+      {"evidence_title", "string"}, {"evidence_url", "string"}, {"evidence_date", "string"},
+      {"evidence_sentence", "int"}, {"evidence_start", "int"},  {"evidence_end", "int"},
+      {"evidence_text", "string"},  {"evidence", "string"}};
   std::vector<Key> keys;
   int next = 0;
-  auto id = [&] {
-    while (next == 3 || next == 7) ++next;
-    std::string key = "d";
-    key += std::to_string(next++);
-    return key;
-  };
+  auto id = [&] { return "d" + std::to_string(next++); };
   for (const auto& [name, type] : node) keys.push_back({id(), "node", name, type});
   for (const auto& [name, type] : edge) keys.push_back({id(), "edge", name, type});
   return keys;
@@ -149,23 +152,34 @@ void WriteGraphMl(const graph::Graph& g, std::ostream& out, const WriterOptions&
     const graph::EdgeProps& p = g.edge(ed);
     out << "    <edge id=\"" << XmlEscape(EdgeId(g, ed)) << "\" source=\""
         << XmlEscape(g.entity(boost::source(ed, bg)).id) << "\" target=\""
-        << XmlEscape(g.entity(boost::target(ed, bg)).id) << "\">\n";
+        << XmlEscape(g.entity(boost::target(ed, bg)).id) << "\" label=\""
+        << XmlEscape(EdgeKind(p)) << "\">\n";
     data("edge", "label", EdgeKind(p));
     data("edge", "kind", EdgeKind(p));
     data("edge", "class", p.cls);
     data("edge", "quad_class", graph::QuadClass(p.cls));
     data("edge", "polarity", std::to_string(p.polarity));
     data("edge", "weight", EdgeWeightString(g, ed, opt));
+    data("edge", "statements", std::to_string(p.weight));
     data("edge", "documents", std::to_string(p.documents));
     data("edge", "negated", std::to_string(p.negated));
     data("edge", "first_date", p.first_date);
     data("edge", "last_date", p.last_date);
     data("edge", "confidence", FormatFixed3(p.confidence));
     data("edge", "lemmas", Join(p.lemmas, "; "));
-    std::vector<std::string> ev;
-    for (int64_t id : p.evidence) ev.push_back(std::to_string(id));
-    data("edge", "evidence", Join(ev, " "));
     data("edge", "codes", Join(p.codes, "; "));
+    if (const EdgeEvidence* ev = EvidenceOf(g, ed, opt); ev && !ev->items.empty()) {
+      const EvidenceItem& x = ev->items.front();
+      data("edge", "evidence_doc", x.doc);
+      data("edge", "evidence_title", x.title);
+      data("edge", "evidence_url", x.url);
+      data("edge", "evidence_date", x.date);
+      data("edge", "evidence_sentence", std::to_string(x.sentence));
+      data("edge", "evidence_start", std::to_string(x.start));
+      data("edge", "evidence_end", std::to_string(x.end));
+      data("edge", "evidence_text", x.text);
+      data("edge", "evidence", EvidenceJson(ev));
+    }
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";

@@ -41,12 +41,6 @@ std::string StrArray(const std::vector<std::string>& v) {
   return out + "]";
 }
 
-std::string IntArray(const std::vector<int64_t>& v) {
-  std::string out = "[";
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
-  return out + "]";
-}
-
 std::string Hex(Rgb c) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
@@ -82,7 +76,61 @@ std::string Endpoint(const graph::Entity& e) {
       .str();
 }
 
+// The evidence list; "[]" for none.
+std::string EvidenceArray(const EdgeEvidence* ev, const char* sep) {
+  std::string out = "[";
+  if (ev) {
+    for (size_t i = 0; i < ev->items.size(); ++i) {
+      const EvidenceItem& x = ev->items[i];
+      out += (i ? sep : "") + Obj()
+                                  .AddStr("doc", x.doc)
+                                  .AddStr("title", x.title)
+                                  .AddStr("url", x.url)
+                                  .AddStr("date", x.date)
+                                  .Add("sentence", std::to_string(x.sentence))
+                                  .Add("start", std::to_string(x.start))
+                                  .Add("end", std::to_string(x.end))
+                                  .AddStr("lemma", x.lemma)
+                                  .Add("confidence", FormatFixed3(x.confidence))
+                                  .Add("negated", x.negated ? "true" : "false")
+                                  .AddStr("text", x.text)
+                                  .str();
+    }
+  }
+  return out + "]";
+}
+
+// The Cytoscape.js stylesheet: what each element shows, from its data.
+std::string CytoscapeStyle(const graph::Graph& g, const WriterOptions& opt) {
+  double max_weight = 1;
+  for (graph::Edge ed : g.SortedEdges()) {
+    double w = opt.edge_weight ? opt.edge_weight(g, ed) : g.edge(ed).weight;
+    if (w > max_weight) max_weight = w;
+  }
+  auto rule = [](const std::string& selector, const std::string& style) {
+    return "    {\"selector\": " + Str(selector) + ", \"style\": {" + style + "}}";
+  };
+  std::string width = "mapData(weight, 0, " + FormatFixed3(max_weight) + ", 1, 8)";
+  std::vector<std::string> rules = {
+      rule("node", "\"label\": \"data(label)\", \"background-color\": \"data(color)\", "
+                   "\"width\": 20, \"height\": 20, \"font-size\": 10, \"text-valign\": \"bottom\", "
+                   "\"text-halign\": \"center\", \"text-margin-y\": 3"),
+      rule("node[kind = \"issue\"]", "\"shape\": \"round-rectangle\""),
+      rule("edge", "\"curve-style\": \"bezier\", \"width\": " + Str(width) +
+                       ", \"line-color\": \"data(color)\", \"target-arrow-color\": \"data(color)\", "
+                       "\"target-arrow-shape\": " + Str(opt.directed ? "triangle" : "none") +
+                       ", \"label\": \"data(class)\", \"font-size\": 8, \"text-rotation\": "
+                       "\"autorotate\", \"color\": \"#555555\""),
+      rule("edge[negated > 0]", "\"line-style\": \"dashed\""),
+      rule(":selected", "\"overlay-opacity\": 0.2")};
+  std::string out;
+  for (size_t i = 0; i < rules.size(); ++i) out += (i ? ",\n" : "") + rules[i];
+  return out;
+}
+
 }  // namespace
+
+std::string EvidenceJson(const EdgeEvidence* ev) { return EvidenceArray(ev, ", "); }
 
 void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
   Obj meta;
@@ -133,12 +181,14 @@ void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOp
         .Add("confidence", FormatFixed3(p.confidence))
         .Add("lemmas", StrArray(p.lemmas))
         .Add("codes", StrArray(p.codes))
-        .Add("evidence", IntArray(p.evidence))
+        .Add("statements", std::to_string(p.weight))
+        .Add("evidence", EvidenceArray(EvidenceOf(g, ed, opt), ", "))
         .AddStr("color", Hex(EdgeColor(p.polarity)));
     out << (first ? "\n" : ",\n") << "      {\"data\": " << d.str() << "}";
     first = false;
   }
-  out << (first ? "" : "\n    ") << "]\n  }\n}\n";
+  out << (first ? "" : "\n    ") << "]\n  },\n  \"style\": [\n" << CytoscapeStyle(g, opt)
+      << "\n  ]\n}\n";
 }
 
 void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOptions& opt) {
@@ -185,7 +235,8 @@ void WriteJsonlTriples(const graph::Graph& g, std::ostream& out, const WriterOpt
                .AddStr("first_date", p.first_date, true)
                .AddStr("last_date", p.last_date, true)
                .Add("confidence", FormatFixed3(p.confidence))
-               .Add("evidence", IntArray(p.evidence))
+               .Add("statements", std::to_string(p.weight))
+               .Add("evidence", EvidenceArray(EvidenceOf(g, ed, opt), ", "))
                .str()
         << "\n";
   }

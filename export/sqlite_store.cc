@@ -241,7 +241,7 @@ std::string EvidenceSelect(bool code) {
              "SELECT r.id, s.eid, o.eid, r.lemma, r.class, r.mode, r.polarity, r.negated, r.confidence, "
              "d.doc_id, d.date, r.sentence, r.start, r.end, substr(d.text, r.start + 1, r.end - r.start), "
              "r.possessor, ") +
-         (code ? "r.code " : "NULL ") +
+         (code ? "r.code, " : "NULL, ") + "d.title, d.url " +
          "FROM relations r JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object JOIN "
          "documents d ON d.id = r.doc ";
 }
@@ -265,6 +265,8 @@ EvidenceRow ReadEvidence(const SQLite::Statement& q) {
   row.possessor = q.getColumn(15).getString();
   row.text = q.getColumn(14).getString();
   row.code = q.getColumn(16).getString();
+  row.title = q.getColumn(17).getString();
+  row.url = q.getColumn(18).getString();
   return row;
 }
 
@@ -279,6 +281,17 @@ void BindOptional(SQLite::Statement& q, int index, const std::string& s) {
 graph::EntityKind KindFromName(const std::string& s) {
   return s == "issue" ? graph::EntityKind::kIssue : graph::EntityKind::kActor;
 }
+
+// Mentions of issues that no mention row records: extraction finds an
+// issue only as a relation's object and stores no span for it, so each
+// sentence naming an issue as an object counts as one mention (sentences
+// that also hold a mention row of it are counted by that row). Selects
+// (issue rowid, count); callers add " GROUP BY x.object", optionally after
+// " AND x.object = ?1".
+constexpr const char* kIssueSentences =
+    "SELECT x.object, count(*) FROM (SELECT DISTINCT r.object, r.doc, r.sentence FROM relations r "
+    "JOIN entities e ON e.id = r.object WHERE e.kind = 'issue') x WHERE NOT EXISTS (SELECT 1 FROM "
+    "mentions m WHERE m.entity = x.object AND m.doc = x.doc AND m.sentence = x.sentence)";
 
 // Columns of an entity row, in ReadEntity's order.
 constexpr const char* kEntitySelect =
@@ -399,6 +412,11 @@ class SqliteStore : public Store {
         while (counts.executeStep()) {
           auto it = at.find(counts.getColumn(0).getInt64());
           if (it != at.end()) (*entities)[it->second].mentions = counts.getColumn(1).getUInt();
+        }
+        SQLite::Statement issues(*db_, std::string(kIssueSentences) + " GROUP BY x.object");
+        while (issues.executeStep()) {
+          auto it = at.find(issues.getColumn(0).getInt64());
+          if (it != at.end()) (*entities)[it->second].mentions += issues.getColumn(1).getUInt();
         }
         SQLite::Statement docs(*db_,
                                "SELECT x.entity, count(DISTINCT x.doc), min(d.date), max(d.date) "
@@ -578,6 +596,13 @@ class SqliteStore : public Store {
   std::vector<EdgeWeight> EdgeWeights() override { return EdgeWeights(std::string()); }
 
   std::vector<EdgeWeight> EdgeWeights(const std::string& object_kind) override {
+    RelationFilter f;
+    f.object_kind = object_kind;
+    return EdgeWeights(f);
+  }
+
+  std::vector<EdgeWeight> EdgeWeights(const RelationFilter& window) override {
+    const std::string& object_kind = window.object_kind;
     std::vector<EdgeWeight> out;
     Guard([&] {
       std::unordered_map<int64_t, std::string> eid;
@@ -588,9 +613,18 @@ class SqliteStore : public Store {
         if (ents.getColumn(2).getString() == object_kind) keep.insert(ents.getColumn(0).getInt64());
       }
       // With relations_edge this reads the index alone, in GROUP BY order.
-      SQLite::Statement q(*db_,
-                          "SELECT subject, object, class, polarity, count(*) FROM relations "
-                          "GROUP BY subject, object, class, polarity");
+      // A date window joins each statement's document date.
+      std::string sql = "SELECT r.subject, r.object, r.class, r.polarity, count(*) FROM relations r ";
+      std::vector<const std::string*> args;
+      RelationFilter dates;  // the window alone; outlives the statement
+      dates.from_date = window.from_date;
+      dates.to_date = window.to_date;
+      std::string unused;
+      if (!dates.from_date.empty() || !dates.to_date.empty())
+        sql += DateJoin("r.doc") + FilterWhere(dates, &args, &unused);
+      sql += " GROUP BY r.subject, r.object, r.class, r.polarity";
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < args.size(); ++i) q.bindNoCopy(static_cast<int>(i) + 1, *args[i]);
       while (q.executeStep()) {
         if (!object_kind.empty() && !keep.count(q.getColumn(1).getInt64())) continue;
         EdgeWeight w;
@@ -1676,6 +1710,11 @@ class SqliteStore : public Store {
     SQLite::Statement m(*db_, "SELECT count(*) FROM mentions WHERE entity = ?1");
     m.bind(1, rowid);
     if (m.executeStep()) e->mentions = m.getColumn(0).getUInt();
+    if (e->kind == graph::EntityKind::kIssue) {
+      SQLite::Statement i(*db_, std::string(kIssueSentences) + " AND x.object = ?1 GROUP BY x.object");
+      i.bind(1, rowid);
+      if (i.executeStep()) e->mentions += i.getColumn(1).getUInt();
+    }
     // UNION already makes x.doc distinct.
     SQLite::Statement d(*db_,
                         "SELECT count(*), min(d.date), max(d.date) FROM (SELECT doc "

@@ -58,6 +58,7 @@ struct EvidenceRow {
   double confidence = 0;
   std::string doc;   // document id
   std::string date;  // document date
+  std::string title, url;  // of the document, may be empty
   uint32_t sentence = 0;
   uint32_t start = 0, end = 0;  // sentence span, characters
   std::string text;             // the sentence
@@ -134,7 +135,10 @@ class Store {
   virtual AddOutcome AddDocument(const graph::DocumentAnalysis& analysis) = 0;
 
   // Every entity (with aliases, mention and document counts and dates) and
-  // every statement, for graph::Graph::Build.
+  // every statement, for graph::Graph::Build. An issue's mentions are the
+  // sentences that name it as a relation's object (extraction finds issues
+  // only there) plus any mention spans stored for it in other sentences;
+  // GetEntity and FindEntities count the same way.
   virtual void LoadGraph(std::vector<graph::Entity>* entities,
                          std::vector<graph::Statement>* statements) = 0;
 
@@ -168,6 +172,10 @@ class Store {
   // The same for edges whose object is of one kind ("actor" or "issue";
   // empty: all), e.g. the stances toward issues.
   virtual std::vector<EdgeWeight> EdgeWeights(const std::string& object_kind) = 0;
+  // The same counting only statements inside the filter's date window
+  // (from_date, to_date) and, when set, toward objects of object_kind;
+  // the filter's other fields are ignored.
+  virtual std::vector<EdgeWeight> EdgeWeights(const RelationFilter& window) = 0;
 
   // Stored document ids, in the order they were added.
   virtual std::vector<std::string> DocumentIds() = 0;

@@ -15,8 +15,16 @@
 // object), so two nodes may be joined by several edges. Each carries a
 // unique, stable id "<subject>|<CLASS>|<polarity>|<object>" and a `kind`
 // attribute "<CLASS>/<polarity>" (e.g. "SUPPORT/+1"), which Gephi (GEXF
-// `kind`, CSV `Kind` column) uses as the edge type so that it does not merge
-// them; see docs/gephi.md for GraphML.
+// `kind`, GraphML `label` on <edge>, CSV `Kind` column) uses as the edge type
+// so that it does not merge them; see docs/gephi.md.
+//
+// Evidence: every edge says why it exists without the database. The
+// statements behind it are counted (`statements`); the strongest one (most
+// confident; ties: earlier date, document id) is written as flat attributes
+// (evidence_doc, _title, _url, _date, _sentence, _start, _end, _text) and up
+// to WriterOptions::evidence's limit of them as a list (`evidence`: native
+// JSON in the JSON formats, JSON text in GraphML and GEXF, a third file for
+// CSV). Sentences longer than kEvidenceTextChars are cut. docs/formats/.
 #pragma once
 
 #include <functional>
@@ -30,6 +38,25 @@ namespace newsgraph::io {
 
 enum class GexfVersion { k1_3, k1_2 };
 
+// One statement behind an edge, as the exports show it.
+struct EvidenceItem {
+  std::string doc, title, url, date;  // the document (id, title, URL, date)
+  uint32_t sentence = 0;              // index of the sentence in the document
+  uint32_t start = 0, end = 0;        // the sentence's span, characters into the document
+  std::string lemma;                  // the relation's verb or noun
+  double confidence = 0;
+  bool negated = false;
+  std::string text;  // the sentence, cut to kEvidenceTextChars characters plus "…"
+};
+inline constexpr size_t kEvidenceTextChars = 1000;
+
+// The evidence of one edge: the strongest statements first.
+struct EdgeEvidence {
+  std::vector<EvidenceItem> items;
+};
+// Evidence by edge id (EdgeId).
+using EvidenceMap = std::map<std::string, EdgeEvidence>;
+
 struct WriterOptions {
   // Written into each format's header (GraphML/GEXF/DOT comment or meta,
   // JSON "data"), e.g. "newsgraph 0.1.0".
@@ -38,6 +65,11 @@ struct WriterOptions {
   // versions), written in key order.
   std::map<std::string, std::string> metadata;
   GexfVersion gexf_version = GexfVersion::k1_3;
+  // GEXF: write the dynamic weight (statements per day, in a second,
+  // dynamic <attributes class="edge"> block). Gephi reads it; graphology's
+  // parser (Gephi Lite, sigma.js) reads only one attribute block per class
+  // and rejects the file, so tools built on it need false (spells stay).
+  bool gexf_dynamic_weight = true;
   // Whether edges are directed. Projections such as the actor-actor
   // congruence network are not: GraphML edgedefault, GEXF defaultedgetype,
   // CSV Type and DOT (graph/--) then say "undirected", and JSON data carries
@@ -47,7 +79,17 @@ struct WriterOptions {
   // number of statements): a projection's shared-issue count or Jaccard or
   // cosine score (graph::Projection::weights). Unset: EdgeProps::weight.
   std::function<double(const graph::Graph&, graph::Edge)> edge_weight;
+  // Evidence of the edges (export/edge_evidence.h). Unset, or an edge
+  // missing from it: its evidence attributes are left empty.
+  const EvidenceMap* evidence = nullptr;
 };
+
+// The evidence of edge e in opt, or nullptr.
+const EdgeEvidence* EvidenceOf(const graph::Graph& g, graph::Edge e, const WriterOptions& opt);
+// The evidence list as a JSON array of objects {"doc", "title", "url",
+// "date", "sentence", "start", "end", "lemma", "confidence", "negated",
+// "text"} ("[]" for none); GraphML and GEXF carry it as text.
+std::string EvidenceJson(const EdgeEvidence* ev);
 
 // The weight written for edge e: opt.edge_weight if set, else the number of
 // statements. Integers are written as integers ("2"), other values with
@@ -68,29 +110,40 @@ struct Rgb {
 Rgb NodeColor(const graph::Entity& e);
 Rgb EdgeColor(int polarity);
 
-// GraphML (http://graphml.graphdrawing.org/xmlns): typed keys with ids d0...
-// (skipping d3 and d7, which Gephi reads as labels), names in attr.name.
+// GraphML (http://graphml.graphdrawing.org/xmlns): typed keys with ids
+// d0, d1, ..., names in attr.name; <edge label="CLASS/polarity"> (Gephi's
+// edge type).
 void WriteGraphMl(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
 
-// GEXF 1.3 (or 1.2draft with opt.gexf_version), dynamic: first/last dates as
-// spells, viz colours, `kind` on edges.
+// GEXF 1.3 (or 1.2draft with opt.gexf_version), dynamic: an edge has one
+// spell per run of consecutive days with statements and a dynamic weight
+// (statements per day); a node's spells are the union of its edges' days;
+// viz colours, `kind` on edges.
 void WriteGexf(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
 
 // Gephi spreadsheet CSV (RFC 4180, UTF-8, comma, header row).
 void WriteCsvNodes(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
 void WriteCsvEdges(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
-// File names of the two CSV tables for an output prefix: "graph" and
-// "graph.csv" both give {"graph.nodes.csv", "graph.edges.csv"}.
+// One row per listed statement behind each edge (edge id, rank, document,
+// title, URL, date, sentence, offsets, lemma, confidence, negated, text).
+void WriteCsvEvidence(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
+// File names of the CSV tables for an output prefix: "graph" and
+// "graph.csv" both give {"graph.nodes.csv", "graph.edges.csv",
+// "graph.evidence.csv"}.
 struct CsvPaths {
-  std::string nodes, edges;
+  std::string nodes, edges, evidence;
 };
 CsvPaths CsvPathsFor(const std::string& prefix);
-// Writes both tables atomically (each through AtomicFile; the edges file is
-// renamed only after the nodes file was). Throws IoError naming the file.
+// Writes the three tables atomically (each through AtomicFile, renamed
+// only once all are complete). Throws IoError naming the file.
 CsvPaths WriteCsvFiles(const graph::Graph& g, const std::string& prefix,
                        const WriterOptions& opt);
 
-// Cytoscape.js: {"data": {...}, "elements": {"nodes": [...], "edges": [...]}}.
+// Cytoscape.js: {"data": {...}, "elements": {"nodes": [...], "edges": [...]},
+// "style": [...]}: the stylesheet draws labels, node colours (by kind and
+// category, NodeColor), edge colours (by polarity), arrows on directed
+// graphs and edge widths by weight, so cytoscape(json) shows the graph as
+// the other formats do.
 void WriteCytoscapeJson(const graph::Graph& g, std::ostream& out, const WriterOptions& opt);
 
 // JSON Lines in the triples contract (shared/eval/README.md): one "entity"

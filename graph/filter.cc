@@ -11,7 +11,7 @@ namespace newsgraph::graph {
 
 bool FilterOptions::Active() const {
   return min_weight > 1 || min_mentions > 0 || !from_date.empty() || !to_date.empty() ||
-         !classes.empty() || !kinds.empty() || top > 0;
+         !classes.empty() || !kinds.empty() || top > 0 || top_issues > 0;
 }
 
 bool DateInWindow(const std::string& date, const std::string& from, const std::string& to) {
@@ -26,7 +26,18 @@ bool DateInWindow(const std::string& date, const std::string& from, const std::s
 
 Graph FilterGraph(std::vector<Entity> entities, const std::vector<Statement>& statements,
                   const FilterOptions& o) {
-  if (!o.Active()) return Graph::Build(std::move(entities), statements);
+  if (!o.Active()) {
+    if (o.keep_isolated) return Graph::Build(std::move(entities), statements);
+    std::set<std::string> linked;
+    for (const auto& s : statements) {
+      linked.insert(s.subject);
+      linked.insert(s.object);
+    }
+    entities.erase(std::remove_if(entities.begin(), entities.end(),
+                                  [&](const Entity& e) { return !linked.count(e.id); }),
+                   entities.end());
+    return Graph::Build(std::move(entities), statements);
+  }
 
   std::map<std::string, const Entity*> nodes;  // entities passing node filters
   for (const auto& e : entities) {
@@ -76,6 +87,26 @@ Graph FilterGraph(std::vector<Entity> entities, const std::vector<Statement>& st
       return a < b;
     });
     for (size_t i = o.top; i < actors.size(); ++i) nodes.erase(actors[i]);
+  }
+
+  if (o.top_issues > 0) {
+    // Statements of the remaining actors about each issue.
+    std::map<std::string, uint64_t> load;
+    for (const auto& [key, w] : weight) {
+      if (w < o.min_weight) continue;
+      const std::string& s = std::get<0>(key);
+      const std::string& t = std::get<1>(key);
+      if (!nodes.count(s) || !nodes.count(t)) continue;
+      for (const std::string* id : {&s, &t})
+        if (nodes.at(*id)->kind == EntityKind::kIssue) load[*id] += w;
+    }
+    std::vector<std::string> issues;
+    for (const auto& [id, e] : nodes)
+      if (e->kind == EntityKind::kIssue) issues.push_back(id);
+    std::stable_sort(issues.begin(), issues.end(), [&](const std::string& a, const std::string& b) {
+      return load[a] > load[b];  // ids already in order
+    });
+    for (size_t i = o.top_issues; i < issues.size(); ++i) nodes.erase(issues[i]);
   }
 
   std::vector<Statement> out_statements;

@@ -38,11 +38,15 @@ struct FilterOptions {
   // actor-actor network.
   std::vector<EntityKind> kinds;
   // Keep only the N actors with the highest degree (number of edges in and
-  // out, after the other filters; ties by weighted degree, then id) and the
-  // issues they are linked to. 0: all.
+  // out, after the other filters; ties by weighted degree, then id). N
+  // counts actors only: issues are kept when a kept actor is linked to
+  // them, so the graph holds N actors plus their issues. 0: all.
   size_t top = 0;
-  // When any filter is set, nodes left without edges are dropped unless this
-  // is true. Without filters every entity is kept.
+  // Keep only the N issues with the most statements from (or to) the kept
+  // actors (ties by id); their other edges go too. 0: all.
+  size_t top_issues = 0;
+  // Nodes without edges (after the filters, or in the whole store when no
+  // filter is set) are dropped unless this is true.
   bool keep_isolated = false;
 
   // Whether any filter is set (keep_isolated alone is not a filter).
@@ -54,7 +58,8 @@ struct FilterOptions {
 bool DateInWindow(const std::string& date, const std::string& from, const std::string& to);
 
 // Builds the filtered graph from the entities and statements of a store
-// (Store::LoadGraph). Without active filters this is Graph::Build.
+// (Store::LoadGraph). Without active filters this is Graph::Build of the
+// entities that have an edge (of every entity with keep_isolated).
 Graph FilterGraph(std::vector<Entity> entities, const std::vector<Statement>& statements,
                   const FilterOptions& options);
 

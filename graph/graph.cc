@@ -5,6 +5,20 @@
 #include <set>
 
 namespace newsgraph::graph {
+namespace {
+
+// Whether s starts with "YYYY-MM-DD" (digits and dashes; the calendar is
+// checked where dates are read).
+bool IsDay(const std::string& s) {
+  if (s.size() < 10) return false;
+  for (int i = 0; i < 10; ++i) {
+    char c = s[i];
+    if ((i == 4 || i == 7) ? c != '-' : (c < '0' || c > '9')) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 Graph Graph::Build(std::vector<Entity> entities,
                    const std::vector<Statement>& statements) {
@@ -20,6 +34,7 @@ Graph Graph::Build(std::vector<Entity> entities,
   struct Acc {
     EdgeProps props;
     std::set<std::string> docs, lemmas, codes;
+    std::map<std::string, uint32_t> days;
     double confidence_sum = 0;
   };
   std::map<Key, Acc> acc;
@@ -40,6 +55,7 @@ Graph Graph::Build(std::vector<Entity> entities,
     if (!s.date.empty()) {
       if (a.props.first_date.empty() || s.date < a.props.first_date) a.props.first_date = s.date;
       if (s.date > a.props.last_date) a.props.last_date = s.date;
+      if (IsDay(s.date)) a.days[s.date.substr(0, 10)]++;
     }
     if (s.evidence_id) a.props.evidence.push_back(s.evidence_id);
   }
@@ -47,6 +63,7 @@ Graph Graph::Build(std::vector<Entity> entities,
     a.props.documents = static_cast<uint32_t>(a.docs.size());
     a.props.lemmas.assign(a.lemmas.begin(), a.lemmas.end());
     a.props.codes.assign(a.codes.begin(), a.codes.end());
+    a.props.days.assign(a.days.begin(), a.days.end());
     a.props.confidence = a.confidence_sum / a.props.weight;
     std::sort(a.props.evidence.begin(), a.props.evidence.end());
     boost::add_edge(out.index_.at(std::get<0>(key)), out.index_.at(std::get<1>(key)),

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "graph/types.h"
@@ -42,6 +43,10 @@ struct EdgeProps {
   std::vector<std::string> lemmas;       // distinct, sorted
   std::vector<std::string> codes;        // distinct event codes of the statements (CAMEO), sorted; may be empty
   std::vector<int64_t> evidence;         // store rows, sorted
+  // Statements per day ("YYYY-MM-DD", the first ten characters of a
+  // statement date that starts with a calendar date), in day order;
+  // undated statements are not counted. The GEXF timeline is drawn from it.
+  std::vector<std::pair<std::string, uint32_t>> days;
 };
 
 using BoostGraph =

@@ -194,8 +194,9 @@ TEST(CliExport, GraphMlLoadsInNetworkXAndMatchesTheStore) {
   ASSERT_EQ(RunNewsgraph("build " + Quote(Fixture("cli")) + " --db " + Quote(db), tmp.path()).code, 1);
   auto r = RunNewsgraph("export --db " + Quote(db) + " --format graphml -o " + Quote(graphml), tmp.path());
   ASSERT_EQ(r.code, 0) << r.err;
-  // Nodes are the stored entities; edges the distinct (subject, object,
-  // class, polarity) of the stored statements, with weight = statements.
+  // Nodes are the stored entities that take part in a relation (the others
+  // only with --keep-isolated); edges the distinct (subject, object, class,
+  // polarity) of the stored statements, with weight = statements.
   std::string script = tmp / "check.py";
   std::ofstream(script) << R"PY(
 import sqlite3, sys, networkx as nx
@@ -203,8 +204,13 @@ db, path = sys.argv[1], sys.argv[2]
 g = nx.read_graphml(path, force_multigraph=True)
 con = sqlite3.connect(db)
 entities = {eid: label for eid, label in con.execute("SELECT eid, label FROM entities")}
+linked = {label for eid, label in con.execute(
+    "SELECT eid, label FROM entities WHERE id IN (SELECT subject FROM relations UNION SELECT object FROM relations)")}
 labels = {d["label"] for _, d in g.nodes(data=True)}
-assert labels == set(entities.values()), (labels ^ set(entities.values()))
+assert labels == linked, (labels ^ linked)
+assert len(linked) < len(entities), "the fixture has entities without relations"
+every = nx.read_graphml(sys.argv[3], force_multigraph=True)
+assert {d["label"] for _, d in every.nodes(data=True)} == set(entities.values())
 rows = con.execute("""SELECT s.eid, o.eid, r.class, r.polarity, count(*) FROM relations r
   JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object
   GROUP BY 1, 2, 3, 4""").fetchall()
@@ -217,8 +223,11 @@ for s, o, cls, pol, n in rows:
     assert int(found[0]["weight"]) == n, (found[0]["weight"], n)
 print("ok", g.number_of_nodes(), g.number_of_edges())
 )PY";
-  std::string cmd = "/usr/bin/python3 " + Quote(script) + " " + Quote(db) + " " + Quote(graphml) + " > " +
-                    Quote(tmp / "py.out") + " 2>&1";
+  r = RunNewsgraph("export --db " + Quote(db) + " --format graphml --keep-isolated -o " + Quote(tmp / "all.graphml"),
+                   tmp.path());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string cmd = "/usr/bin/python3 " + Quote(script) + " " + Quote(db) + " " + Quote(graphml) + " " +
+                    Quote(tmp / "all.graphml") + " > " + Quote(tmp / "py.out") + " 2>&1";
   int status = std::system(cmd.c_str());
   EXPECT_EQ(status, 0) << ReadFile(tmp / "py.out");
   EXPECT_EQ(ReadFile(tmp / "py.out").rfind("ok ", 0), 0u) << ReadFile(tmp / "py.out");

@@ -51,7 +51,7 @@ TEST(CliMerge, CombinesDatabasesOnceAndMergesEntities) {
   r = RunNewsgraph("query --db " + Quote(out) +
                        " evidence 'actor:emmanuel-macron|SUPPORT|+1|issue:nato-membership' --format csv",
                    tmp.path());
-  EXPECT_NE(r.out.find(",week1,,2,88,121,support,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",week1,,,,2,88,121,support,"), std::string::npos) << r.out;
 
   // Merging again adds nothing.
   r = RunNewsgraph("merge " + Quote(out) + " " + Quote(b), tmp.path());

@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "cli_util.h"
@@ -121,13 +122,90 @@ TEST_F(QueryTest, RelationsFilterAndEvidenceRoundTrip) {
 
   r = Query("evidence 'actor:emmanuel-macron|SUPPORT|+1|issue:nato-membership' --format csv");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find(",week1,,2,88,121,support,0,0.900,Macron supported NATO membership."),
+  EXPECT_NE(r.out.find(",week1,,,,2,88,121,support,0,0.900,Macron supported NATO membership."),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(",week3-b,2024-05-09,0,0,75,back,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",week3-b,2024-05-09,Aid,,0,0,75,back,"), std::string::npos) << r.out;
   auto same = Query("evidence macron support + 'nato membership' --format csv");
   EXPECT_EQ(same.out, r.out) << "names and separate arguments name the same edge";
   EXPECT_EQ(Query("evidence 'a|b'").code, 2);
+}
+
+TEST_F(QueryTest, EvidenceShowsTheDocumentsTitleInEveryFormat) {
+  const std::string edge = "evidence 'actor:emmanuel-macron|SUPPORT|+1|issue:nato-membership'";
+  auto r = Query(edge);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("week3-b #0 (2024-05-09)  back, confidence 0.900, characters 0-75\n  title: Aid\n  "
+                       "\"Macron backed NATO membership"),
+            std::string::npos)
+      << r.out;
+  r = Query(edge + " --format json");
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsArray() && d.Size() == 2u) << r.out;
+  EXPECT_STREQ(d[1]["title"].GetString(), "Aid");
+  EXPECT_TRUE(d[1].HasMember("url"));
+}
+
+TEST_F(QueryTest, EveryQueryTakesTheSameDateWindow) {
+  // week1 and week2 are undated; week3-a is 2024-05-02, week3-b 2024-05-09.
+  auto r = Query("actor macron --from 2024-05 --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_TRUE(d.IsObject()) << r.out;
+  ASSERT_EQ(d["relations"].Size(), 1u) << r.out;
+  EXPECT_STREQ(d["relations"][0]["class"].GetString(), "SUPPORT");
+  EXPECT_EQ(d["relations"][0]["weight"].GetUint(), 1u) << "week1's support is undated";
+  r = Query("issue 'nato membership' --from 2024-05-05 --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("actor:emmanuel-macron"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("actor:volodymyr-zelensky"), std::string::npos) << r.out;
+  r = Query("stance --from 2024-05-05 --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("actor:volodymyr-zelensky"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("actor:olaf-scholz"), std::string::npos) << r.out;
+  r = Query("evidence macron support + 'nato membership' --to 2024-05-31 --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("week1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("week3-b"), std::string::npos) << r.out;
+  r = Query("top --kind all --from 2024-05-05 --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("actor:jared-kushner"), std::string::npos) << "no relation in the window: " << r.out;
+  EXPECT_EQ(r.out.find("actor:vladimir-putin"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("actor:olaf-scholz"), std::string::npos) << r.out;
+  r = Query("path kushner zelensky --from 2024-05");
+  EXPECT_EQ(r.code, 1) << "the chain runs through undated documents";
+  for (const char* q : {"actor macron", "issue 'nato membership'", "stance", "relations", "path kushner zelensky",
+                        "top", "evidence macron support + 'nato membership'"}) {
+    r = Query(std::string(q) + " --from 'May 2024'");
+    EXPECT_EQ(r.code, 2) << q;
+    EXPECT_NE(r.err.find("bad date 'May 2024'"), std::string::npos) << q << ": " << r.err;
+    r = Query(std::string(q) + " --from 2024-06 --to 2024-05");
+    EXPECT_EQ(r.code, 2) << q;
+  }
+}
+
+TEST(QueryPathTest, ActorsOnlyKeepsPathsOffIssueNodes) {
+  TempDir tmp;
+  std::ofstream(tmp / "p.jsonl")
+      << R"({"id": "p1", "date": "2024-06-01", "text": "Boris Johnson backed NATO membership."})" "\n"
+      << R"({"id": "p2", "date": "2024-06-03", "text": "Kaja Kallas backed NATO membership. Kaja Kallas met Olaf )"
+         R"(Scholz in Berlin."})" "\n";
+  auto r = RunNewsgraph("build " + Quote(tmp / "p.jsonl") + " --db " + Quote(tmp / "p.db"), tmp.path());
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto q = [&](const std::string& args) { return RunNewsgraph("query --db " + Quote(tmp / "p.db") + " " + args, tmp.path()); };
+  r = q("path johnson scholz --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find(",issue:nato-membership,"), std::string::npos) << "the only chain runs through the issue";
+  r = q("path johnson scholz --actors-only");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.err.find("through actors only"), std::string::npos) << r.err;
+  r = q("path kallas scholz --actors-only --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("issue:"), std::string::npos) << r.out;
+  EXPECT_EQ(q("path johnson 'nato membership' --actors-only").code, 2);
+  EXPECT_EQ(q("top --actors-only --kind issue").code, 2);
 }
 
 TEST_F(QueryTest, PathJoinsKushnerAndZelenskyThroughEvidence) {

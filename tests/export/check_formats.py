@@ -42,9 +42,6 @@ def check_graphml_stdlib(path, expect):
     for k in root.findall("g:key", ns):
         check(k.get("attr.name") and k.get("attr.type"), f"key {k.get('id')} untyped")
         keys[k.get("id")] = (k.get("for"), k.get("attr.name"))
-    # Gephi reads node key d3 and edge key d7 as labels (yEd's ids).
-    check(keys.get("d3", ("", "label"))[1] == "label", "key d3 is not a label")
-    check(keys.get("d7", ("", "label"))[1] == "label", "key d7 is not a label")
     node_names = {v[1] for v in keys.values() if v[0] == "node"}
     edge_names = {v[1] for v in keys.values() if v[0] == "edge"}
     for name in ["label", "kind", "category", "country", "role", "affiliation", "mentions",
@@ -70,7 +67,29 @@ def check_graphml_stdlib(path, expect):
                int(float(data["weight"])))] += 1
         check(data["kind"] == f"{data['class']}/{int(data['polarity']):+d}".replace("+0", "0"),
               f"edge kind {data['kind']}")
+        # Gephi 0.9.2+ reads <edge label> as the edge type.
+        check(e.get("label") == data["kind"], f"edge {e.get('id')} label {e.get('label')}")
+        check_evidence(e.get("id"), data, expect)
     check(edges == expected_edges(expect), f"graphml edges {edges}")
+
+
+def check_evidence(edge_id, data, expect):
+    """The flat evidence attributes and the JSON list agree and name the sentence."""
+    prefix = expect.get("evidence_prefix")
+    if prefix is None:
+        return
+    text = data.get("evidence_text", "")
+    check(text.startswith(prefix), f"edge {edge_id} evidence_text {text!r}")
+    try:
+        items = json.loads(data.get("evidence", ""))
+    except ValueError as err:
+        check(False, f"edge {edge_id} evidence is not JSON: {err}")
+        return
+    check(items and items[0]["text"] == text and items[0]["doc"] == data.get("evidence_doc"),
+          f"edge {edge_id} evidence list does not start with the flat evidence")
+    for item in items:
+        for field in ("doc", "title", "url", "date", "sentence", "start", "end", "text"):
+            check(field in item, f"edge {edge_id} evidence item lacks {field}")
 
 
 def check_gexf_stdlib(path, expect, version):
@@ -93,6 +112,9 @@ def check_gexf_stdlib(path, expect, version):
         if n.get("id") in expect["dated_nodes"]:
             check(spell is not None and spell.get("start") and spell.get("end"),
                   f"node {n.get('id')} has no spell")
+        if n.get("id") in expect.get("node_spells", {}):
+            spells = [[s.get("start"), s.get("end")] for s in n.findall("g:spells/g:spell", ns)]
+            check(spells == expect["node_spells"][n.get("id")], f"node {n.get('id')} spells {spells}")
     check(labels == expect["nodes"], f"gexf labels {labels}")
     edges, kinds = collections.Counter(), collections.Counter()
     for e in graph.find("g:edges", ns).findall("g:edge", ns):
@@ -101,6 +123,17 @@ def check_gexf_stdlib(path, expect, version):
         edges[(e.get("source"), e.get("target"), vals["class"], int(vals["polarity"]),
                int(float(e.get("weight"))))] += 1
         check(e.get("kind"), f"edge {e.get('id')} has no kind")
+        spells = [[s.get("start"), s.get("end")] for s in e.findall("g:spells/g:spell", ns)]
+        check(spells == expect.get("edge_spells", {}).get(e.get("id"), []),
+              f"gexf {version} edge {e.get('id')} spells {spells}")
+        # The dynamic weight: statements per day add up to the weight.
+        daily = [float(v.get("value")) for v in e.findall("g:attvalues/g:attvalue", ns)
+                 if v.get("for") == "weight"]
+        if daily:
+            check(all(v.get("start") == v.get("end") for v in e.findall("g:attvalues/g:attvalue", ns)
+                      if v.get("for") == "weight"), f"edge {e.get('id')} weight not per day")
+            check(sum(daily) == float(e.get("weight")), f"edge {e.get('id')} daily weights {daily}")
+        check_evidence(e.get("id"), vals, expect)
         kinds[(e.get("source"), e.get("target"), e.get("kind"))] += 1
         color = e.find("viz:color", ns)
         pol = int(vals["polarity"])
@@ -133,6 +166,16 @@ def check_csv(dir_, expect):
     check(edges == expected_edges(expect), f"edges.csv {edges}")
     kinds = collections.Counter((r["Source"], r["Target"], r["Kind"]) for r in rows)
     check(all(c == 1 for c in kinds.values()), "edges.csv parallel edges share a Kind")
+    edge_ids = {r["Id"] for r in rows}
+    with open(os.path.join(dir_, "graph.evidence.csv"), newline="", encoding="utf-8") as f:
+        evidence = list(csv.DictReader(f))
+    check(all(r["edge"] in edge_ids for r in evidence), "evidence.csv names an unknown edge")
+    for r in rows:
+        firsts = [e for e in evidence if e["edge"] == r["Id"] and e["rank"] == "1"]
+        if expect.get("evidence_prefix") is not None:
+            check(len(firsts) == 1 and firsts[0]["text"] == r["evidence_text"]
+                  and r["evidence_text"].startswith(expect["evidence_prefix"]),
+                  f"edges.csv evidence of {r['Id']}")
     for r in rows:
         for col in ["first_date", "last_date"]:
             v = r[col]
@@ -185,6 +228,8 @@ def run_networkx(dir_, expect):
     check(got == expected_edges(expect), f"nx graphml edges {got}")
     check(all(isinstance(d["weight"], float) for _, _, d in g.edges(data=True)), "weight type")
     check(all(isinstance(d["mentions"], int) for _, d in g.nodes(data=True)), "mentions type")
+    for _, _, d in g.edges(data=True):
+        check_evidence(d.get("id"), d, expect)
 
     g = nx.read_gexf(os.path.join(dir_, "graph12.gexf"))
     check(g.number_of_nodes() == len(expect["nodes"]), "nx gexf node count")
@@ -195,6 +240,12 @@ def run_networkx(dir_, expect):
     check(got == expected_edges(expect), f"nx gexf edges {got}")
     for n in expect["dated_nodes"]:
         check(g.nodes[n].get("spells"), f"nx gexf node {n} lost its spells")
+    for n, spells in expect.get("node_spells", {}).items():
+        check([list(s) for s in g.nodes[n].get("spells", [])] == spells, f"nx gexf node {n} spells")
+    for s, t, d in g.edges(data=True):
+        want = expect.get("edge_spells", {}).get(d["id"], [])
+        check([list(x) for x in d.get("spells", [])] == want, f"nx gexf edge {d['id']} spells")
+        check_evidence(d["id"], d, expect)
 
 
 def run_igraph(dir_, expect):

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "export/sqlite_store_internal.h"
+#include "export/edge_evidence.h"
 #include "export/store.h"
 #include "export/writers.h"
 #include "graph/types.h"
@@ -354,8 +355,8 @@ TEST(SqliteStoreTest, RelationAndActorCodesRoundTripIntoExports) {
   EXPECT_NE(graphml.str().find("attr.name=\"codes\""), std::string::npos) << graphml.str();
   EXPECT_NE(graphml.str().find(">042</data>"), std::string::npos) << graphml.str();
   EXPECT_NE(graphml.str().find(">RUSGOV</data>"), std::string::npos) << graphml.str();
-  EXPECT_NE(csv.str().find(",Interval,codes\n"), std::string::npos) << csv.str();
-  EXPECT_NE(csv.str().find(",042\n"), std::string::npos) << csv.str();
+  EXPECT_NE(csv.str().find(",Interval,codes,evidence_doc,"), std::string::npos) << csv.str();
+  EXPECT_NE(csv.str().find(",042,,,,,,,,\n"), std::string::npos) << csv.str();
   EXPECT_NE(nodes.str().find("RUSGOV"), std::string::npos) << nodes.str();
   EXPECT_NE(json.str().find("\"codes\": [\"042\"]"), std::string::npos) << json.str();
 }
@@ -911,6 +912,110 @@ TEST(SqliteStoreTest, EdgeWeightsOfAKindAndEntityLabels) {
   }
   EXPECT_EQ(labels[0].id, "actor:emmanuel-macron");
   EXPECT_EQ(labels[0].category, "person");
+}
+
+// Extraction stores no mention span for an issue: it is found only as a
+// relation's object. Its mentions are the sentences naming it so.
+Doc IssueOnlyAsObject() {
+  const std::string s1 = "Putin opposes NATO membership and rejects NATO membership.";
+  const std::string s2 = "Macron backs NATO membership.";
+  const std::string s3 = "NATO membership was debated; Scholz backs NATO membership.";
+  Doc d("c3", s1 + " " + s2 + " " + s3, "2024-05-01");
+  uint32_t a = d.Sentence(s1), b = d.Sentence(s2), c = d.Sentence(s3);
+  d.Entity("actor:vladimir-putin", "Vladimir Putin")
+      .Entity("actor:emmanuel-macron", "Emmanuel Macron")
+      .Entity("actor:olaf-scholz", "Olaf Scholz")
+      .Entity("issue:nato-membership", "NATO membership")
+      .Mention("actor:vladimir-putin", a, "Putin")
+      .Mention("actor:emmanuel-macron", b, "Macron")
+      .Mention("actor:olaf-scholz", c, "Scholz")
+      .Mention("issue:nato-membership", c, "NATO membership")  // a span in s3 only
+      .Relation("actor:vladimir-putin", "oppose", "REJECT", -1, "issue:nato-membership", a)
+      .Relation("actor:vladimir-putin", "reject", "REJECT", -1, "issue:nato-membership", a)
+      .Relation("actor:emmanuel-macron", "back", "SUPPORT", 1, "issue:nato-membership", b)
+      .Relation("actor:olaf-scholz", "back", "SUPPORT", 1, "issue:nato-membership", c);
+  return d;
+}
+
+TEST(SqliteStoreTest, IssueMentionsCountTheSentencesThatNameThemAsObjects) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(IssueOnlyAsObject().analysis());
+  // s1 (two relations, one sentence) + s2 (a relation) + s3 (a mention row
+  // and a relation: counted once).
+  std::vector<g::Entity> entities;
+  store->LoadGraph(&entities, nullptr);
+  uint32_t loaded = 0, putin = 0;
+  for (const auto& e : entities) {
+    if (e.id == "issue:nato-membership") loaded = e.mentions;
+    if (e.id == "actor:vladimir-putin") putin = e.mentions;
+  }
+  EXPECT_EQ(loaded, 3u);
+  EXPECT_EQ(putin, 1u) << "actors count their mention spans only";
+  auto one = store->GetEntity("issue:nato-membership");
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->mentions, 3u);
+  auto found = store->FindEntities("nato membership");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].mentions, 3u);
+}
+
+TEST(SqliteStoreTest, EdgeWeightsInADateWindow) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  store->AddDocument(FirstDoc().analysis());   // 2024-03-05: REJECT, CONSULT
+  store->AddDocument(SecondDoc().analysis());  // 2024-04-10: SUPPORT
+  RelationFilter w;
+  w.from_date = "2024-04";
+  auto april = store->EdgeWeights(w);
+  ASSERT_EQ(april.size(), 1u);
+  EXPECT_EQ(april[0].cls, "SUPPORT");
+  w = {};
+  w.to_date = "2024-03";
+  w.object_kind = "issue";
+  auto march = store->EdgeWeights(w);
+  ASSERT_EQ(march.size(), 1u);
+  EXPECT_EQ(march[0].cls, "REJECT");
+  w = {};
+  w.to_date = "2024-04-10";  // a date-time on that day is inside
+  EXPECT_EQ(store->EdgeWeights(w).size(), 3u);
+}
+
+TEST(SqliteStoreTest, EdgeEvidenceNamesDocumentsStrongestFirstBoundedAndCut) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  Doc a = IssueOnlyAsObject();
+  a.analysis().doc.url = "https://example.org/c3";
+  a.analysis().relations[1].confidence = 0.95f;  // "reject" beats "oppose"
+  store->AddDocument(a.analysis());
+  std::vector<g::Entity> entities;
+  std::vector<g::Statement> statements;
+  store->LoadGraph(&entities, &statements);
+  g::Graph graph = g::Graph::Build(entities, statements);
+  auto ev = LoadEdgeEvidence(*store, graph, statements, 5);
+  const std::string reject = "actor:vladimir-putin|REJECT|-1|issue:nato-membership";
+  ASSERT_TRUE(ev.count(reject));
+  const auto& items = ev.at(reject).items;
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].lemma, "reject");
+  EXPECT_EQ(items[1].lemma, "oppose");
+  EXPECT_EQ(items[0].doc, "c3");
+  EXPECT_EQ(items[0].title, "Title of c3");
+  EXPECT_EQ(items[0].url, "https://example.org/c3");
+  EXPECT_EQ(items[0].date, "2024-05-01");
+  EXPECT_EQ(items[0].sentence, 0u);
+  EXPECT_EQ(items[0].start, 0u);
+  EXPECT_EQ(items[0].text, "Putin opposes NATO membership and rejects NATO membership.");
+  EXPECT_EQ(items[0].end, items[0].text.size());
+  EXPECT_EQ(LoadEdgeEvidence(*store, graph, statements, 1).at(reject).items.size(), 1u);
+  EXPECT_TRUE(LoadEdgeEvidence(*store, graph, statements, 0).empty());
+  // Title and URL also reach query evidence's rows.
+  auto rows = store->Relations(Where([](RelationFilter& f) { f.cls = "SUPPORT"; }));
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows[0].title, "Title of c3");
+  EXPECT_EQ(rows[0].url, "https://example.org/c3");
+  EXPECT_EQ(CutText("caf\u00e9 au lait", 4), "caf\u00e9\u2026");
+  EXPECT_EQ(CutText("short", 5), "short");
 }
 
 TEST(SqliteStoreTest, OlderFilesGainTheQueryIndexesWhenOpenedForWriting) {

@@ -103,6 +103,42 @@ std::vector<Statement> Statements() {
 
 graph::Graph TestGraph() { return graph::Graph::Build(Entities(), Statements()); }
 
+// Evidence for every edge of TestGraph, as LoadEdgeEvidence would read it:
+// the strongest statement first, text with characters every format must
+// escape (quote, comma, angle bracket, newline, non-ASCII).
+const EvidenceMap& TestEvidence() {
+  static const EvidenceMap map = [] {
+    EvidenceMap m;
+    graph::Graph g = TestGraph();
+    for (auto e : g.SortedEdges()) {
+      const auto& p = g.edge(e);
+      EdgeEvidence ev;
+      for (int i = 0; i < 2; ++i) {
+        EvidenceItem x;
+        x.doc = "doc-" + p.cls + "-" + std::to_string(i);
+        x.title = "Title of " + p.cls + ", \"quoted\" <b>";
+        x.url = "https://example.org/" + p.cls + "?a=1&b=" + std::to_string(i);
+        x.date = p.first_date;
+        x.sentence = 3 + i;
+        x.start = 100 + 10 * i;
+        x.end = 150 + 10 * i;
+        x.lemma = p.lemmas.front();
+        x.confidence = 0.9 - 0.1 * i;
+        x.text = "Sentence " + std::to_string(i) + " behind " + p.cls + ", caf\u00e9 \"q\"\nline 2";
+        ev.items.push_back(x);
+      }
+      m[EdgeId(g, e)] = ev;
+    }
+    return m;
+  }();
+  return map;
+}
+
+WriterOptions WithEvidence(WriterOptions opt = {}) {
+  opt.evidence = &TestEvidence();
+  return opt;
+}
+
 template <typename F>
 std::string Render(F writer, const WriterOptions& opt = {}) {
   std::ostringstream out;
@@ -206,10 +242,16 @@ TEST(WritersTest, GraphMlHasTypedKeysLabelsAndEscapedText) {
             std::string::npos);
   EXPECT_NE(s.find("attr.name=\"weight\" attr.type=\"double\""), std::string::npos);
   EXPECT_NE(s.find("attr.name=\"mentions\" attr.type=\"int\""), std::string::npos);
-  // Gephi reads key ids d3 (nodes) and d7 (edges) as labels: never used.
-  EXPECT_EQ(s.find("id=\"d3\""), std::string::npos);
-  EXPECT_EQ(s.find("id=\"d7\""), std::string::npos);
   EXPECT_NE(s.find("edgedefault=\"directed\""), std::string::npos);
+  // Gephi (0.9.2+) takes <edge label> as the edge type: parallel edges of
+  // different classes between one pair keep apart.
+  EXPECT_NE(s.find("source=\"actor:vladimir-putin\" target=\"actor:volodymyr-zelenskyy\" "
+                   "label=\"ASSAULT/-1\">"),
+            std::string::npos);
+  EXPECT_NE(s.find("source=\"actor:vladimir-putin\" target=\"actor:volodymyr-zelenskyy\" "
+                   "label=\"CONSULT/0\">"),
+            std::string::npos);
+  EXPECT_EQ(Count(s, "\" label=\""), 5u);
   EXPECT_EQ(Count(s, "<node "), 6u);
   EXPECT_EQ(Count(s, "<edge "), 5u);
   EXPECT_EQ(Count(s, "<data key=\"d0\">"), 6u);  // a label on every node
@@ -241,7 +283,6 @@ TEST(WritersTest, Gexf13IsDynamicWithSpellsKindsAndColours) {
   EXPECT_NE(s.find("xmlns:viz=\"http://gexf.net/1.3/viz\""), std::string::npos);
   EXPECT_NE(s.find("version=\"1.3\""), std::string::npos);
   EXPECT_NE(s.find("mode=\"dynamic\" timeformat=\"date\""), std::string::npos);
-  EXPECT_NE(s.find("<spell start=\"2024-01-10\" end=\"2024-02-20\"/>"), std::string::npos);
   EXPECT_NE(s.find("kind=\"ASSAULT/-1\""), std::string::npos);
   EXPECT_NE(s.find("kind=\"CONSULT/0\""), std::string::npos);
   EXPECT_EQ(Count(s, "<edge "), 5u);
@@ -249,9 +290,80 @@ TEST(WritersTest, Gexf13IsDynamicWithSpellsKindsAndColours) {
   EXPECT_NE(s.find("<viz:color r=\"214\" g=\"39\" b=\"40\"/>"), std::string::npos);  // red
   EXPECT_NE(s.find("<viz:color r=\"44\" g=\"160\" b=\"44\"/>"), std::string::npos);  // green
   EXPECT_NE(s.find("<viz:color r=\"150\" g=\"150\" b=\"150\"/>"), std::string::npos);
-  // 3 dated nodes + 4 dated edges (the AID edge has no date).
-  EXPECT_EQ(Count(s, "<spell "), 3u + 4u);
   EXPECT_EQ(s.find("lastmodifieddate"), std::string::npos);
+}
+
+TEST(WritersTest, GexfTimelineHasASpellPerRunOfDaysAndAWeightPerDay) {
+  std::string s = Render(WriteGexf);
+  // Putin -> Zelenskyy ASSAULT on 02-01, 02-05 and 02-06: two spells, the
+  // adjacent days merged, and a weight per day; not one spell over February.
+  EXPECT_NE(s.find("<spells><spell start=\"2024-02-01\" end=\"2024-02-01\"/><spell "
+                   "start=\"2024-02-05\" end=\"2024-02-06\"/></spells>"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("<attvalue for=\"weight\" value=\"1\" start=\"2024-02-05\" end=\"2024-02-05\"/>"),
+            std::string::npos);
+  // SUPPORT twice on 03-01: one spell, weight 2 that day.
+  EXPECT_NE(s.find("<attvalue for=\"weight\" value=\"2\" start=\"2024-03-01\" end=\"2024-03-01\"/>"),
+            std::string::npos);
+  EXPECT_NE(s.find("<attributes class=\"edge\" mode=\"dynamic\">\n      <attribute id=\"weight\""),
+            std::string::npos);
+  // Putin's node lives on the days of his edges (01-10, 01-15, 02-01,
+  // 02-05..06, 02-20), not through the gaps.
+  EXPECT_NE(s.find("<spells><spell start=\"2024-01-10\" end=\"2024-01-10\"/><spell start=\"2024-01-15\" "
+                   "end=\"2024-01-15\"/><spell start=\"2024-02-01\" end=\"2024-02-01\"/><spell "
+                   "start=\"2024-02-05\" end=\"2024-02-06\"/><spell start=\"2024-02-20\" "
+                   "end=\"2024-02-20\"/></spells>"),
+            std::string::npos);
+  EXPECT_EQ(s.find("<spell start=\"2024-01-10\" end=\"2024-02-20\"/>"), std::string::npos)
+      << "no spell spanning the gaps";
+  // Edge spells: CONSULT 2, ASSAULT 2, REJECT 1, SUPPORT 1 (AID undated);
+  // node spells: Putin 5, Zelenskyy 5, NATO 2.
+  EXPECT_EQ(Count(s, "<spell "), 6u + 12u);
+  EXPECT_EQ(Count(s, "<attvalue for=\"weight\""), 2u + 3u + 1u + 1u);
+  WriterOptions fixed;
+  fixed.gexf_dynamic_weight = false;
+  std::string st = Render(WriteGexf, fixed);
+  EXPECT_EQ(st.find("for=\"weight\""), std::string::npos);
+  EXPECT_EQ(st.find("<attributes class=\"edge\" mode=\"dynamic\">"), std::string::npos);
+  EXPECT_EQ(Count(st, "<spell "), 18u) << "the spells stay";
+}
+
+TEST(WritersTest, EveryFormatCarriesTheEvidenceOfEachEdge) {
+  WriterOptions opt = WithEvidence();
+  const std::string first = "Sentence 0 behind ASSAULT";
+  std::string graphml = Render(WriteGraphMl, opt);
+  EXPECT_NE(graphml.find("attr.name=\"evidence_text\""), std::string::npos);
+  EXPECT_NE(graphml.find(">" + first + ", caf\u00e9 &quot;q&quot;&#10;line 2</data>"), std::string::npos)
+      << graphml;
+  EXPECT_NE(graphml.find(">https://example.org/ASSAULT?a=1&amp;b=0</data>"), std::string::npos);
+  EXPECT_NE(graphml.find(">doc-ASSAULT-0</data>"), std::string::npos);
+  EXPECT_EQ(graphml.find("doc-ASSAULT-1</data>"), std::string::npos) << "the second only in the list";
+  EXPECT_NE(graphml.find("&quot;doc&quot;: &quot;doc-ASSAULT-1&quot;"), std::string::npos);
+  std::string gexf = Render(WriteGexf, opt);
+  EXPECT_NE(gexf.find("value=\"" + first + ", caf\u00e9 &quot;q&quot;&#10;line 2\""), std::string::npos);
+  EXPECT_NE(gexf.find("title=\"evidence\""), std::string::npos);
+  std::string json = Render(WriteCytoscapeJson, opt);
+  EXPECT_NE(json.find("\"evidence\": [{\"doc\": \"doc-ASSAULT-0\", \"title\": \"Title of ASSAULT, "
+                      "\\\"quoted\\\" <b>\", \"url\": \"https://example.org/ASSAULT?a=1&b=0\", \"date\": "
+                      "\"2024-02-01\", \"sentence\": 3, \"start\": 100, \"end\": 150"),
+            std::string::npos)
+      << json;
+  std::string jsonl = Render(WriteJsonlTriples, opt);
+  EXPECT_EQ(Count(jsonl, "\"text\": \"Sentence 1 behind"), 5u);
+  std::string csv = Render(WriteCsvEdges, opt);
+  EXPECT_NE(csv.find(",doc-ASSAULT-0,\"Title of ASSAULT, \"\"quoted\"\" <b>\",https://example.org/"
+                     "ASSAULT?a=1&b=0,2024-02-01,3,100,150,\"" + first),
+            std::string::npos)
+      << csv;
+  std::string ev = Render(WriteCsvEvidence, opt);
+  EXPECT_EQ(ev.substr(0, ev.find('\n')),
+            "edge,rank,doc,title,url,date,sentence,start,end,lemma,confidence,negated,text");
+  EXPECT_NE(ev.find("actor:vladimir-putin|ASSAULT|-1|actor:volodymyr-zelenskyy,2,doc-ASSAULT-1,"),
+            std::string::npos)
+      << ev;
+  // Store row ids are gone from every format.
+  EXPECT_EQ(Render(WriteGraphMl).find(">1 2</data>"), std::string::npos);
 }
 
 TEST(WritersTest, Gexf12UsesTheDraftNamespaces) {
@@ -272,7 +384,10 @@ TEST(WritersTest, CsvTablesInGephiForm) {
   EXPECT_EQ(Count(nodes, "\n"), 7u);
   EXPECT_NE(nodes.find("\"BadLabelX\"\"q\"\"\""), std::string::npos);  // RFC 4180 quotes
   EXPECT_NE(nodes.find("<[2024-01-10, 2024-02-20]>"), std::string::npos);
-  EXPECT_EQ(edges.rfind("Source,Target,Type,Id,Label,Kind,Weight,", 0), 0u);
+  EXPECT_EQ(edges.substr(0, edges.find('\n')),
+            "Source,Target,Type,Id,Label,Kind,Weight,class,quad_class,polarity,statements,documents,"
+            "negated,first_date,last_date,confidence,lemmas,Interval,codes,evidence_doc,evidence_title,"
+            "evidence_url,evidence_date,evidence_sentence,evidence_start,evidence_end,evidence_text");
   EXPECT_EQ(Count(edges, "\n"), 6u);
   EXPECT_EQ(Count(edges, ",Directed,"), 5u);
 }
@@ -292,6 +407,11 @@ TEST(WritersTest, JsonAndJsonl) {
   EXPECT_EQ(Count(l, "{\"type\": \"entity\""), 6u);
   EXPECT_EQ(Count(l, "{\"type\": \"triple\""), 5u);
   EXPECT_NE(l.find("\"relation\": {\"class\": \"SUPPORT\", \"polarity\": 1"), std::string::npos);
+  EXPECT_NE(j.find("\"style\": [\n    {\"selector\": \"node\", \"style\": {\"label\": \"data(label)\", "
+                   "\"background-color\": \"data(color)\""),
+            std::string::npos)
+      << j;
+  EXPECT_NE(j.find("\"target-arrow-shape\": \"triangle\""), std::string::npos);
 }
 
 TEST(WritersTest, DotEscapesAndHasEveryEdge) {
@@ -312,7 +432,7 @@ bool HaveDot() { return std::system("command -v dot >/dev/null 2>&1") == 0; }
 // dropped), independent of the writers.
 void WriteAllFormats(const fs::path& dir) {
   graph::Graph g = TestGraph();
-  WriterOptions opt;
+  WriterOptions opt = WithEvidence();
   opt.tool_version = "newsgraph test";
   auto write = [&](const char* name, auto writer, WriterOptions o) {
     WriteFileAtomically((dir / name).string(), [&](std::ostream& out) { writer(g, out, o); });
@@ -322,6 +442,9 @@ void WriteAllFormats(const fs::path& dir) {
   WriterOptions o12 = opt;
   o12.gexf_version = GexfVersion::k1_2;
   write("graph12.gexf", WriteGexf, o12);
+  WriterOptions fixed = opt;
+  fixed.gexf_dynamic_weight = false;
+  write("graph13-static.gexf", WriteGexf, fixed);
   write("graph.json", WriteCytoscapeJson, opt);
   write("graph.jsonl", WriteJsonlTriples, opt);
   write("graph.dot", WriteDot, opt);
@@ -338,7 +461,15 @@ void WriteAllFormats(const fs::path& dir) {
             ["actor:vladimir-putin", "issue:nato-membership", "REJECT", -1, 1],
             ["actor:volodymyr-zelenskyy", "issue:nato-membership", "SUPPORT", 1, 2],
             ["actor:cafe-co", "actor:bad", "AID", 1, 1]],
-  "dated_nodes": ["actor:vladimir-putin", "actor:volodymyr-zelenskyy", "issue:nato-membership"]
+  "dated_nodes": ["actor:vladimir-putin", "actor:volodymyr-zelenskyy", "issue:nato-membership"],
+  "edge_spells": {
+    "actor:vladimir-putin|CONSULT|0|actor:volodymyr-zelenskyy": [["2024-01-10", "2024-01-10"], ["2024-02-20", "2024-02-20"]],
+    "actor:vladimir-putin|ASSAULT|-1|actor:volodymyr-zelenskyy": [["2024-02-01", "2024-02-01"], ["2024-02-05", "2024-02-06"]],
+    "actor:vladimir-putin|REJECT|-1|issue:nato-membership": [["2024-01-15", "2024-01-15"]],
+    "actor:volodymyr-zelenskyy|SUPPORT|+1|issue:nato-membership": [["2024-03-01", "2024-03-01"]]},
+  "node_spells": {
+    "issue:nato-membership": [["2024-01-15", "2024-01-15"], ["2024-03-01", "2024-03-01"]]},
+  "evidence_prefix": "Sentence 0 behind "
 })");
 }
 
@@ -458,9 +589,11 @@ TEST(ProjectionWritersTest, EveryFormatWritesUndirectedEdgesWithProjectionWeight
   EXPECT_EQ(dot.find("digraph"), std::string::npos);
   EXPECT_EQ(Count(dot, " -- "), 1u);
   EXPECT_NE(dot.find("label=\"CONGRUENCE/+1 (0.500)\""), std::string::npos);
-  // The shared issue is listed; the evidence leads to both actors' statements.
+  // The shared issue is listed; the edge stands for both actors' statements.
   EXPECT_NE(graphml.find(">NATO membership</data>"), std::string::npos);
-  EXPECT_NE(graphml.find(">7 8 10</data>"), std::string::npos);
+  EXPECT_EQ(p.graph.edge(p.graph.SortedEdges()[0]).weight, 3u);
+  EXPECT_NE(json.find("\"statements\": 3"), std::string::npos);
+  EXPECT_EQ(gexf.find("for=\"weight\""), std::string::npos) << "a projection's weight is not per day";
 }
 
 TEST(ProjectionWritersTest, IntegerWeightsStayIntegers) {
@@ -500,13 +633,44 @@ TEST(GraphologyTest, GephiLiteParsersReadGexfAndGraphMl) {
   TempDir dir;
   WriteAllFormats(dir.path());
   auto f = [&](const char* name) { return " '" + (dir.path() / name).string() + "'"; };
-  int rc = RunGraphology("--nodes 6 --edges 5" + f("graph13.gexf") + f("graph12.gexf") +
-                         f("graph.graphml"));
+  int rc = RunGraphology("--nodes 6 --edges 5" + f("graph13-static.gexf") + f("graph.graphml"));
   if (rc == -1) GTEST_SKIP() << "node not installed";
   if (rc == 77) GTEST_SKIP() << "graphology packages not installed (npm ci in tests/export)";
   EXPECT_EQ(rc, 0);
   // The checker can fail: a wrong expected count is reported.
-  EXPECT_EQ(RunGraphology("--nodes 7 --edges 5" + f("graph13.gexf")), 1);
+  EXPECT_EQ(RunGraphology("--nodes 7 --edges 5" + f("graph13-static.gexf")), 1);
+  // graphology-gexf reads one attribute block per class, so it rejects the
+  // dynamic weight's second block: why --gexf-static-weight exists
+  // (docs/gephi.md).
+  EXPECT_EQ(RunGraphology("--nodes 6 --edges 5" + f("graph13.gexf")), 1);
+}
+
+// Runs check_cytoscape.mjs on a Cytoscape.js JSON file (-1: no node).
+int RunCytoscape(const fs::path& file) {
+  if (std::system("command -v node >/dev/null 2>&1") != 0) return -1;
+  std::string cmd = std::string("node ") + NEWSGRAPH_SOURCE_DIR + "/tests/export/check_cytoscape.mjs '" +
+                    file.string() + "'";
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -2;
+}
+
+TEST(CytoscapeTest, StylesheetDrawsLabelsColoursAndArrowsFromFieldsThatExist) {
+  TempDir dir;
+  WriteAllFormats(dir.path());
+  int rc = RunCytoscape(dir.path() / "graph.json");
+  if (rc == -1) GTEST_SKIP() << "node not installed";
+  if (rc == 77) GTEST_SKIP() << "cytoscape not installed (npm ci in tests/export)";
+  EXPECT_EQ(rc, 0);
+  // Undirected projections: no arrows.
+  graph::Projection p = CongruenceProjection();
+  WriterOptions opt = ProjectionOptions(p);
+  WriteFileAtomically((dir.path() / "p.json").string(),
+                      [&](std::ostream& out) { WriteCytoscapeJson(p.graph, out, opt); });
+  EXPECT_EQ(RunCytoscape(dir.path() / "p.json"), 0);
+  // The checker can fail: a file without a stylesheet is refused.
+  std::string text = ReadFile(dir.path() / "graph.json");
+  WriteText(dir.path() / "bare.json", text.substr(0, text.find(",\n  \"style\"")) + "\n}\n");
+  EXPECT_EQ(RunCytoscape(dir.path() / "bare.json"), 1);
 }
 
 TEST(GraphologyTest, GephiLiteParsersReadUndirectedProjections) {
@@ -642,10 +806,17 @@ std::set<std::string> EdgeKinds(const graph::Graph& g) {
   return out;
 }
 
-TEST(FilterTest, NoFilterIsTheWholeGraph) {
+TEST(FilterTest, NoFilterDropsOnlyNodesWithoutEdges) {
   graph::Graph g = Filtered({});
-  EXPECT_EQ(g.num_nodes(), 6u);  // the isolated node stays
+  EXPECT_EQ(g.num_nodes(), 5u);  // Lonely has no edge
   EXPECT_EQ(g.num_edges(), 5u);
+  graph::Vertex v;
+  EXPECT_FALSE(g.Find("actor:lonely", &v));
+  graph::FilterOptions o;
+  o.keep_isolated = true;
+  g = Filtered(o);
+  EXPECT_EQ(g.num_nodes(), 6u);
+  EXPECT_TRUE(g.Find("actor:lonely", &v));
 }
 
 TEST(FilterTest, MinWeightDropsLightEdgesAndIsolatedNodes) {
@@ -714,6 +885,31 @@ TEST(FilterTest, TopActorsByDegree) {
   EXPECT_EQ(g.num_edges(), 1u);
   o.top = 2;
   EXPECT_EQ(Filtered(o).num_edges(), 4u);
+}
+
+TEST(FilterTest, TopCountsActorsAndTopIssuesBoundsTheirIssues) {
+  std::vector<Entity> entities = Entities();
+  std::vector<Statement> statements = Statements();
+  // Zelenskyy also speaks about two more issues, once each.
+  for (const char* id : {"issue:aid", "issue:ceasefire"}) {
+    Entity i;
+    i.id = id;
+    i.kind = EntityKind::kIssue;
+    i.label = id + 6;
+    entities.push_back(i);
+    statements.push_back(St("actor:volodymyr-zelenskyy", id, "DEMAND", 1, "d9", "2024-03-05", 20));
+  }
+  graph::FilterOptions o;
+  o.top = 1;  // Zelenskyy
+  graph::Graph g = graph::FilterGraph(entities, statements, o);
+  EXPECT_EQ(g.num_nodes(), 4u) << "one actor and the three issues he is linked to";
+  o.top_issues = 1;
+  g = graph::FilterGraph(entities, statements, o);
+  graph::Vertex v;
+  EXPECT_EQ(g.num_nodes(), 2u);
+  EXPECT_TRUE(g.Find("issue:nato-membership", &v)) << "two statements beat one";
+  EXPECT_FALSE(g.Find("issue:aid", &v));
+  EXPECT_EQ(g.num_edges(), 1u);
 }
 
 }  // namespace
