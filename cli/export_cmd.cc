@@ -24,7 +24,7 @@ namespace newsgraph::cli {
 namespace {
 
 struct ExportOptions {
-  std::string db;
+  std::string db = "graph.db";
   std::string format;  // graphml|gexf|csv|json|jsonl|dot|svg|png
   std::string output;  // file, CSV prefix, or "-" for stdout
   std::string gexf_version = "1.3";
@@ -162,8 +162,8 @@ int RunExport(ExportOptions o) {
       io::WriteFileAtomically(o.output, [&](std::ostream& out) { writer(g, out, w); });
       where = o.output;
     }
-    std::fprintf(stderr, "wrote %zu nodes, %zu edges to %s\n", g.num_nodes(), g.num_edges(),
-                 where.c_str());
+    std::fprintf(stderr, "wrote %s, %s to %s\n", Count(g.num_nodes(), "node").c_str(),
+                 Count(g.num_edges(), "edge").c_str(), where.c_str());
     return kExitOk;
   } catch (const std::exception& e) {
     // StoreError names the database, IoError the output file.
@@ -176,7 +176,7 @@ int RunExport(ExportOptions o) {
 
 Runner SetupExport(CLI::App& app) {
   auto o = std::make_shared<ExportOptions>();
-  app.add_option("--db", o->db, "graph database written by `newsgraph build`")->required();
+  app.add_option("--db", o->db, "graph database written by `newsgraph build`")->capture_default_str();
   app.add_option("--format,-f", o->format, "graphml|gexf|csv|json|jsonl|dot|svg|png")
       ->required()
       ->check(CLI::IsMember(kFormats));
@@ -195,9 +195,11 @@ Runner SetupExport(CLI::App& app) {
   app.add_option("--to", o->filter.to_date,
                  "keep statements dated on or before this date (YYYY[-MM[-DD]], inclusive)");
   app.add_option("--class", o->classes, "keep only these relation classes (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--kind", o->kinds, "keep only nodes of these kinds: actor, issue (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--top", o->filter.top, "keep the N actors of highest degree");
   app.add_flag("--keep-isolated", o->filter.keep_isolated,
                "with filters, keep nodes left without edges");
