@@ -29,6 +29,7 @@ struct ExportOptions {
   std::string output;  // file, CSV prefix, or "-" for stdout
   std::string gexf_version = "1.3";
   std::string dot_binary = "dot";
+  size_t max_nodes = 1000;  // svg/png: refuse larger graphs (0: no limit)
   std::vector<std::string> classes;
   std::vector<std::string> kinds;
   graph::FilterOptions filter;
@@ -151,7 +152,13 @@ int RunExport(ExportOptions o) {
       io::CsvPaths paths = io::WriteCsvFiles(g, o.output, w);
       where = paths.nodes + " and " + paths.edges;
     } else if (o.format == "svg" || o.format == "png") {
-      io::RenderGraphviz(g, o.format, o.output, w, o.dot_binary);
+      std::string warnings = io::RenderGraphviz(g, o.format, o.output, w, o.dot_binary, o.max_nodes);
+      // Graphviz's own warnings (a PNG scaled down to fit its size limit).
+      for (size_t a = 0; a < warnings.size();) {
+        size_t b = std::min(warnings.find('\n', a), warnings.size());
+        if (b > a) std::fprintf(stderr, "newsgraph export: Graphviz: %s\n", warnings.substr(a, b - a).c_str());
+        a = b + 1;
+      }
       where = o.output;
     } else if (o.output == "-") {
       writer(g, std::cout, w);
@@ -214,6 +221,9 @@ Runner SetupExport(CLI::App& app) {
                  "actor-actor edge weight: none (shared issues, default), jaccard or cosine")
       ->check(CLI::IsMember({"none", "jaccard", "cosine"}));
   app.add_option("--dot-binary", o->dot_binary, "Graphviz program for svg/png (default: dot)");
+  app.add_option("--max-nodes", o->max_nodes,
+                 "svg/png: refuse graphs of more nodes (Graphviz takes minutes to hours on large ones; 0 = no limit)")
+      ->capture_default_str();
   return [o] { return RunExport(*o); };
 }
 

@@ -32,6 +32,9 @@ void ShowParentOptions(CLI::App& app) {
   }
 }
 
+// The top-level usage (app.help() gives the parsed subcommand's instead).
+std::string Usage(CLI::App& app) { return app.get_formatter()->make_help(&app, "newsgraph", CLI::AppFormatMode::Normal); }
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -67,12 +70,12 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitFatal;
   }
   if (app.get_subcommands().empty()) {
-    std::fprintf(stderr, "%s", app.help().c_str());
+    std::fprintf(stderr, "%s", Usage(app).c_str());
     return kExitFatal;
   }
   if (help->parsed()) {
     if (help_topic.empty()) {
-      std::printf("%s", app.help().c_str());
+      std::printf("%s", Usage(app).c_str());
       return kExitOk;
     }
     CLI::App* sub = nullptr;
@@ -81,7 +84,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::OptionNotFound&) {
     }
     if (!sub || sub == help) {
-      std::fprintf(stderr, "newsgraph help: no command \"%s\"\n%s", help_topic.c_str(), app.help().c_str());
+      std::fprintf(stderr, "newsgraph help: no command \"%s\"\n%s", help_topic.c_str(), Usage(app).c_str());
       return kExitFatal;
     }
     std::printf("%s", sub->help().c_str());

@@ -1056,9 +1056,9 @@ class SqliteStore : public Store {
   StoreError Translate(const SQLite::Exception& e) const {
     int code = e.getErrorCode();
     if (code == SQLITE_NOTADB) return StoreError(path_ + ": not a newsgraph database");
-    if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && mode_ == OpenMode::kReadOnly &&
-        access((path_ + "-journal").c_str(), F_OK) == 0)
-      // A new file's first build holds it exclusively (SetPragmas).
+    if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && mode_ == OpenMode::kReadOnly && InRollbackMode())
+      // A new file's first build holds it exclusively (SetPragmas), and
+      // only a new file is still in rollback-journal mode.
       return StoreError(path_ + ": a build is writing this new database for the first time and nothing is "
                         "committed yet (waited " + std::to_string(kBusyTimeoutMs / 1000) +
                         " s); query it when the build has finished");
@@ -1083,6 +1083,18 @@ class SqliteStore : public Store {
       if (fd >= 0) ::close(fd);
     }
     return StoreError(path_ + ": " + e.what());
+  }
+
+  // Whether the file's header says rollback-journal mode (bytes 18 and 19
+  // are 1; 2 in WAL mode), read directly: SQLite cannot while it is locked.
+  bool InRollbackMode() const {
+    int fd = ::open(path_.c_str(), O_RDONLY);
+    if (fd < 0) return false;
+    unsigned char header[20] = {};
+    bool rollback = ::pread(fd, header, sizeof header, 0) == static_cast<ssize_t>(sizeof header) &&
+                    header[18] == 1 && header[19] == 1;
+    ::close(fd);
+    return rollback;
   }
 
   // After a write or read error: which disk is full, if one is. SQLite
