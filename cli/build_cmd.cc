@@ -79,7 +79,7 @@ int Run(const BuildOptions& o) {
   try {
     store = io::OpenSqliteStore(o.db, io::OpenMode::kCreate);
     // Writing into a damaged file spreads the damage: SQLite's quick check
-    // first (about 10 ms per MB of store).
+    // first (about 1.5 ms per MB of store when cached, more from disk).
     auto problems = store->CheckIntegrity(/*quick=*/true, 3);
     if (!problems.empty()) {
       std::string list;

@@ -203,7 +203,7 @@ class Store {
 
   // SQLite's own checks of the file. quick: PRAGMA quick_check (every page
   // and record read once, indexes not compared with their tables; about
-  // 10 ms per MB); else PRAGMA integrity_check and foreign_key_check.
+  // 80 ms for 62 MB when cached); else PRAGMA integrity_check and foreign_key_check.
   // Returns the problems found (at most max_problems of SQLite's), empty
   // when the file is sound.
   virtual std::vector<std::string> CheckIntegrity(bool quick, int max_problems = 20) = 0;
