@@ -32,8 +32,8 @@ struct Row {
 };
 
 std::string Describe(const Row& r) {
-  return r.e->label + " [" + r.e->id + "] " + std::to_string(r.e->mentions) + " mentions, " +
-         std::to_string(r.relations) + " relations";
+  return r.e->label + " [" + r.e->id + "] " + Count(r.e->mentions, "mention") + ", " +
+         Count(r.relations, "relation");
 }
 
 int RunActors(const ActorsOptions& o) {
@@ -78,7 +78,7 @@ int RunActors(const ActorsOptions& o) {
   }
   size_t junk_count = 0;
   for (const auto& [why, list] : junk) junk_count += list.size();
-  std::printf("likely junk: %zu actors\n", junk_count);
+  std::printf("likely junk: %s\n", Count(junk_count, "actor").c_str());
   for (const auto& [why, list] : junk) {
     std::printf("  %s: %zu\n", why.c_str(), list.size());
     size_t n = 0;
@@ -123,7 +123,7 @@ int RunActors(const ActorsOptions& o) {
     for (auto& [code, list] : by_code)
       if (list.size() > 1) groups.emplace_back("same country and group (" + code + ")", list);
   }
-  std::printf("likely duplicates: %zu groups\n", groups.size());
+  std::printf("likely duplicates: %s\n", Count(groups.size(), "group").c_str());
   size_t n = 0;
   for (const auto& [why, list] : groups) {
     if (o.limit && n++ >= o.limit) {

@@ -43,9 +43,9 @@ graph::Entity Pick(io::Store& store, const std::string& name, const std::string&
   if (found.empty()) {
     *error = "no actor named \"" + name + "\"";
   } else {
-    *error = "\"" + name + "\" names " + std::to_string(found.size()) + " actors; give one by id:";
+    *error = "\"" + name + "\" names " + Count(found.size(), "actor") + "; give one by id:";
     for (const auto& e : found)
-      *error += "\n  " + e.id + "  (" + e.label + ", " + std::to_string(e.mentions) + " mentions)";
+      *error += "\n  " + e.id + "  (" + e.label + ", " + Count(e.mentions, "mention") + ")";
   }
   return {};
 }

@@ -1,6 +1,8 @@
 // Shared pieces of the subcommands.
 #include "cli/common.h"
 
+#include "cli/commands.h"
+
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
@@ -12,30 +14,38 @@
 namespace newsgraph::cli {
 
 void AddExtractFlags(CLI::App& app, ExtractFlags* flags) {
+  // Each dictionary flag takes one file (repeat the flag for more), so that
+  // `--actors A.txt in.txt` leaves in.txt to the inputs.
   app.add_option("inputs", flags->inputs, "files (.txt, .md, .jsonl), folders, or - for standard input")
       ->required();
   app.add_option("--actors", flags->actor_files,
                  "extra actor dictionary: newsgraph TSV or PETRARCH/TABARI format (repeatable)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_option("--verbs", flags->verb_files,
                  "event-coding verb dictionary in the PETRARCH/TABARI format (repeatable): it decides "
                  "the actor-to-actor events of the verbs it knows, with their CAMEO codes")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_option("--agents", flags->agent_files,
                  "PETRARCH agents dictionary (roles and groups: \"main opposition group\" -> MOP; repeatable)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_option("--issues", flags->issue_files,
                  "Phoenix issue-coding dictionary (repeatable): issue nodes get its codes and categories")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_option("--discards", flags->discard_files,
                  "PETRARCH discards dictionary (repeatable): relations of sentences holding a discard "
                  "phrase (of the whole document for a +phrase) are dropped")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_flag("--strict", flags->strict,
                "a dictionary line newsgraph cannot use is an error (exit 2), not a warning");
   app.add_option("--data", flags->data_dir, "folder with lexicons/ and models/ (default: built-in)");
   app.add_option("-j,--jobs", flags->jobs, "worker threads")->check(CLI::Range(1, 256));
-  app.add_flag("-q,--quiet", flags->quiet, "print only errors");
+  app.add_flag("-q,--quiet", flags->quiet,
+               "print only errors and problems with the input (the tally only when documents were rejected)");
   app.add_option("--input-format", flags->input_format,
                  "auto (by file extension: .txt .md .jsonl .conllu) or conllu (every input, and standard "
                  "input, read as CoNLL-U, keeping its tokens and sentences)")
@@ -62,8 +72,8 @@ bool ReadUserDictionaries(const ExtractFlags& flags, UserDictionaries* out) {
     if (!flags.quiet) {
       for (const auto& w : report.warnings) std::fprintf(stderr, "newsgraph: warning: %s\n", w.c_str());
       if (report.skipped > report.warnings.size())
-        std::fprintf(stderr, "newsgraph: warning: %s: %zu more lines skipped\n", report.path.c_str(),
-                     report.skipped - report.warnings.size());
+        std::fprintf(stderr, "newsgraph: warning: %s: %s more skipped\n", report.path.c_str(),
+                     Count(report.skipped - report.warnings.size(), "line").c_str());
     }
     out->reports.push_back(std::move(report));
     return true;
@@ -106,8 +116,9 @@ void UserDictionaries::PostProcess(graph::DocumentAnalysis* analysis) const {
 void PrintDictionaryTally(const UserDictionaries& d, const char* what) {
   for (const auto& r : d.reports)
     if (r.skipped)
-      std::fprintf(stderr, "newsgraph: %s: dictionary %s: %zu lines read, %zu %s entries, %zu lines skipped\n", what,
-                   r.path.c_str(), r.lines, r.entries, r.kind.c_str(), r.skipped);
+      std::fprintf(stderr, "newsgraph: %s: dictionary %s (%s): %s read, %s, %s skipped\n", what, r.path.c_str(),
+                   r.kind.c_str(), Count(r.lines, "line").c_str(), Count(r.entries, "entry").c_str(),
+                   Count(r.skipped, "line").c_str());
 }
 
 std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags, UserDictionaries* dictionaries) {
@@ -136,10 +147,11 @@ void PrintDiagnostic(const extract::Diagnostic& d) {
 }
 
 void PrintTally(const extract::ReadTally& t, const char* what) {
-  std::fprintf(stderr, "newsgraph: %s: read %llu documents: %llu accepted, %llu rejected",
-               what, static_cast<unsigned long long>(t.read), static_cast<unsigned long long>(t.accepted),
+  std::fprintf(stderr, "newsgraph: %s: read %s: %llu accepted, %llu rejected", what,
+               Count(t.read, "document").c_str(), static_cast<unsigned long long>(t.accepted),
                static_cast<unsigned long long>(t.rejected));
-  if (t.skipped_files) std::fprintf(stderr, " (%llu other files skipped)", static_cast<unsigned long long>(t.skipped_files));
+  if (t.skipped_files)
+    std::fprintf(stderr, " (%s skipped)", Count(t.skipped_files, "other file").c_str());
   std::fputc('\n', stderr);
 }
 

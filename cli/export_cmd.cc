@@ -25,11 +25,12 @@ namespace newsgraph::cli {
 namespace {
 
 struct ExportOptions {
-  std::string db;
+  std::string db = "graph.db";
   std::string format;  // graphml|gexf|csv|json|jsonl|dot|svg|png
   std::string output;  // file, CSV prefix, or "-" for stdout
   std::string gexf_version = "1.3";
   std::string dot_binary = "dot";
+  size_t max_nodes = 1000;  // svg/png: refuse larger graphs (0: no limit)
   std::vector<std::string> classes;
   std::vector<std::string> kinds;
   graph::FilterOptions filter;
@@ -156,7 +157,13 @@ int RunExport(ExportOptions o) {
       io::CsvPaths paths = io::WriteCsvFiles(g, o.output, w);
       where = paths.nodes + ", " + paths.edges + " and " + paths.evidence;
     } else if (o.format == "svg" || o.format == "png") {
-      io::RenderGraphviz(g, o.format, o.output, w, o.dot_binary);
+      std::string warnings = io::RenderGraphviz(g, o.format, o.output, w, o.dot_binary, o.max_nodes);
+      // Graphviz's own warnings (a PNG scaled down to fit its size limit).
+      for (size_t a = 0; a < warnings.size();) {
+        size_t b = std::min(warnings.find('\n', a), warnings.size());
+        if (b > a) std::fprintf(stderr, "newsgraph export: Graphviz: %s\n", warnings.substr(a, b - a).c_str());
+        a = b + 1;
+      }
       where = o.output;
     } else if (o.output == "-") {
       writer(g, std::cout, w);
@@ -170,13 +177,9 @@ int RunExport(ExportOptions o) {
     size_t actors = 0;
     for (auto [vi, vend] = boost::vertices(g.boost()); vi != vend; ++vi)
       actors += g.entity(*vi).kind == graph::EntityKind::kActor;
-    auto count = [](size_t n, const char* one, const char* many) {
-      return std::to_string(n) + " " + (n == 1 ? one : many);
-    };
-    std::fprintf(stderr, "wrote %s (%s, %s), %s to %s\n", count(g.num_nodes(), "node", "nodes").c_str(),
-                 count(actors, "actor", "actors").c_str(),
-                 count(g.num_nodes() - actors, "issue", "issues").c_str(),
-                 count(g.num_edges(), "edge", "edges").c_str(), where.c_str());
+    std::fprintf(stderr, "wrote %s (%s, %s), %s to %s\n", Count(g.num_nodes(), "node").c_str(),
+                 Count(actors, "actor").c_str(), Count(g.num_nodes() - actors, "issue").c_str(),
+                 Count(g.num_edges(), "edge").c_str(), where.c_str());
     if (!o.filter.keep_isolated && !o.filter.Active() &&
         o.projection.network == graph::Network::kRelations && g.num_nodes() < stored)
       std::fprintf(stderr, "left out %zu nodes without edges (--keep-isolated keeps them)\n",
@@ -193,7 +196,7 @@ int RunExport(ExportOptions o) {
 
 Runner SetupExport(CLI::App& app) {
   auto o = std::make_shared<ExportOptions>();
-  app.add_option("--db", o->db, "graph database written by `newsgraph build`")->required();
+  app.add_option("--db", o->db, "graph database written by `newsgraph build`")->capture_default_str();
   app.add_option("--format,-f", o->format, "graphml|gexf|csv|json|jsonl|dot|svg|png")
       ->required()
       ->check(CLI::IsMember(kFormats));
@@ -212,9 +215,11 @@ Runner SetupExport(CLI::App& app) {
                  "keep nodes with at least N mentions");
   AddDateWindowFlags(app, &o->filter.from_date, &o->filter.to_date);
   app.add_option("--class", o->classes, "keep only these relation classes (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--kind", o->kinds, "keep only nodes of these kinds: actor, issue (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--top", o->filter.top,
                  "keep the N actors of highest degree (N counts actors; the issues they are "
                  "linked to come too, see --top-issues)");
@@ -236,6 +241,9 @@ Runner SetupExport(CLI::App& app) {
                  "actor-actor edge weight: none (shared issues, default), jaccard or cosine")
       ->check(CLI::IsMember({"none", "jaccard", "cosine"}));
   app.add_option("--dot-binary", o->dot_binary, "Graphviz program for svg/png (default: dot)");
+  app.add_option("--max-nodes", o->max_nodes,
+                 "svg/png: refuse graphs of more nodes (Graphviz takes minutes to hours on large ones; 0 = no limit)")
+      ->capture_default_str();
   return [o] { return RunExport(*o); };
 }
 

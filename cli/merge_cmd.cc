@@ -34,10 +34,11 @@ int RunMerge(const MergeOptions& o) {
     }
   }
   bool existed = fs::exists(o.out);
-  // Inputs are checked before the output is touched.
-  std::vector<std::unique_ptr<io::Store>> inputs;
+  // Inputs are checked before the output is touched, each opened and
+  // closed in turn (and again, one at a time, to be copied): hundreds of
+  // inputs held open at once would run out of file descriptors.
   try {
-    for (const auto& in : o.inputs) inputs.push_back(io::OpenSqliteStore(in, io::OpenMode::kReadOnly));
+    for (const auto& in : o.inputs) io::OpenSqliteStore(in, io::OpenMode::kReadOnly);
   } catch (const io::StoreError& e) {
     std::fprintf(stderr, "newsgraph: %s\n", e.what());
     return kExitFatal;
@@ -57,9 +58,10 @@ int RunMerge(const MergeOptions& o) {
     graph::EntityResolver resolver;
     for (const auto& e : out->Entities()) resolver.Add(e);
     out->Begin();
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      for (const auto& id : inputs[i]->DocumentIds()) {
-        auto a = inputs[i]->LoadAnalysis(id);
+    for (size_t i = 0; i < o.inputs.size(); ++i) {
+      auto input = io::OpenSqliteStore(o.inputs[i], io::OpenMode::kReadOnly);
+      for (const auto& id : input->DocumentIds()) {
+        auto a = input->LoadAnalysis(id);
         if (!a) continue;
         ++read;
         if (a->doc.origin.empty()) a->doc.origin = o.inputs[i] + ":" + id;
@@ -117,21 +119,19 @@ int RunMerge(const MergeOptions& o) {
   }
   auto st = out->Stats();
   int64_t entities_after = st.actors + st.issues;
-  std::fprintf(stderr,
-               "merge: read %llu documents: %llu added (%llu under a new id), %llu duplicate; entities %lld -> "
-               "%lld (%llu merged by alias or surname)\n",
-               static_cast<unsigned long long>(read), static_cast<unsigned long long>(added),
+  if (!o.quiet)
+    std::fprintf(stderr, "merge: read %s: %llu added (%llu under a new id), %llu duplicate; entities %lld -> %lld (%llu merged by alias or surname)\n",
+               Count(read, "document").c_str(), static_cast<unsigned long long>(added),
                static_cast<unsigned long long>(renamed), static_cast<unsigned long long>(duplicate),
                static_cast<long long>(entities_before), static_cast<long long>(entities_after),
                static_cast<unsigned long long>(merged));
   if (skipped)
-    std::fprintf(stderr, "merge: %llu mentions or relations named unknown entities and were not copied\n",
-                 static_cast<unsigned long long>(skipped));
+    std::fprintf(stderr, "merge: %s named unknown entities and %s not copied\n",
+                 Count(skipped, "mention or relation", "mentions or relations").c_str(), skipped == 1 ? "was" : "were");
   if (!o.quiet)
-    std::printf("%s: %lld documents, %lld sentences, %lld actors, %lld issues, %lld relations\n", o.out.c_str(),
-                static_cast<long long>(st.documents), static_cast<long long>(st.sentences),
-                static_cast<long long>(st.actors), static_cast<long long>(st.issues),
-                static_cast<long long>(st.relations));
+    std::printf("%s: %s, %s, %s, %s, %s\n", o.out.c_str(), Count(st.documents, "document").c_str(),
+                Count(st.sentences, "sentence").c_str(), Count(st.actors, "actor").c_str(),
+                Count(st.issues, "issue").c_str(), Count(st.relations, "relation").c_str());
   return kExitOk;
 }
 
@@ -141,7 +141,7 @@ Runner SetupMerge(CLI::App& app) {
   auto o = std::make_shared<MergeOptions>();
   app.add_option("out", o->out, "database to merge into (created if missing)")->required();
   app.add_option("inputs", o->inputs, "databases to merge from")->required()->check(CLI::ExistingFile);
-  app.add_flag("-q,--quiet", o->quiet, "no summary on stdout");
+  app.add_flag("-q,--quiet", o->quiet, "print only errors and warnings (no tally, no summary)");
   return [o] { return RunMerge(*o); };
 }
 

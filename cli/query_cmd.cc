@@ -7,7 +7,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -41,6 +44,8 @@ struct QueryOptions {
   std::vector<std::string> edge;
   // top
   std::string by = "degree", kind = "actor";
+  bool exact = false;     // top --by betweenness: never sample
+  size_t samples = 500;   // top --by betweenness: sources sampled on large graphs
   // stance
   size_t max_actors = 30, max_issues = 12;
   // path, top: leave issue nodes out of the graph
@@ -225,11 +230,10 @@ graph::Entity Resolve(io::Store& store, const std::string& name, const std::stri
   std::string what = kind.empty() ? "entity" : kind;
   if (found.empty()) throw NotFound("no " + what + " named \"" + name + "\" in " + db);
   if (found.size() > 1) {
-    std::string msg = "\"" + name + "\" names " + std::to_string(found.size()) + " " + what +
-                      "s; ask for one by id:";
+    std::string msg = "\"" + name + "\" names " + Count(found.size(), what) + "; ask for one by id:";
     for (const auto& e : found)
       msg += "\n  " + e.id + "  (" + e.label + (e.category.empty() ? "" : ", " + e.category) + ", " +
-             std::to_string(e.mentions) + " mentions)";
+             Count(e.mentions, "mention") + ")";
     throw NotFound(msg);
   }
   return found[0];
@@ -416,7 +420,7 @@ int RunActor(const QueryOptions& o) {
   if (!entity.role.empty()) std::cout << ", " << entity.role;
   if (!entity.affiliation.empty()) std::cout << ", " << entity.affiliation;
   if (!entity.country.empty()) std::cout << " (" << entity.country << ")";
-  std::cout << "\n  " << entity.mentions << " mentions in " << entity.documents << " documents";
+  std::cout << "\n  " << Count(entity.mentions, "mention") << " in " << Count(entity.documents, "document");
   if (!entity.aliases.empty()) {
     std::cout << "; also called ";
     for (size_t i = 0; i < entity.aliases.size(); ++i) std::cout << (i ? ", " : "") << entity.aliases[i];
@@ -485,7 +489,7 @@ int RunIssue(const QueryOptions& o) {
   }
   std::cout << issue.label << "  [" << issue.id << "]";
   if (!issue.category.empty()) std::cout << "  " << issue.category;
-  std::cout << "\n  " << issue.mentions << " mentions in " << issue.documents << " documents\n";
+  std::cout << "\n  " << Count(issue.mentions, "mention") << " in " << Count(issue.documents, "document") << "\n";
   std::map<std::string, uint32_t> totals;
   for (const auto& x : edges) totals[stance(x.edge.polarity)] += x.edge.weight;
   std::cout << "  for " << totals["for"] << ", against " << totals["against"] << ", neutral "
@@ -593,8 +597,8 @@ int RunStance(const QueryOptions& o) {
   for (size_t j = 0; j < issues.size(); ++j)
     std::cout << "I" << j + 1 << " = " << LabelOf(labels, issues[j]) << "  [" << issues[j] << "]\n";
   std::cout << "+ for, - against, ± both, 0 neutral only, . nothing said; " << actors.size() << " of "
-            << actor_total.size() << " actors, " << issues.size() << " of " << issue_total.size()
-            << " issues (most statements first)\n";
+            << Count(actor_total.size(), "actor") << ", " << issues.size() << " of "
+            << Count(issue_total.size(), "issue") << " (most statements first)\n";
   return kExitOk;
 }
 
@@ -824,9 +828,39 @@ int RunTop(const QueryOptions& o) {
   if (o.actors_only && o.kind != "actor")
     throw UsageError("--actors-only ranks actors; drop --kind " + o.kind);
   auto g = LoadGraph(*store, o, nullptr);
-  std::vector<double> score = o.by == "degree"     ? graph::DegreeCentrality(g)
-                              : o.by == "pagerank" ? graph::PageRank(g)
-                                                   : graph::Betweenness(g);
+  std::string note;
+  std::vector<double> score;
+  if (o.by == "betweenness") {
+    // Exact Brandes is quadratic: above 5,000 connected entities it runs
+    // from --samples sources (an estimate), unless --exact; a progress
+    // line on a terminal when it takes a while.
+    graph::BetweennessOptions bo;
+    bo.exact = o.exact;
+    bo.samples = o.samples;
+    const bool tty = isatty(fileno(stderr));
+    const auto start = std::chrono::steady_clock::now();
+    auto next = start + std::chrono::seconds(1);
+    bool drawn = false;
+    bo.progress = [&](size_t done, size_t total) {
+      if (!tty) return;
+      auto now = std::chrono::steady_clock::now();
+      if (now < next && done < total) return;
+      if (!drawn && done == total) return;
+      next = now + std::chrono::milliseconds(250);
+      drawn = true;
+      std::fprintf(stderr, "\rbetweenness: %zu of %zu sources (%.0f%%)\033[K", done, total,
+                   total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0);
+      if (done == total) std::fputs("\r\033[K", stderr);
+    };
+    auto b = graph::Betweenness(g, bo);
+    score = std::move(b.centrality);
+    if (b.approximate)
+      note = "betweenness is approximate: " + Count(b.sources, "sampled source") + " of " +
+             Count(b.connected, "connected entity", "connected entities") +
+             " (--samples N for more, --exact for all)";
+  } else {
+    score = o.by == "degree" ? graph::DegreeCentrality(g) : graph::PageRank(g);
+  }
   auto degree = o.by == "degree" ? score : graph::DegreeCentrality(g);
   auto strength = graph::Strength(g);
   std::vector<graph::Vertex> order;
@@ -858,6 +892,8 @@ int RunTop(const QueryOptions& o) {
                       std::to_string(static_cast<long long>(strength[v]))});
   }
   PrintTable(t, o.format);
+  // The table says it on stdout; JSON and CSV stay data, the note goes to stderr.
+  if (!note.empty()) std::fprintf(o.format == "table" ? stdout : stderr, "%s%s\n", o.format == "table" ? "" : "newsgraph: ", note.c_str());
   return kExitOk;
 }
 
@@ -939,6 +975,12 @@ Runner SetupQuery(CLI::App& app) {
   top->add_option("--limit", o->limit, "how many (default 20)");
   top->add_flag("--actors-only", o->actors_only, "rank on the actor-actor graph (issue nodes left out)");
   AddDateWindowFlags(*top, &o->from, &o->to, "relations whose statements are");
+  top->add_flag("--exact", o->exact,
+                "betweenness: from every entity, however large the graph (quadratic; slow above ~10,000)");
+  top->add_option("--samples", o->samples,
+                  "betweenness above 5,000 connected entities: sources sampled for the estimate")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 
   return [o, &app] { return Dispatch(app, *o); };
 }

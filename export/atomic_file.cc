@@ -4,10 +4,13 @@
 #include "export/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <streambuf>
@@ -61,6 +64,73 @@ class AtomicFile::FdBuf : public std::streambuf {
 
 namespace {
 
+// ---- cleanup on signals --------------------------------------------------
+// Fixed slots that the handler reads with async-signal-safe calls only:
+// state 0 free, 1 being written, 2 holds a path to unlink.
+constexpr int kSlots = 64;
+struct Slot {
+  std::atomic<int> state{0};
+  char path[4096];
+};
+Slot g_slots[kSlots];
+std::atomic<int> g_child{0};
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+std::atomic<bool> g_installed[4];
+
+void OnFatalSignal(int sig) {
+  int child = g_child.load();
+  if (child > 0) ::kill(child, SIGKILL);
+  for (auto& slot : g_slots)
+    if (slot.state.load() == 2) ::unlink(slot.path);
+  // End the process by the same signal, as if it had not been caught.
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// Installs OnFatalSignal for each signal still at its default action.
+void InstallHandlers() {
+  for (int i = 0; i < 4; ++i) {
+    if (g_installed[i].exchange(true)) continue;
+    struct sigaction old {};
+    if (::sigaction(kSignals[i], nullptr, &old) != 0 || old.sa_handler != SIG_DFL ||
+        (old.sa_flags & SA_SIGINFO))
+      continue;
+    struct sigaction sa {};
+    sa.sa_handler = OnFatalSignal;
+    sigemptyset(&sa.sa_mask);
+    for (int s : kSignals) sigaddset(&sa.sa_mask, s);
+    ::sigaction(kSignals[i], &sa, nullptr);
+  }
+}
+
+}  // namespace
+
+TempFileGuard::TempFileGuard(const std::string& path) {
+  if (path.empty() || path.size() >= sizeof(g_slots[0].path)) return;
+  InstallHandlers();
+  for (int i = 0; i < kSlots; ++i) {
+    int expected = 0;
+    if (!g_slots[i].state.compare_exchange_strong(expected, 1)) continue;
+    std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
+    g_slots[i].state.store(2);
+    slot_ = i;
+    return;
+  }
+}
+
+TempFileGuard::~TempFileGuard() {
+  if (slot_ >= 0) g_slots[slot_].state.store(0);
+}
+
+ChildProcessGuard::ChildProcessGuard(int pid) {
+  InstallHandlers();
+  g_child.store(pid);
+}
+
+ChildProcessGuard::~ChildProcessGuard() { g_child.store(0); }
+
+namespace {
+
 std::string DirName(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
@@ -91,6 +161,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   fd_ = ::mkstemp(name.data());
   if (fd_ < 0) Fail("cannot create a file in " + dir, errno);
   temp_path_ = name.data();
+  guard_ = std::make_unique<TempFileGuard>(temp_path_);
   // mkstemp makes 0600 files; exports are meant to be shared like any file
   // the user writes, so take the mode of the file being replaced or 0644.
   mode_t mode = 0644;
@@ -106,6 +177,7 @@ AtomicFile::~AtomicFile() {
   buf_.reset();
   if (fd_ >= 0) ::close(fd_);
   if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  guard_.reset();
 }
 
 std::ostream& AtomicFile::stream() { return *out_; }
@@ -127,6 +199,7 @@ void AtomicFile::Commit() {
   if (::close(fd) != 0) Fail("close failed", errno);
   if (::rename(temp_path_.c_str(), path_.c_str()) != 0) Fail("rename failed", errno);
   committed_ = true;
+  guard_.reset();
   // The rename is durable only once the directory is on disk too. Some file
   // systems refuse fsync on directories; the file itself is already safe.
   int dfd = ::open(DirName(path_).c_str(), O_RDONLY | O_DIRECTORY);

@@ -20,6 +20,36 @@ class IoError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Temporary files removed when the process is stopped by a signal.
+// AtomicFile and the Graphviz renderer register theirs: a SIGINT, SIGTERM,
+// SIGHUP or SIGQUIT that arrives while they exist unlinks them (and stops
+// a registered child process, such as Graphviz's dot), then ends the
+// process by the same signal. The handler is installed for a signal only
+// while its disposition is the default one, so a command that catches
+// signals itself (build rolls back on SIGINT) keeps its own handling and
+// AtomicFile's destructor still cleans up. Up to 64 paths at once; more
+// are simply not removed on a signal.
+class TempFileGuard {
+ public:
+  explicit TempFileGuard(const std::string& path);
+  ~TempFileGuard();  // forgets the path (does not remove the file)
+  TempFileGuard(const TempFileGuard&) = delete;
+  TempFileGuard& operator=(const TempFileGuard&) = delete;
+
+ private:
+  int slot_ = -1;
+};
+
+// A child process to stop (SIGKILL) if this one is stopped by a signal
+// while the guard lives: Graphviz must not run on as an orphan.
+class ChildProcessGuard {
+ public:
+  explicit ChildProcessGuard(int pid);
+  ~ChildProcessGuard();
+  ChildProcessGuard(const ChildProcessGuard&) = delete;
+  ChildProcessGuard& operator=(const ChildProcessGuard&) = delete;
+};
+
 class AtomicFile {
  public:
   // Creates the temporary file "<dir>/.<name>.tmpXXXXXX" beside path.
@@ -53,6 +83,7 @@ class AtomicFile {
   bool committed_ = false;
   std::unique_ptr<FdBuf> buf_;
   std::unique_ptr<std::ostream> out_;
+  std::unique_ptr<TempFileGuard> guard_;
 };
 
 // Writes path atomically: write(stream) then Commit(). Exceptions from write

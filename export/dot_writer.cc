@@ -82,15 +82,21 @@ std::string Legend(const graph::Graph& g) {
   for (const auto& [name, c] : nodes) {
     out += "<td><font color=\"" + Hex(c) + "\">&#9632;</font> " + XmlEscape(name) + "</td>";
   }
-  out += "</tr><tr>";
-  const std::pair<int, const char*> kPolarity[] = {
-      {1, "+1 for / cooperation"}, {-1, "-1 against / conflict"}, {0, "0 neutral"}};
-  for (const auto& [pol, text] : kPolarity) {
-    if (!polarities.count(pol)) continue;
-    out += "<td><font color=\"" + Hex(EdgeColor(pol)) + "\">&#9472;&#9472;&#9654;</font> " +
-           text + "</td>";
+  out += "</tr>";
+  // A row of edge colours only when there are edges: Graphviz rejects an
+  // empty <tr></tr> (a graph of nodes alone).
+  if (!polarities.empty()) {
+    out += "<tr>";
+    const std::pair<int, const char*> kPolarity[] = {
+        {1, "+1 for / cooperation"}, {-1, "-1 against / conflict"}, {0, "0 neutral"}};
+    for (const auto& [pol, text] : kPolarity) {
+      if (!polarities.count(pol)) continue;
+      out += "<td><font color=\"" + Hex(EdgeColor(pol)) + "\">&#9472;&#9472;&#9654;</font> " +
+             text + "</td>";
+    }
+    out += "</tr>";
   }
-  return out + "</tr></table>>";
+  return out + "</table>>";
 }
 
 }  // namespace
@@ -150,12 +156,18 @@ void WriteDot(const graph::Graph& g, std::ostream& out, const WriterOptions& opt
   out << "}\n";
 }
 
-void RenderGraphviz(const graph::Graph& g, const std::string& format,
-                    const std::string& out_path, const WriterOptions& opt,
-                    const std::string& dot_binary) {
+std::string RenderGraphviz(const graph::Graph& g, const std::string& format,
+                           const std::string& out_path, const WriterOptions& opt,
+                           const std::string& dot_binary, size_t max_nodes) {
   if (format != "svg" && format != "png") {
     throw IoError(out_path + ": unsupported Graphviz format '" + format + "' (svg or png)");
   }
+  if (max_nodes && g.num_nodes() > max_nodes)
+    throw IoError(out_path + ": the graph has " + std::to_string(g.num_nodes()) + " nodes and " +
+                  std::to_string(g.num_edges()) + " edges; Graphviz takes minutes to hours to lay out more than " +
+                  std::to_string(max_nodes) +
+                  " and the picture is unreadable. Keep the central ones (--top 50, --min-weight 3, --class, "
+                  "--from/--to), export --format gexf or graphml for Gephi, or raise the limit (--max-nodes)");
   AtomicFile out(out_path);
 
   // DOT input and dot's messages go through temporary files in TMPDIR.
@@ -182,8 +194,10 @@ void RenderGraphviz(const graph::Graph& g, const std::string& format,
   } cleanup;
   std::string dot_path = make_temp("dot");
   cleanup.paths.push_back(dot_path);
+  TempFileGuard dot_guard(dot_path);  // removed on SIGINT/SIGTERM too
   std::string err_path = make_temp("err");
   cleanup.paths.push_back(err_path);
+  TempFileGuard err_guard(err_path);
   {
     std::ofstream dot(dot_path, std::ios::binary);
     WriteDot(g, dot, opt);
@@ -209,15 +223,23 @@ void RenderGraphviz(const graph::Graph& g, const std::string& format,
                   " (install the graphviz package, or export --format dot)");
   }
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw IoError(out_path + ": waiting for Graphviz: " + std::strerror(errno));
+  {
+    // Stopping newsgraph (SIGTERM, SIGINT) stops dot too: no orphan.
+    ChildProcessGuard child(pid);
+    while (::waitpid(pid, &status, 0) < 0) {
+      if (errno != EINTR) throw IoError(out_path + ": waiting for Graphviz: " + std::strerror(errno));
+    }
   }
-  bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  if (!ok) {
+  std::string messages;
+  {
     std::ifstream err(err_path);
     std::stringstream ss;
     ss << err.rdbuf();
-    std::string msg = OneLine(ss.str());
+    messages = ss.str();
+  }
+  bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  if (!ok) {
+    std::string msg = OneLine(messages);
     if (msg.size() > 500) msg = msg.substr(0, 500) + "...";
     std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
                                         : "killed by a signal";
@@ -229,6 +251,11 @@ void RenderGraphviz(const graph::Graph& g, const std::string& format,
                   how + ")" + (msg.empty() ? "" : ": " + msg));
   }
   out.Commit();
+  // Warnings of a successful run ("Warning: ... scaled down to fit") are
+  // the caller's to show: a 255 x 32,767 px picture needs explaining.
+  while (!messages.empty() && (messages.back() == '\n' || messages.back() == '\r')) messages.pop_back();
+  if (messages.size() > 2000) messages = messages.substr(0, 2000) + "...";
+  return messages;
 }
 
 }  // namespace newsgraph::io

@@ -9,12 +9,17 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <cmath>
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <string_view>
 #include <tuple>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -121,6 +126,17 @@ std::string NameKey(std::string_view name) {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+// Read-only opens of files up to this size run PRAGMA quick_check.
+constexpr uintmax_t kQuickCheckAtOpenBytes = 64ull << 20;
+
+StoreWarningHandler& WarningHandler() {
+  static StoreWarningHandler handler;
+  return handler;
+}
+
+void Warn(const std::string& message) {
+  if (WarningHandler()) WarningHandler()(message);
+}
 
 // Schema of format version 1. Empty optional strings are stored as NULL.
 constexpr const char* kSchema = R"SQL(
@@ -161,8 +177,8 @@ CREATE TABLE entities(
 );
 CREATE TABLE aliases(
   entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-  alias  TEXT NOT NULL,
   norm   TEXT NOT NULL,
+  alias  TEXT NOT NULL,
   PRIMARY KEY(entity, norm)
 ) WITHOUT ROWID;
 CREATE INDEX aliases_norm ON aliases(norm);
@@ -213,6 +229,26 @@ CREATE TABLE IF NOT EXISTS curated_moves(
   norm TEXT NOT NULL, what TEXT NOT NULL, row INTEGER, alias TEXT, alias_norm TEXT
 );
 CREATE INDEX IF NOT EXISTS curated_moves_norm ON curated_moves(norm);
+)SQL";
+
+// aliases with its primary key's columns first. Files written before had
+// (entity, alias, norm) with PRIMARY KEY(entity, norm): SQLite 3.40's
+// integrity_check (Debian 12) reads such a WITHOUT ROWID table's columns
+// in the wrong order and reports "NULL value in aliases.alias" for every
+// row of a sound file. A read-write open rewrites the table once
+// (FixAliasesColumnOrder); every statement names its columns, so
+// both layouts read and write the same.
+constexpr const char* kAliasesRewrite = R"SQL(
+CREATE TABLE aliases_new(
+  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  norm   TEXT NOT NULL,
+  alias  TEXT NOT NULL,
+  PRIMARY KEY(entity, norm)
+) WITHOUT ROWID;
+INSERT INTO aliases_new(entity, norm, alias) SELECT entity, norm, alias FROM aliases;
+DROP TABLE aliases;
+ALTER TABLE aliases_new RENAME TO aliases;
+CREATE INDEX aliases_norm ON aliases(norm);
 )SQL";
 
 // Indexes for queries that files written before them lack (format 1 too):
@@ -947,6 +983,47 @@ class SqliteStore : public Store {
     return out;
   }
 
+  std::vector<std::string> CheckIntegrity(bool quick, int max_problems) override {
+    std::vector<std::string> problems;
+    try {
+      SQLite::Statement q(*db_, std::string(quick ? "PRAGMA quick_check(" : "PRAGMA integrity_check(") +
+                                    std::to_string(std::max(1, max_problems)) + ")");
+      while (q.executeStep()) {
+        // One row may hold several lines ("*** in database main ***\nPage 4: ...").
+        std::string row = q.getColumn(0).getString();
+        for (size_t a = 0; a < row.size();) {
+          size_t b = std::min(row.find('\n', a), row.size());
+          std::string line = row.substr(a, b - a);
+          if (line != "ok" && line.rfind("*** in database", 0) != 0 && !line.empty()) problems.push_back(line);
+          a = b + 1;
+        }
+      }
+      if (!quick && problems.empty()) {
+        // newsgraph writes without SQLite enforcing references
+        // (docs/store.md): check them here.
+        SQLite::Statement fk(*db_, "PRAGMA foreign_key_check");
+        while (fk.executeStep() && static_cast<int>(problems.size()) < max_problems)
+          problems.push_back("row " + fk.getColumn(1).getString() + " of " + fk.getColumn(0).getString() +
+                             " names a missing row of " + fk.getColumn(2).getString());
+      }
+    } catch (const SQLite::Exception& e) {
+      // A damaged header or root page stops the check itself.
+      problems.push_back(e.what());
+    }
+    // SQLite 3.40's false alarm on an aliases table of the older column
+    // order (kAliasesRewrite), dropped when a query confirms it.
+    auto false_alarm = [](const std::string& p) { return p.find("NULL value in aliases.alias") != std::string::npos; };
+    if (std::any_of(problems.begin(), problems.end(), false_alarm)) {
+      bool none_null = false;
+      try {
+        none_null = db_->execAndGet("SELECT count(*) FROM aliases WHERE alias IS NULL").getInt64() == 0;
+      } catch (const SQLite::Exception&) {
+      }
+      if (none_null) problems.erase(std::remove_if(problems.begin(), problems.end(), false_alarm), problems.end());
+    }
+    return problems;
+  }
+
   StoreStats Stats() override {
     StoreStats s;
     Guard([&] {
@@ -1013,11 +1090,75 @@ class SqliteStore : public Store {
   StoreError Translate(const SQLite::Exception& e) const {
     int code = e.getErrorCode();
     if (code == SQLITE_NOTADB) return StoreError(path_ + ": not a newsgraph database");
+    if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && mode_ == OpenMode::kReadOnly && InRollbackMode())
+      // A new file's first build holds it exclusively (SetPragmas), and
+      // only a new file is still in rollback-journal mode.
+      return StoreError(path_ + ": a build is writing this new database for the first time and nothing is "
+                        "committed yet (waited " + std::to_string(kBusyTimeoutMs / 1000) +
+                        " s); query it when the build has finished");
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
       return StoreError(path_ + ": database is locked by another writer (waited " +
                         std::to_string(kBusyTimeoutMs / 1000) + " s): " + e.what());
     if (code == SQLITE_READONLY) return StoreError(path_ + ": cannot write: " + e.what());
+    if (code == SQLITE_CORRUPT)
+      return StoreError(path_ + ": the file is damaged (" + e.what() + "); `newsgraph check --db " + path_ +
+                        "` lists what SQLite finds");
+    if (code == SQLITE_FULL || code == SQLITE_IOERR) return StoreError(path_ + ": " + e.what() + DiskHint());
+    if (code == SQLITE_CANTOPEN) {
+      // Out of file descriptors: SQLite names only the file.
+      int fd = ::open("/dev/null", O_RDONLY);
+      if (fd < 0 && (errno == EMFILE || errno == ENFILE)) {
+        rlimit rl{};
+        getrlimit(RLIMIT_NOFILE, &rl);
+        return StoreError(path_ + ": cannot open: too many open files (this process may open " +
+                          std::to_string(static_cast<unsigned long long>(rl.rlim_cur)) +
+                          "; raise the limit with `ulimit -n`)");
+      }
+      if (fd >= 0) ::close(fd);
+    }
     return StoreError(path_ + ": " + e.what());
+  }
+
+  // Whether the file's header says rollback-journal mode (bytes 18 and 19
+  // are 1; 2 in WAL mode), read directly: SQLite cannot while it is locked.
+  bool InRollbackMode() const {
+    int fd = ::open(path_.c_str(), O_RDONLY);
+    if (fd < 0) return false;
+    unsigned char header[20] = {};
+    bool rollback = ::pread(fd, header, sizeof header, 0) == static_cast<ssize_t>(sizeof header) &&
+                    header[18] == 1 && header[19] == 1;
+    ::close(fd);
+    return rollback;
+  }
+
+  // After a write or read error: which disk is full, if one is. SQLite
+  // writes the file's journal beside it and sorts and builds temporary
+  // indexes in its temporary folder (SQLITE_TMPDIR, TMPDIR, /var/tmp,
+  // /usr/tmp, /tmp), which a query on a large store fills too.
+  std::string DiskHint() const {
+    std::string dir = std::filesystem::path(path_).parent_path().string();
+    if (dir.empty()) dir = ".";
+    std::string tmp;
+    for (const char* env : {"SQLITE_TMPDIR", "TMPDIR"})
+      if (const char* v = std::getenv(env); v && *v && tmp.empty() && access(v, W_OK | X_OK) == 0) tmp = v;
+    for (const char* d : {"/var/tmp", "/usr/tmp", "/tmp"})
+      if (tmp.empty() && access(d, W_OK | X_OK) == 0) tmp = d;
+    auto free_bytes = [](const std::string& d) -> long double {
+      struct statvfs st;
+      if (statvfs(d.c_str(), &st) != 0) return -1;
+      return static_cast<long double>(st.f_bavail) * st.f_frsize;
+    };
+    auto full = [&](const std::string& d) {
+      long double f = free_bytes(d);
+      return f >= 0 && f < 1024.0L * 1024;  // under 1 MB left
+    };
+    if (full(dir))
+      return " (the disk holding " + dir + " is full: free space there, or move the database)";
+    if (!tmp.empty() && full(tmp))
+      return " (the disk holding SQLite's temporary folder " + tmp +
+             " is full; queries and builds sort there: free space, or set SQLITE_TMPDIR to a folder with room)";
+    return " (is a disk full? SQLite writes beside " + path_ + " and in its temporary folder " +
+           (tmp.empty() ? std::string(".") : tmp) + "; set SQLITE_TMPDIR to move the latter)";
   }
 
   StoreError NotNewsgraph() const { return StoreError(path_ + ": not a newsgraph database"); }
@@ -1062,6 +1203,52 @@ class SqliteStore : public Store {
     }
     AddQueryIndexes();
     AddRelationCode();
+    FixAliasesColumnOrder();
+    QuickCheckSmallFile();
+  }
+
+  // A damaged file (pages overwritten, cut short) would answer queries
+  // with whatever its readable pages hold. SQLite's quick_check reads every
+  // page once (80 ms for 62 MB when cached), cheap enough on every read-only open of
+  // a file up to kQuickCheckAtOpenBytes; build runs it on any size
+  // (CheckIntegrity). Problems are reported as a warning, not an error: the
+  // readable part may still be what the user needs.
+  void QuickCheckSmallFile() {
+    if (mode_ != OpenMode::kReadOnly) return;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path_, ec);
+    if (ec || size > kQuickCheckAtOpenBytes) return;
+    auto problems = CheckIntegrity(/*quick=*/true, 3);
+    if (problems.empty()) return;
+    std::string what = path_ + ": the file is damaged (SQLite's quick_check: " + problems[0] +
+                       (problems.size() > 1 ? "; " + problems[1] : "") + (problems.size() > 2 ? "; ..." : "") +
+                       "): answers may be incomplete; run `newsgraph check --db " + path_ + "`";
+    Warn(what);
+  }
+
+  // See kAliasesRewrite: an older file's aliases table, rewritten with its
+  // key columns first on a read-write open (one transaction; a second on a
+  // large file). A read-only open, or another writer holding the lock,
+  // leaves it as it is: only integrity_check's report differs.
+  void FixAliasesColumnOrder() {
+    if (mode_ == OpenMode::kReadOnly) return;
+    SQLite::Statement q(*db_, "SELECT name FROM pragma_table_info('aliases') WHERE cid = 1");
+    if (!q.executeStep() || q.getColumn(0).getString() == "norm") return;
+    q.reset();
+    try {
+      db_->exec("BEGIN IMMEDIATE");
+      try {
+        db_->exec(kAliasesRewrite);
+        db_->exec("COMMIT");
+      } catch (...) {
+        db_->tryExec("ROLLBACK");
+        throw;
+      }
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() != SQLITE_BUSY && e.getErrorCode() != SQLITE_LOCKED &&
+          e.getErrorCode() != SQLITE_READONLY)
+        throw;
+    }
   }
 
   // relations.code (a verb dictionary's event code) came after format 1's
@@ -1247,7 +1434,11 @@ class SqliteStore : public Store {
   // BEGIN IMMEDIATE takes the write lock now (waiting up to the busy
   // timeout) rather than failing halfway through a document.
   void BeginImmediate() {
-    db_->exec("BEGIN IMMEDIATE");
+    // A new file's first batch runs under a rollback journal (SetPragmas),
+    // where BEGIN IMMEDIATE would still let readers in to read the empty
+    // schema ("no actor nodes"). EXCLUSIVE makes them wait (busy timeout)
+    // and then say that the first build is still running.
+    db_->exec(wal_pending_ ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE");
     // Another connection committed since we last looked: rowids we cached
     // may be stale (merged or deleted entities).
     int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
@@ -1749,12 +1940,22 @@ class SqliteStore : public Store {
 
 }  // namespace
 
+void SetStoreWarningHandler(StoreWarningHandler handler) { WarningHandler() = std::move(handler); }
+
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode) {
   std::error_code ec;
   if (mode != OpenMode::kCreate && !std::filesystem::exists(path, ec))
     throw StoreError(path + ": no such file");
   if (std::filesystem::is_directory(path, ec))
     throw StoreError(path + ": is a directory, not a newsgraph database");
+  if (mode == OpenMode::kCreate) {
+    // SQLite says only "unable to open database file".
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    if (!dir.empty() && !std::filesystem::exists(dir, ec))
+      throw StoreError(path + ": cannot create the database: folder " + dir + " does not exist");
+    if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
+      throw StoreError(path + ": cannot create the database: " + dir + " is not a folder");
+  }
   return std::make_unique<SqliteStore>(path, mode);
 }
 

@@ -158,10 +158,15 @@ void WriteDot(const graph::Graph& g, std::ostream& out, const WriterOptions& opt
 
 // Renders the graph with Graphviz: writes DOT, runs `<dot_binary> -T<format>`
 // (format "svg" or "png") and moves the result to out_path atomically.
-// Throws IoError naming out_path when dot is missing, fails (its messages
-// are included) or the file cannot be written.
-void RenderGraphviz(const graph::Graph& g, const std::string& format,
-                    const std::string& out_path, const WriterOptions& opt,
-                    const std::string& dot_binary = "dot");
+// Throws IoError naming out_path when the graph has more than max_nodes
+// nodes (0: no limit; layout time grows steeply with size), when dot is
+// missing, fails (its messages are included) or the file cannot be
+// written. Returns what dot printed on success (warnings such as a PNG
+// scaled down to fit Graphviz's size limit), "" when nothing. A SIGINT or
+// SIGTERM while dot runs kills dot and removes the temporary files
+// (atomic_file.h, TempFileGuard).
+std::string RenderGraphviz(const graph::Graph& g, const std::string& format,
+                           const std::string& out_path, const WriterOptions& opt,
+                           const std::string& dot_binary = "dot", size_t max_nodes = 0);
 
 }  // namespace newsgraph::io

@@ -4,7 +4,11 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <climits>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -361,43 +365,66 @@ void DocumentReader::ReadPath(const std::string& path, bool named, const Sink& s
 
 void DocumentReader::ReadFolder(const std::string& root, const Sink& sink, const Report& report) {
   // Collect and sort first: the same folder gives the same order everywhere.
+  // Each folder is known by its device and inode (a symlink loop, or two
+  // links to one folder, is read once): one stat of its path, where
+  // fs::canonical resolved every component of it again (cubic in the
+  // depth: 3,000 nested folders took minutes). Folders nested deeper than
+  // kMaxFolderDepth, and paths longer than the system allows, are skipped
+  // with a warning naming them.
   std::vector<std::string> files;
-  std::set<std::string> seen_dirs;
-  std::vector<std::string> stack = {root};
+  std::set<std::pair<dev_t, ino_t>> seen_dirs;
+  std::vector<std::pair<std::string, size_t>> stack = {{root, 0}};
   while (!stack.empty()) {
-    std::string dir = stack.back();
+    auto [dir, depth] = std::move(stack.back());
     stack.pop_back();
-    std::error_code ec;
-    std::string canonical = fs::canonical(dir, ec).string();
-    if (ec) {
-      Reject(report, dir, "cannot read folder: " + ec.message());
+    struct stat st;
+    if (::stat(dir.c_str(), &st) != 0) {
+      Reject(report, dir, std::string("cannot read folder: ") + std::strerror(errno));
       continue;
     }
-    if (!seen_dirs.insert(canonical).second) {
+    if (!seen_dirs.insert({st.st_dev, st.st_ino}).second) {
       report(Diagnostic{dir, "skipped: folder already read (symlink loop?)", false});
       continue;
     }
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-      Reject(report, dir, "cannot read folder: " + ec.message());
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) {
+      Reject(report, dir, std::string("cannot read folder: ") + std::strerror(errno));
       continue;
     }
     std::vector<std::string> subdirs;
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        Reject(report, dir, "cannot read folder: " + ec.message());
-        break;
+    errno = 0;
+    while (dirent* ent = ::readdir(d)) {
+      std::string name = ent->d_name;
+      if (name.empty() || name[0] == '.') continue;  // hidden files and folders, . and ..
+      std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
+      if (path.size() >= PATH_MAX) {
+        report(Diagnostic{path.substr(0, 200) + "...",
+                          "skipped: path longer than the system's limit of " + std::to_string(PATH_MAX) +
+                              " bytes (move the files to a shallower folder)",
+                          false});
+        continue;
       }
-      std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
-      std::error_code sec;
-      if (it->is_directory(sec))
-        subdirs.push_back(it->path().string());
-      else
-        files.push_back(it->path().string());
+      bool is_dir = ent->d_type == DT_DIR;
+      if (ent->d_type == DT_LNK || ent->d_type == DT_UNKNOWN) {
+        struct stat target;
+        is_dir = ::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode);
+      }
+      if (!is_dir) {
+        files.push_back(std::move(path));
+      } else if (depth + 1 > kMaxFolderDepth) {
+        report(Diagnostic{path,
+                          "skipped: folder nested more than " + std::to_string(kMaxFolderDepth) + " levels below " +
+                              root + " (give it as an input of its own to read it)",
+                          false});
+      } else {
+        subdirs.push_back(std::move(path));
+      }
+      errno = 0;
     }
+    if (errno != 0) Reject(report, dir, std::string("cannot read folder: ") + std::strerror(errno));
+    ::closedir(d);
     std::sort(subdirs.rbegin(), subdirs.rend());
-    for (auto& s : subdirs) stack.push_back(s);
+    for (auto& sd : subdirs) stack.push_back({std::move(sd), depth + 1});
   }
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {

@@ -51,6 +51,10 @@ struct ReaderOptions {
   bool conllu = false;
 };
 
+// Folders are read this many levels deep at most; deeper ones are skipped
+// with a warning (a folder given on the command line counts from 0).
+inline constexpr size_t kMaxFolderDepth = 256;
+
 class DocumentReader {
  public:
   using Sink = std::function<void(graph::Document&&)>;

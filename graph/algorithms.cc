@@ -2,12 +2,12 @@
 #include "graph/algorithms.h"
 
 #include <algorithm>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/property_map/property_map.hpp>
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <random>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -166,36 +166,104 @@ std::vector<double> PageRank(const BoostGraph& g, double damping, int max_iterat
 }
 
 std::vector<double> Betweenness(const BoostGraph& g) {
-  using Simple = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  size_t n = boost::num_vertices(g);
+  BetweennessOptions exact;
+  exact.exact = true;
+  return Betweenness(g, exact).centrality;
+}
+
+BetweennessResult Betweenness(const BoostGraph& g, const BetweennessOptions& options) {
+  const size_t n = boost::num_vertices(g);
   auto nb = UndirectedNeighbours(g);
   // Vertices without neighbours lie on no shortest path and start none, so
-  // Brandes runs on the others alone: the same values (exact), without a
-  // breadth-first search (and per-vertex state) for every isolated entity.
-  // A store has many (entities only mentioned, never in a relation).
-  std::vector<size_t> local(n, 0);
+  // Brandes runs on the others alone: the same values, without a search
+  // (and per-vertex state) for every isolated entity. A store has many
+  // (entities only mentioned, never in a relation).
+  std::vector<uint32_t> local(n, 0);
   std::vector<Vertex> global;
   for (size_t u = 0; u < n; ++u)
     if (!nb[u].empty()) {
-      local[u] = global.size();
+      local[u] = static_cast<uint32_t>(global.size());
       global.push_back(u);
     }
-  Simple simple(global.size());
-  for (size_t u = 0; u < n; ++u)
-    for (const auto& x : nb[u])
-      if (u < x.v) boost::add_edge(local[u], local[x.v], simple);
-  std::vector<double> active(global.size(), 0.0);
-  boost::brandes_betweenness_centrality(
-      simple, boost::centrality_map(boost::make_iterator_property_map(
-                  active.begin(), boost::get(boost::vertex_index, simple))));
-  std::vector<double> centrality(n, 0.0);
-  for (size_t i = 0; i < global.size(); ++i) centrality[global[i]] = active[i];
-  if (n > 2) {
-    // On an undirected graph Boost counts each unordered pair once.
-    double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2;
-    for (double& c : centrality) c /= pairs;
+  const size_t c = global.size();
+  // Compressed adjacency of the connected vertices.
+  std::vector<size_t> first(c + 1, 0);
+  std::vector<uint32_t> adj;
+  for (size_t i = 0; i < c; ++i) {
+    for (const auto& x : nb[global[i]]) adj.push_back(local[x.v]);
+    first[i + 1] = adj.size();
   }
-  return centrality;
+  nb.clear();
+  nb.shrink_to_fit();
+
+  BetweennessResult result;
+  result.connected = c;
+  std::vector<uint32_t> sources(c);
+  for (size_t i = 0; i < c; ++i) sources[i] = static_cast<uint32_t>(i);
+  if (!options.exact && c > options.exact_up_to && options.samples > 0 && options.samples < c) {
+    // A partial Fisher-Yates shuffle: the first `samples` are a uniform
+    // sample without repetition, the same for the same seed.
+    std::mt19937_64 rng(options.seed);
+    for (size_t i = 0; i < options.samples; ++i) {
+      std::uniform_int_distribution<size_t> pick(i, c - 1);
+      std::swap(sources[i], sources[pick(rng)]);
+    }
+    sources.resize(options.samples);
+    std::sort(sources.begin(), sources.end());
+    result.approximate = true;
+  }
+  result.sources = sources.size();
+
+  std::vector<double> acc(c, 0.0), sigma(c, 0.0), delta(c, 0.0);
+  std::vector<int32_t> dist(c, -1);
+  std::vector<uint32_t> order;
+  order.reserve(c);
+  for (size_t k = 0; k < sources.size(); ++k) {
+    if (options.progress && k % 64 == 0) options.progress(k, sources.size());
+    const uint32_t s = sources[k];
+    order.clear();
+    sigma[s] = 1;
+    dist[s] = 0;
+    order.push_back(s);
+    for (size_t head = 0; head < order.size(); ++head) {  // breadth first: order is the queue
+      const uint32_t v = order[head];
+      for (size_t e = first[v]; e < first[v + 1]; ++e) {
+        const uint32_t w = adj[e];
+        if (dist[w] < 0) {
+          dist[w] = dist[v] + 1;
+          order.push_back(w);
+        }
+        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    // Dependencies, farthest first; a vertex's predecessors are its
+    // neighbours one step nearer the source.
+    for (size_t i = order.size(); i-- > 0;) {
+      const uint32_t w = order[i];
+      const double coeff = (1.0 + delta[w]) / sigma[w];
+      for (size_t e = first[w]; e < first[w + 1]; ++e) {
+        const uint32_t v = adj[e];
+        if (dist[v] == dist[w] - 1) delta[v] += sigma[v] * coeff;
+      }
+      if (w != s) acc[w] += delta[w];
+    }
+    for (uint32_t v : order) {
+      sigma[v] = 0;
+      delta[v] = 0;
+      dist[v] = -1;
+    }
+  }
+  if (options.progress) options.progress(sources.size(), sources.size());
+
+  // Each unordered pair was counted from both ends (halved), a sample
+  // stands for all connected sources (scaled up), then the normalisation
+  // over all n vertices.
+  double scale = 0.5;
+  if (result.approximate) scale *= static_cast<double>(c) / static_cast<double>(sources.size());
+  if (n > 2) scale /= static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2;
+  result.centrality.assign(n, 0.0);
+  for (size_t i = 0; i < c; ++i) result.centrality[global[i]] = acc[i] * scale;
+  return result;
 }
 
 }  // namespace newsgraph::graph

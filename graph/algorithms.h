@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -64,9 +65,33 @@ std::vector<double> PageRank(const BoostGraph& g, double damping = 0.85, int max
                              double tolerance = 1e-9);
 
 // Betweenness centrality of each vertex on the undirected simple graph
-// (parallel edges and direction collapsed), by Boost's
-// brandes_betweenness_centrality, normalised to [0, 1] by
-// (n - 1)(n - 2) / 2 when n > 2.
+// (parallel edges and direction collapsed), by Brandes' algorithm,
+// normalised to [0, 1] by (n - 1)(n - 2) / 2 over all n vertices when
+// n > 2: the values of networkx's betweenness_centrality(G) on the same
+// undirected graph. Exact (a breadth-first search from every vertex with
+// a neighbour): O(n m), quadratic on large graphs; see the options below.
 std::vector<double> Betweenness(const BoostGraph& g);
+
+struct BetweennessOptions {
+  // Exact up to this many vertices with a neighbour; above, Brandes from
+  // `samples` sources drawn at random (Brandes & Pich 2007, networkx's
+  // betweenness_centrality(G, k)), each source's contribution scaled by
+  // connected / samples: an unbiased estimate in O(samples m).
+  size_t exact_up_to = 5000;
+  size_t samples = 500;
+  bool exact = false;  // always exact, whatever the size
+  uint64_t seed = 42;  // the same graph and seed give the same estimate
+  // Called now and then with sources done and sources in all (may be empty).
+  std::function<void(size_t done, size_t total)> progress;
+};
+
+struct BetweennessResult {
+  std::vector<double> centrality;  // per vertex, normalised as above
+  size_t connected = 0;            // vertices with a neighbour
+  size_t sources = 0;              // breadth-first searches run
+  bool approximate = false;        // sources < connected
+};
+
+BetweennessResult Betweenness(const BoostGraph& g, const BetweennessOptions& options);
 
 }  // namespace newsgraph::graph

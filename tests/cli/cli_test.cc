@@ -72,7 +72,7 @@ TEST(CliExtract, WritesTheJsonLinesContractWithCharacterOffsets) {
   EXPECT_TRUE(labels.count("Robert Fico"));
   EXPECT_TRUE(labels.count("Hungary"));
   EXPECT_FALSE(labels.count("Nehammer")) << "surname must join the full name";
-  EXPECT_NE(r.err.find("read 1 documents: 1 accepted, 0 rejected"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("read 1 document: 1 accepted, 0 rejected"), std::string::npos) << r.err;
 }
 
 TEST(CliExtract, ReadsFoldersRecursivelyAndReportsOtherFiles) {
@@ -83,7 +83,7 @@ TEST(CliExtract, ReadsFoldersRecursivelyAndReportsOtherFiles) {
   for (const auto& rec : JsonLines(r.out)) docs.insert(rec["doc"].GetString());
   EXPECT_EQ(docs, (std::set<std::string>{"a", "b"}));
   EXPECT_NE(r.err.find("notes.csv: skipped"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("read 2 documents: 2 accepted, 0 rejected (1 other files skipped)"), std::string::npos)
+  EXPECT_NE(r.err.find("read 2 documents: 2 accepted, 0 rejected (1 other file skipped)"), std::string::npos)
       << r.err;
 }
 
@@ -135,12 +135,12 @@ TEST(CliBuild, BuildsOnceAddsNothingTwiceAndAddsNewFiles) {
   std::string db = tmp / "g.db";
   auto r = RunNewsgraph("build " + Quote(Fixture("cli/summit.txt")) + " --db " + Quote(db), tmp.path());
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("1 documents (1 new, 0 already there)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 document (1 new, 0 already there)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("top relations:"), std::string::npos) << r.out;
   std::string first_summary = r.out.substr(r.out.find("sentences"));
   r = RunNewsgraph("build " + Quote(Fixture("cli/summit.txt")) + " --db " + Quote(db), tmp.path());
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("1 documents (0 new, 1 already there)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 document (0 new, 1 already there)"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.substr(r.out.find("sentences")), first_summary) << "nothing added the second time";
   r = RunNewsgraph("build " + Quote(Fixture("cli/folder")) + " " + Quote(Fixture("cli/wire.jsonl")) + " --db " +
                        Quote(db),

@@ -129,7 +129,7 @@ class Child {
 
 // The tally line newsgraph prints on stderr.
 std::string Tally(uint64_t read, uint64_t accepted, uint64_t rejected) {
-  return "read " + std::to_string(read) + " documents: " + std::to_string(accepted) +
+  return "read " + std::to_string(read) + (read == 1 ? " document: " : " documents: ") + std::to_string(accepted) +
          " accepted, " + std::to_string(rejected) + " rejected";
 }
 
@@ -418,7 +418,7 @@ TEST_F(Robustness, SymlinkLoopsFifosAndDanglingLinksInFolders) {
   EXPECT_HAS(r.err, Path("in/pipe.txt") + ": not a regular file");
   EXPECT_HAS(r.err, Path("in/notes.pdf") + ": skipped: not .txt, .md, .jsonl or .conllu");
   // a.txt and sub/b.txt once each, however many ways lead to them.
-  EXPECT_HAS(r.err, Tally(6, 2, 4) + " (1 other files skipped)");
+  EXPECT_HAS(r.err, Tally(6, 2, 4) + " (1 other file skipped)");
 }
 
 TEST_F(Robustness, UnreadableFilesAndFolders) {
@@ -720,7 +720,7 @@ TEST_F(Robustness, MalformedUserLexiconsFailWithFileLineAndChangeNothing) {
   auto r = Run({"extract", "--actors", Path("category.tsv"), Path("more.jsonl")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_HAS(r.err, "warning: " + Path("category.tsv") + ":3: unknown category \"villain\"");
-  EXPECT_HAS(r.err, "dictionary " + Path("category.tsv") + ": 3 lines read, 1 actors entries, 1 lines skipped");
+  EXPECT_HAS(r.err, "dictionary " + Path("category.tsv") + " (actors): 3 lines read, 1 entry, 1 line skipped");
   // A file of which no line can be used is no actor dictionary.
   auto none = Run({"extract", "-q", "--actors", Path("columns.tsv"), Path("more.jsonl")});
   EXPECT_EQ(none.exit_code, 2) << none.err;
@@ -797,7 +797,7 @@ TEST_F(Robustness, PetrarchDictionarySetLoadsThroughEveryFlag) {
   // A handful of warnings per file, then a count; the tally per file.
   EXPECT_HAS(r.err, "warning: " + d + "/CAMEO.2.0.txt:");
   EXPECT_HAS(r.err, "a TRANSFORMATIONS rule");
-  EXPECT_HAS(r.err, "extract: dictionary " + d + "/CAMEO.2.0.txt: 9187 lines read");
+  EXPECT_HAS(r.err, "extract: dictionary " + d + "/CAMEO.2.0.txt (verbs): 9187 lines read");
   EXPECT_LT(std::count(r.err.begin(), r.err.end(), '\n'), 60) << r.err;
   args.insert(args.begin() + 1, "--strict");
   auto strict = Run(args);
