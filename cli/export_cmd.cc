@@ -16,6 +16,7 @@
 #include "export/atomic_file.h"
 #include "export/store.h"
 #include "export/writers.h"
+#include "graph/date.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
 #include "graph/projection.h"
@@ -43,10 +44,13 @@ const std::vector<std::string> kFormats = {"graphml", "gexf", "csv", "json",
 
 // Returns an error message, or "" when the options are usable.
 std::string Check(ExportOptions& o) {
-  const std::regex date(R"(\d{4}(-\d{2}(-\d{2})?)?)");
-  for (const std::string* d : {&o.filter.from_date, &o.filter.to_date}) {
-    if (!d->empty() && !std::regex_match(*d, date))
-      return "bad date '" + *d + "': use YYYY, YYYY-MM or YYYY-MM-DD";
+  for (std::string* d : {&o.filter.from_date, &o.filter.to_date}) {
+    if (d->empty()) continue;
+    auto date = graph::ParseDateBound(*d);
+    if (!date)
+      return "bad date for --" + std::string(d == &o.filter.from_date ? "from" : "to") + " '" + *d +
+             "': use YYYY, YYYY-MM, YYYY-MM-DD or a date such as '2 Jan 2025'";
+    *d = *date;
   }
   if (!o.filter.from_date.empty() && !o.filter.to_date.empty() &&
       o.filter.to_date.compare(0, o.filter.from_date.size(), o.filter.from_date) < 0)

@@ -1716,6 +1716,11 @@ std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode) {
     throw StoreError(path + ": no such file");
   if (std::filesystem::is_directory(path, ec))
     throw StoreError(path + ": is a directory, not a newsgraph database");
+  // A FIFO would block the open forever and a device such as /dev/zero
+  // reads without end: only a regular file (or a link to one) is a store.
+  auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw StoreError(path + ": is not a regular file (a device, FIFO or socket), not a newsgraph database");
   return std::make_unique<SqliteStore>(path, mode);
 }
 
