@@ -270,7 +270,10 @@ bool ParseHtmlArticle(const std::string& html, HtmlArticle* out, std::string* er
         if (Lower(Attr(node, "rel")) == "canonical") canonical = Attr(node, "href");
         return false;
       case GUMBO_TAG_TITLE:
-        if (page_title.empty()) page_title = Trimmed(TextOf(node));
+        if (page_title.empty())
+          for (unsigned i = 0; i < node->v.element.children.length; ++i)
+            page_title += TextOf(static_cast<const GumboNode*>(node->v.element.children.data[i]));
+        page_title = Trimmed(page_title);
         return false;
       case GUMBO_TAG_BODY:
         body = node;

@@ -227,7 +227,13 @@ class Utf16ToUtf8Buf : public std::streambuf {
         }
         AppendUtf8(u, &out_);
       }
-      if (done_) break;
+      if (done_) {
+        // The line with the bad unit is not given to the reader: the error
+        // is reported once, at that line.
+        size_t nl = out_.rfind('\n');
+        out_.erase(nl == std::string::npos ? 0 : nl + 1);
+        break;
+      }
       carry_ = n - i;
       std::memmove(raw_.data(), raw_.data() + i, carry_);
       offset_ += i;
