@@ -876,8 +876,8 @@ Runner SetupQuery(CLI::App& app) {
   rel->add_option("--issue", o->issue, "object issue name or id");
   rel->add_option("--class", o->cls, "PLOVER class, e.g. SUPPORT");
   rel->add_option("--polarity", o->polarity, "+, - or 0");
-  rel->add_option("--from", o->from, "first date (inclusive, ISO)");
-  rel->add_option("--to", o->to, "last date (inclusive, ISO)");
+  rel->add_option("--from", o->from, "first date (inclusive): YYYY, YYYY-MM, YYYY-MM-DD or e.g. '2 Jan 2025'");
+  rel->add_option("--to", o->to, "last date (inclusive): YYYY, YYYY-MM, YYYY-MM-DD or e.g. '2 Jan 2025'");
   rel->add_option("--doc", o->doc, "document id");
   rel->add_option("--limit", o->limit, "at most this many edges, heaviest first (0 = all)");
 

@@ -70,15 +70,13 @@ size_t NestingEstimate(const std::string& html) {
     bool self_closed = html[gt - 1] == '/';
     i = gt + 1;
     if (!closing && (tag == "script" || tag == "style")) {
-      size_t end = Lower(std::string_view(html).substr(i, std::min<size_t>(n - i, 1 << 20))).find("</" + tag);
-      // A long script: search the rest without lower-casing it all.
-      if (end == std::string::npos) {
-        size_t plain = html.find("</" + tag, i);
-        if (plain == std::string::npos) break;
-        i = plain;
-      } else {
-        i += end;
-      }
+      // Skip to its end tag, in any case, in one pass.
+      size_t end = i;
+      while ((end = html.find("</", end)) != std::string::npos &&
+             Lower(std::string_view(html).substr(end + 2, tag.size())) != tag)
+        end += 2;
+      if (end == std::string::npos) break;
+      i = end;
       continue;
     }
     if (IsVoidOrSelfClosing(tag) || self_closed) continue;
@@ -299,6 +297,11 @@ bool ParseHtmlArticle(const std::string& html, HtmlArticle* out, std::string* er
   const GumboNode* container = nullptr;
   size_t best = 0;
   for (const GumboNode* a : articles) {
+    // Only outermost articles: they are disjoint, so reading them all is
+    // linear in the page.
+    bool nested = false;
+    for (const GumboNode* p = a->parent; p && !nested; p = p->parent) nested = IsElement(p, GUMBO_TAG_ARTICLE);
+    if (nested) continue;
     std::string t = TextOf(a);
     if (t.size() > best) {
       best = t.size();
