@@ -72,6 +72,8 @@ void PrintSummary(io::Store& store, const BuildOptions& o, uint64_t added, uint6
 }
 
 int Run(const BuildOptions& o) {
+  extract::ReaderOptions reader_options;
+  if (!ReaderOptionsFromFlags(o.common, &reader_options)) return kExitFatal;
   UserDictionaries dictionaries;
   auto extractor = LoadExtractor(o.common, &dictionaries);
   if (!extractor) return kExitFatal;
@@ -97,10 +99,8 @@ int Run(const BuildOptions& o) {
   graph::EntityResolver resolver;
   for (const auto& e : store->Entities()) resolver.Add(e);
   for (const auto& [name, id] : store->CuratedAliases()) resolver.AddCurated(name, id);  // newsgraph alias
-  extract::ReaderOptions reader_options;
   reader_options.stop_requested = [] { return g_stop_signal != 0; };
   reader_options.hash = false;  // AnalyzeAll hashes on its workers
-  reader_options.conllu = o.common.input_format == "conllu";
   extract::DocumentReader reader(reader_options);
   uint64_t added = 0, unchanged = 0, conflicts = 0;
   CatchStopSignals();

@@ -2,6 +2,7 @@
 #include "cli/common.h"
 
 #include "cli/commands.h"
+#include <sys/stat.h>
 
 #include <condition_variable>
 #include <cstdlib>
@@ -13,32 +14,64 @@
 
 namespace newsgraph::cli {
 
+const CLI::Validator& RegularFile() {
+  static const CLI::Validator check(
+      [](std::string& path) -> std::string {
+        struct stat st;
+        if (::stat(path.c_str(), &st) != 0) return "no such file: " + extract::PrintableText(path);
+        if (S_ISDIR(st.st_mode)) return extract::PrintableText(path) + " is a folder, not a file";
+        if (!S_ISREG(st.st_mode))
+          return extract::PrintableText(path) + " is not a regular file (" +
+                 (S_ISFIFO(st.st_mode)  ? "a FIFO"
+                  : S_ISCHR(st.st_mode) ? "a character device"
+                  : S_ISBLK(st.st_mode) ? "a block device"
+                  : S_ISSOCK(st.st_mode) ? "a socket"
+                                         : "not a file") +
+                 ", which could block or never end)";
+        return "";
+      },
+      "FILE");
+  return check;
+}
+
+bool ReaderOptionsFromFlags(const ExtractFlags& flags, extract::ReaderOptions* options) {
+  options->conllu = flags.input_format == "conllu";
+  for (const auto& spec : flags.fields) {
+    std::string error;
+    if (!options->fields.Set(spec, &error)) {
+      std::fprintf(stderr, "newsgraph: %s\n", error.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
 void AddExtractFlags(CLI::App& app, ExtractFlags* flags) {
   // Each dictionary flag takes one file (repeat the flag for more), so that
   // `--actors A.txt in.txt` leaves in.txt to the inputs.
-  app.add_option("inputs", flags->inputs, "files (.txt, .md, .jsonl), folders, or - for standard input")
+  app.add_option("inputs", flags->inputs, "files (.txt, .md, .html, .jsonl), folders, or - for standard input")
       ->required();
   app.add_option("--actors", flags->actor_files,
                  "extra actor dictionary: newsgraph TSV or PETRARCH/TABARI format (repeatable)")
-      ->check(CLI::ExistingFile)
+      ->check(RegularFile())
       ->allow_extra_args(false);
   app.add_option("--verbs", flags->verb_files,
                  "event-coding verb dictionary in the PETRARCH/TABARI format (repeatable): it decides "
                  "the actor-to-actor events of the verbs it knows, with their CAMEO codes")
-      ->check(CLI::ExistingFile)
+      ->check(RegularFile())
       ->allow_extra_args(false);
   app.add_option("--agents", flags->agent_files,
                  "PETRARCH agents dictionary (roles and groups: \"main opposition group\" -> MOP; repeatable)")
-      ->check(CLI::ExistingFile)
+      ->check(RegularFile())
       ->allow_extra_args(false);
   app.add_option("--issues", flags->issue_files,
                  "Phoenix issue-coding dictionary (repeatable): issue nodes get its codes and categories")
-      ->check(CLI::ExistingFile)
+      ->check(RegularFile())
       ->allow_extra_args(false);
   app.add_option("--discards", flags->discard_files,
                  "PETRARCH discards dictionary (repeatable): relations of sentences holding a discard "
                  "phrase (of the whole document for a +phrase) are dropped")
-      ->check(CLI::ExistingFile)
+      ->check(RegularFile())
       ->allow_extra_args(false);
   app.add_flag("--strict", flags->strict,
                "a dictionary line newsgraph cannot use is an error (exit 2), not a warning");
@@ -50,6 +83,9 @@ void AddExtractFlags(CLI::App& app, ExtractFlags* flags) {
                  "auto (by file extension: .txt .md .jsonl .conllu) or conllu (every input, and standard "
                  "input, read as CoNLL-U, keeping its tokens and sentences)")
       ->check(CLI::IsMember({"auto", "conllu"}));
+  app.add_option("--field", flags->fields,
+                 "read a JSON Lines field from another key: FIELD=KEY, FIELD one of id, text, title, "
+                 "date, url, source (repeatable: --field text=body --field date=published --field url=link)");
   app.add_flag("--word-order", flags->word_order,
                "read relations from word order instead of the dependency tree (the older method, for comparison)");
 }
@@ -142,8 +178,10 @@ std::unique_ptr<extract::Extractor> LoadExtractor(const ExtractFlags& flags, Use
 }
 
 void PrintDiagnostic(const extract::Diagnostic& d) {
-  std::fprintf(stderr, "newsgraph: %s%s: %s\n", d.rejected ? "" : "warning: ", d.where.c_str(),
-               d.message.c_str());
+  // File names and record text come from the input: no raw control bytes
+  // (terminal escape sequences) or invalid UTF-8 reach the terminal.
+  std::fprintf(stderr, "newsgraph: %s%s: %s\n", d.rejected ? "" : "warning: ",
+               extract::PrintableText(d.where).c_str(), extract::PrintableText(d.message).c_str());
 }
 
 void PrintTally(const extract::ReadTally& t, const char* what) {
@@ -152,6 +190,9 @@ void PrintTally(const extract::ReadTally& t, const char* what) {
                static_cast<unsigned long long>(t.rejected));
   if (t.skipped_files)
     std::fprintf(stderr, " (%s skipped)", Count(t.skipped_files, "other file").c_str());
+  if (t.bad_dates)
+    std::fprintf(stderr, "; %llu with a date not understood, kept without it",
+                 static_cast<unsigned long long>(t.bad_dates));
   std::fputc('\n', stderr);
 }
 

@@ -31,7 +31,17 @@ struct ExtractFlags {
   bool quiet = false;
   std::string input_format = "auto";  // auto (by extension) or conllu
   bool word_order = false;            // relations from word order, not the tree
+  std::vector<std::string> fields;    // --field FIELD=KEY (JSON Lines record keys)
 };
+
+// The reader's options from the flags (--input-format, --field). On a bad
+// --field prints the error and returns false.
+bool ReaderOptionsFromFlags(const ExtractFlags& flags, extract::ReaderOptions* options);
+
+// A CLI11 check for a file the command reads whole (a dictionary, an input
+// database): it must exist and be a regular file, not a folder, a device
+// such as /dev/zero, a FIFO or a socket, which could block or never end.
+const CLI::Validator& RegularFile();
 
 void AddExtractFlags(CLI::App& app, ExtractFlags* flags);
 

@@ -13,8 +13,9 @@ namespace newsgraph::cli {
 void AddDateWindowFlags(CLI::App& app, std::string* from, std::string* to,
                         const std::string& what = "statements");
 
-// "" when the window is usable, else why not: a bound that is no ISO date
-// prefix (YYYY, YYYY-MM or YYYY-MM-DD), or from after to.
-std::string CheckDateWindow(const std::string& from, const std::string& to);
+// "" when the window is usable, else why not: a bound that is no date
+// (graph::ParseDateBound), or from after to. Bounds are normalised in place
+// to YYYY, YYYY-MM or YYYY-MM-DD.
+std::string CheckDateWindow(std::string& from, std::string& to);
 
 }  // namespace newsgraph::cli

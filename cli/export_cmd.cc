@@ -17,6 +17,7 @@
 #include "export/atomic_file.h"
 #include "export/store.h"
 #include "export/writers.h"
+#include "graph/date.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
 #include "graph/projection.h"

@@ -2,7 +2,11 @@
 // database. The JSON Lines form is the contract of shared/eval/README.md.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+#include <stdexcept>
+#include <string_view>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -26,26 +30,37 @@ void WriteText(const graph::DocumentAnalysis& a, std::ostream& out) {
   for (const auto& e : a.entities) labels[e.id] = e.label;
   out << "# " << a.doc.id << ": " << a.sentences.size() << " sentences, " << a.relations.size()
       << " triples\n";
+  bool truncated = false;
   for (const auto& r : a.relations) {
     out << labels[r.subject] << "  " << r.cls << (r.polarity > 0 ? "(+)" : r.polarity < 0 ? "(-)" : "(0)")
         << (r.negated ? " not" : "") << " [" << r.lemma << (r.code.empty() ? "" : " " + r.code) << "]  " << labels[r.object] << "\n    \""
-        << a.doc.text.substr(r.evidence.begin, r.evidence.size()) << "\"\n";
+        << io::CapEvidence(std::string_view(a.doc.text).substr(r.evidence.begin, r.evidence.size()),
+                           io::kMaxEvidenceChars, &truncated)
+        << "\"\n";
   }
 }
 
 int Run(const ExtractOptions& o) {
+  extract::ReaderOptions reader_options;
+  if (!ReaderOptionsFromFlags(o.common, &reader_options)) return kExitFatal;
   UserDictionaries dictionaries;
   auto extractor = LoadExtractor(o.common, &dictionaries);
   if (!extractor) return kExitFatal;
+  // -o FILE goes through AtomicFile: a failed or interrupted run leaves
+  // no half-written file (and an earlier file at that path as it was).
   std::unique_ptr<io::AtomicFile> file;
   std::ostream* out = &std::cout;
   if (o.output != "-") {
-    file = std::make_unique<io::AtomicFile>(o.output);
+    try {
+      file = std::make_unique<io::AtomicFile>(o.output);
+    } catch (const io::IoError& e) {
+      std::fprintf(stderr, "newsgraph extract: %s\n", e.what());
+      return kExitFatal;
+    }
     out = &file->stream();
   }
-  extract::ReaderOptions reader_options;
+  const std::string where = o.output == "-" ? std::string("standard output") : o.output;
   reader_options.hash = false;  // AnalyzeAll hashes on its workers
-  reader_options.conllu = o.common.input_format == "conllu";
   extract::DocumentReader reader(reader_options);
   io::AnalysisJsonlOptions jopts;
   jopts.mentions = !o.no_mentions;
@@ -64,11 +79,17 @@ int Run(const ExtractOptions& o) {
           text << extractor->Conllu(a.analysis.doc);
         else
           WriteText(a.analysis, text);
+        // A string stream that cannot grow (out of memory) sets badbit
+        // instead of throwing: a cut-off record must not be written.
+        if (!text) throw std::runtime_error("document " + a.analysis.doc.origin + ": out of memory writing its records");
         a.rendered = std::move(text).str();
       },
       [&](Analyzed&& a) {
         progress.Add(a.analysis.doc.text.size());
         out->write(a.rendered.data(), static_cast<std::streamsize>(a.rendered.size()));
+        // Stop at the first failed write (a full disk, a closed pipe)
+        // rather than analyse the rest for nothing.
+        if (!*out) throw io::IoError(where + ": write failed: " + std::strerror(errno));
       },
       [&](const extract::Diagnostic& d) {
         progress.Clear();
@@ -76,7 +97,8 @@ int Run(const ExtractOptions& o) {
       });
   progress.Finish();
   out->flush();
-  if (file) file->Commit();
+  if (file) file->Commit();  // throws IoError naming the file; the temporary file is removed
+  else if (!*out) throw io::IoError(where + ": write failed: " + std::strerror(errno));
   if (!o.common.quiet || reader.tally().rejected) PrintTally(reader.tally(), "extract");
   if (!o.common.quiet) PrintDictionaryTally(dictionaries, "extract");
   return reader.tally().rejected ? kExitSomeRejected : kExitOk;

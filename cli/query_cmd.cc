@@ -26,6 +26,7 @@
 #include "cli/commands.h"
 #include "cli/date_flags.h"
 #include "export/store.h"
+#include "graph/date.h"
 #include "graph/algorithms.h"
 #include "graph/types.h"
 
@@ -56,6 +57,17 @@ struct QueryOptions {
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// A --from/--to value through graph::ParseDateBound ("" when not given).
+std::string DateFlag(const char* flag, const std::string& value) {
+  if (value.empty()) return value;
+  auto date = graph::ParseDateBound(value);
+  if (!date)
+    throw UsageError(std::string("bad date for ") + flag + " '" + value +
+                     "': use YYYY, YYYY-MM, YYYY-MM-DD or a date such as '2 Jan 2025'");
+  return *date;
+}
+
 // Nothing to answer (no such name, ambiguous name, no match): exit 1.
 struct NotFound : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -622,8 +634,11 @@ io::RelationFilter FilterFromOptions(io::Store& store, const QueryOptions& o) {
     if (!f.polarity) throw UsageError("--polarity must be +, - or 0 (or for, against, neutral)");
   }
   f.doc = o.doc;
-  f.from_date = o.from;
-  f.to_date = o.to;
+  f.from_date = DateFlag("--from", o.from);
+  f.to_date = DateFlag("--to", o.to);
+  if (!f.from_date.empty() && !f.to_date.empty() &&
+      f.to_date.compare(0, f.from_date.size(), f.from_date) < 0)
+    throw UsageError("--from " + f.from_date + " is after --to " + f.to_date);
   f.limit = o.limit;
   return f;
 }

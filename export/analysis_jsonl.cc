@@ -38,6 +38,19 @@ void Line(rapidjson::StringBuffer& buf, std::ostream& out) {
 
 }  // namespace
 
+std::string CapEvidence(std::string_view text, size_t max_chars, bool* truncated) {
+  *truncated = false;
+  size_t chars = 0, i = 0;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
+    if (chars == max_chars) break;
+    ++chars;
+  }
+  if (i >= text.size()) return std::string(text);
+  *truncated = true;
+  return std::string(text.substr(0, i)) + kEvidenceMarker;
+}
+
 void WriteAnalysisJsonl(const graph::DocumentAnalysis& a, std::ostream& out,
                         const AnalysisJsonlOptions& options) {
   graph::CharIndex chars(a.doc.text);
@@ -142,7 +155,14 @@ void WriteAnalysisJsonl(const graph::DocumentAnalysis& a, std::ostream& out,
     w.Uint(chars(r.evidence.begin));
     w.Key("end");
     w.Uint(chars(r.evidence.end));
-    Str(w, "text", a.doc.text.substr(r.evidence.begin, r.evidence.size()));
+    bool truncated = false;
+    Str(w, "text",
+        CapEvidence(std::string_view(a.doc.text).substr(r.evidence.begin, r.evidence.size()),
+                    options.max_evidence_chars, &truncated));
+    if (truncated) {
+      w.Key("truncated");
+      w.Bool(true);
+    }
     w.EndObject();
     w.Key("confidence");
     w.Double(std::round(r.confidence * 1000.0) / 1000.0);

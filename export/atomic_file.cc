@@ -150,9 +150,23 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     throw IoError((path_.empty() ? std::string("(empty path)") : path_) +
                   ": not a file name");
   }
+  // Only a regular file is ever replaced. The rename would put a regular
+  // file in place of a symbolic link (not writing where it points), a
+  // device such as /dev/null, a FIFO or a socket.
   struct stat st;
-  if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    throw IoError(path_ + ": is a directory");
+  if (::lstat(path_.c_str(), &st) == 0) {
+    if (S_ISLNK(st.st_mode))
+      throw IoError(path_ + ": is a symbolic link; newsgraph does not replace links (give the path of the "
+                            "file it points to, or remove the link)");
+    if (S_ISDIR(st.st_mode)) throw IoError(path_ + ": is a directory");
+    if (!S_ISREG(st.st_mode))
+      throw IoError(path_ + ": is not a regular file (" +
+                    (S_ISFIFO(st.st_mode)  ? "a FIFO"
+                     : S_ISCHR(st.st_mode) ? "a character device"
+                     : S_ISBLK(st.st_mode) ? "a block device"
+                     : S_ISSOCK(st.st_mode) ? "a socket"
+                                            : "a special file") +
+                    "); newsgraph writes output only to regular files, or to standard output with -o -");
   }
   std::string dir = DirName(path_);
   std::string templ = dir + "/." + BaseName(path_) + ".tmpXXXXXX";

@@ -54,7 +54,8 @@ class AtomicFile {
  public:
   // Creates the temporary file "<dir>/.<name>.tmpXXXXXX" beside path.
   // Throws IoError naming path when the directory does not exist, is not a
-  // directory or is not writable.
+  // directory or is not writable, or when path exists and is not a regular
+  // file: a symbolic link, a device, a FIFO or a socket is never replaced.
   explicit AtomicFile(std::string path);
   // Without a successful Commit(), removes the temporary file.
   ~AtomicFile();

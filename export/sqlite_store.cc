@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/statvfs.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -346,9 +347,79 @@ graph::Entity ReadEntity(const SQLite::Statement& q) {
   return e;
 }
 
+// The -wal and -shm files of a database in WAL mode, and who may use them.
+//
+// A read-only connection of another user creates them when they are
+// missing (SQLite needs the shared-memory index even to read) and, unable
+// to checkpoint, leaves them behind, owned by that user: the owner's next
+// build then fails with "attempt to write a readonly database". So a
+// read-only open by someone other than the file's owner removes on close
+// the two files it created, when nobody else has them open and the log is
+// empty (a reader never writes to it); and a writer that finds files it
+// cannot write removes such leftovers itself, or says what to do.
+struct WalFiles {
+  explicit WalFiles(const std::string& db) : wal(db + "-wal"), shm(db + "-shm") {}
+  std::string wal, shm;
+};
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+// True when no other process holds a SQLite lock on the wal-index: each
+// connection keeps a shared lock on its "DMS" byte (offset 128) while
+// open, and readers and writers lock bytes 120..127.
+bool ShmUnused(const std::string& shm) {
+  int fd = ::open(shm.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT;
+  struct flock fl = {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = 120;
+  fl.l_len = 9;
+  bool unused = ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type == F_UNLCK;
+  ::close(fd);
+  return unused;
+}
+
+// An empty log (no committed pages waiting) not in use: safe to remove.
+bool RemovableWal(const WalFiles& f) {
+  struct stat st;
+  if (::lstat(f.wal.c_str(), &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size != 0)) return false;
+  return ShmUnused(f.shm);
+}
+
+// Before a read-write open: -wal or -shm that this user cannot write (a
+// reader of another user left them) are removed when removable, else the
+// open would fail with "attempt to write a readonly database".
+void ClearForeignWalFiles(const std::string& db) {
+  WalFiles f(db);
+  auto foreign = [](const std::string& p) { return Exists(p) && ::access(p.c_str(), W_OK) != 0; };
+  if (!foreign(f.wal) && !foreign(f.shm)) return;
+  if (::access(db.c_str(), W_OK) != 0) return;  // SQLite's own "readonly" error says it
+  struct stat st = {};
+  ::lstat(Exists(f.wal) ? f.wal.c_str() : f.shm.c_str(), &st);
+  if (RemovableWal(f) && (!Exists(f.wal) || ::unlink(f.wal.c_str()) == 0) &&
+      (!Exists(f.shm) || ::unlink(f.shm.c_str()) == 0))
+    return;
+  throw StoreError(db + ": " + f.wal + " and " + f.shm + " belong to user id " + std::to_string(st.st_uid) +
+                   " (left by a read-only open, e.g. the sqlite3 shell or an older newsgraph) and cannot be "
+                   "written or removed by this user: when nobody is using the database, remove them "
+                   "(rm " + f.wal + " " + f.shm + ") or ask their owner to");
+}
+
 class SqliteStore : public Store {
  public:
   SqliteStore(std::string path, OpenMode mode) : path_(std::move(path)), mode_(mode) {
+    WalFiles f(path_);
+    if (mode_ == OpenMode::kReadOnly) {
+      struct stat st;
+      created_wal_files_ = !Exists(f.wal) && !Exists(f.shm) && ::stat(path_.c_str(), &st) == 0 &&
+                           st.st_uid != ::geteuid();
+    } else {
+      Guard([&] { ClearForeignWalFiles(path_); });
+    }
     Guard([&] { Open(); });
   }
 
@@ -361,6 +432,18 @@ class SqliteStore : public Store {
     // Cached statements must be finalised before the connection closes.
     stmts_.clear();
     multi_stmts_.clear();
+    if (created_wal_files_) {
+      // A reader of another user's file: remove the -wal and -shm its
+      // connection created (see WalFiles), once it is closed.
+      db_.reset();
+      WalFiles f(path_);
+      struct stat st;
+      auto ours = [&](const std::string& p) { return ::lstat(p.c_str(), &st) == 0 && st.st_uid == ::geteuid(); };
+      if (ours(f.wal) && ours(f.shm) && RemovableWal(f)) {
+        ::unlink(f.wal.c_str());
+        ::unlink(f.shm.c_str());
+      }
+    }
   }
 
   void Begin(Batch batch) override {
@@ -1936,6 +2019,7 @@ class SqliteStore : public Store {
   bool missing_indexes_ = false;                  // some of kQueryIndexes absent
   bool date_index_ = false;                       // documents_date present
   bool relation_code_ = false;                    // relations.code present
+  bool created_wal_files_ = false;  // read-only, not the owner, no -wal/-shm before the open
 };
 
 }  // namespace
@@ -1948,6 +2032,11 @@ std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode) {
     throw StoreError(path + ": no such file");
   if (std::filesystem::is_directory(path, ec))
     throw StoreError(path + ": is a directory, not a newsgraph database");
+  // A FIFO would block the open forever and a device such as /dev/zero
+  // reads without end: only a regular file (or a link to one) is a store.
+  auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw StoreError(path + ": is not a regular file (a device, FIFO or socket), not a newsgraph database");
   if (mode == OpenMode::kCreate) {
     // SQLite says only "unable to open database file".
     std::string dir = std::filesystem::path(path).parent_path().string();

@@ -58,7 +58,7 @@ bool ForEachLine(const std::string& path, const char* what, DictionaryReport* re
   }
   std::string raw;
   size_t number = 0;
-  bool in_comment = false;
+  XmlComments comments;
   while (std::getline(in, raw)) {
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
@@ -66,7 +66,7 @@ bool ForEachLine(const std::string& path, const char* what, DictionaryReport* re
       if (!report->Skip(number, bad, options, error)) return false;
       continue;
     }
-    std::string line = StripXmlComments(raw, &in_comment);
+    std::string line = comments.Strip(raw, number);
     if (hash_comments)
       if (size_t hash = line.find('#'); hash != std::string::npos) line.erase(hash);
     std::string_view text = Trim(line);
@@ -74,6 +74,7 @@ bool ForEachLine(const std::string& path, const char* what, DictionaryReport* re
     std::string why = fn(text, number);
     if (!why.empty() && !report->Skip(number, why, options, error)) return false;
   }
+  if (!comments.Finish(number, report, options, error)) return false;
   report->lines = number;
   return true;
 }

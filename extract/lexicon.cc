@@ -120,9 +120,24 @@ std::string StripXmlComments(std::string_view line, bool* in_comment) {
   return out;
 }
 
+bool XmlComments::Finish(size_t lines, DictionaryReport* report, const DictionaryOptions& options,
+                         std::string* error) const {
+  if (!open_) return true;
+  return report->Skip(opened_at_,
+                      "'<!--' is never closed: the " + std::to_string(lines - opened_at_) +
+                          " lines after it were read as a comment (close it with '-->')",
+                      options, error);
+}
+
 namespace {
 
 std::string CheckPhrase(const std::string& phrase) {
+  // A name of punctuation or digits alone ("---", "2020") gives no usable
+  // id: every such entry would become the one node "actor:".
+  bool letter = false;
+  for (unsigned char c : phrase)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80) letter = true;
+  if (!letter) return "name \"" + phrase.substr(0, 40) + "\" has no letters";
   size_t words = PhraseWords(phrase).size();
   if (words > kMaxUserPhraseWords)
     return "phrase \"" + phrase.substr(0, 40) + "...\" has " + std::to_string(words) +
@@ -527,7 +542,7 @@ bool Lexicons::AddActorFile(const std::string& path, const DictionaryOptions& op
     // PETRARCH / TABARI: "NAME_WORDS [CODE] # comment", "+ALIAS" lines
     // add phrases to the entry above, "[CODE DATES]" lines add codes to
     // it, "<!-- ... -->" are comments.
-    bool in_comment = false;
+    XmlComments comments;
     // Whether the entry being read may still take aliases and codes (a
     // skipped entry's continuation lines are skipped with it).
     bool entry_open = false;
@@ -572,7 +587,7 @@ bool Lexicons::AddActorFile(const std::string& path, const DictionaryOptions& op
         if (!skip(bad)) return false;
         continue;
       }
-      std::string l = StripXmlComments(line, &in_comment);
+      std::string l = comments.Strip(line, number);
       size_t hash = l.find('#');
       if (hash != std::string::npos) l = l.substr(0, hash);
       while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.pop_back();
@@ -648,6 +663,7 @@ bool Lexicons::AddActorFile(const std::string& path, const DictionaryOptions& op
       *error = path + ": read error";
       return false;
     }
+    if (!comments.Finish(number, &report, options, error)) return false;
     report.lines = number;
     versions_.push_back(path + " (PETRARCH actors)");
     for (auto& p : pending) {

@@ -103,6 +103,28 @@ std::string CheckDictionaryLine(const std::string& line);
 // left open into the next line.
 std::string StripXmlComments(std::string_view line, bool* in_comment);
 
+// StripXmlComments over a file's lines, remembering where an open comment
+// began, so that a "<!--" never closed (which hides the rest of the file)
+// is reported instead of silently dropping every entry after it.
+class XmlComments {
+ public:
+  std::string Strip(std::string_view line, size_t number) {
+    bool was_open = open_;
+    std::string out = StripXmlComments(line, &open_);
+    if (open_ && (!was_open || line.find("<!--") != std::string_view::npos)) opened_at_ = number;
+    return out;
+  }
+  // At the end of a file of `lines` lines: an unclosed comment is a
+  // skipped line of report (an error with --strict). Returns false when
+  // the read must stop (*error set).
+  bool Finish(size_t lines, DictionaryReport* report, const DictionaryOptions& options,
+              std::string* error) const;
+
+ private:
+  bool open_ = false;
+  size_t opened_at_ = 0;
+};
+
 class Lexicons {
  public:
   // Loads the shipped lexicons from dir (extract/lexicons). Returns nullptr

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,19 @@ struct Diagnostic {
 struct ReadTally {
   uint64_t read = 0, accepted = 0, rejected = 0, skipped_files = 0;
   uint64_t bytes = 0;  // bytes of accepted document text
+  // Accepted documents whose date was given but not understood (see
+  // graph::ParseDate): each was warned about and kept without a date.
+  uint64_t bad_dates = 0;
+};
+
+// The fields of a JSON Lines record newsgraph reads, and the record key
+// each is read from: by default the same name ("text" from "text").
+// --field text=body reads the text from "body" instead.
+struct FieldNames {
+  std::string id = "id", text = "text", title = "title", date = "date", url = "url", source = "source";
+  // Applies "FIELD=KEY" (FIELD one of id, text, title, date, url, source;
+  // KEY a non-empty record key). Returns false with *error set otherwise.
+  bool Set(const std::string& spec, std::string* error);
 };
 
 struct ReaderOptions {
@@ -49,6 +63,8 @@ struct ReaderOptions {
   // Read every input file (and standard input) as CoNLL-U, whatever its
   // extension; .conllu files are read as CoNLL-U anyway.
   bool conllu = false;
+  // Where each field of a JSON Lines record is read from.
+  FieldNames fields;
 };
 
 // Folders are read this many levels deep at most; deeper ones are skipped
@@ -63,18 +79,32 @@ class DocumentReader {
   explicit DocumentReader(ReaderOptions options = {}) : options_(options) {}
 
   // Reads every input in order: a file (.txt, .md, .markdown, .text: one
-  // document; .jsonl, .ndjson: one per line), a folder (recursively, in
-  // sorted order, symlinks to folders not followed twice), or "-" for
-  // standard input (JSON Lines when its first non-blank byte is '{', else
+  // document; .html, .htm: one article; .jsonl, .ndjson: one per line), a
+  // folder (recursively, in sorted order, symlinks to folders not followed
+  // twice), or "-" for standard input (JSON Lines when its first non-blank
+  // character is '{', after a UTF-8 or UTF-16 byte order mark if any, else
   // one text document with id "stdin"). Calls sink for each accepted
   // document and report for each problem. Never throws on bad input.
+  //
+  // A file's document id is its path relative to the folder that holds
+  // every input (the common root), without the extension:
+  // "a/article.txt" and "b/article.txt" read together are "a/article" and
+  // "b/article"; one named file "dir/x.txt" is "x". When two files would
+  // get the same id ("b/article.md" and "b/article.txt"), the later one in
+  // reading order keeps its extension ("b/article.txt"). Bytes of a file
+  // name that are not UTF-8, and control characters, are written %XX
+  // ("caf%E9").
   void Read(const std::vector<std::string>& inputs, const Sink& sink,
             const Report& report);
 
   // Reads JSON Lines from a stream; name is used in diagnostics ("name:17").
   // Public for the fuzz targets; Read() calls it for .jsonl files and stdin.
+  // A line ends at LF, CRLF or a lone CR, and holds exactly one JSON
+  // object (text after it is an error). A UTF-8 byte order mark is
+  // skipped; a UTF-16 one (LE or BE) makes the stream be decoded to UTF-8.
+  // id_stem names records without an "id" ("stem#LINE"); empty: from name.
   void ReadJsonLines(std::istream& in, const std::string& name, const Sink& sink,
-                     const Report& report);
+                     const Report& report, const std::string& id_stem = "");
 
   const ReadTally& tally() const { return tally_; }
 
@@ -82,6 +112,14 @@ class DocumentReader {
   void ReadPath(const std::string& path, bool named, const Sink& sink, const Report& report);
   void ReadFolder(const std::string& path, const Sink& sink, const Report& report);
   void ReadTextFile(const std::string& path, const Sink& sink, const Report& report);
+  void ReadHtmlFile(const std::string& path, const Sink& sink, const Report& report);
+  void ReadStdin(const Sink& sink, const Report& report);
+  // The document id of a file (see Read), unique among the files read.
+  std::string FileId(const std::string& path);
+  // Sets doc->date from a date as written; a date that is not understood
+  // is warned about (where) and left out.
+  void SetDate(graph::Document* doc, const std::string& written, const std::string& where,
+               const Report& report);
   bool ReadWhole(const std::string& path, std::string* text, const Report& report);
 
  public:
@@ -97,6 +135,8 @@ class DocumentReader {
 
   ReaderOptions options_;
   ReadTally tally_;
+  std::string root_;                 // the common root of the inputs (absolute), see Read
+  std::set<std::string> file_ids_;  // ids given to files so far
 };
 
 // Checks that text is valid UTF-8 without NUL bytes. On failure returns
@@ -111,7 +151,18 @@ bool ValidateText(const std::string& text, std::string* error);
 bool DecodeText(std::string bytes, std::string* text, std::string* error);
 
 // Document id from a file name: "dir/ukraine-peace-talks.txt" ->
-// "ukraine-peace-talks".
+// "ukraine-peace-talks" (bytes that are not UTF-8 written %XX).
 std::string IdFromPath(const std::string& path);
+
+// text with every byte that is not part of valid UTF-8, and every ASCII
+// control character, written as %XX: "caf\xe9" -> "caf%E9". Other valid
+// text is returned as it is. For ids and origins made from file names.
+std::string EscapeInvalidUtf8(const std::string& text);
+
+// text made safe to print on a terminal: control characters (C0, DEL,
+// C1: escape sequences among them) and bytes that are not UTF-8 are
+// written \xNN; tabs stay. For file names and other text from the input
+// in messages.
+std::string PrintableText(const std::string& text);
 
 }  // namespace newsgraph::extract

@@ -146,7 +146,7 @@ bool VerbDictionary::LoadInto(const std::string& path, const DictionaryOptions& 
   enum class Mode { kNone, kSynset, kVerbs, kPatterns };
   Mode mode = Mode::kNone;
   int synset = -1;
-  bool in_comment = false;
+  XmlComments comments;
   size_t line_no = 0;
   std::string raw;
   std::vector<bool> defined(synsets_.size(), true);
@@ -176,7 +176,7 @@ bool VerbDictionary::LoadInto(const std::string& path, const DictionaryOptions& 
       continue;
     }
     // Comments: <!-- ... --> (across lines), then "#" and ";" to the end.
-    std::string line = StripXmlComments(raw, &in_comment);
+    std::string line = comments.Strip(raw, line_no);
     // "#" and ";" inside a code ("[###]") are the code's.
     int depth = 0;
     for (size_t i = 0; i < line.size(); ++i) {
@@ -418,6 +418,7 @@ bool VerbDictionary::LoadInto(const std::string& path, const DictionaryOptions& 
     }
   }
   const size_t line_no_total = line_no;
+  if (!comments.Finish(line_no_total, &report, options, error)) return false;
   // Synsets inside synsets ("+&TIETYPES"): each expanded once, depth
   // first; a synset that names itself, directly or through others, is
   // reported at its definition and the naming phrase dropped.

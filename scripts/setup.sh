@@ -10,6 +10,7 @@ PACKAGES=(
   libboost-graph-dev rapidjson-dev libsqlitecpp-dev libsqlite3-dev
   libgtest-dev libgmock-dev libcli11-dev
   wordnet-base sqlite3 graphviz
+  libgumbo-dev  # HTML articles (extract/html.cc)
   python3 python3-networkx python3-igraph
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/test.sh, docs/robustness.md)
 )

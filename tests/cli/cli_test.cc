@@ -81,7 +81,7 @@ TEST(CliExtract, ReadsFoldersRecursivelyAndReportsOtherFiles) {
   EXPECT_EQ(r.code, 0) << r.err;
   std::set<std::string> docs;
   for (const auto& rec : JsonLines(r.out)) docs.insert(rec["doc"].GetString());
-  EXPECT_EQ(docs, (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(docs, (std::set<std::string>{"a", "sub/b"}));  // ids relative to the folder
   EXPECT_NE(r.err.find("notes.csv: skipped"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("read 2 documents: 2 accepted, 0 rejected (1 other file skipped)"), std::string::npos)
       << r.err;

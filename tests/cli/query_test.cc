@@ -180,7 +180,7 @@ TEST_F(QueryTest, EveryQueryTakesTheSameDateWindow) {
                         "top", "evidence macron support + 'nato membership'"}) {
     r = Query(std::string(q) + " --from 'May 2024'");
     EXPECT_EQ(r.code, 2) << q;
-    EXPECT_NE(r.err.find("bad date 'May 2024'"), std::string::npos) << q << ": " << r.err;
+    EXPECT_NE(r.err.find("bad date for --from 'May 2024'"), std::string::npos) << q << ": " << r.err;
     r = Query(std::string(q) + " --from 2024-06 --to 2024-05");
     EXPECT_EQ(r.code, 2) << q;
   }

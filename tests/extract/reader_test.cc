@@ -99,15 +99,18 @@ TEST(JsonLines, HostileJsonIsRejectedWithColumn) {
   auto c = ReadJsonl(std::string(5000, '[') + "\n" +             // deep
                      "{\"text\":\"a\\udc00b\"}\n" +               // lone low surrogate
                      "{\"text\":\"ok\",\"title\":\"\\u0000\"}\n" +  // NUL in a field
-                     "{\"text\":\"x\"} trailing\n" +              // rest of line ignored
+                     "{\"text\":\"x\"} trailing\n" +              // text after the record
                      "{\"text\":\"x\",\n");                       // truncated
-  ASSERT_EQ(c.diagnostics.size(), 4u) << c.Messages();
+  ASSERT_EQ(c.diagnostics.size(), 5u) << c.Messages();
   EXPECT_EQ(c.diagnostics[0].ToString(), "t.jsonl:1: JSON nested deeper than 256 levels at column 257");
   EXPECT_EQ(c.diagnostics[1].where, "t.jsonl:2");
   EXPECT_EQ(c.diagnostics[2].ToString(),
             "t.jsonl:3: field \"title\" is not valid text (NUL or invalid UTF-8)");
-  EXPECT_EQ(c.diagnostics[3].where, "t.jsonl:5");
-  EXPECT_NE(c.diagnostics[3].message.find("malformed JSON at column"), std::string::npos);
+  EXPECT_EQ(c.diagnostics[3].ToString(),
+            "t.jsonl:4: text after the JSON object at column 14: a line must hold exactly one record "
+            "(two records on one line?)");
+  EXPECT_EQ(c.diagnostics[4].where, "t.jsonl:5");
+  EXPECT_NE(c.diagnostics[4].message.find("malformed JSON at column"), std::string::npos);
   for (const auto& d : c.docs) {
     std::string error;
     EXPECT_TRUE(ValidateText(d.text, &error)) << d.origin;
@@ -123,10 +126,11 @@ TEST(JsonLines, EmptyBinaryAndUtf16FilesAreOneRejection) {
   auto binary = ReadJsonl(std::string("\x1F\x8B\x08\0\0\n\n\n\n", 9), {}, &t);
   ASSERT_EQ(binary.diagnostics.size(), 1u) << binary.Messages();
   EXPECT_EQ(binary.diagnostics[0].ToString(),
-            "t.jsonl: binary file: NUL byte at line 1, column 4 (not JSON Lines)");
+            "t.jsonl: binary file: NUL byte at line 1, column 4 (not JSON Lines; UTF-16 text needs a byte "
+            "order mark)");
   auto utf16 = ReadJsonl(std::string("\xFF\xFE{\0\n\0", 6), {}, &t);
-  ASSERT_EQ(utf16.diagnostics.size(), 1u);
-  EXPECT_NE(utf16.diagnostics[0].message.find("UTF-16"), std::string::npos);
+  ASSERT_EQ(utf16.diagnostics.size(), 1u);  // decoded: "{" is not a record
+  EXPECT_NE(utf16.diagnostics[0].message.find("malformed JSON"), std::string::npos) << utf16.Messages();
   auto bom = ReadJsonl("\xEF\xBB\xBF{\"text\":\"with a UTF-8 byte order mark\"}\n", {}, &t);
   EXPECT_EQ(bom.docs.size(), 1u) << bom.Messages();
 }
