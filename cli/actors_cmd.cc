@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "graph/merge.h"
 
 namespace newsgraph::cli {

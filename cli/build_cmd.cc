@@ -10,7 +10,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/progress.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "graph/merge.h"
 
 namespace newsgraph::cli {

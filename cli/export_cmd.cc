@@ -14,7 +14,7 @@
 
 #include "cli/commands.h"
 #include "export/atomic_file.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "export/writers.h"
 #include "graph/filter.h"
 #include "graph/graph.h"

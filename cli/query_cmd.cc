@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "graph/algorithms.h"
 #include "graph/types.h"
 

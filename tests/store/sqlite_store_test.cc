@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "export/sqlite_store_internal.h"
-#include "export/store.h"
+#include "store/sqlite_store_internal.h"
+#include "store/store.h"
 #include "export/writers.h"
 #include "graph/types.h"
 
