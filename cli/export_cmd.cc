@@ -95,7 +95,7 @@ int RunExport(ExportOptions o) {
     std::vector<graph::Statement> statements;
     std::map<std::string, std::string> meta;
     {
-      auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+      auto store = io::OpenStore(o.db, io::OpenMode::kReadOnly);
       store->LoadGraph(&entities, &statements);
       for (const auto& [k, v] : store->Meta())
         if (k.find("lexicon") != std::string::npos || k == "format_version") meta[k] = v;
