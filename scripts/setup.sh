@@ -12,6 +12,8 @@ PACKAGES=(
   wordnet-base sqlite3 graphviz
   python3 python3-networkx python3-igraph
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/test.sh, docs/robustness.md)
+  libpqxx-dev libpq-dev     # the PostgreSQL store backend (docs/scaling.md)
+  postgresql-15             # server the tests start (tests/pg/with_postgres.sh)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

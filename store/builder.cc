@@ -24,9 +24,52 @@ void Builder::Begin() {
 BuildStep Builder::Add(graph::DocumentAnalysis* a) {
   if (!open_) throw StoreError("Builder::Add before Begin");
   ++counts_.read;
-  for (const auto& [from, into] : resolver_.Resolve(a)) {
+  auto merges = resolver_.Resolve(a);
+  // Another builder writing the same rows at the same moment (PostgreSQL)
+  // makes a write fail with StoreConflict: the transaction is rolled back
+  // and replayed, its documents and this one, a few times.
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      BuildCounts counts = counts_;
+      graph::DocumentAnalysis copy;
+      if (options_.commit_every > 0) copy = *a;
+      BuildStep step = Apply(merges, options_.commit_every > 0 ? &copy : a, &counts);
+      if (options_.commit_every > 0) {
+        *a = copy;
+        pending_.push_back({merges, std::move(copy)});
+      }
+      counts_ = counts;
+      MaybeCommit();
+      return step;
+    } catch (const StoreConflict&) {
+      if (options_.commit_every == 0 || attempt >= kAttempts) throw;
+      open_ = false;
+      store_.Rollback();
+      store_.Begin(options_.batch);
+      open_ = true;
+      std::vector<Pending> replay = std::move(pending_);
+      pending_.clear();
+      try {
+        for (auto& p : replay) {
+          Apply(p.merges, &p.analysis, nullptr);
+          pending_.push_back(std::move(p));
+        }
+      } catch (const StoreConflict&) {
+        // The next attempt replays them again.
+        for (size_t i = pending_.size(); i < replay.size(); ++i) pending_.push_back(std::move(replay[i]));
+      }
+    }
+  }
+}
+
+BuildStep Builder::Apply(const std::vector<std::pair<std::string, std::string>>& merges,
+                         graph::DocumentAnalysis* a, BuildCounts* counts) {
+  BuildCounts ignored;
+  BuildCounts& c = counts ? *counts : ignored;
+  for (const auto& [from, into] : merges) {
     store_.MergeEntity(from, into);
-    ++counts_.merged;
+    ++c.merged;
   }
   BuildStep step;
   AddOutcome outcome = store_.AddDocument(*a);
@@ -38,7 +81,7 @@ BuildStep Builder::Add(graph::DocumentAnalysis* a) {
     a->doc.id += "@" + hash.substr(0, 8);
     outcome = store_.AddDocument(*a);
     if (outcome.status == AddStatus::kAdded) {
-      ++counts_.renamed;
+      ++c.renamed;
     } else {
       step.renamed_from.clear();
     }
@@ -47,24 +90,27 @@ BuildStep Builder::Add(graph::DocumentAnalysis* a) {
   step.detail = outcome.detail;
   switch (outcome.status) {
     case AddStatus::kAdded:
-      ++counts_.added;
-      counts_.skipped += outcome.skipped;
+      ++c.added;
+      c.skipped += outcome.skipped;
       break;
     case AddStatus::kDuplicate:
-      ++counts_.duplicate;
+      ++c.duplicate;
       break;
     case AddStatus::kIdConflict:
-      ++counts_.conflicts;
+      ++c.conflicts;
       break;
   }
-  if (options_.commit_every > 0 && ++in_batch_ >= options_.commit_every) {
-    store_.Commit();
-    open_ = false;
-    store_.Begin(options_.batch);
-    open_ = true;
-    in_batch_ = 0;
-  }
   return step;
+}
+
+void Builder::MaybeCommit() {
+  if (options_.commit_every == 0 || ++in_batch_ < options_.commit_every) return;
+  open_ = false;
+  store_.Commit();
+  pending_.clear();
+  store_.Begin(options_.batch);
+  open_ = true;
+  in_batch_ = 0;
 }
 
 void Builder::Finish(const std::map<std::string, std::string>& meta) {
@@ -72,11 +118,13 @@ void Builder::Finish(const std::map<std::string, std::string>& meta) {
   for (const auto& [k, v] : meta) store_.SetMeta(k, v);
   open_ = false;
   store_.Commit();
+  pending_.clear();
 }
 
 void Builder::Abort() {
   if (!open_) return;
   open_ = false;
+  pending_.clear();
   store_.Rollback();
 }
 

@@ -18,6 +18,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "graph/merge.h"
 #include "graph/types.h"
@@ -81,8 +83,22 @@ class Builder {
   Store& store() { return store_; }
 
  private:
+  // Merges and adds one resolved document; counts into *counts when given.
+  BuildStep Apply(const std::vector<std::pair<std::string, std::string>>& merges, graph::DocumentAnalysis* a,
+                  BuildCounts* counts);
+  // Commits the batch when it is full (commit_every).
+  void MaybeCommit();
+
+  // A document of the open transaction, kept so that the transaction can
+  // be replayed after a StoreConflict (commit_every > 0 only).
+  struct Pending {
+    std::vector<std::pair<std::string, std::string>> merges;
+    graph::DocumentAnalysis analysis;
+  };
+
   Store& store_;
   Options options_;
+  std::vector<Pending> pending_;
   graph::EntityResolver resolver_;
   BuildCounts counts_;
   bool open_ = false;

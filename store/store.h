@@ -26,6 +26,16 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A write that failed because another writer changed the same rows at the
+// same moment (PostgreSQL: a deadlock, a serialization failure, a unique
+// or foreign key violation from a concurrent insert or merge). The
+// transaction must be rolled back; the same writes may then succeed when
+// tried again (io::Builder does).
+class StoreConflict : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 // Version of the schema written into PRAGMA user_version and meta.
 inline constexpr int kStoreFormatVersion = 1;
 
