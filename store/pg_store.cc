@@ -1029,16 +1029,22 @@ class PgStore : public Store {
       copy.complete();
     }
     {
-      pqxx::stream_to copy(t, "relations",
-                           std::vector<std::string>{"subject", "object", "lemma", "class", "mode", "polarity",
-                                                    "negated", "confidence", "doc", "sentence", "start", "\"end\"",
-                                                    "possessor", "code"});
+      // Every id is looked up before the COPY starts (no query runs during one).
+      std::vector<std::tuple<const graph::Relation*, int64_t, int64_t>> rows;
       for (const auto& r : a.relations) {
         int64_t subject = resolve(r.subject), object = resolve(r.object);
         if (subject == 0 || object == 0) {
           ++outcome.skipped;
           continue;
         }
+        rows.emplace_back(&r, subject, object);
+      }
+      pqxx::stream_to copy(t, "relations",
+                           std::vector<std::string>{"subject", "object", "lemma", "class", "mode", "polarity",
+                                                    "negated", "confidence", "doc", "sentence", "start", "\"end\"",
+                                                    "possessor", "code"});
+      for (const auto& [rp, subject, object] : rows) {
+        const graph::Relation& r = *rp;
         graph::Span span = r.evidence;
         if (span.size() == 0) {
           auto it = sentence_span.find(r.sentence);
