@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "extract/document.h"
+#include "extract/wordnet.h"
 #include "graph/merge.h"
 
 namespace newsgraph::extract {
@@ -934,11 +935,13 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t n = i + 1;
       if (known != person_names_.end()) {
         // The full name again: "Karl Nehammer".
-        const std::string& label = entities_[known->second].e.label;
+        // (Spelt the same up to diacritics: "Recep Tayyip Erdoğan" after
+        // "Recep Tayyip Erdogan".)
+        const std::string label_key = graph::FoldKey(entities_[known->second].e.label);
         std::string run(words_[i]);
         for (size_t k = i + 1; k < s.last && k - i < 4 && IsCap(k); ++k) {
           run += " " + std::string(words_[k]);
-          if (run == label) n = k + 1;
+          if (graph::FoldKey(run) == label_key) n = k + 1;
         }
       }
       if (known != person_names_.end() && !(n == i + 1 && longer_name(i, i + 1, &lb, &le))) {
@@ -950,9 +953,19 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         continue;
       }
     }
-    // Unknown names: runs of capitalised proper nouns.
+    // Unknown names: runs of capitalised proper nouns. A sentence's first
+    // word that the tagger read as a verb but that is no English verb, with
+    // a name after it, starts the name ("Recep Tayyip Erdogan met ...").
+    bool initial_non_verb = false;
+    if (i == s.first && IsCap(i) && Tag(i) == Pos::kVerb && x_.wordnet_ && i + 1 < s.last && IsCap(i + 1) &&
+        Tag(i + 1) == Pos::kPropn && !toks_[i].Has(kPunct) && !toks_[i].Has(kHasDigit)) {
+      std::string l(lower);
+      initial_non_verb = !x_.wordnet_->Has(x_.wordnet_->Lemma(l, WordClass::kVerb), WordClass::kVerb) &&
+                         !x_.wordnet_->Has(l, WordClass::kNoun) && !x_.wordnet_->Has(l, WordClass::kAdj) &&
+                         !IsConnective(lower);
+    }
     if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
-        (Tag(i) == Pos::kPropn || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
+        (Tag(i) == Pos::kPropn || initial_non_verb || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
                                    Tag(i) != Pos::kCconj && Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux &&
                                    Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
                                    (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) &&
@@ -961,7 +974,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       while (n < s.last) {
         if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
             (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX ||
-             Tag(n) == Pos::kNum) && !LooksLikeDateWord(words_[n])) {
+             Tag(n) == Pos::kNum || (n == i && initial_non_verb)) && !LooksLikeDateWord(words_[n])) {
           if (n > i) {
             PhraseMatch inner;
             if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn) break;

@@ -208,6 +208,19 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
   if (depth > 6) return;
   int m = ActorMention(t);
   if (m >= 0) {
+    // "Trump's son-in-law Jared Kushner" parsed as one flat name headed by
+    // the possessor: the actor is the name after "'s", not its owner.
+    for (uint32_t c : KidsOf(t)) {
+      if (dep_[c] != Dep::kCase || c != t + 1 || !(words_[c] == "'s" || words_[c] == "'")) continue;
+      for (uint32_t k : KidsOf(t)) {
+        if (k <= c || !(dep_[k] == Dep::kFlat || dep_[k] == Dep::kAppos || dep_[k] == Dep::kCompound)) continue;
+        int km = ActorMention(k);
+        if (km >= 0 && km != m && mentions_[km].entity != mentions_[m].entity) {
+          ActorsOf(k, out, depth + 1, indirect);
+          return;
+        }
+      }
+    }
     if (std::find(out->begin(), out->end(), m) == out->end()) out->push_back(m);
     // "envoy Steve Witkoff and Jared Kushner": a conjunct hung on another
     // word of the same mention.
@@ -581,6 +594,29 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
         return true;
       }
     }
+  // "advocating for Ukraine's right to maintain X": a noun that takes an
+  // infinitive is about what the infinitive does, also when the parser hung
+  // "to V" on the noun's governor instead of the noun.
+  // ("Taiwan's right" read as an adjective is still the noun its possessor owns.)
+  if ((Tag(n) == Pos::kNoun || (Tag(n) == Pos::kAdj && KidWith(n, Dep::kNmodPoss) >= 0)) &&
+      x_.tree_lex_->In("infinitive_noun", Lower(n))) {
+    int inf = -1;
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kAcl && k > n && Tag(k) == Pos::kVerb && KidWith(k, Dep::kMark) >= 0 &&
+          Lower(static_cast<size_t>(KidWith(k, Dep::kMark))) == "to")
+        inf = static_cast<int>(k);
+    if (inf < 0 && n + 2 < words_.size() && Lower(n + 1) == "to" && dep_[n + 1] == Dep::kMark && Tag(n + 2) == Pos::kVerb &&
+        head_[n + 2] >= 0 && head_[n + 2] == head_[n] && (dep_[n + 2] == Dep::kAdvcl || dep_[n + 2] == Dep::kXcomp))
+      inf = static_cast<int>(n + 2);
+    Target g;
+    if (inf >= 0 && GerundIssue(static_cast<size_t>(inf), &g)) {
+      for (uint32_t p2 : KidsOf(n))
+        if (dep_[p2] == Dep::kNmodPoss && mention_at_[p2] >= 0 && mentions_[mention_at_[p2]].entity >= 0 && g.possessor.empty())
+          g.possessor = entities_[mentions_[mention_at_[p2]].entity].e.label;
+      *target = g;
+      return true;
+    }
+  }
   for (int guard = 0; guard < 3; ++guard) {
     if (Tag(n) != Pos::kNoun) break;
     std::string lemma = NounLemma(n);

@@ -174,6 +174,24 @@ TEST_F(MentionsTest, SpellingVariantsAreOneNode) {
   EXPECT_EQ(graph::FoldKey("Erdoğan"), "erdogan");
 }
 
+TEST_F(MentionsTest, AFirstNameTheTaggerReadsAsAVerbStartsTheName) {
+  // "Recep" opening a sentence is tagged as a verb; it is no English word,
+  // so it starts the name. The full name spelt with diacritics later is the
+  // same one mention, not "Recep" plus "Tayyip Erdogan".
+  auto a = Run(
+      "Recep Tayyip Erdogan met journalists in Ankara on Monday.\n\n"
+      "On Tuesday, Recep Tayyip Erdo\u011fan visited Baku.");
+  ASSERT_NE(Label(a, "Recep Tayyip Erdogan"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Tayyip Erdogan"), nullptr) << Joined(a);
+  size_t full = 0;
+  for (const auto& m : a.mentions) {
+    std::string text = a.doc.text.substr(m.span.begin, m.span.end - m.span.begin);
+    EXPECT_NE(text, "Recep") << Joined(a);
+    if (text.rfind("Recep Tayyip", 0) == 0) ++full;
+  }
+  EXPECT_EQ(full, 2u) << Joined(a);
+}
+
 TEST_F(MentionsTest, ACountrysForcesAreOneCodedGroup) {
   auto a = Run("Israeli troops entered the town. The IDF said Israeli soldiers were attacked. "
                "The Israeli army later withdrew. Israel Defense Forces tanks stayed.");

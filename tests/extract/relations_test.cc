@@ -220,6 +220,27 @@ TEST_F(RelationsTest, PluralSubjectsBaseFormVerbAndCountedVictims) {
   EXPECT_TRUE(HasClass(b, "DISAPPROVE"));
 }
 
+TEST_F(RelationsTest, ANameAfterAPossessorIsTheActorNotItsOwner) {
+  // "Trump's son-in-law Jared Kushner" parsed as one flat name headed by
+  // "Trump": the son-in-law acts, not Trump.
+  auto a = Run(
+      "Donald Trump spoke to reporters on Monday, joined by Jared Kushner.\n\n"
+      "Trump\u2019s son-in-law Jared Kushner has been instrumental in guiding the US approach, attempting to "
+      "mediate a ceasefire plan that balances Israeli demands with Lebanese concerns.");
+  EXPECT_TRUE(Has(a, "Jared Kushner CONSULT ceasefire plan"));
+  EXPECT_FALSE(Has(a, "Donald Trump CONSULT ceasefire plan"));
+}
+
+TEST_F(RelationsTest, ARightToDoSomethingIsAboutWhatIsDone) {
+  // The infinitive hung on the verb instead of "right" still completes it,
+  // and the relative clause's subject is the named minister.
+  auto a = Run(
+      "The tone of the meeting was set by the speeches of several ministers, including Australian Foreign "
+      "Minister Penny Wong, who are jointly advocating for Taiwan's right to preserve its democratic "
+      "institutions against Chinese pressure.");
+  EXPECT_TRUE(Has(a, "Penny Wong SUPPORT democratic institution"));
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
