@@ -367,20 +367,38 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                                    next == "remains" || next == "remained" || next == "takes" ||
                                    next == "took" || next == "looks" || next == "." || next == ",");
       int cand = -1;
-      bool ambiguous = false;
+      bool ambiguous = false, cand_here = false;
       for (size_t mi = mentions_.size(); mi-- > 0 && !expletive;) {
         const Mention& pm = mentions_[mi];
         if (pm.sentence + 1 < index) break;
+        // One named in this sentence is nearer than any in the one before.
+        if (cand_here && pm.sentence < index) break;
         if (pm.entity < 0 || pm.modifier || pm.pronoun) continue;
         const auto& ce = entities_[pm.entity].e;
         if (ce.category == "person" && plural) {
           ambiguous = true;  // "they" may be the people named
           break;
         }
-        bool fits = plural ? ce.category == "group" : (ce.category == "country" || ce.category == "organization");
+        // A group with a proper name ("Syrian Democratic Forces", every word
+        // capitalised) is also "it"; "Russian troops" is only "they".
+        bool named_group = false;
+        if (ce.category == "group") {
+          named_group = !ce.label.empty();
+          bool word_start = true;
+          for (char ch : ce.label) {
+            if (word_start && ch >= 'a' && ch <= 'z') named_group = false;
+            word_start = ch == ' ';
+          }
+        }
+        bool fits = plural ? ce.category == "group"
+                           : (ce.category == "country" || ce.category == "organization" || named_group);
         if (!fits) continue;
-        if (cand == -1) cand = pm.entity;
-        else if (cand != pm.entity) ambiguous = true;
+        if (cand == -1) {
+          cand = pm.entity;
+          cand_here = pm.sentence == index;
+        } else if (cand != pm.entity) {
+          ambiguous = true;
+        }
       }
       if (cand >= 0 && !ambiguous && !expletive) {
         Mention m = NewMention(i, i + 1, index, cand);

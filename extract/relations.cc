@@ -75,7 +75,7 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
       // the hand-written lexicon or a complement verb; light verbs and
       // patterns need a relation noun or a second actor.
       if (lex_.Relations(v, false) || tl.Complement(v)) return true;
-      if (two && (tl.In("light", v) || tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("designate_sanction", v) ||
+      if (two && (tl.In("light", v) || tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) ||
                   tl.In("designate_disapprove", v) || tl.SeedVerbs(v)))
         return true;
     }
@@ -91,7 +91,8 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
 bool DocumentRun::KnownVerb(const std::string& lemma) const {
   const TreeLexicon& tl = *x_.tree_lex_;
   return lex_.Relations(lemma, false) || tl.SeedVerbs(lemma) || tl.Complement(lemma) || tl.In("light", lemma) ||
-         tl.In("speech", lemma) || tl.In("designate_sanction", lemma) || tl.In("designate_disapprove", lemma);
+         tl.In("speech", lemma) || tl.In("designate_sanction", lemma) || tl.In("designate_disapprove", lemma) ||
+         tl.In("allegation", lemma);
 }
 
 // Headline-style present tense: the tagger, trained on web text, reads
@@ -934,8 +935,21 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
       continue;
     objects.push_back(o);
   }
+  // Withdrawing from a treaty or deal rejects it; withdrawing from a place
+  // or a war is a retreat ("withdrew the US from the nuclear treaty").
+  RelationEntry reject;
+  const bool retreat = r.cls == "RETREAT";
+  if (retreat) {
+    reject = r;
+    reject.cls = "REJECT";
+    reject.polarity = -1;
+  }
   for (int sm : subjects)
-    for (const auto& o : objects) Emit(sm, o, r, negated, confidence, sentence);
+    for (const auto& o : objects) {
+      bool pact = retreat && o.mention < 0 && o.node >= 0 &&
+                  x_.tree_lex_->In("agreement_noun", NounLemma(static_cast<size_t>(o.node)));
+      Emit(sm, o, pact ? reject : r, negated, confidence, sentence);
+    }
   // Events aimed at a thing are aimed at its owner too: "denied a request
   // from the US", "seized a Venezuelan government plane", "imposed tariffs
   // on goods from China".
@@ -1168,6 +1182,37 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       EmitAll(subjects, targets, r, negated, Confidence::kDirect - Confidence::kThrough, index);
     }
   }
+  // 3. "alleged (that) X had supplied the militias": an accusation of X.
+  if (tl.In("allegation", lemma) && !passive) {
+    for (uint32_t c : KidsOf(t)) {
+      if ((dep_[c] != Dep::kCcomp && dep_[c] != Dep::kParataxis) || !IsVerbal(c)) continue;
+      // What is alleged is not asserted ("had contributed": the auxiliary's
+      // verb too).
+      if (mode_of_[c].empty()) mode_of_[c] = "reported";
+      for (uint32_t k : KidsOf(c))
+        if ((dep_[k] == Dep::kXcomp || dep_[k] == Dep::kConj) && mode_of_[k].empty()) mode_of_[k] = "reported";
+      int cs = KidWith(c, Dep::kNsubj);
+      std::vector<int> accused;
+      if (cs >= 0) ActorsOf(cs, &accused, 0, nullptr);
+      std::vector<Target> targets;
+      for (int m : accused) {
+        bool self = false;
+        for (int sm : subjects) self |= mentions_[sm].entity == mentions_[m].entity;
+        if (self) continue;
+        Target tg;
+        tg.mention = m;
+        targets.push_back(tg);
+      }
+      if (targets.empty()) continue;
+      RelationEntry r;
+      r.lemma = lemma;
+      r.head = lemma;
+      r.cls = "DISAPPROVE";
+      r.polarity = -1;
+      r.mode = "accuse";
+      EmitAll(subjects, targets, r, negated, Confidence::kDirect - Confidence::kThrough, index);
+    }
+  }
   if (suppressed_[t]) return true;
   // A modal of obligation without an outer speaker: "X must withdraw" is no event.
   if (speaker_of_[t] < 0)
@@ -1179,7 +1224,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   bool designate_sanction = tl.In("designate_sanction", lemma), designate_disapprove = tl.In("designate_disapprove", lemma);
   if ((designate_sanction || designate_disapprove) && !passive) {
     std::vector<int> named;
-    if (obj >= 0) ActorsOf(obj, &named, 0, nullptr);
+    // The named: the object, or a nominal the parser made the verb's xcomp
+    // ("named both the PKK and the YPG as terrorists").
+    int named_node = obj;
+    if (named_node < 0) {
+      int xc = KidWith(t, Dep::kXcomp);
+      if (xc >= 0 && (Tag(xc) == Pos::kNoun || Tag(xc) == Pos::kPropn)) named_node = xc;
+    }
+    if (named_node >= 0) ActorsOf(named_node, &named, 0, nullptr);
     bool pejorative = false;
     auto check_as = [&](size_t k) {
       if (CaseOf(k) != "as" && !(dep_[k] == Dep::kXcomp)) return;
@@ -1188,8 +1240,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if ((dep_[c] == Dep::kAmod || dep_[c] == Dep::kCompound) && tl.In("pejorative", Lower(c))) pejorative = true;
     };
     for (uint32_t k : KidsOf(t)) check_as(k);
-    if (obj >= 0)
-      for (uint32_t k : KidsOf(obj)) check_as(k);
+    if (named_node >= 0)
+      for (uint32_t k : KidsOf(named_node)) {
+        if (static_cast<int>(k) != named_node) check_as(k);
+        // "X and Y as terrorists": the "as" phrase hung on the last conjunct.
+        if (dep_[k] == Dep::kConj)
+          for (uint32_t c : KidsOf(k)) check_as(c);
+      }
     if (pejorative && !named.empty()) {
       RelationEntry r;
       r.lemma = lemma + " as";
@@ -1382,6 +1439,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   return true;
 }
 
+// Whether the noun at t is the event a light verb carries: its object
+// ("held talks with X") or, after "enter", its "into" phrase ("entered into
+// an agreement with X").
+bool DocumentRun::LightObject(size_t t) const {
+  if (head_[t] < 0) return false;
+  const size_t h = static_cast<size_t>(head_[t]);
+  if (dep_[t] == Dep::kObj) return x_.tree_lex_->In("light", VerbLemma(h));
+  return dep_[t] == Dep::kObl && CaseOf(t) == "into" && x_.tree_lex_->In("light_into", VerbLemma(h));
+}
+
 // Events named by the noun at t: "Russia's demand for X", "Russian attacks
 // on X", "talks with X" after a light verb ("held talks with X").
 void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t t) {
@@ -1398,8 +1465,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     negative_ = r.polarity < 0;
     PrepTargets(t, {r.prep}, &found);
     // "held talks with X": the preposition may hang on the light verb.
-    if (found.empty() && dep_[t] == Dep::kObj && head_[t] >= 0 && x_.tree_lex_->In("light", VerbLemma(head_[t])))
-      PrepTargets(head_[t], {r.prep}, &found);
+    if (found.empty() && LightObject(t)) PrepTargets(head_[t], {r.prep}, &found);
     if (!found.empty()) {
       chosen = &r;
       targets = std::move(found);
@@ -1421,7 +1487,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
   bool negated = TreeNegated(t);
   if (subjects.empty() && head_[t] >= 0) {
     size_t h = head_[t];
-    if (dep_[t] == Dep::kObj && IsVerbal(h) && x_.tree_lex_->In("light", VerbLemma(h)) && !suppressed_[h]) {
+    if (LightObject(t) && IsVerbal(h) && !suppressed_[h]) {
       subjects = TreeSubjects(h, &through, &pronoun, 0);
       negated = negated || TreeNegated(h);
     }

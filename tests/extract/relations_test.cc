@@ -241,6 +241,46 @@ TEST_F(RelationsTest, ARightToDoSomethingIsAboutWhatIsDone) {
   EXPECT_TRUE(Has(a, "Penny Wong SUPPORT democratic institution"));
 }
 
+TEST_F(RelationsTest, AnAllegationDisapprovesOfTheAccusedAndAssertsNothing) {
+  auto a = Run("Lithuania's foreign minister alleged that Russia had supplied the rebels with weapons.");
+  bool accused = false;
+  for (const auto& r : a.relations) accused |= r.cls == "DISAPPROVE" && Label(a, r.object) == "Russia";
+  EXPECT_TRUE(accused) << ::testing::PrintToString(Triples(a));
+  for (const auto& r : a.relations)
+    if (Label(a, r.subject) == "Russia") EXPECT_EQ(r.mode, "reported") << r.lemma;
+}
+
+TEST_F(RelationsTest, WithdrawingFromATreatyRejectsIt) {
+  auto a = Run("Last year the president of Brazil withdrew the country from the nuclear treaty with Argentina.");
+  auto b = Run("Brazil withdrew its troops from Paraguay after the talks.");
+  bool reject = false;
+  for (const auto& r : a.relations) reject |= r.cls == "REJECT" && r.polarity < 0 && r.lemma.rfind("withdraw", 0) == 0;
+  EXPECT_TRUE(reject) << ::testing::PrintToString(Triples(a));
+  EXPECT_FALSE(HasClass(b, "REJECT")) << ::testing::PrintToString(Triples(b));
+}
+
+TEST_F(RelationsTest, EnteringIntoAnAgreementWithXIsAnAgreementAndItIsTheNearestOrganisation) {
+  // "it" is the organisation named in its own sentence, not one of the two
+  // named in the sentence before.
+  auto a = Run(
+      "The Arab League and the African Union met in Cairo.\n\n"
+      "On Friday the National Liberation Front announced it had entered into an agreement with the "
+      "government of Chad.");
+  bool agree = false;
+  for (const auto& r : a.relations)
+    agree |= r.cls == "AGREE" && Label(a, r.subject) == "National Liberation Front";
+  EXPECT_TRUE(agree) << ::testing::PrintToString(Triples(a));
+}
+
+TEST_F(RelationsTest, DesignatingSeveralGroupsAsTerroristsReachesEach) {
+  auto a = Run(
+      "President William Ruto spoke on Monday. He named both the Oromo Liberation Army (OLA) and the Allied "
+      "Democratic Forces (ADF) as terrorists.");
+  size_t n = 0;
+  for (const auto& r : a.relations) n += r.cls == "DISAPPROVE" || r.cls == "SANCTION";
+  EXPECT_GE(n, 2u) << ::testing::PrintToString(Triples(a));
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
