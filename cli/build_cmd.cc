@@ -165,7 +165,7 @@ Runner SetupBuild(CLI::App& app) {
                  "(postgresql://user@host/db; password from PGPASSWORD or ~/.pgpass)")
       ->capture_default_str();
   app.add_option("--commit-every", o->commit_every,
-                 "documents per transaction (0: the whole run in one; default 0 for SQLite, 8 for "
+                 "documents per transaction (0: the whole run in one; default 0 for SQLite, 1 for "
                  "PostgreSQL)");
   app.add_option("--top", o->top, "relations to list in the summary")->capture_default_str();
   return [o] { return Run(*o); };

@@ -755,6 +755,13 @@ class PgStore : public Store {
       f();
     } catch (const StoreError&) {
       throw;
+    } catch (const pqxx::transaction_rollback& e) {
+      // Deadlock or serialization failure (in libpqxx 6 not an sql_error).
+      throw StoreConflict(uri_ + ": " + Trim(e.what()));
+    } catch (const pqxx::unique_violation& e) {
+      throw StoreConflict(uri_ + ": " + Trim(e.what()));
+    } catch (const pqxx::foreign_key_violation& e) {
+      throw StoreConflict(uri_ + ": " + Trim(e.what()));
     } catch (const pqxx::sql_error& e) {
       if (Transient(e.sqlstate())) throw StoreConflict(uri_ + ": " + Trim(e.what()));
       throw StoreError(uri_ + ": " + Trim(e.what()));
@@ -924,9 +931,11 @@ class PgStore : public Store {
     };
     add(label);
     for (const auto& a : e.aliases) add(a);
+    // In norm order, as every builder inserts them: no two wait on each
+    // other's uncommitted aliases in opposite orders.
     if (!aliases.empty())
       t.exec_params("INSERT INTO aliases(entity, alias, norm) SELECT $1, a, n FROM unnest($2::text[], $3::text[]) "
-                    "AS x(a, n) ON CONFLICT DO NOTHING",
+                    "AS x(a, n) ORDER BY n, a ON CONFLICT DO NOTHING",
                     id, TextArray(aliases), TextArray(norms));
     return id;
   }
