@@ -39,7 +39,7 @@
 #include <vector>
 
 #include "bench/corpus.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "extract/extractor.h"
 #include "extract/reader.h"
 #include "extract/text.h"

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "export/store.h"
+#include "store/store.h"
 #include "graph/algorithms.h"
 
 using namespace newsgraph;

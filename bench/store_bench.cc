@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "export/store.h"
+#include "store/store.h"
 #include "extract/extractor.h"
 #include "extract/reader.h"
 #include "graph/graph.h"

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "graph/merge.h"
 
 namespace newsgraph::cli {
@@ -40,7 +40,7 @@ int RunActors(const ActorsOptions& o) {
   std::vector<graph::Entity> entities;
   std::vector<graph::Statement> statements;
   try {
-    auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+    auto store = io::OpenStore(o.db, io::OpenMode::kReadOnly);
     store->LoadGraph(&entities, &statements);
   } catch (const io::StoreError& e) {
     std::fprintf(stderr, "newsgraph: %s\n", e.what());

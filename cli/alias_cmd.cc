@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "graph/merge.h"
 
 namespace newsgraph::cli {
@@ -53,7 +53,7 @@ graph::Entity Pick(io::Store& store, const std::string& name, const std::string&
 int RunAlias(const AliasOptions& o) {
   try {
     if (o.list) {
-      auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+      auto store = io::OpenStore(o.db, io::OpenMode::kReadOnly);
       for (const auto& [name, id] : store->CuratedAliases()) std::printf("%s\t%s\n", name.c_str(), id.c_str());
       return kExitOk;
     }
@@ -61,7 +61,7 @@ int RunAlias(const AliasOptions& o) {
       std::fprintf(stderr, "newsgraph alias: give NAME TARGET, --undo NAME or --list\n");
       return kExitFatal;
     }
-    auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadWrite);
+    auto store = io::OpenStore(o.db, io::OpenMode::kReadWrite);
     if (o.undo) {
       if (!o.target.empty()) {
         std::fprintf(stderr, "newsgraph alias: --undo takes only the alias name\n");

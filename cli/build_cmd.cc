@@ -1,17 +1,20 @@
 // newsgraph build: documents in, a graph database out (or added to).
-// Everything one run writes is one transaction: an interrupted or failed
-// build leaves the database as it was.
+// Into SQLite everything one run writes is one transaction: an interrupted
+// or failed build leaves the database as it was. Into PostgreSQL, where
+// other builders write at the same time, every --commit-every documents
+// are committed (docs/scaling.md). The work itself is io::Builder's.
 #include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/progress.h"
-#include "export/store.h"
-#include "graph/merge.h"
+#include "store/builder.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -38,6 +41,7 @@ struct BuildOptions {
   ExtractFlags common;
   std::string db = "graph.db";
   int top = 5;
+  int commit_every = -1;  // -1: the store's default (io::DefaultCommitEvery)
 };
 
 void PrintSummary(io::Store& store, const BuildOptions& o, uint64_t added, uint64_t unchanged) {
@@ -78,8 +82,11 @@ int Run(const BuildOptions& o) {
   auto extractor = LoadExtractor(o.common, &dictionaries);
   if (!extractor) return kExitFatal;
   std::unique_ptr<io::Store> store;
+  io::Builder::Options options;
+  options.commit_every = o.commit_every >= 0 ? static_cast<size_t>(o.commit_every) : io::DefaultCommitEvery(o.db);
+  std::optional<io::Builder> builder;
   try {
-    store = io::OpenSqliteStore(o.db, io::OpenMode::kCreate);
+    store = io::OpenStore(o.db, io::OpenMode::kCreate);
     // Writing into a damaged file spreads the damage: SQLite's quick check
     // first (about 1.5 ms per MB of store when cached, more from disk).
     auto problems = store->CheckIntegrity(/*quick=*/true, 3);
@@ -92,19 +99,21 @@ int Run(const BuildOptions& o) {
                    o.db.c_str(), list.c_str(), o.db.c_str(), o.db.c_str());
       return kExitFatal;
     }
+    builder.emplace(*store, options);
+    builder->Begin();
   } catch (const io::StoreError& e) {
     std::fprintf(stderr, "newsgraph: %s\n", e.what());
     return kExitFatal;
   }
-  graph::EntityResolver resolver;
-  for (const auto& e : store->Entities()) resolver.Add(e);
-  for (const auto& [name, id] : store->CuratedAliases()) resolver.AddCurated(name, id);  // newsgraph alias
+  // What an interrupted or failed run leaves: nothing when the run is one
+  // transaction, the committed documents otherwise.
+  const std::string left = options.commit_every == 0
+                               ? o.db + " left unchanged"
+                               : o.db + " keeps the documents committed so far";
   reader_options.stop_requested = [] { return g_stop_signal != 0; };
   reader_options.hash = false;  // AnalyzeAll hashes on its workers
   extract::DocumentReader reader(reader_options);
-  uint64_t added = 0, unchanged = 0, conflicts = 0;
   CatchStopSignals();
-  store->Begin(io::Store::Batch::kAllOrNothing);
   Progress progress(o.common.inputs, !o.common.quiet, "build");
   try {
     AnalyzeAll(
@@ -114,22 +123,12 @@ int Run(const BuildOptions& o) {
           if (g_stop_signal) throw Interrupted();
           graph::DocumentAnalysis& a = analyzed.analysis;
           progress.Add(a.doc.text.size());
-          for (const auto& [from, into] : resolver.Resolve(&a)) store->MergeEntity(from, into);
-          auto outcome = store->AddDocument(a);
-          switch (outcome.status) {
-            case io::AddStatus::kAdded:
-              ++added;
-              break;
-            case io::AddStatus::kDuplicate:
-              ++unchanged;
-              break;
-            case io::AddStatus::kIdConflict:
-              ++conflicts;
-              progress.Clear();
-              PrintDiagnostic({a.doc.origin, "document id \"" + a.doc.id +
-                                                 "\" is already used by different text (" + outcome.detail + ")",
-                               true});
-              break;
+          auto step = builder->Add(&a);
+          if (step.status == io::AddStatus::kIdConflict) {
+            progress.Clear();
+            PrintDiagnostic({a.doc.origin, "document id \"" + a.doc.id +
+                                               "\" is already used by different text (" + step.detail + ")",
+                             true});
           }
         },
         [&](const extract::Diagnostic& d) {
@@ -138,32 +137,34 @@ int Run(const BuildOptions& o) {
         });
     progress.Finish();
     if (g_stop_signal) throw Interrupted();
-    store->SetMeta("tool_version", NEWSGRAPH_VERSION);
     std::string lexicons;
     for (const auto& v : extractor->lexicon_versions()) lexicons += (lexicons.empty() ? "" : "; ") + v;
     for (const auto& r : dictionaries.reports)
       if (r.kind != "actors" && r.kind != "verbs") lexicons += (lexicons.empty() ? "" : "; ") + r.path + " (PETRARCH " + r.kind + ")";
-    store->SetMeta("lexicons", lexicons);
-    store->Commit();
+    builder->Finish({{"tool_version", NEWSGRAPH_VERSION}, {"lexicons", lexicons}});
   } catch (const Interrupted&) {
-    store->Rollback();
+    builder->Abort();
     std::fprintf(stderr,
-                 "newsgraph: build interrupted by %s, %s left unchanged; run the same build again to "
+                 "newsgraph: build interrupted by %s, %s; run the same build again to "
                  "complete it\n",
-                 g_stop_signal == SIGTERM ? "SIGTERM" : "SIGINT", o.db.c_str());
+                 g_stop_signal == SIGTERM ? "SIGTERM" : "SIGINT", left.c_str());
     return 128 + g_stop_signal;
   } catch (const std::exception& e) {
-    store->Rollback();
-    std::fprintf(stderr, "newsgraph: build failed, %s left unchanged: %s\n", o.db.c_str(), e.what());
+    try {
+      builder->Abort();
+    } catch (const std::exception&) {
+    }
+    std::fprintf(stderr, "newsgraph: build failed, %s: %s\n", left.c_str(), e.what());
     return kExitFatal;
   }
+  const io::BuildCounts& counts = builder->counts();
   extract::ReadTally tally = reader.tally();
-  tally.accepted -= conflicts;
-  tally.rejected += conflicts;
+  tally.accepted -= counts.conflicts;
+  tally.rejected += counts.conflicts;
   // -q: nothing on success but warnings; the tally only when documents were rejected.
   if (!o.common.quiet || tally.rejected) PrintTally(tally, "build");
   if (!o.common.quiet) PrintDictionaryTally(dictionaries, "build");
-  if (!o.common.quiet) PrintSummary(*store, o, added, unchanged);
+  if (!o.common.quiet) PrintSummary(*store, o, counts.added, counts.duplicate);
   return tally.rejected ? kExitSomeRejected : kExitOk;
 }
 
@@ -172,7 +173,13 @@ int Run(const BuildOptions& o) {
 Runner SetupBuild(CLI::App& app) {
   auto o = std::make_shared<BuildOptions>();
   AddExtractFlags(app, &o->common);
-  app.add_option("--db", o->db, "SQLite database to create or add to")->capture_default_str();
+  app.add_option("--db", o->db,
+                 "database to create or add to: a SQLite file, or a PostgreSQL URI "
+                 "(postgresql://user@host/db; password from PGPASSWORD or ~/.pgpass)")
+      ->capture_default_str();
+  app.add_option("--commit-every", o->commit_every,
+                 "documents per transaction (0: the whole run in one; default 0 for SQLite, 1 for "
+                 "PostgreSQL)");
   app.add_option("--top", o->top, "relations to list in the summary")->capture_default_str();
   return [o] { return Run(*o); };
 }

@@ -10,7 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "export/store.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {

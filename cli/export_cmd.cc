@@ -15,7 +15,7 @@
 #include "cli/date_flags.h"
 #include "export/edge_evidence.h"
 #include "export/atomic_file.h"
-#include "export/store.h"
+#include "store/store.h"
 #include "export/writers.h"
 #include "graph/date.h"
 #include "graph/filter.h"
@@ -93,7 +93,7 @@ int RunExport(ExportOptions o) {
     std::vector<graph::Entity> entities;
     std::vector<graph::Statement> statements;
     std::map<std::string, std::string> meta;
-    auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+    auto store = io::OpenStore(o.db, io::OpenMode::kReadOnly);
     store->LoadGraph(&entities, &statements);
     for (const auto& [k, v] : store->Meta())
       if (k.find("lexicon") != std::string::npos || k == "format_version") meta[k] = v;

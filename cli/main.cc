@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "export/store.h"
+#include "store/store.h"
 
 namespace {
 

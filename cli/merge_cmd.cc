@@ -4,16 +4,20 @@
 // keyed by content hash (one in both is kept once), entities are merged by
 // id and by graph::EntityResolver (aliases, surnames), and mentions,
 // relations and sentences get the output's row ids. Everything is one
-// transaction: a failure leaves OUT.db as it was (or absent).
+// transaction: a failure leaves OUT.db as it was (or absent). Either side
+// may be a PostgreSQL URI: `merge postgresql://... local.db` loads a SQLite
+// store into PostgreSQL, `merge out.db postgresql://...` the other way;
+// document and entity ids are kept. The work is io::Builder's.
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
-#include "export/store.h"
-#include "graph/merge.h"
+#include "store/builder.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -24,110 +28,99 @@ struct MergeOptions {
   bool quiet = false;
 };
 
+// Removes a SQLite file merge created and could not complete.
+void RemoveSqlite(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::remove(path, ec);
+  fs::remove(path + "-wal", ec);
+  fs::remove(path + "-shm", ec);
+  fs::remove(path + "-journal", ec);
+}
+
 int RunMerge(const MergeOptions& o) {
   namespace fs = std::filesystem;
   for (const auto& in : o.inputs) {
     std::error_code ec;
-    if (fs::equivalent(in, o.out, ec)) {
+    if (in == o.out || (!io::IsPostgresUri(in) && !io::IsPostgresUri(o.out) && fs::equivalent(in, o.out, ec))) {
       std::fprintf(stderr, "newsgraph merge: %s is both output and input\n", in.c_str());
       return kExitFatal;
     }
   }
-  bool existed = fs::exists(o.out);
+  const bool sqlite_out = !io::IsPostgresUri(o.out);
+  bool existed = !sqlite_out || fs::exists(o.out);
   // Inputs are checked before the output is touched, each opened and
   // closed in turn (and again, one at a time, to be copied): hundreds of
   // inputs held open at once would run out of file descriptors.
   try {
-    for (const auto& in : o.inputs) io::OpenSqliteStore(in, io::OpenMode::kReadOnly);
+    for (const auto& in : o.inputs) io::OpenStore(in, io::OpenMode::kReadOnly);
   } catch (const io::StoreError& e) {
     std::fprintf(stderr, "newsgraph: %s\n", e.what());
     return kExitFatal;
   }
   std::unique_ptr<io::Store> out;
   try {
-    out = io::OpenSqliteStore(o.out, io::OpenMode::kCreate);
+    out = io::OpenStore(o.out, io::OpenMode::kCreate);
   } catch (const io::StoreError& e) {
     std::fprintf(stderr, "newsgraph: %s\n", e.what());
     return kExitFatal;
   }
-  uint64_t read = 0, added = 0, duplicate = 0, renamed = 0, merged = 0, skipped = 0;
   int64_t entities_before = 0;
+  io::Builder::Options options;
+  options.on_id_conflict = io::IdConflictPolicy::kRename;
+  options.batch = io::Store::Batch::kAtomicWrites;
+  std::optional<io::Builder> builder;
   try {
     auto before = out->Stats();
     entities_before = before.actors + before.issues;
-    graph::EntityResolver resolver;
-    for (const auto& e : out->Entities()) resolver.Add(e);
-    out->Begin();
+    builder.emplace(*out, options);
+    builder->Begin();
     for (size_t i = 0; i < o.inputs.size(); ++i) {
-      auto input = io::OpenSqliteStore(o.inputs[i], io::OpenMode::kReadOnly);
+      auto input = io::OpenStore(o.inputs[i], io::OpenMode::kReadOnly);
       for (const auto& id : input->DocumentIds()) {
         auto a = input->LoadAnalysis(id);
         if (!a) continue;
-        ++read;
         if (a->doc.origin.empty()) a->doc.origin = o.inputs[i] + ":" + id;
-        for (const auto& [from, into] : resolver.Resolve(&*a)) {
-          out->MergeEntity(from, into);
-          ++merged;
-        }
-        auto outcome = out->AddDocument(*a);
-        if (outcome.status == io::AddStatus::kIdConflict) {
-          // Another text under the same id: keep both, the newcomer under
-          // an id made unique by its content hash.
-          std::string old_id = a->doc.id;
-          a->doc.id += "@" + a->doc.hash.substr(0, 8);
-          outcome = out->AddDocument(*a);
-          if (outcome.status == io::AddStatus::kAdded) {
-            ++renamed;
-            std::fprintf(stderr, "newsgraph: %s: document id \"%s\" is used by different text in %s; added as \"%s\"\n",
-                         o.inputs[i].c_str(), old_id.c_str(), o.out.c_str(), a->doc.id.c_str());
-          }
-        }
-        switch (outcome.status) {
-          case io::AddStatus::kAdded:
-            ++added;
-            skipped += outcome.skipped;
-            break;
-          case io::AddStatus::kDuplicate:
-            ++duplicate;
-            break;
-          case io::AddStatus::kIdConflict:
-            throw io::StoreError(o.inputs[i] + ": document \"" + id + "\" conflicts with " + outcome.detail);
-        }
+        auto step = builder->Add(&*a);
+        if (step.status == io::AddStatus::kIdConflict)
+          throw io::StoreError(o.inputs[i] + ": document \"" + id + "\" conflicts with " + step.detail);
+        if (!step.renamed_from.empty())
+          std::fprintf(stderr, "newsgraph: %s: document id \"%s\" is used by different text in %s; added as \"%s\"\n",
+                       o.inputs[i].c_str(), step.renamed_from.c_str(), o.out.c_str(), a->doc.id.c_str());
       }
     }
-    out->SetMeta("merged_from", [&] {
-      std::string s;
-      for (const auto& in : o.inputs) s += (s.empty() ? "" : "; ") + in;
-      return s;
-    }());
-    out->Commit();
+    builder->Finish({{"merged_from", [&] {
+                        std::string s;
+                        for (const auto& in : o.inputs) s += (s.empty() ? "" : "; ") + in;
+                        return s;
+                      }()}});
   } catch (const std::exception& e) {
     try {
-      out->Rollback();
+      if (builder) builder->Abort();
     } catch (const std::exception&) {
     }
+    builder.reset();
     out.reset();
-    if (!existed) {
-      std::error_code ec;
-      fs::remove(o.out, ec);
-      fs::remove(o.out + "-wal", ec);
-      fs::remove(o.out + "-shm", ec);
-    }
+    if (!existed) RemoveSqlite(o.out);
     std::fprintf(stderr, "newsgraph: merge failed, %s left %s: %s\n", o.out.c_str(),
                  existed ? "unchanged" : "uncreated", e.what());
     return kExitFatal;
   }
+  const io::BuildCounts& c = builder->counts();
   auto st = out->Stats();
   int64_t entities_after = st.actors + st.issues;
   if (!o.quiet)
-    std::fprintf(stderr, "merge: read %s: %llu added (%llu under a new id), %llu duplicate; entities %lld -> %lld (%llu merged by alias or surname)\n",
-               Count(read, "document").c_str(), static_cast<unsigned long long>(added),
-               static_cast<unsigned long long>(renamed), static_cast<unsigned long long>(duplicate),
-               static_cast<long long>(entities_before), static_cast<long long>(entities_after),
-               static_cast<unsigned long long>(merged));
-  if (skipped)
+    std::fprintf(stderr,
+                 "merge: read %s: %llu added (%llu under a new id), %llu duplicate; entities %lld -> "
+                 "%lld (%llu merged by alias or surname)\n",
+                 Count(c.read, "document").c_str(), static_cast<unsigned long long>(c.added),
+                 static_cast<unsigned long long>(c.renamed), static_cast<unsigned long long>(c.duplicate),
+                 static_cast<long long>(entities_before), static_cast<long long>(entities_after),
+                 static_cast<unsigned long long>(c.merged));
+  if (c.skipped)
     std::fprintf(stderr, "merge: %s named unknown entities and %s not copied\n",
-                 Count(skipped, "mention or relation", "mentions or relations").c_str(), skipped == 1 ? "was" : "were");
+                 Count(c.skipped, "mention or relation", "mentions or relations").c_str(),
+                 c.skipped == 1 ? "was" : "were");
   if (!o.quiet)
     std::printf("%s: %s, %s, %s, %s, %s\n", o.out.c_str(), Count(st.documents, "document").c_str(),
                 Count(st.sentences, "sentence").c_str(), Count(st.actors, "actor").c_str(),
@@ -139,8 +132,14 @@ int RunMerge(const MergeOptions& o) {
 
 Runner SetupMerge(CLI::App& app) {
   auto o = std::make_shared<MergeOptions>();
-  app.add_option("out", o->out, "database to merge into (created if missing)")->required();
-  app.add_option("inputs", o->inputs, "databases to merge from")->required()->check(CLI::ExistingFile);
+  app.add_option("out", o->out,
+                 "database to merge into (created if missing): a SQLite file or a PostgreSQL URI")
+      ->required();
+  app.add_option("inputs", o->inputs, "databases to merge from (SQLite files or PostgreSQL URIs)")
+      ->required()
+      ->check(CLI::ExistingFile | CLI::Validator(
+                                      [](std::string& s) { return io::IsPostgresUri(s) ? "" : "not a URI"; },
+                                      "URI"));
   app.add_flag("-q,--quiet", o->quiet, "print only errors and warnings (no tally, no summary)");
   return [o] { return RunMerge(*o); };
 }

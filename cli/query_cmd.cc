@@ -25,8 +25,8 @@
 
 #include "cli/commands.h"
 #include "cli/date_flags.h"
-#include "export/store.h"
 #include "graph/date.h"
+#include "store/store.h"
 #include "graph/algorithms.h"
 #include "graph/types.h"
 
@@ -190,7 +190,7 @@ std::string Fixed(double v, int digits) {
 // open adds them. Otherwise (read-only file, another writer busy) queries
 // answer without them, more slowly.
 std::unique_ptr<io::Store> OpenStore(const QueryOptions& o) {
-  auto store = io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+  auto store = io::OpenStore(o.db, io::OpenMode::kReadOnly);
   if (!store->MissingIndexes()) return store;
   std::error_code ec;
   auto perms = std::filesystem::status(o.db, ec).permissions();
@@ -198,11 +198,11 @@ std::unique_ptr<io::Store> OpenStore(const QueryOptions& o) {
   std::fprintf(stderr, "newsgraph: adding query indexes to %s (once; older format-1 file)\n", o.db.c_str());
   store.reset();
   try {
-    io::OpenSqliteStore(o.db, io::OpenMode::kReadWrite);
+    io::OpenStore(o.db, io::OpenMode::kReadWrite);
   } catch (const io::StoreError& e) {
     std::fprintf(stderr, "newsgraph: could not add the indexes, answering without: %s\n", e.what());
   }
-  return io::OpenSqliteStore(o.db, io::OpenMode::kReadOnly);
+  return io::OpenStore(o.db, io::OpenMode::kReadOnly);
 }
 
 // The one entity a name (id, label or alias, case-insensitive) names, of the

@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "export/store.h"
+#include "store/store.h"
 #include "export/writers.h"
 #include "graph/graph.h"
 

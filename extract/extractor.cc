@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -19,7 +21,19 @@
 
 namespace newsgraph::extract {
 
-std::string DefaultDataDir() { return NEWSGRAPH_DATA_DIR; }
+// The build tree's data (a developer's build), else the installed copy
+// (share/newsgraph under the install prefix: `cmake --install`), else the
+// build tree's path for the error message. NEWSGRAPH_DATA overrides both.
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("NEWSGRAPH_DATA"); env && *env) return env;
+  std::error_code ec;
+  if (std::filesystem::is_directory(std::string(NEWSGRAPH_DATA_DIR) + "/models", ec)) return NEWSGRAPH_DATA_DIR;
+#ifdef NEWSGRAPH_INSTALL_DATA_DIR
+  if (std::filesystem::is_directory(std::string(NEWSGRAPH_INSTALL_DATA_DIR) + "/models", ec))
+    return NEWSGRAPH_INSTALL_DATA_DIR;
+#endif
+  return NEWSGRAPH_DATA_DIR;
+}
 
 Extractor::~Extractor() = default;
 

@@ -79,8 +79,9 @@ class Extractor {
   friend class DocumentRun;
 };
 
-// The default data folder: $NEWSGRAPH_DATA if the CLI passes it, else the
-// source tree's extract/ folder compiled in.
+// The default data folder (lexicons/, models/): $NEWSGRAPH_DATA, else the
+// source tree's extract/ folder when it is there, else the installed copy
+// in <prefix>/share/newsgraph.
 std::string DefaultDataDir();
 
 }  // namespace newsgraph::extract

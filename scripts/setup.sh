@@ -13,6 +13,8 @@ PACKAGES=(
   libgumbo-dev  # HTML articles (extract/html.cc)
   python3 python3-networkx python3-igraph
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/test.sh, docs/robustness.md)
+  libpqxx-dev libpq-dev     # the PostgreSQL store backend (docs/scaling.md)
+  postgresql-15             # server the tests start (tests/pg/with_postgres.sh)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -13,7 +13,9 @@ jobs="$(nproc)"
 if [ "${CI:-}" = true ]; then full=1; else full=0; fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$jobs"
-ctest --test-dir build --output-on-failure -j"$jobs"
+# A throwaway PostgreSQL 15 (as a non-root user, unix socket only) for the
+# store suite's PostgreSQL half and the concurrent-builder tests.
+bash tests/pg/with_postgres.sh ctest --test-dir build --output-on-failure -j"$jobs"
 
 if [ "${NEWSGRAPH_SANITIZE_PASS:-$full}" != 0 ]; then
   echo "test: the suite under AddressSanitizer + UBSan" >&2

@@ -1,4 +1,4 @@
-// The SQLite backend of the graph store (see export/store.h and
+// The SQLite backend of the graph store (see store/store.h and
 // docs/store.md). One SqliteStore owns one SQLiteCpp connection; every
 // SQLite::Exception is caught here and rethrown as StoreError naming the
 // database file. Writes use BEGIN IMMEDIATE so that two concurrent builds
@@ -25,8 +25,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "export/sqlite_store_internal.h"
-#include "export/store.h"
+#include "store/sqlite_store_internal.h"
+#include "store/store.h"
 
 #ifndef NEWSGRAPH_VERSION
 #define NEWSGRAPH_VERSION "unknown"

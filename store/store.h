@@ -1,8 +1,10 @@
 // The graph store: documents, sentences, entities, aliases, mentions and
-// relations with their evidence. SQLite is the embedded backend; the
-// interface is small so that a PostgreSQL backend can implement it too.
-// Every method that fails throws StoreError with the database path in its
-// message; nothing from SQLiteCpp escapes this module.
+// relations with their evidence. Two backends implement one interface:
+// SQLite (a file, the embedded default) and PostgreSQL (a server that many
+// builders write into at once; docs/scaling.md). OpenStore picks one from
+// the name it is given. Every method that fails throws StoreError with the
+// database's name (path or password-free URI) in its message; nothing from
+// SQLiteCpp or libpqxx escapes this module.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +25,16 @@ namespace newsgraph::io {
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// A write that failed because another writer changed the same rows at the
+// same moment (PostgreSQL: a deadlock, a serialization failure, a unique
+// or foreign key violation from a concurrent insert or merge). The
+// transaction must be rolled back; the same writes may then succeed when
+// tried again (io::Builder does).
+class StoreConflict : public StoreError {
+ public:
+  using StoreError::StoreError;
 };
 
 // Version of the schema written into PRAGMA user_version and meta.
@@ -229,6 +241,28 @@ enum class OpenMode { kReadOnly, kReadWrite, kCreate };
 // installs a handler that does. None by default.
 using StoreWarningHandler = std::function<void(const std::string&)>;
 void SetStoreWarningHandler(StoreWarningHandler handler);
+
+// True when `where` is a libpq connection URI (postgresql://... or
+// postgres://...) rather than a SQLite file path.
+bool IsPostgresUri(const std::string& where);
+
+// Opens the store `where` names: a PostgreSQL connection URI
+// (OpenPostgresStore) or else a SQLite file (OpenSqliteStore).
+std::unique_ptr<Store> OpenStore(const std::string& where, OpenMode mode);
+
+// Opens (kCreate: creates the schema in) the PostgreSQL database a libpq
+// URI names, e.g. postgresql://user@host:5432/graph or
+// postgresql:///graph?host=/run/postgresql. The password comes from
+// PGPASSWORD or ~/.pgpass as libpq reads them: a URI that carries one
+// ("user:secret@host", "password=") is refused, since command lines are
+// visible to every user of the machine. Throws StoreError (naming the URI)
+// when the server cannot be reached, the database is not a newsgraph store
+// (and kCreate was not given for an empty one), or this build has no
+// PostgreSQL support.
+std::unique_ptr<Store> OpenPostgresStore(const std::string& uri, OpenMode mode);
+
+// True when this build has the PostgreSQL backend.
+bool HasPostgres();
 
 // Opens (or with kCreate, creates) a SQLite store at path. Throws
 // StoreError when the file is missing (kReadOnly/kReadWrite), is not a

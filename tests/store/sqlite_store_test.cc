@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,11 +16,15 @@
 #include <string>
 #include <vector>
 
-#include "export/sqlite_store_internal.h"
 #include "export/edge_evidence.h"
-#include "export/store.h"
+#include "store/sqlite_store_internal.h"
+#include "store/store.h"
 #include "export/writers.h"
 #include "graph/types.h"
+
+#ifdef NEWSGRAPH_WITH_POSTGRES
+#include <pqxx/pqxx>
+#endif
 
 namespace newsgraph::io {
 namespace {
@@ -225,6 +231,65 @@ std::string ErrorOf(const std::function<void()>& f) {
   return "(no StoreError)";
 }
 
+
+// ---------------------------------------------------------------------------
+// The store suite (TEST_P(StoreTest, ...)) runs against each backend: a
+// SQLite file, and PostgreSQL when NEWSGRAPH_TEST_PG names a server
+// (tests/pg/with_postgres.sh starts one; .ci/run and scripts/test.sh run
+// ctest under it). Each path a test names becomes a fresh PostgreSQL schema.
+
+enum class Backend { kSqlite, kPostgres };
+
+// Runs one statement on the PostgreSQL server (test set-up only).
+void PgExec(const std::string& uri, const std::string& sql) {
+#ifdef NEWSGRAPH_WITH_POSTGRES
+  pqxx::connection c(uri);
+  pqxx::nontransaction n(c);
+  n.exec(sql);
+#else
+  (void)uri;
+  (void)sql;
+#endif
+}
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() != Backend::kPostgres) return;
+    const char* uri = std::getenv("NEWSGRAPH_TEST_PG");
+    if (!uri || !*uri) GTEST_SKIP() << "NEWSGRAPH_TEST_PG is not set (run under tests/pg/with_postgres.sh)";
+    if (!HasPostgres()) GTEST_SKIP() << "built without the PostgreSQL backend (libpqxx-dev)";
+    base_ = uri;
+  }
+  void TearDown() override {
+    for (const auto& [path, schema] : schemas_) PgExec(base_, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+  // The store a test calls `path`: that SQLite file, or its own schema.
+  std::unique_ptr<Store> Open(const std::string& path, OpenMode mode) {
+    if (GetParam() == Backend::kSqlite) return OpenSqliteStore(path, mode);
+    return OpenPostgresStore(Uri(path), mode);
+  }
+  // What the store's messages call it.
+  std::string Name(const std::string& path) { return GetParam() == Backend::kSqlite ? path : Uri(path); }
+  std::string Uri(const std::string& path) {
+    auto it = schemas_.find(path);
+    if (it == schemas_.end()) {
+      static int counter = 0;
+      std::string schema = "t" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+      PgExec(base_, "CREATE SCHEMA " + schema);
+      it = schemas_.emplace(path, schema).first;
+    }
+    return base_ + (base_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + it->second;
+  }
+
+ private:
+  std::string base_;
+  std::map<std::string, std::string> schemas_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return info.param == Backend::kSqlite ? "SQLite" : "PostgreSQL"; });
+
 // ---------------------------------------------------------------------------
 
 TEST(NameKeyTest, Normalises) {
@@ -239,12 +304,12 @@ TEST(NameKeyTest, Normalises) {
   EXPECT_EQ(NameKey(""), "");
 }
 
-TEST(SqliteStoreTest, RoundTripThroughFile) {
+TEST_P(StoreTest, RoundTripThroughFile) {
   TempDir dir;
   const std::string path = dir.File("graph.db");
   Doc d1 = FirstDoc(), d2 = SecondDoc();
   {
-    auto store = OpenSqliteStore(path, OpenMode::kCreate);
+    auto store = Open(path, OpenMode::kCreate);
     store->Begin();
     AddOutcome o1 = store->AddDocument(d1.analysis());
     AddOutcome o2 = store->AddDocument(d2.analysis());
@@ -253,7 +318,7 @@ TEST(SqliteStoreTest, RoundTripThroughFile) {
     EXPECT_EQ(o1.skipped, 0u);
     EXPECT_EQ(o2.status, AddStatus::kAdded);
   }
-  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  auto store = Open(path, OpenMode::kReadOnly);
   StoreStats stats = store->Stats();
   EXPECT_EQ(stats.documents, 2);
   EXPECT_EQ(stats.sentences, 4);
@@ -321,17 +386,17 @@ TEST(SqliteStoreTest, RoundTripThroughFile) {
 // A verb dictionary's event code (Relation::code) and an actor
 // dictionary's code (Entity::code) are stored, read back by every reader,
 // aggregated on graph edges and exported.
-TEST(SqliteStoreTest, RelationAndActorCodesRoundTripIntoExports) {
+TEST_P(StoreTest, RelationAndActorCodesRoundTripIntoExports) {
   TempDir dir;
   const std::string path = dir.File("graph.db");
   Doc d1 = FirstDoc();
   d1.analysis().relations[1].code = "042";
   d1.analysis().entities[0].code = "RUSGOV";
   {
-    auto store = OpenSqliteStore(path, OpenMode::kCreate);
+    auto store = Open(path, OpenMode::kCreate);
     store->AddDocument(d1.analysis());
   }
-  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  auto store = Open(path, OpenMode::kReadOnly);
   auto a = store->LoadAnalysis("a1");
   ASSERT_TRUE(a.has_value());
   ASSERT_EQ(a->relations.size(), 2u);
@@ -390,9 +455,9 @@ TEST(SqliteStoreTest, AFileWithoutRelationCodesIsReadAndGainsTheColumnWhenWritte
   EXPECT_EQ(store->LoadAnalysis("a1")->relations[1].code, "");
 }
 
-TEST(SqliteStoreTest, DuplicateContentAddsNothing) {
+TEST_P(StoreTest, DuplicateContentAddsNothing) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  auto store = Open(dir.File("graph.db"), OpenMode::kCreate);
   ASSERT_EQ(store->AddDocument(FirstDoc().analysis()).status, AddStatus::kAdded);
   StoreStats before = store->Stats();
   Doc copy = FirstDoc();
@@ -408,9 +473,9 @@ TEST(SqliteStoreTest, DuplicateContentAddsNothing) {
   EXPECT_EQ(store->GetEntity("actor:vladimir-putin")->label, "Vladimir Putin");
 }
 
-TEST(SqliteStoreTest, SameIdOtherTextIsAConflict) {
+TEST_P(StoreTest, SameIdOtherTextIsAConflict) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  auto store = Open(dir.File("graph.db"), OpenMode::kCreate);
   ASSERT_EQ(store->AddDocument(FirstDoc().analysis()).status, AddStatus::kAdded);
   Doc other = SecondDoc();
   other.analysis().doc.id = "a1";
@@ -421,9 +486,9 @@ TEST(SqliteStoreTest, SameIdOtherTextIsAConflict) {
   EXPECT_EQ(store->Stats().relations, 2);
 }
 
-TEST(SqliteStoreTest, LongerLabelWinsAndOldLabelStaysAnAlias) {
+TEST_P(StoreTest, LongerLabelWinsAndOldLabelStaysAnAlias) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  auto store = Open(dir.File("graph.db"), OpenMode::kCreate);
   Doc short_doc("s", "Putin spoke.");
   uint32_t s = short_doc.Sentence("Putin spoke.");
   short_doc.Entity("actor:vladimir-putin", "Putin").Mention("actor:vladimir-putin", s, "Putin");
@@ -623,20 +688,20 @@ TEST(SqliteStoreTest, ReadOnlyOpenRollsBackAKilledFirstBuild) {
   EXPECT_EQ(Dump(path), before);
 }
 
-TEST(SqliteStoreTest, ReadOnlyReadsButRefusesWrites) {
+TEST_P(StoreTest, ReadOnlyReadsButRefusesWrites) {
   TempDir dir;
   const std::string path = dir.File("graph.db");
-  OpenSqliteStore(path, OpenMode::kCreate)->AddDocument(FirstDoc().analysis());
-  auto store = OpenSqliteStore(path, OpenMode::kReadOnly);
+  Open(path, OpenMode::kCreate)->AddDocument(FirstDoc().analysis());
+  auto store = Open(path, OpenMode::kReadOnly);
   EXPECT_EQ(store->Stats().documents, 1);
   EXPECT_EQ(store->FindEntities("putin").size(), 1u);
   std::string err = ErrorOf([&] { store->AddDocument(SecondDoc().analysis()); });
-  EXPECT_CONTAINS(err, path);
+  EXPECT_CONTAINS(err, Name(path));
   EXPECT_CONTAINS(err, "read-only");
-  EXPECT_CONTAINS(ErrorOf([&] { store->SetMeta("k", "v"); }), path);
-  EXPECT_CONTAINS(ErrorOf([&] { store->Begin(); }), path);
+  EXPECT_CONTAINS(ErrorOf([&] { store->SetMeta("k", "v"); }), Name(path));
+  EXPECT_CONTAINS(ErrorOf([&] { store->Begin(); }), Name(path));
   EXPECT_CONTAINS(
-      ErrorOf([&] { store->MergeEntity("actor:vladimir-putin", "actor:emmanuel-macron"); }), path);
+      ErrorOf([&] { store->MergeEntity("actor:vladimir-putin", "actor:emmanuel-macron"); }), Name(path));
   EXPECT_EQ(store->Stats().documents, 1);
 }
 
@@ -756,9 +821,9 @@ TEST(SqliteStoreTest, MergeEntityMovesEverything) {
   EXPECT_EQ(DanglingReferences(dir.File("graph.db")), "mentions|1|entities\n");
 }
 
-TEST(SqliteStoreTest, FindEntitiesIgnoresCaseApostrophesAndThe) {
+TEST_P(StoreTest, FindEntitiesIgnoresCaseApostrophesAndThe) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  auto store = Open(dir.File("graph.db"), OpenMode::kCreate);
   store->AddDocument(FirstDoc().analysis());
   Doc d("k", "The Kremlin’s spokesman praised O’Brien. Putin agreed.");
   uint32_t s = d.Sentence("The Kremlin’s spokesman praised O’Brien.");
@@ -854,9 +919,9 @@ std::string IndexNames(const std::string& path) {
   return out;
 }
 
-TEST(SqliteStoreTest, EdgesWithoutDatesAndDocumentFilter) {
+TEST_P(StoreTest, EdgesWithoutDatesAndDocumentFilter) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  auto store = Open(dir.File("graph.db"), OpenMode::kCreate);
   store->AddDocument(FirstDoc().analysis());
   store->AddDocument(SecondDoc().analysis());
   auto with = store->Edges({});
@@ -882,9 +947,9 @@ TEST(SqliteStoreTest, EdgesWithoutDatesAndDocumentFilter) {
   EXPECT_EQ(store->Edges(Where([](auto& f) { f.doc = "nope"; })).size(), 0u);
 }
 
-TEST(SqliteStoreTest, EdgeWeightsOfAKindAndEntityLabels) {
+TEST_P(StoreTest, EdgeWeightsOfAKindAndEntityLabels) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  auto store = Open(dir.File("graph.db"), OpenMode::kCreate);
   store->AddDocument(FirstDoc().analysis());
   store->AddDocument(SecondDoc().analysis());
   auto all = store->EdgeWeights();
@@ -1069,9 +1134,9 @@ TEST(SqliteStoreTest, OlderFilesGainTheQueryIndexesWhenOpenedForWriting) {
   EXPECT_EQ(store->Meta()["format_version"], "1");
 }
 
-TEST(SqliteStoreTest, UnknownEntitiesAreSkippedAndCounted) {
+TEST_P(StoreTest, UnknownEntitiesAreSkippedAndCounted) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir.File("graph.db"), OpenMode::kCreate);
+  auto store = Open(dir.File("graph.db"), OpenMode::kCreate);
   store->AddDocument(FirstDoc().analysis());
   Doc d("u", "Putin met Xi. Macron met Scholz.");
   uint32_t s0 = d.Sentence("Putin met Xi."), s1 = d.Sentence("Macron met Scholz.");
