@@ -1,6 +1,8 @@
 // The library-level builder (store/builder.h).
 #include "store/builder.h"
 
+#include <map>
+
 namespace newsgraph::io {
 
 Builder::Builder(Store& store, Options options) : store_(store), options_(options) {}
@@ -14,7 +16,10 @@ Builder::~Builder() {
 }
 
 void Builder::Begin() {
-  for (const auto& e : store_.Entities()) resolver_.Add(e);
+  for (const auto& e : store_.Entities()) {
+    seen_.insert(e.id);
+    resolver_.Add(e);
+  }
   for (const auto& [name, id] : store_.CuratedAliases()) resolver_.AddCurated(name, id);  // newsgraph alias
   store_.Begin(options_.batch);
   open_ = true;
@@ -25,6 +30,7 @@ BuildStep Builder::Add(graph::DocumentAnalysis* a) {
   if (!open_) throw StoreError("Builder::Add before Begin");
   ++counts_.read;
   auto merges = resolver_.Resolve(a);
+  for (const auto& e : a->entities) seen_.insert(e.id);
   // Another builder writing the same rows at the same moment (PostgreSQL)
   // makes a write fail with StoreConflict: the transaction is rolled back
   // and replayed, its documents and this one, a few times.
@@ -113,12 +119,83 @@ void Builder::MaybeCommit() {
   in_batch_ = 0;
 }
 
+size_t Builder::ReconcileLoneNames() {
+  // A resolver that knows every stored entity but the lone person names,
+  // then each lone name offered to it as a document of its own: the one it
+  // renames joins the full name now stored. Another builder writing into
+  // the same database at the same time stored "Angela Merkel" after this
+  // one had loaded the store and made "Merkel" a node of its own; whoever
+  // finishes last sees both.
+  graph::EntityResolver fresh;
+  for (const auto& [name, id] : store_.CuratedAliases()) fresh.AddCurated(name, id);
+  std::vector<graph::Entity> all = store_.Entities();
+  std::vector<const graph::Entity*> lone;
+  for (const auto& e : all) {
+    if (e.kind == graph::EntityKind::kActor && e.category == "person" && e.label.find(' ') == std::string::npos)
+      lone.push_back(&e);
+    else
+      fresh.Add(e);
+  }
+  std::map<std::string, const graph::Entity*> by_id;
+  for (const auto& e : all) by_id[e.id] = &e;
+  // Only a surname joining a full-name person ("Merkel" -> "Angela
+  // Merkel"): the resolver's other rules (aliases, shorter forms) stay with
+  // the documents that saw both names.
+  auto surname_of = [](const graph::Entity& full, const graph::Entity& lone_one) {
+    const std::string& l = full.label;
+    size_t sp = l.rfind(' ');
+    return full.kind == graph::EntityKind::kActor && full.category == "person" && sp != std::string::npos &&
+           graph::FoldKey(l.substr(sp + 1)) == graph::FoldKey(lone_one.label);
+  };
+  size_t merged = 0;
+  for (const graph::Entity* e : lone) {
+    graph::DocumentAnalysis a;
+    a.entities.push_back(*e);
+    fresh.Resolve(&a);
+    if (a.entities.size() != 1 || a.entities[0].id == e->id) continue;
+    auto target = by_id.find(a.entities[0].id);
+    if (target == by_id.end() || !surname_of(*target->second, *e)) continue;
+    // Both seen by this run's resolver: it decided on them already (a
+    // single builder's graph is left as it made it).
+    if (seen_.count(e->id) && seen_.count(target->first)) continue;
+    store_.MergeEntity(e->id, a.entities[0].id);
+    ++merged;
+  }
+  return merged;
+}
+
 void Builder::Finish(const std::map<std::string, std::string>& meta) {
   if (!open_) throw StoreError("Builder::Finish before Begin");
   for (const auto& [k, v] : meta) store_.SetMeta(k, v);
+  if (options_.commit_every == 0) {
+    // One transaction: no other builder wrote meanwhile (SQLite's writer
+    // lock); the resolver saw every name of the run in order.
+    open_ = false;
+    store_.Commit();
+    pending_.clear();
+    return;
+  }
   open_ = false;
   store_.Commit();
   pending_.clear();
+  // Batches were committed as they filled: other builders may have stored
+  // the full names of this run's lone names meanwhile.
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    store_.Begin(options_.batch);
+    try {
+      size_t merged = ReconcileLoneNames();
+      store_.Commit();
+      counts_.merged += merged;
+      return;
+    } catch (const StoreConflict&) {
+      store_.Rollback();
+      if (attempt >= kAttempts) throw;
+    } catch (...) {
+      store_.Rollback();
+      throw;
+    }
+  }
 }
 
 void Builder::Abort() {

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -74,7 +75,10 @@ class Builder {
   // place). Throws StoreError on a store failure; the run must then be
   // aborted.
   BuildStep Add(graph::DocumentAnalysis* analysis);
-  // Writes the metadata (key -> value) and commits.
+  // Writes the metadata (key -> value) and commits. A run that committed
+  // as it went (commit_every > 0, PostgreSQL) then joins its lone surnames
+  // to the one full-name person now stored with that surname ("Merkel" ->
+  // "Angela Merkel", stored by another builder while this one ran).
   void Finish(const std::map<std::string, std::string>& meta);
   // Rolls the open transaction back (what was committed stays).
   void Abort();
@@ -88,6 +92,9 @@ class Builder {
                   BuildCounts* counts);
   // Commits the batch when it is full (commit_every).
   void MaybeCommit();
+  // The lone-name merges of Finish, inside the open transaction; returns
+  // how many entities were merged.
+  size_t ReconcileLoneNames();
 
   // A document of the open transaction, kept so that the transaction can
   // be replayed after a StoreConflict (commit_every > 0 only).
@@ -100,6 +107,10 @@ class Builder {
   Options options_;
   std::vector<Pending> pending_;
   graph::EntityResolver resolver_;
+  // Entities this run's resolver has seen: stored when it began, or in a
+  // document it added. Lone names and full names both seen were resolved
+  // already; Finish joins only pairs another builder stored meanwhile.
+  std::unordered_set<std::string> seen_;
   BuildCounts counts_;
   bool open_ = false;
   size_t in_batch_ = 0;  // documents in the open transaction

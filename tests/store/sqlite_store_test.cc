@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "export/edge_evidence.h"
+#include "store/builder.h"
 #include "store/sqlite_store_internal.h"
 #include "store/store.h"
 #include "export/writers.h"
@@ -517,6 +518,47 @@ TEST_P(StoreTest, LongerLabelWinsAndOldLabelStaysAnAlias) {
   EXPECT_EQ(e->mentions, 2u);
   EXPECT_EQ(e->documents, 2u);
   EXPECT_EQ(store->Stats().actors, 1);
+}
+
+// Two builders into one PostgreSQL database at the same time: the second
+// loaded the store before the first committed "Angela Merkel", so its
+// "Merkel" became a node of its own. Whoever finishes last joins them, and
+// the graph is the one a single builder makes. (SQLite has one writer at a
+// time, so there the second builder could not have run meanwhile.)
+TEST_P(StoreTest, ConcurrentBuildersJoinLoneNamesToFullNamesStoredMeanwhile) {
+  if (GetParam() == Backend::kSqlite) GTEST_SKIP() << "one writer at a time in SQLite";
+  TempDir dir;
+  const std::string path = dir.File("graph.db");
+  auto first = Open(path, OpenMode::kCreate);
+  auto second = Open(path, OpenMode::kCreate);
+  Builder::Options options;
+  options.commit_every = 1;
+  Builder a(*first, options), b(*second, options);
+  a.Begin();
+  b.Begin();  // knows nothing yet
+  Doc full("full", "Angela Merkel met Emmanuel Macron.");
+  uint32_t s = full.Sentence("Angela Merkel met Emmanuel Macron.");
+  full.Entity("actor:angela-merkel", "Angela Merkel", {}, "person")
+      .Entity("actor:emmanuel-macron", "Emmanuel Macron", {}, "person")
+      .Mention("actor:angela-merkel", s, "Angela Merkel")
+      .Relation("actor:angela-merkel", "meet", "CONSULT", 0, "actor:emmanuel-macron", s);
+  a.Add(&full.analysis());
+  a.Finish({});
+  Doc lone("lone", "Merkel criticised Macron.");
+  s = lone.Sentence("Merkel criticised Macron.");
+  lone.Entity("actor:merkel", "Merkel", {}, "person")
+      .Entity("actor:macron", "Macron", {}, "person")
+      .Mention("actor:merkel", s, "Merkel")
+      .Relation("actor:merkel", "criticise", "DISAPPROVE", -1, "actor:macron", s);
+  b.Add(&lone.analysis());
+  EXPECT_EQ(second->Stats().actors, 4);  // split until the second builder finishes
+  b.Finish({});
+  EXPECT_EQ(b.counts().merged, 2u);
+  EXPECT_EQ(second->Stats().actors, 2);
+  auto merkel = second->GetEntity("actor:angela-merkel");
+  ASSERT_TRUE(merkel);
+  EXPECT_EQ(merkel->mentions, 2u);
+  EXPECT_FALSE(second->GetEntity("actor:merkel"));
 }
 
 TEST(SqliteStoreTest, RollbackLeavesTheDatabaseAsBefore) {
