@@ -3,6 +3,8 @@
 // picture goes through AtomicFile like every export: dot writes into the
 // temporary file, which is renamed only when dot succeeded.
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -215,10 +217,23 @@ std::string RenderGraphviz(const graph::Graph& g, const std::string& format,
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  // Stopping signals are held from before the spawn until the child is
+  // registered with the guard, so that none arrives in between and leaves
+  // dot running; the child starts with the signal mask newsgraph had.
+  sigset_t stopping, before;
+  sigemptyset(&stopping);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&stopping, sig);
+  pthread_sigmask(SIG_BLOCK, &stopping, &before);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setsigmask(&attr, &before);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
   pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, dot_binary.c_str(), &actions, nullptr, argv.data(), environ);
+  int rc = ::posix_spawnp(&pid, dot_binary.c_str(), &actions, &attr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
   if (rc != 0) {
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
     throw IoError(out_path + ": cannot run Graphviz '" + dot_binary + "': " + std::strerror(rc) +
                   " (install the graphviz package, or export --format dot)");
   }
@@ -226,6 +241,7 @@ std::string RenderGraphviz(const graph::Graph& g, const std::string& format,
   {
     // Stopping newsgraph (SIGTERM, SIGINT) stops dot too: no orphan.
     ChildProcessGuard child(pid);
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);  // a signal held meanwhile arrives now
     while (::waitpid(pid, &status, 0) < 0) {
       if (errno != EINTR) throw IoError(out_path + ": waiting for Graphviz: " + std::strerror(errno));
     }
