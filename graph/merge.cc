@@ -1,6 +1,8 @@
 // Cross-document entity resolution.
 #include "graph/merge.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -164,6 +166,22 @@ const std::set<std::string>& CommonWords() {
       "parliamentary", "military", "civil", "foreign", "domestic", "supreme", "senior", "chief", "um", "uh", "ah", "oh", "ok", "okay", "yes", "no"};
   return s;
 }
+// "Donald Trump administration" -> "trump administration": the office of a
+// person named in full, keyed by the surname, so that it meets the same
+// office named by the surname alone. "" when the label is no such office
+// or names the person by one word already.
+std::string OfficeKey(const std::string& label) {
+  std::string key = FoldKey(label);
+  for (const char* suffix : {" administration", " campaign"}) {
+    const size_t n = std::strlen(suffix);
+    if (key.size() <= n || key.compare(key.size() - n, n, suffix) != 0) continue;
+    std::string prefix = key.substr(0, key.size() - n);
+    size_t sp = prefix.rfind(' ');
+    if (sp == std::string::npos) return "";
+    return prefix.substr(sp + 1) + suffix;
+  }
+  return "";
+}
 // Adds id to the list under key (once); records the key in keys when new.
 void Push(std::unordered_map<std::string, std::vector<std::string>>& index, std::string key,
           const std::string& id, std::vector<std::string>& keys) {
@@ -205,7 +223,12 @@ void EntityResolver::Add(const Entity& e) {
     seen.push_back(name);
     return true;
   };
-  if (first_time(keys.names, e.label)) Push(alias_, FoldKey(e.label), e.id, keys.alias_keys);
+  if (first_time(keys.names, e.label)) {
+    Push(alias_, FoldKey(e.label), e.id, keys.alias_keys);
+    // "Donald Trump administration" is also found as "Trump administration".
+    if (e.kind == EntityKind::kActor && e.category != "person")
+      if (std::string office = OfficeKey(e.label); !office.empty()) Push(alias_, office, e.id, keys.alias_keys);
+  }
   for (const auto& a : e.aliases)
     if (first_time(keys.names, a)) Push(alias_, FoldKey(a), e.id, keys.alias_keys);
   if (e.kind == EntityKind::kActor && e.category == "person" &&
@@ -306,7 +329,18 @@ std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(Documen
       rename[e.id] = it->second[0];
       continue;
     }
-    if (e.category != "person") continue;
+    // "Donald Trump administration" after "Trump administration": the
+    // office named by the surname alone (never one full name into another:
+    // the two Bush administrations stay two).
+    if (e.category != "person") {
+      std::string office = OfficeKey(e.label);
+      auto o = office.empty() ? alias_.end() : alias_.find(office);
+      if (o != alias_.end() && o->second.size() == 1) {
+        const Known& k = known_.at(o->second[0]);
+        if (k.kind == e.kind && FoldKey(k.label) == office) rename[e.id] = o->second[0];
+      }
+      continue;
+    }
     if (lone_person) {
       // "Putin" -> the known person whose surname it is (the most salient
       // one when several are).

@@ -89,6 +89,34 @@ TEST(ResolverSpellingTest, VariantsAndShorterFormsJoin) {
   EXPECT_EQ(c.entities[0].label, "Recep Tayyip Erdoğan");
 }
 
+TEST(ResolverOfficeTest, AnAdministrationNamedInFullIsTheOneNamedBySurname) {
+  auto org = [](const std::string& label) {
+    Entity e = Person(label);
+    e.category = "organization";
+    return e;
+  };
+  // Short form first, then the full one; and the other way round.
+  EntityResolver r;
+  auto a = One(org("Macron administration"));
+  r.Resolve(&a);
+  auto b = One(org("Emmanuel Macron administration"));
+  r.Resolve(&b);
+  EXPECT_EQ(b.entities[0].id, a.entities[0].id);
+  EntityResolver q;
+  auto c = One(org("Joe Biden administration"));
+  q.Resolve(&c);
+  auto d = One(org("Biden administration"));
+  q.Resolve(&d);
+  EXPECT_EQ(d.entities[0].id, c.entities[0].id);
+  // Two full names with one surname stay two offices.
+  EntityResolver t;
+  auto e = One(org("George H. W. Bush administration"));
+  t.Resolve(&e);
+  auto f = One(org("George W. Bush administration"));
+  t.Resolve(&f);
+  EXPECT_NE(f.entities[0].id, e.entities[0].id);
+}
+
 TEST(ResolverGroupTest, OneNodePerCountrysForces) {
   EntityResolver r;
   Entity f = Person("Norwegian forces");
