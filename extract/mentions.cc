@@ -148,8 +148,20 @@ const std::unordered_set<std::string_view>& PlaceHeads() {
       "Mountains", "Mountain", "Oblast", "District", "Sea", "Ocean", "Lake", "Valley", "Bay",
       "Strait", "Peninsula", "Desert", "Airport", "Port", "Bridge", "Park", "State", "Territory",
       "Coast", "Gulf", "Canal", "Hills", "Plain", "Prefecture", "Governorate", "Krai", "Avenue",
-      "Tower", "Towers", "Hotel", "Stadium", "Palace", "Base", "Camp", "Road", "Highway", "Village", "Town"};
+      "Tower", "Towers", "Hotel", "Stadium", "Palace", "Base", "Camp", "Road", "Highway", "Village", "Town",
+      "Arena", "Superdome", "Dome", "Mall", "Cathedral", "Mosque", "Temple", "Prison", "Station", "Terminal",
+      "Dam", "Market", "Harbour", "Harbor", "Resort", "Casino", "Plaza", "Boulevard"};
   return s;
+}
+// A name that is no person's by a head word inside it: "Trump International
+// Hotel Las Vegas", "Trump Tower Belgrade" (a place), "Smith Foundation
+// Africa" (an organisation). The first word never decides ("Park Geun-hye").
+std::string InnerHeadCategory(const std::vector<std::string_view>& words, size_t b, size_t n) {
+  for (size_t w = b + 1; w + 1 < n; ++w) {
+    if (PlaceHeads().count(words[w])) return "location";
+    if (OrgHeads().count(words[w])) return "organization";
+  }
+  return "";
 }
 // Capitalised words that start sentences or headings but are not names.
 bool LooksLikeDateWord(std::string_view w) {
@@ -885,6 +897,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                                : (OrgHeads().count(head) || IsMediaHead(head) || (lb == i && a.category != "person"))
                                    ? "organization"
                                    : "person";
+        if (category == "person")
+          if (std::string inner = InnerHeadCategory(words_, lb, le); !inner.empty()) category = inner;
         int e = EntityFor(name, category, lb == i && category == "organization" ? a.country : "", "", false);
         Mention m = NewMention(lb, le, index, e);
         m.possessive = le < s.last && words_[le] == "'s";
@@ -1187,6 +1201,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         bool medium = IsMediaHead(head) && n - b > 1;
         if (OrgHeads().count(head) || toks_[b].Has(kAllCaps) || medium || of_known) category = "organization";
         else if (PlaceHeads().count(head)) category = "location";
+        else if (std::string inner = InnerHeadCategory(words_, b, n); !inner.empty()) category = inner;
         else if (n - b == 1 && b > s.first) {
           std::string_view prev = Lower(b - 1);
           if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")

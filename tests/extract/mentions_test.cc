@@ -192,6 +192,19 @@ TEST_F(MentionsTest, AFirstNameTheTaggerReadsAsAVerbStartsTheName) {
   EXPECT_EQ(full, 2u) << Joined(a);
 }
 
+TEST_F(MentionsTest, AHeadWordInsideANameMakesItAPlaceNotAPerson) {
+  auto a = Run(
+      "Donald Trump spoke at the Trump International Hotel Las Vegas on Monday. Fans gathered at the "
+      "Caesars Superdome in New Orleans.");
+  const auto* hotel = Label(a, "Trump International Hotel Las Vegas");
+  ASSERT_NE(hotel, nullptr) << Joined(a);
+  EXPECT_EQ(hotel->category, "location");
+  const auto* dome = Label(a, "Caesars Superdome");
+  ASSERT_NE(dome, nullptr) << Joined(a);
+  EXPECT_EQ(dome->category, "location");
+  EXPECT_EQ(Label(a, "Donald Trump")->category, "person");
+}
+
 TEST_F(MentionsTest, ACountrysForcesAreOneCodedGroup) {
   auto a = Run("Israeli troops entered the town. The IDF said Israeli soldiers were attacked. "
                "The Israeli army later withdrew. Israel Defense Forces tanks stayed.");
