@@ -294,6 +294,11 @@ TEST_F(RelationsTest, ClassesThatDependOnTheObjectOrTheSetting) {
   EXPECT_FALSE(HasClass(c, "ASSAULT")) << ::testing::PrintToString(Triples(c));
   auto d = Run("Russian forces defeated the Ukrainian army near Bakhmut on Monday.");
   EXPECT_TRUE(HasClass(d, "ASSAULT")) << ::testing::PrintToString(Triples(d));
+  // Suspending a ceremony is no sanction; suspending talks is.
+  auto e = Run("Mindanao State University officials suspend graduation ceremonies after a bomb threat.");
+  EXPECT_TRUE(e.relations.empty()) << ::testing::PrintToString(Triples(e));
+  auto f = Run("Russia suspended talks with Ukraine on Monday.");
+  EXPECT_TRUE(HasClass(f, "SANCTION")) << ::testing::PrintToString(Triples(f));
 }
 
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
