@@ -200,6 +200,30 @@ TEST(CliPostgres, QueriesAnswerAsFromSqlite) {
   }
 }
 
+// The commands that curate and check a store take a URI as they take a file.
+TEST(CliPostgres, CheckAliasAndActorsWorkOnAUri) {
+  PgSchema pg("curate");
+  NEED_PG(pg);
+  TempDir tmp;
+  std::string in = Quote(Fixture("query/week1.txt")) + " " + Quote(Fixture("query/week2.txt"));
+  auto b = RunNewsgraph("build -q " + in + " --db " + Quote(pg.uri()), tmp.path());
+  ASSERT_EQ(b.code, 0) << b.err;
+  auto c = RunNewsgraph("check --db " + Quote(pg.uri()), tmp.path());
+  EXPECT_EQ(c.code, 0) << c.err;
+  EXPECT_NE(c.out.find(": ok"), std::string::npos) << c.out << c.err;
+  EXPECT_EQ(c.err.find("no such file"), std::string::npos) << c.err;
+  auto s = RunNewsgraph("actors --db " + Quote(pg.uri()) + " --suspect", tmp.path());
+  EXPECT_EQ(s.code, 0) << s.err;
+  // (A curation for the test's sake: the country into its president.)
+  auto a = RunNewsgraph("alias --db " + Quote(pg.uri()) + " France 'Emmanuel Macron'", tmp.path());
+  EXPECT_EQ(a.code, 0) << a.err;
+  auto l = RunNewsgraph("alias --db " + Quote(pg.uri()) + " --list", tmp.path());
+  EXPECT_NE(l.out.find("France\tactor:emmanuel-macron"), std::string::npos) << l.out << l.err;
+  auto u = RunNewsgraph("alias --db " + Quote(pg.uri()) + " --undo France", tmp.path());
+  EXPECT_EQ(u.code, 0) << u.err;
+  EXPECT_EQ(pg.Psql("SELECT count(*) FROM entities WHERE eid = 'actor:france'"), "1\n");
+}
+
 TEST(CliPostgres, AUriWithAPasswordIsRefused) {
   TempDir tmp;
   auto r = RunNewsgraph("build -q " + Quote(Fixture("query/week1.txt")) +
