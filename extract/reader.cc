@@ -347,18 +347,8 @@ bool ValidateText(const std::string& text, std::string* error) {
       ++i;
       continue;
     }
-    int len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-    bool ok = len > 0 && i + len <= n;
-    for (int k = 1; ok && k < len; ++k) ok = (s[i + k] & 0xC0) == 0x80;
-    if (ok && len == 3) {
-      if (c == 0xE0 && s[i + 1] < 0xA0) ok = false;  // overlong
-      if (c == 0xED && s[i + 1] >= 0xA0) ok = false;  // surrogate
-    }
-    if (ok && len == 4) {
-      if (c == 0xF0 && s[i + 1] < 0x90) ok = false;
-      if (c == 0xF4 && s[i + 1] >= 0x90) ok = false;
-    }
-    if (!ok) {
+    const size_t len = Utf8Length(s, i, n);
+    if (len == 0) {
       *error = "line " + std::to_string(line) + ", column " + std::to_string(i - line_start + 1) +
                " (byte " + std::to_string(i) + "): invalid UTF-8";
       return false;

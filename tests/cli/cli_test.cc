@@ -14,19 +14,6 @@
 namespace newsgraph::testing {
 namespace {
 
-std::vector<rapidjson::Document> JsonLines(const std::string& text) {
-  std::vector<rapidjson::Document> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    rapidjson::Document d;
-    d.Parse(line.c_str());
-    EXPECT_FALSE(d.HasParseError()) << line;
-    if (!d.HasParseError()) out.push_back(std::move(d));
-  }
-  return out;
-}
 
 // Substring by Unicode code points, as the JSONL contract counts offsets.
 std::string CodePoints(const std::string& s, size_t begin, size_t end) {

@@ -9,8 +9,28 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 namespace newsgraph::testing {
+
+// The records of JSON Lines output, each line parsed (a line that is no
+// JSON fails the test).
+inline std::vector<rapidjson::Document> JsonLines(const std::string& text) {
+  std::vector<rapidjson::Document> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    rapidjson::Document d;
+    d.Parse(line.c_str());
+    EXPECT_FALSE(d.HasParseError()) << line;
+    if (!d.HasParseError()) out.push_back(std::move(d));
+  }
+  return out;
+}
 
 struct RunResult {
   int code = -1;

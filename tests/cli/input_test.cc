@@ -21,19 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<rapidjson::Document> JsonLines(const std::string& text) {
-  std::vector<rapidjson::Document> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    rapidjson::Document d;
-    d.Parse(line.c_str());
-    EXPECT_FALSE(d.HasParseError()) << line;
-    if (!d.HasParseError()) out.push_back(std::move(d));
-  }
-  return out;
-}
 
 std::vector<std::string> DocIds(const std::string& jsonl) {
   std::vector<std::string> ids;
