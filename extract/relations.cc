@@ -504,6 +504,20 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       // shares the main clause's subject.
       if (EndsWith(Lower(v), "ing") &&
           (KidWith(v, Dep::kMark) < 0 || x_.tree_lex_->In("same_subject_mark", Lower(KidWith(v, Dep::kMark))))) {
+        // "the crisis of wildfires currently destroying X" misread as an
+        // adverbial clause: a gerund right after the "of" noun of another
+        // phrase (adverbs aside, no comma) modifies that noun, whose actor
+        // (if any) is its subject. After the clause's own object ("shelled
+        // the town killing five") or a medium ("a message on Twitter
+        // blaming X") it is the clause's.
+        size_t b = v;
+        while (b > 0 && head_[b - 1] == static_cast<int>(v) && Tag(b - 1) == Pos::kAdv) --b;
+        if (b > 0 && h < b - 1 && Tag(b - 1) == Pos::kNoun && dep_[b - 1] == Dep::kNmod && CaseOf(b - 1) == "of" &&
+            head_[b - 1] >= 0 && static_cast<size_t>(head_[b - 1]) != h && !x_.tree_lex_->In("time", Lower(b - 1))) {
+          *through = true;
+          ActorsOf(b - 1, &out, 0, nullptr);
+          return out;
+        }
         *through = true;
         return TreeSubjects(h, through, pronoun, depth + 1);
       }
@@ -692,6 +706,8 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       continue;
     if (Tag(k) != Pos::kNoun && Tag(k) != Pos::kPropn) continue;
     if (k - n > 6) continue;
+    // "action on Thursday": a date or time word is no complement.
+    if (x_.tree_lex_->In("time", Lower(k)) || x_.tree_lex_->In("time", NounLemma(k))) continue;
     // The complement: its case, its compounds and adjectives, the mention it is.
     for (uint32_t c2 : KidsOf(k))
       if (dep_[c2] == Dep::kCase || dep_[c2] == Dep::kCompound || dep_[c2] == Dep::kAmod || dep_[c2] == Dep::kFlat ||
@@ -1080,10 +1096,18 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   const ComplementEntry* ce = tl.Complement(lemma);
   int xcomp = KidWith(t, Dep::kXcomp);
   if (xcomp < 0 && ce) {
-    // "encouraged X to restrict ...", parsed as an adverbial clause.
+    // "encouraged X to restrict ...", parsed as an adverbial clause; but
+    // "called for G7 action to correct Y" is a call for action (the clause
+    // says what for), not "called on X to": a verb of the addressee kind
+    // needs its addressee.
+    bool addressee = KidWith(t, Dep::kObj) >= 0 || KidWith(t, Dep::kIobj) >= 0;
+    for (uint32_t k : KidsOf(t))
+      if ((dep_[k] == Dep::kObl || dep_[k] == Dep::kNmod) && !x_.tree_lex_->In("time", Lower(k)) &&
+          std::find(ce->preps.begin(), ce->preps.end(), CaseOf(k)) != ce->preps.end())
+        addressee = true;  // ("on Thursday" is no addressee)
     for (uint32_t k : KidsOf(t))
       if (dep_[k] == Dep::kAdvcl && IsVerbal(k) && KidWith(k, Dep::kMark) >= 0 && Lower(KidWith(k, Dep::kMark)) == "to" &&
-          KidWith(k, Dep::kNsubj) < 0) {
+          KidWith(k, Dep::kNsubj) < 0 && (ce->target != ComplementEntry::kObject || addressee)) {
         xcomp = static_cast<int>(k);
         break;
       }

@@ -301,6 +301,31 @@ TEST_F(RelationsTest, ClassesThatDependOnTheObjectOrTheSetting) {
   EXPECT_TRUE(HasClass(f, "SANCTION")) << ::testing::PrintToString(Triples(f));
 }
 
+TEST_F(RelationsTest, ACallForActionToDoSomethingIsADemandForTheAction) {
+  // "called for X to V" with no addressee is a call for X ("on Thursday" is
+  // no addressee), and a date is never part of the issue.
+  auto a = Run("On Thursday, Canadian Prime Minister Mark Carney called for NATO action to end the crisis.");
+  bool demand = false;
+  for (const auto& r : a.relations)
+    demand |= r.cls == "DEMAND" && Label(a, r.subject) == "Mark Carney" && Label(a, r.object).find("action") != std::string::npos;
+  EXPECT_TRUE(demand) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Canadian Prime Minister Mark Carney called for international action on Thursday.");
+  EXPECT_TRUE(Has(b, "Mark Carney DEMAND international action")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("Germany called on Russia to withdraw its troops.");
+  EXPECT_TRUE(Has(c, "Germany DEMAND Russia")) << ::testing::PrintToString(Triples(c));
+}
+
+TEST_F(RelationsTest, AGerundAfterAnOfNounIsThatNounsNotTheSpeakers) {
+  // "the crisis of floods currently destroying X": the floods destroy,
+  // not the speaker, even when the parser hangs the gerund on the clause.
+  auto a = Run(
+      "Canadian Prime Minister Mark Carney called for NATO action to correct what he named the "
+      "international crisis of wildfires currently destroying Amazon rainforest in and around Brazil.");
+  EXPECT_FALSE(HasClass(a, "ASSAULT")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Israeli forces raided the camp on Monday killing two Palestinian militants.");
+  EXPECT_TRUE(HasClass(b, "ASSAULT")) << ::testing::PrintToString(Triples(b));
+}
+
 TEST_F(RelationsTest, ConlluOutputHasOneTreePerSentence) {
   graph::Document doc;
   doc.id = "c";
