@@ -183,8 +183,8 @@ int RunExport(ExportOptions o) {
                  Count(g.num_edges(), "edge").c_str(), where.c_str());
     if (!o.filter.keep_isolated && !o.filter.Active() &&
         o.projection.network == graph::Network::kRelations && g.num_nodes() < stored)
-      std::fprintf(stderr, "left out %zu nodes without edges (--keep-isolated keeps them)\n",
-                   stored - g.num_nodes());
+      std::fprintf(stderr, "left out %s without edges (--keep-isolated keeps them)\n",
+                   Count(stored - g.num_nodes(), "node").c_str());
     return kExitOk;
   } catch (const std::exception& e) {
     // StoreError names the database, IoError the output file.

@@ -1246,6 +1246,22 @@ class SqliteStore : public Store {
 
   StoreError NotNewsgraph() const { return StoreError(path_ + ": not a newsgraph database"); }
 
+  // Whether a read-only open failed only because the -shm of a WAL file
+  // cannot be made in a folder this user may not write, with no -wal
+  // content that an immutable read would miss.
+  bool ReadableOnlyAsImmutable(const SQLite::Exception& e) const {
+    const int code = e.getExtendedErrorCode();
+    if (code != SQLITE_READONLY_CANTINIT && code != SQLITE_CANTOPEN && code != SQLITE_READONLY &&
+        e.getErrorCode() != SQLITE_READONLY && e.getErrorCode() != SQLITE_CANTOPEN)
+      return false;
+    std::error_code ec;
+    std::string dir = std::filesystem::path(path_).parent_path().string();
+    if (dir.empty()) dir = ".";
+    if (::access(dir.c_str(), W_OK) == 0) return false;
+    auto wal = std::filesystem::file_size(path_ + "-wal", ec);
+    return ec || wal == 0;
+  }
+
   void Open() {
     int flags = mode_ == OpenMode::kReadOnly    ? SQLite::OPEN_READONLY
                 : mode_ == OpenMode::kReadWrite ? SQLite::OPEN_READWRITE
@@ -1266,6 +1282,25 @@ class SqliteStore : public Store {
       read_header();
     } catch (const SQLite::Exception& e) {
       if (e.getErrorCode() == SQLITE_NOTADB) throw NotNewsgraph();
+      if (mode_ == OpenMode::kReadOnly && ReadableOnlyAsImmutable(e)) {
+        // A database in a folder this user may not write (a shared, read-
+        // only copy): a WAL reader cannot create the -shm beside it. With
+        // no -wal content to miss and no writer, the file alone is the
+        // whole database: read it as immutable.
+        std::string uri = "file:";
+        for (char c : path_) {
+          if (c == '%' || c == '?' || c == '#') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri += buf;
+          } else {
+            uri += c;
+          }
+        }
+        uri += "?immutable=1";
+        db_ = std::make_unique<SQLite::Database>(uri, flags | SQLITE_OPEN_URI, kBusyTimeoutMs);
+        read_header();
+      } else {
       if (mode_ != OpenMode::kReadOnly || e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK) throw;
       // A first build of this file was killed after writing into it (see
       // SetPragmas): its rollback journal is hot, and only a connection
@@ -1273,6 +1308,7 @@ class SqliteStore : public Store {
       RollBackHotJournal();
       db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
       read_header();
+      }
     }
     // Nothing is changed in a file before it is known to be ours.
     if (tables == 0 && user_version == 0) {

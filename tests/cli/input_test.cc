@@ -350,5 +350,30 @@ TEST(InputCli, ReadOnlyOpenByAnotherUserLeavesTheOwnerAbleToBuild) {
   EXPECT_EQ(Sql(db, "SELECT count(*) FROM documents"), "3\n");
 }
 
+// A shared copy in a folder the reader may not write: no -shm can be made
+// beside it, and the store is read as the immutable file it is.
+TEST(InputCli, AStoreInAFolderTheReaderMayNotWriteIsQueried) {
+  if (geteuid() != 0 || Sh("command -v setpriv >/dev/null") != 0) GTEST_SKIP() << "needs root and setpriv";
+  TempDir tmp;
+  fs::permissions(tmp.path(), fs::perms::all);
+  fs::create_directories(tmp / "shared");
+  fs::permissions(tmp / "shared", fs::perms::all);
+  std::string as_owner = "setpriv --reuid=61001 --regid=61001 --clear-groups ";
+  std::string as_reader = "setpriv --reuid=61002 --regid=61002 --clear-groups ";
+  std::string ng = "'" + std::string(NEWSGRAPH_BINARY) + "'";
+  if (Sh(as_owner + ng + " --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "binary not usable by another user";
+  Write(tmp / "one.txt", "Vladimir Putin met Emmanuel Macron.");
+  std::string db = tmp / "shared/g.db";
+  std::string err = " 2>>" + Quote(tmp / "err");
+  ASSERT_EQ(Sh(as_owner + ng + " build -q --db " + Quote(db) + " " + Quote(tmp / "one.txt") + err), 0)
+      << ReadFile(tmp / "err");
+  fs::permissions(tmp / "shared", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                      fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  EXPECT_EQ(Sh(as_reader + ng + " query --db " + Quote(db) + " top >" + Quote(tmp / "out") + err), 0)
+      << ReadFile(tmp / "err");
+  EXPECT_NE(ReadFile(tmp / "out").find("Vladimir Putin"), std::string::npos) << ReadFile(tmp / "out");
+  fs::permissions(tmp / "shared", fs::perms::all);
+}
+
 }  // namespace
 }  // namespace newsgraph::testing
