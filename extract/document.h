@@ -176,6 +176,7 @@ class DocumentRun {
   Kids KidsOf(size_t t) const { return Kids{kid_list_.data() + kid_begin_[t], kid_list_.data() + kid_end_[t]}; }
   int KidWith(size_t t, Dep d) const;
   int KidWithBase(size_t t, Dep base) const;
+  std::string PossessorLabel(size_t n) const;
   bool LightObject(size_t t) const;
   bool IsVerbal(size_t t) const;
   std::string CaseOf(size_t t) const;

@@ -596,6 +596,15 @@ bool DocumentRun::GerundIssue(size_t v, Target* target) {
   return false;
 }
 
+// The label of the first actor that owns the noun at n ("Ukraine's right"),
+// or "".
+std::string DocumentRun::PossessorLabel(size_t n) const {
+  for (uint32_t k : KidsOf(n))
+    if (dep_[k] == Dep::kNmodPoss && mention_at_[k] >= 0 && mentions_[mention_at_[k]].entity >= 0)
+      return entities_[mentions_[mention_at_[k]].entity].e.label;
+  return "";
+}
+
 bool DocumentRun::IssueFromTree(size_t n, Target* target) {
   if (Tag(n) == Pos::kVerb) return GerundIssue(n, target);
   // "Ukraine joining NATO": the actor with a gerund clause.
@@ -625,9 +634,7 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       inf = static_cast<int>(n + 2);
     Target g;
     if (inf >= 0 && GerundIssue(static_cast<size_t>(inf), &g)) {
-      for (uint32_t p2 : KidsOf(n))
-        if (dep_[p2] == Dep::kNmodPoss && mention_at_[p2] >= 0 && mentions_[mention_at_[p2]].entity >= 0 && g.possessor.empty())
-          g.possessor = entities_[mentions_[mention_at_[p2]].entity].e.label;
+      if (g.possessor.empty()) g.possessor = PossessorLabel(n);
       *target = g;
       return true;
     }
@@ -651,9 +658,7 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
         if ((dep_[k] == Dep::kAcl || dep_[k] == Dep::kNmod) && Tag(k) == Pos::kVerb) {
           Target g;
           if (GerundIssue(k, &g)) {
-            for (uint32_t p2 : KidsOf(n))
-              if (dep_[p2] == Dep::kNmodPoss && mention_at_[p2] >= 0 && mentions_[mention_at_[p2]].entity >= 0 && g.possessor.empty())
-                g.possessor = entities_[mentions_[mention_at_[p2]].entity].e.label;
+            if (g.possessor.empty()) g.possessor = PossessorLabel(n);
             *target = g;
             return true;
           }

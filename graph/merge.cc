@@ -166,12 +166,11 @@ const std::set<std::string>& CommonWords() {
       "parliamentary", "military", "civil", "foreign", "domestic", "supreme", "senior", "chief", "um", "uh", "ah", "oh", "ok", "okay", "yes", "no"};
   return s;
 }
-// "Donald Trump administration" -> "trump administration": the office of a
-// person named in full, keyed by the surname, so that it meets the same
-// office named by the surname alone. "" when the label is no such office
-// or names the person by one word already.
-std::string OfficeKey(const std::string& label) {
-  std::string key = FoldKey(label);
+// "donald trump administration" (a label's FoldKey) -> "trump
+// administration": the office of a person named in full, keyed by the
+// surname, so that it meets the same office named by the surname alone.
+// "" when the label is no such office or names the person by one word.
+std::string OfficeKey(const std::string& key) {
   for (const char* suffix : {" administration", " campaign"}) {
     const size_t n = std::strlen(suffix);
     if (key.size() <= n || key.compare(key.size() - n, n, suffix) != 0) continue;
@@ -224,10 +223,11 @@ void EntityResolver::Add(const Entity& e) {
     return true;
   };
   if (first_time(keys.names, e.label)) {
-    Push(alias_, FoldKey(e.label), e.id, keys.alias_keys);
+    std::string key = FoldKey(e.label);
+    Push(alias_, key, e.id, keys.alias_keys);
     // "Donald Trump administration" is also found as "Trump administration".
     if (e.kind == EntityKind::kActor && e.category != "person")
-      if (std::string office = OfficeKey(e.label); !office.empty()) Push(alias_, office, e.id, keys.alias_keys);
+      if (std::string office = OfficeKey(key); !office.empty()) Push(alias_, office, e.id, keys.alias_keys);
   }
   for (const auto& a : e.aliases)
     if (first_time(keys.names, a)) Push(alias_, FoldKey(a), e.id, keys.alias_keys);
@@ -333,7 +333,7 @@ std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(Documen
     // office named by the surname alone (never one full name into another:
     // the two Bush administrations stay two).
     if (e.category != "person") {
-      std::string office = OfficeKey(e.label);
+      std::string office = OfficeKey(key);
       auto o = office.empty() ? alias_.end() : alias_.find(office);
       if (o != alias_.end() && o->second.size() == 1) {
         const Known& k = known_.at(o->second[0]);
