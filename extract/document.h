@@ -185,6 +185,8 @@ class DocumentRun {
   int ProtestingCrowd(size_t v, uint32_t sentence);
   void ActorsOf(size_t t, std::vector<int>* out, int depth, bool* indirect) const;
   std::vector<int> TreeSubjects(size_t v, bool* through, bool* pronoun, int depth) const;
+  int StraySubject(size_t v) const;
+  int AntecedentAgent(size_t node, int subject_entity, uint32_t sentence) const;
   bool TreePassive(size_t v) const;
   bool TreeNegated(size_t v) const;
   bool TreeIntent(size_t v) const;
@@ -245,6 +247,14 @@ class DocumentRun {
     recent_persons_.push_back(e);
   }
   std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
+  // Acts read without a target ("Turkey began a military offensive"): who
+  // did them, of which class, in which sentence; for AntecedentAgent.
+  struct Act {
+    int mention;
+    std::string cls;
+    uint32_t sentence;
+  };
+  std::vector<Act> acts_;
   bool negative_ = false;  // the trigger being parsed is against its object
   bool issues_only_ = false;  // the verb dictionary coded this verb's actor relations
   PatternSentence pattern_;   // PatternView's sentence

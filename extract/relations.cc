@@ -14,6 +14,7 @@
 //              is REJECT toward X and the meeting is not asserted
 //   negation   not/never/n't/no on the trigger or its outer verb
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <unordered_map>
 
@@ -122,6 +123,13 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     int pm = mention_at_[t - 1];
     if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t)
       after_subject = true;
+    // "An Iranian court sentences X", "Pakistani police arrest X": after a
+    // noun that stands for an actor, unless the word is one itself ("Syrian
+    // government forces").
+    if (!verb_before && Tag(t - 1) == Pos::kNoun &&
+        (x_.tree_lex_->In("actor_head", Lower(t - 1)) || lex_.GroupNoun(Lower(t - 1))) &&
+        !x_.tree_lex_->In("actor_head", w) && !lex_.GroupNoun(w))
+      after_subject = true;
     bool after_and = s_verb_before && Lower(t - 1) == "and";
     if (!after_subject && !after_and) continue;
     if (t + 1 < s.last) {
@@ -140,6 +148,20 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
 
 void DocumentRun::ParseSentence(const SentenceBounds& s) {
   RetagHeadlineVerbs(s);
+  // No English preposition or adverb has a hyphen between letters: a word
+  // like "far-right" or "pro-Russian" the tagger did not know and called ADP
+  // or ADV modifies the noun after it ("bans far-right ministers X and Y"
+  // lost its object when "far-right" was read as the case of "ministers").
+  for (size_t t = s.first; t + 1 < s.last; ++t) {
+    if (Tag(t) != Pos::kAdp && Tag(t) != Pos::kAdv) continue;
+    std::string_view w = Lower(t);
+    size_t h = w.find('-');
+    if (h == std::string_view::npos || h == 0 || h + 1 >= w.size() || !std::isalpha(static_cast<unsigned char>(w[h - 1])) ||
+        !std::isalpha(static_cast<unsigned char>(w[h + 1])))
+      continue;
+    Pos next = Tag(t + 1);
+    if (next == Pos::kNoun || next == Pos::kAdj || next == Pos::kPropn) tags_[t] = Pos::kAdj;
+  }
   size_t n = s.last - s.first;
   parse_words_.assign(words_.begin() + s.first, words_.begin() + s.last);
   parse_tags_.assign(tags_.begin() + s.first, tags_.begin() + s.last);
@@ -442,7 +464,10 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
     return out;
   }
   if (TreePassive(v)) return out;  // a passive's subject is its patient
-  if (head_[v] < 0) return out;
+  if (head_[v] < 0) {
+    if (int m = StraySubject(v); m >= 0) out.push_back(m);
+    return out;
+  }
   size_t h = head_[v];
   switch (dep_[v]) {
     case Dep::kConj:
@@ -526,6 +551,93 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       break;
   }
   return out;
+}
+
+// "In a statement following the attack, X, a spokesman for Y, blamed Z":
+// the parser often hangs the name between the commas on the fronted phrase
+// (as an apposition of "attack") and leaves the main verb without a subject.
+// The name set off by commas right before the verb, inside a phrase that
+// depends on the verb and stands before it, is the verb's subject.
+int DocumentRun::StraySubject(size_t v) const {
+  if (!IsVerbal(v) || v < 3) return -1;
+  size_t b = v - 1;
+  while (b > 0 && Tag(b) == Pos::kAdv && head_[b] == static_cast<int>(v)) --b;
+  if (Lower(b) != ",") return -1;
+  // The mention whose phrase ends at b: walk back over the apposition.
+  for (size_t t = b; t-- > 0 && b - t <= 12;) {
+    if (Tag(t) == Pos::kVerb || Tag(t) == Pos::kAux || Lower(t) == ";") return -1;
+    int m = mention_at_[t];
+    if (m < 0 || mentions_[m].entity < 0 || mentions_[m].modifier || mentions_[m].pronoun) continue;
+    size_t first = mentions_[m].first;
+    // A name inside the apposition ("a spokesman for the PMF"): look further back.
+    if (first == 0 || Lower(first - 1) != ",") {
+      t = first;
+      continue;
+    }
+    // The mention's head: the word of the mention whose head lies outside it.
+    size_t h = first;
+    for (size_t i = first; i < mentions_[m].last; ++i)
+      if (head_[i] < static_cast<int>(first) || head_[i] >= static_cast<int>(mentions_[m].last)) h = i;
+    if (dep_[h] != Dep::kAppos && dep_[h] != Dep::kConj) return -1;
+    // Everything between the mention and the verb's comma belongs to the
+    // mention (its apposition), and the mention hangs, through words before
+    // it, on an oblique or adverbial clause of the verb.
+    // (An apposition may hang on the same word as the name: "the attack,
+    // X, a spokesman for Y,".)
+    for (size_t i = mentions_[m].last; i < b; ++i) {
+      int a = static_cast<int>(i);
+      bool mine = false;
+      for (int g = 0; g < 8 && a >= 0 && !mine; ++g) {
+        mine = a == static_cast<int>(h) ||
+               (a >= static_cast<int>(mentions_[m].last) && dep_[a] == Dep::kAppos && head_[a] == head_[h]);
+        a = head_[a];
+      }
+      if (!mine && Lower(i) != ",") return -1;
+    }
+    int a = static_cast<int>(h);
+    for (int g = 0; g < 8; ++g) {
+      int up = head_[a];
+      if (up < 0) return -1;
+      if (up == static_cast<int>(v)) {
+        if (a < static_cast<int>(first) && (dep_[a] == Dep::kObl || dep_[a] == Dep::kAdvcl || dep_[a] == Dep::kOblTmod))
+          return m;
+        return -1;
+      }
+      if (up > static_cast<int>(v)) return -1;
+      a = up;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// The actor that did the act a definite noun names ("the attack", "the
+// ultimatum", "the move"): the subject of the latest relation of a class
+// that noun can name, from this sentence or the ten before, by another
+// actor than subject_entity. -1 when there is none, when the noun has its
+// own modifiers or complements (then it names something else), or when it
+// is not introduced by "the/this/that".
+constexpr uint32_t kAntecedentWindow = 10;
+
+int DocumentRun::AntecedentAgent(size_t node, int subject_entity, uint32_t sentence) const {
+  int det = KidWith(node, Dep::kDet);
+  if (det < 0) return -1;
+  std::string_view d = Lower(static_cast<size_t>(det));
+  if (d != "the" && d != "this" && d != "that" && d != "these") return -1;
+  for (uint32_t k : KidsOf(node))
+    if (dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kNmodPoss || dep_[k] == Dep::kAcl ||
+        dep_[k] == Dep::kAclRelcl || dep_[k] == Dep::kNummod)
+      return -1;
+  std::string lemma = NounLemma(node);
+  bool any = x_.tree_lex_->In("antecedent_any", lemma);
+  for (size_t i = acts_.size(); i-- > 0;) {
+    const Act& a = acts_[i];
+    if (a.sentence + kAntecedentWindow < sentence) break;
+    if (a.sentence > sentence || mentions_[a.mention].entity < 0 || mentions_[a.mention].entity == subject_entity) continue;
+    if (!(any && a.cls != "CONSULT") && !x_.tree_lex_->In("antecedent_" + a.cls, lemma)) continue;
+    return a.mention;
+  }
+  return -1;
 }
 
 // Owners of a nominal node that can be the source of the event it names:
@@ -878,14 +990,29 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     targets->push_back(t);
     // "opposed Macron's statement", "backed Russia's proposal": a stance
     // on what an actor said is a stance toward the actor too.
-    if (x_.tree_lex_->In("speech_noun", NounLemma(n)))
+    if (x_.tree_lex_->In("speech_noun", NounLemma(n))) {
+      bool found = false;
       for (uint32_t k : KidsOf(n))
         if ((dep_[k] == Dep::kNmodPoss || (dep_[k] == Dep::kAmod && mention_at_[k] >= 0)) && mention_at_[k] >= 0 &&
             mentions_[mention_at_[k]].entity >= 0) {
           Target owner;
           owner.mention = mention_at_[k];
           targets->push_back(owner);
+          found = true;
         }
+      // "agreed to a proposal by the United States", "a US plan": the
+      // proposer too, when named by "by/from" or a name modifier.
+      if (!found)
+        for (uint32_t k : KidsOf(n)) {
+          if (mention_at_[k] < 0 || mentions_[mention_at_[k]].entity < 0 || mention_at_[k] == mention_at_[n]) continue;
+          bool by = dep_[k] == Dep::kNmod && (CaseOf(k) == "by" || CaseOf(k) == "from");
+          if (!by && dep_[k] != Dep::kCompound) continue;
+          Target owner;
+          owner.mention = mention_at_[k];
+          targets->push_back(owner);
+          break;
+        }
+    }
     if (t.about >= 0 && negative_) {
       Target actor;
       actor.mention = t.about;
@@ -947,10 +1074,17 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
 
 void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects_in,
                           const RelationEntry& r, bool negated, float confidence, uint32_t sentence) {
+  if (!negated && r.mode.empty())
+    for (int sm : subjects) acts_.push_back({sm, r.cls, sentence});
   // Visiting or meeting a place is no consultation with an actor: "Xi
   // visits Lhasa" (a capital stands for its country and stays).
   std::vector<Target> objects;
+  // Arresting, sentencing, deporting are done to people: "sentences six
+  // officers to prison terms for abuse of authority" is no coercion of
+  // "abuse of authority".
+  const bool people_only = x_.tree_lex_->In("person_verb", r.head);
   for (const auto& o : objects_in) {
+    if (people_only && o.mention < 0) continue;
     if (o.mention >= 0 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "SUPPORT" || r.cls == "DEMAND") &&
         entities_[mentions_[o.mention].entity].e.category == "location")
       continue;
@@ -992,6 +1126,42 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
           tg.mention = ActorMention(k);
           for (int sm : subjects) Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
         }
+    }
+  // "rejected Washington's demand", "denied a request from the US": the
+  // owner of the demand made it, of the verb's subject. Only the subject's
+  // own reply is read from the verb; the demand is the owner's act.
+  if (r.cls != "DEMAND" && !negated)
+    for (const auto& o : objects) {
+      if (o.mention >= 0 || o.owner < 0 || o.node < 0 || !x_.tree_lex_->In("demand_noun", NounLemma(o.node))) continue;
+      RelationEntry demand = r;
+      demand.cls = "DEMAND";
+      demand.polarity = 1;
+      demand.mode.clear();
+      demand.code.clear();
+      demand.lemma = NounLemma(o.node);
+      demand.head = demand.lemma;
+      demand.prep.clear();
+      demand.noun = true;
+      for (int sm : subjects) {
+        if (mentions_[sm].entity == mentions_[o.owner].entity) continue;
+        Target tg;
+        tg.mention = sm;
+        Emit(o.owner, tg, demand, false, confidence - Confidence::kOwner, sentence);
+      }
+    }
+  // "Iran rejects the ultimatum", "the EU condemned the operation": a
+  // reply to an act named by a definite noun alone is a reply to whoever
+  // did that act in the sentences just before.
+  if (x_.tree_lex_->In("reply_classes", r.cls))
+    for (const auto& o : objects) {
+      if (o.mention >= 0 || o.node < 0 || o.owner >= 0 || o.about >= 0 || !o.possessor.empty()) continue;
+      for (int sm : subjects) {
+        int agent = AntecedentAgent(static_cast<size_t>(o.node), mentions_[sm].entity, sentence);
+        if (agent < 0) continue;
+        Target tg;
+        tg.mention = agent;
+        Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
+      }
     }
   if (x_.tree_lex_->In("owner_classes", r.cls)) {
     for (const auto& o : objects) {
@@ -1515,7 +1685,16 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
       break;
     }
   }
-  if (!chosen) return;
+  if (!chosen) {
+    // "Turkey began a military offensive": no target, but an act whose
+    // agent a later "the operation" may name.
+    if (LightObject(t) && IsVerbal(static_cast<size_t>(head_[t])) && !suppressed_[head_[t]] && !TreeNegated(t) &&
+        !TreeNegated(head_[t]) && !TreeIntent(head_[t]) && mode_of_[head_[t]].empty()) {
+      bool th = false, pr = false;
+      for (int sm : TreeSubjects(head_[t], &th, &pr, 0)) acts_.push_back({sm, list->front().cls, index});
+    }
+    return;
+  }
   if ((chosen->prep == "on" || chosen->prep == "about" || chosen->prep == "over" || chosen->prep == "regarding") &&
       (chosen->cls == "AGREE" || chosen->cls == "CONSULT" || chosen->cls == "COOPERATE")) {
     // "an agreement on Europe" is about Europe, not with it.
