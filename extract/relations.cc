@@ -1079,12 +1079,7 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   // Visiting or meeting a place is no consultation with an actor: "Xi
   // visits Lhasa" (a capital stands for its country and stays).
   std::vector<Target> objects;
-  // Arresting, sentencing, deporting are done to people: "sentences six
-  // officers to prison terms for abuse of authority" is no coercion of
-  // "abuse of authority".
-  const bool people_only = x_.tree_lex_->In("person_verb", r.head);
   for (const auto& o : objects_in) {
-    if (people_only && o.mention < 0) continue;
     if (o.mention >= 0 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "SUPPORT" || r.cls == "DEMAND") &&
         entities_[mentions_[o.mention].entity].e.category == "location")
       continue;
@@ -1701,6 +1696,31 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention >= 0; }),
                   targets.end());
     if (targets.empty()) return;
+  }
+  if (chosen->prep == "between") {
+    // "clashes between X and Y", "talks between X and Y": each with each,
+    // when the noun is an argument of a clause (the talks resumed, were
+    // held, people were killed in the clashes), not a topic ("a theme in
+    // the talks between X, Y and Z").
+    if (head_[t] >= 0) {
+      size_t h = static_cast<size_t>(head_[t]);
+      bool argument = dep_[t] == Dep::kNsubj || dep_[t] == Dep::kNsubjPass || dep_[t] == Dep::kObj ||
+                      (dep_[t] == Dep::kObl && TreePassive(h));  // "were killed in clashes between"
+      if (!IsVerbal(h) || !argument) return;
+    }
+    std::vector<int> sides;
+    for (const auto& tg : targets)
+      if (tg.mention >= 0 && mentions_[tg.mention].entity >= 0) sides.push_back(tg.mention);
+    if (sides.size() < 2) return;
+    bool negated = TreeNegated(t);
+    for (int a : sides)
+      for (int b : sides) {
+        if (mentions_[a].entity == mentions_[b].entity) continue;
+        Target tg;
+        tg.mention = b;
+        EmitAll({a}, {tg}, *chosen, negated, Confidence::kNoun, index);
+      }
+    return;
   }
   bool through = false, pronoun = false;
   std::vector<int> subjects = NounSources(t);
