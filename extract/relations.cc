@@ -1158,7 +1158,10 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
         Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
       }
     }
-  if (x_.tree_lex_->In("owner_classes", r.cls)) {
+  // "appreciated Soleimani's lifepath", "praised Macron's leadership":
+  // praise of what an actor has or did is praise of the actor (but
+  // "emphasized Ukraine's sovereignty" is a stance on the issue only).
+  if (x_.tree_lex_->In("owner_classes", r.cls) || (r.cls == "SUPPORT" && x_.tree_lex_->In("praise_verb", r.head))) {
     for (const auto& o : objects) {
         if (o.mention >= 0 || o.owner < 0) continue;
         bool already = false;

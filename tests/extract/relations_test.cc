@@ -260,6 +260,14 @@ TEST_F(RelationsTest, TalksBetweenXAndYGoBothWays) {
   for (const auto& r : b.relations) EXPECT_EQ(r.sentence, 0u) << r.subject << " " << r.cls << " " << r.object;
 }
 
+TEST_F(RelationsTest, PraiseOfWhatAnActorDidIsPraiseOfTheActor) {
+  auto a = Run("Lula praised Boric's leadership.");
+  EXPECT_TRUE(Has(a, "Lula SUPPORT Boric"));
+  // A stance on an actor's attribute that is no praise stays on the issue.
+  auto b = Run("Lula emphasized the importance of maintaining Chile's sovereignty.");
+  for (const auto& r : b.relations) EXPECT_NE(Label(b, r.object), "Chile") << r.cls;
+}
+
 TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
   auto a = Run("Thousands of people march in Turkey to protest against Recep Tayyip Erdogan.");
   EXPECT_TRUE(Has(a, "Turkish protesters PROTEST Recep Tayyip Erdogan"));
