@@ -186,6 +186,7 @@ class DocumentRun {
   void ActorsOf(size_t t, std::vector<int>* out, int depth, bool* indirect) const;
   std::vector<int> TreeSubjects(size_t v, bool* through, bool* pronoun, int depth) const;
   int StraySubject(size_t v) const;
+  void QuoteSpeaker(size_t v, std::vector<int>* out) const;
   int AntecedentAgent(size_t node, int subject_entity, uint32_t sentence) const;
   bool TreePassive(size_t v) const;
   bool TreeNegated(size_t v) const;

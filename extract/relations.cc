@@ -444,6 +444,19 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       return TreeSubjects(speaker_of_[v], through, pronoun, depth + 1);
     }
   }
+  if (subj >= 0 && ActorMention(subj) < 0 && (Lower(subj) == "i" || Lower(subj) == "we")) {
+    // 'Stoltenberg wrote, "I count on Turkey to act"': the speaker; "we"
+    // only when the speaker is a country, an organisation or a group.
+    QuoteSpeaker(v, &out);
+    if (Lower(subj) == "we")
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [&](int m) { return entities_[mentions_[m].entity].e.category == "person"; }),
+                out.end());
+    if (!out.empty()) {
+      *pronoun = true;
+      return out;
+    }
+  }
   if (subj >= 0) {
     std::string_view w = Lower(subj);
     if ((w == "who" || w == "which" || w == "that") && (dep_[v] == Dep::kAclRelcl || dep_[v] == Dep::kAcl) &&
@@ -638,6 +651,29 @@ int DocumentRun::AntecedentAgent(size_t node, int subject_entity, uint32_t sente
     return a.mention;
   }
   return -1;
+}
+
+// The speaker of the quotation a clause stands in: the actor subject of the
+// speech verb the clause is the complement of ('X wrote, "I count on Y"')
+// or that hangs on the clause ('"I count on Y," X wrote'), a few levels up.
+void DocumentRun::QuoteSpeaker(size_t v, std::vector<int>* out) const {
+  auto speaker = [&](size_t sv) {
+    if (!IsVerbal(sv) || !x_.tree_lex_->In("speech", VerbLemma(sv))) return false;
+    int s = KidWith(sv, Dep::kNsubj);
+    if (s < 0) return false;
+    ActorsOf(static_cast<size_t>(s), out, 0, nullptr);
+    return !out->empty();
+  };
+  size_t a = v;
+  for (int g = 0; g < 4; ++g) {
+    for (uint32_t k : KidsOf(a))
+      if (dep_[k] == Dep::kParataxis && speaker(k)) return;
+    if (head_[a] < 0) return;
+    Dep d = dep_[a];
+    if (d != Dep::kCcomp && d != Dep::kParataxis && d != Dep::kConj && d != Dep::kXcomp && d != Dep::kAdvcl) return;
+    a = static_cast<size_t>(head_[a]);
+    if (speaker(a)) return;
+  }
 }
 
 // Owners of a nominal node that can be the source of the event it names:

@@ -268,6 +268,16 @@ TEST_F(RelationsTest, PraiseOfWhatAnActorDidIsPraiseOfTheActor) {
   for (const auto& r : b.relations) EXPECT_NE(Label(b, r.object), "Chile") << r.cls;
 }
 
+TEST_F(RelationsTest, IAndWeInAQuotationAreItsSpeaker) {
+  auto a = Run("Secretary-General Anna Berg wrote, \"I count on Peru to act with restraint.\"");
+  EXPECT_TRUE(Has(a, "Anna Berg DEMAND Peru"));
+  auto b = Run("\"We will never accept the annexation of the islands,\" Argentina said.");
+  EXPECT_TRUE(Has(b, "Argentina not AGREE annexation of islands"));
+  // "we" said by a person is not that person alone.
+  auto c = Run("\"We will meet Lula next week,\" Anna Berg said.");
+  for (const auto& r : c.relations) EXPECT_NE(Label(c, r.subject), "Anna Berg");
+}
+
 TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
   auto a = Run("Thousands of people march in Turkey to protest against Recep Tayyip Erdogan.");
   EXPECT_TRUE(Has(a, "Turkish protesters PROTEST Recep Tayyip Erdogan"));
