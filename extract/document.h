@@ -188,6 +188,8 @@ class DocumentRun {
   int StraySubject(size_t v) const;
   void QuoteSpeaker(size_t v, std::vector<int>* out) const;
   int AntecedentAgent(size_t node, int subject_entity, uint32_t sentence) const;
+  int AntecedentPatient(size_t node, uint32_t sentence) const;
+  bool ClaimedAct(uint32_t index, size_t t);
   bool TreePassive(size_t v) const;
   bool TreeNegated(size_t v) const;
   bool TreeIntent(size_t v) const;
@@ -251,9 +253,10 @@ class DocumentRun {
   // Acts read without a target ("Turkey began a military offensive"): who
   // did them, of which class, in which sentence; for AntecedentAgent.
   struct Act {
-    int mention;
+    int mention;  // the agent, or -1 for an act read with its patient only
     std::string cls;
     uint32_t sentence;
+    int patient = -1;  // "Saudi Aramco facilities were hit": the patient, agent unknown
   };
   std::vector<Act> acts_;
   bool negative_ = false;  // the trigger being parsed is against its object

@@ -646,11 +646,73 @@ int DocumentRun::AntecedentAgent(size_t node, int subject_entity, uint32_t sente
   for (size_t i = acts_.size(); i-- > 0;) {
     const Act& a = acts_[i];
     if (a.sentence + kAntecedentWindow < sentence) break;
-    if (a.sentence > sentence || mentions_[a.mention].entity < 0 || mentions_[a.mention].entity == subject_entity) continue;
+    if (a.mention < 0 || a.sentence > sentence || mentions_[a.mention].entity < 0 ||
+        mentions_[a.mention].entity == subject_entity)
+      continue;
     if (!(any && a.cls != "CONSULT") && !x_.tree_lex_->In("antecedent_" + a.cls, lemma)) continue;
     return a.mention;
   }
   return -1;
+}
+
+// The patient of the latest act, read without its agent, that the noun at
+// node can name ("oil facilities were hit by drone strikes ... the
+// attacks"), from this sentence or the ten before; -1 when none.
+int DocumentRun::AntecedentPatient(size_t node, uint32_t sentence) const {
+  std::string lemma = NounLemma(node);
+  for (size_t i = acts_.size(); i-- > 0;) {
+    const Act& a = acts_[i];
+    if (a.sentence + kAntecedentWindow < sentence) break;
+    if (a.patient < 0 || a.sentence > sentence || mentions_[a.patient].entity < 0) continue;
+    if (!x_.tree_lex_->In("antecedent_" + a.cls, lemma)) continue;
+    return a.patient;
+  }
+  return -1;
+}
+
+// "The Houthi movement claimed responsibility for the attacks": the claimer
+// did the act the noun names, to whom the noun's own complement names ("for
+// the attack on X") or else to the patient of that act read before without
+// its agent. True when t was such a claim.
+bool DocumentRun::ClaimedAct(uint32_t index, size_t t) {
+  if (!x_.tree_lex_->In("claim_verb", VerbLemma(t))) return false;
+  int obj = KidWith(t, Dep::kObj);
+  if (obj < 0 || NounLemma(static_cast<size_t>(obj)) != "responsibility") return false;
+  int act = -1;
+  for (size_t h : {static_cast<size_t>(obj), t})
+    for (uint32_t k : KidsOf(h))
+      if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kObl) && CaseOf(k) == "for" && Tag(k) == Pos::kNoun && act < 0)
+        act = static_cast<int>(k);
+  if (act < 0) return false;
+  std::string cls;
+  for (const char* c : {"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+    if (x_.tree_lex_->In(std::string("antecedent_") + c, NounLemma(static_cast<size_t>(act)))) cls = c;
+  if (cls.empty()) return false;
+  bool through = false, pronoun = false;
+  std::vector<int> subjects = TreeSubjects(t, &through, &pronoun, 0);
+  if (subjects.empty() || TreeNegated(t)) return true;
+  std::vector<Target> targets;
+  PrepTargets(static_cast<size_t>(act), {"on", "against", "in"}, &targets);
+  targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
+                targets.end());
+  if (targets.empty()) {
+    int p = AntecedentPatient(static_cast<size_t>(act), index);
+    if (p >= 0) {
+      Target tg;
+      tg.mention = p;
+      targets.push_back(tg);
+    }
+  }
+  if (targets.empty()) return true;
+  RelationEntry r;
+  r.lemma = "claim responsibility for";
+  r.head = "claim";
+  r.prep = "responsibility for";
+  r.cls = cls;
+  r.polarity = -1;
+  float conf = Confidence::kDirect - Confidence::kThrough - (pronoun ? Confidence::kPronoun : 0);
+  EmitAll(subjects, targets, r, false, conf, index);
+  return true;
 }
 
 // The speaker of the quotation a clause stands in: the actor subject of the
@@ -928,6 +990,17 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
         if (d == Dep::kNmod || d == Dep::kCompound || d == Dep::kAmod) next.push_back(k);
       }
     frontier = std::move(next);
+  }
+  // "facilities belonging to X", "a plant owned by X".
+  for (uint32_t k : KidsOf(n)) {
+    if (target->owner >= 0) break;
+    if (dep_[k] != Dep::kAcl || !x_.tree_lex_->In("owning_verb", VerbLemma(k))) continue;
+    for (uint32_t g : KidsOf(k))
+      if ((dep_[g] == Dep::kObl || dep_[g] == Dep::kOblAgent) && (CaseOf(g) == "to" || CaseOf(g) == "by") &&
+          ActorMention(g) >= 0) {
+        target->owner = ActorMention(g);
+        break;
+      }
   }
   // "condemned an attack by X": the agent of the act.
   for (uint32_t k : KidsOf(n))
@@ -1228,8 +1301,16 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
 // Events of the verb at t. Returns true when t was a trigger.
 bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t t) {
   if (Tag(t) != Pos::kVerb) return false;
+  if (ClaimedAct(index, t)) return true;
   std::string lemma = VerbLemma(t);
   const TreeLexicon& tl = *x_.tree_lex_;
+  // "calling it a difficult decision", "called Biden a killer": naming, not
+  // a phone call.
+  if (lemma == "call") {
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kXcomp && (Tag(k) == Pos::kNoun || Tag(k) == Pos::kAdj || Tag(k) == Pos::kPropn)) return true;
+    if (KidWith(t, Dep::kIobj) >= 0 && KidWith(t, Dep::kObj) >= 0) return true;
+  }
   // "defeats X at the Shanghai Masters", "beat Y 3-1 in the final": a
   // contest in sport is no attack.
   if (tl.In("contest_verb", lemma)) {
@@ -1660,7 +1741,19 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (crowd >= 0) subjects.push_back(crowd);
   }
   if (passive) {
-    if (subjects.empty()) return true;  // "X was attacked": no agent, no event
+    if (subjects.empty()) {
+      // "X was attacked": no agent, no event; but a later "Y claimed
+      // responsibility for the attacks" names the agent.
+      if (!negated) {
+        for (int m : patients) acts_.push_back({-1, chosen->cls, index, m});
+        // "oil facilities belonging to Saudi Aramco were hit": the owner.
+        int ps = KidWith(t, Dep::kNsubjPass);
+        Target owned;
+        if (patients.empty() && ps >= 0 && IssueFromTree(static_cast<size_t>(ps), &owned) && owned.owner >= 0)
+          acts_.push_back({-1, chosen->cls, index, owned.owner});
+      }
+      return true;
+    }
     for (int m : patients) {
       Target tg;
       tg.mention = m;
@@ -1725,7 +1818,20 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (LightObject(t) && IsVerbal(static_cast<size_t>(head_[t])) && !suppressed_[head_[t]] && !TreeNegated(t) &&
         !TreeNegated(head_[t]) && !TreeIntent(head_[t]) && mode_of_[head_[t]].empty()) {
       bool th = false, pr = false;
-      for (int sm : TreeSubjects(head_[t], &th, &pr, 0)) acts_.push_back({sm, list->front().cls, index});
+      std::vector<int> agents = TreeSubjects(head_[t], &th, &pr, 0);
+      for (int sm : agents) acts_.push_back({sm, list->front().cls, index});
+      // "X said it had carried out the attack": the attack read before
+      // with its patient only ("facilities were hit by drone strikes").
+      int det = KidWith(t, Dep::kDet);
+      if (!agents.empty() && det >= 0 && (Lower(static_cast<size_t>(det)) == "the" || Lower(static_cast<size_t>(det)) == "these")) {
+        int p = AntecedentPatient(t, index);
+        if (p >= 0) {
+          Target tg;
+          tg.mention = p;
+          float conf = Confidence::kNoun - Confidence::kThrough - (pr ? Confidence::kPronoun : 0);
+          EmitAll(agents, {tg}, list->front(), false, conf, index);
+        }
+      }
     }
     return;
   }

@@ -278,6 +278,24 @@ TEST_F(RelationsTest, IAndWeInAQuotationAreItsSpeaker) {
   for (const auto& r : c.relations) EXPECT_NE(Label(c, r.subject), "Anna Berg");
 }
 
+TEST_F(RelationsTest, ClaimingResponsibilityForAnAttackIsTheAttack) {
+  auto a = Run("Checkpoints belonging to the Pakistani Army were attacked on Monday. The attacks caused fires. "
+               "The Taliban claimed responsibility for the attacks.");
+  EXPECT_TRUE(Has(a, "Taliban ASSAULT Pakistani forces"));
+  auto b = Run("The Taliban claimed responsibility for the attack on the Pakistani Army.");
+  EXPECT_TRUE(Has(b, "Taliban ASSAULT Pakistani forces"));
+  // Nothing attacked before: no target, no relation.
+  auto c = Run("The Taliban claimed responsibility for the attacks.");
+  EXPECT_TRUE(c.relations.empty()) << ::testing::PrintToString(Triples(c));
+}
+
+TEST_F(RelationsTest, CallingSomeoneSomethingIsNoPhoneCall) {
+  auto a = Run("Putin called Biden a killer.");
+  EXPECT_FALSE(HasClass(a, "CONSULT"));
+  auto b = Run("Putin called Biden on Monday.");
+  EXPECT_TRUE(Has(b, "Putin CONSULT Biden"));
+}
+
 TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
   auto a = Run("Thousands of people march in Turkey to protest against Recep Tayyip Erdogan.");
   EXPECT_TRUE(Has(a, "Turkish protesters PROTEST Recep Tayyip Erdogan"));
