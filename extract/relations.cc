@@ -162,6 +162,25 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     Pos next = Tag(t + 1);
     if (next == Pos::kNoun || next == Pos::kAdj || next == Pos::kPropn) tags_[t] = Pos::kAdj;
   }
+  // "a statement accusing X of": a gerund the tagger read as a noun, after
+  // a noun and before a name or a determiner, when it is a verb the
+  // relation lexicons know.
+  for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
+    if (Tag(t) != Pos::kNoun || Tag(t - 1) != Pos::kNoun || !EndsWith(Lower(t), "ing")) continue;
+    if (Tag(t + 1) != Pos::kPropn && Tag(t + 1) != Pos::kDet) continue;
+    if (!KnownVerb(VerbLemma(t))) continue;
+    tags_[t] = Pos::kVerb;
+  }
+  // "a pardon to activist X": a word after "to" that English has only as a
+  // noun, right before a name, is the name's title, not an infinitive.
+  if (x_.wordnet_)
+    for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
+      if (Tag(t) != Pos::kVerb || Lower(t - 1) != "to" || Tag(t - 1) != Pos::kPart || Tag(t + 1) != Pos::kPropn) continue;
+      std::string_view w = Lower(t);
+      if (x_.wordnet_->Has(w, WordClass::kVerb) || !x_.wordnet_->Has(w, WordClass::kNoun)) continue;
+      tags_[t] = Pos::kNoun;
+      tags_[t - 1] = Pos::kAdp;
+    }
   size_t n = s.last - s.first;
   parse_words_.assign(words_.begin() + s.first, words_.begin() + s.last);
   parse_tags_.assign(tags_.begin() + s.first, tags_.begin() + s.last);
@@ -758,6 +777,18 @@ std::vector<int> DocumentRun::NounSources(size_t n) const {
         }
     }
   }
+  // "an attack on a military post by the Taliban": the "by" phrase hung on
+  // the act's complement, when the complement is no actor itself.
+  if (out.empty())
+    for (uint32_t k : KidsOf(n)) {
+      if (dep_[k] != Dep::kNmod || k < n || ActorMention(k) >= 0 || Tag(k) != Pos::kNoun) continue;
+      std::string c = CaseOf(k);
+      if (c != "on" && c != "against" && c != "of") continue;
+      for (uint32_t g : KidsOf(k))
+        if (dep_[g] == Dep::kNmod && CaseOf(g) == "by" && ActorMention(g) >= 0 && mentions_[ActorMention(g)].byte_end == 0 &&
+            std::find(out.begin(), out.end(), ActorMention(g)) == out.end())
+          out.push_back(ActorMention(g));
+    }
   // The noun inside a group mention ("Russian forces" as one mention).
   if (out.empty()) {
     int m = mention_at_[n];

@@ -296,6 +296,23 @@ TEST_F(RelationsTest, CallingSomeoneSomethingIsNoPhoneCall) {
   EXPECT_TRUE(Has(b, "Putin CONSULT Biden"));
 }
 
+TEST_F(RelationsTest, TaggerSlipsThatHideAnEventAreRepaired) {
+  // "accusing" read as a noun after "statement".
+  auto a = Run("Venezuelan vice president Delcy Rodriguez issues a statement accusing Guyana of provocations.");
+  EXPECT_TRUE(Has(a, "Delcy Rodriguez DISAPPROVE Guyana"));
+  // "to activist X" read as an infinitive: WordNet says "activist" is only a noun.
+  if (extractor_->has_wordnet()) {
+    auto b = Run("Egyptian president Abdel Fattah el-Sisi grants a presidential pardon to activist Ahmed Douma.");
+    EXPECT_TRUE(Has(b, "Abdel Fattah el-Sisi CONCEDE Ahmed Douma"));
+  }
+}
+
+TEST_F(RelationsTest, TheAgentOfAnAttackMayHangOnItsTarget) {
+  // "by X" hung on "post", not on "attack".
+  auto a = Run("Eleven Pakistani soldiers are killed in an attack on a military post by the Pakistani Taliban in Tirah.");
+  EXPECT_TRUE(Has(a, "Tehrik-i-Taliban Pakistan ASSAULT Pakistani forces"));
+}
+
 TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
   auto a = Run("Thousands of people march in Turkey to protest against Recep Tayyip Erdogan.");
   EXPECT_TRUE(Has(a, "Turkish protesters PROTEST Recep Tayyip Erdogan"));
