@@ -116,7 +116,8 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     // only verbs that are no relation noun, before an argument.
     bool base = !EndsWith(w, "s") && w.size() >= 3 && t + 1 < s.last &&
                 (Tag(t + 1) == Pos::kDet || Tag(t + 1) == Pos::kNum || Tag(t + 1) == Pos::kAdp ||
-                 Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kPron) &&
+                 Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kPron ||
+                 (Tag(t + 1) == Pos::kAdj && t + 2 < s.last && (Tag(t + 2) == Pos::kAdj || Tag(t + 2) == Pos::kNoun))) &&
                 !lex_.Relations(NounLemma(t), true) && !lex_.Relations(w, true) && !x_.tree_lex_->In("instrument", w);
     if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
     bool after_subject = false;
@@ -147,14 +148,19 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
 }
 
 void DocumentRun::ParseSentence(const SentenceBounds& s) {
-  RetagHeadlineVerbs(s);
   // No English preposition or adverb has a hyphen between letters: a word
   // like "far-right" or "pro-Russian" the tagger did not know and called ADP
   // or ADV modifies the noun after it ("bans far-right ministers X and Y"
   // lost its object when "far-right" was read as the case of "ministers").
   for (size_t t = s.first; t + 1 < s.last; ++t) {
-    if (Tag(t) != Pos::kAdp && Tag(t) != Pos::kAdv) continue;
     std::string_view w = Lower(t);
+    // ("large-scale" read as a verb too, but not "Russian-backed",
+    // "so-called", "co-hosts", "re-elect", "pre-empt", "over-react".)
+    size_t dash = w.find('-');
+    bool verb = Tag(t) == Pos::kVerb && !EndsWith(w, "ed") && !EndsWith(w, "ing") && !EndsWith(w, "s") &&
+                dash != std::string_view::npos && dash >= 3 && w.substr(0, dash) != "over" &&
+                w.substr(0, dash) != "out" && w.substr(0, dash) != "under";
+    if (Tag(t) != Pos::kAdp && Tag(t) != Pos::kAdv && !verb) continue;
     size_t h = w.find('-');
     if (h == std::string_view::npos || h == 0 || h + 1 >= w.size() || !std::isalpha(static_cast<unsigned char>(w[h - 1])) ||
         !std::isalpha(static_cast<unsigned char>(w[h + 1])))
@@ -162,6 +168,7 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     Pos next = Tag(t + 1);
     if (next == Pos::kNoun || next == Pos::kAdj || next == Pos::kPropn) tags_[t] = Pos::kAdj;
   }
+  RetagHeadlineVerbs(s);
   // "a statement accusing X of": a gerund the tagger read as a noun, after
   // a noun and before a name or a determiner, when it is a verb the
   // relation lexicons know.
@@ -1813,8 +1820,20 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
 // Whether the noun at t is the event a light verb carries: its object
 // ("held talks with X") or, after "enter", its "into" phrase ("entered into
 // an agreement with X").
+// The light verb that carries the noun at t (through a conjunct), or the
+// noun's head when there is none.
+size_t DocumentRun::LightVerb(size_t t) const {
+  if (dep_[t] == Dep::kConj && head_[t] >= 0 && dep_[head_[t]] == Dep::kObj && head_[head_[t]] >= 0)
+    return static_cast<size_t>(head_[head_[t]]);
+  return static_cast<size_t>(head_[t]);
+}
+
 bool DocumentRun::LightObject(size_t t) const {
   if (head_[t] < 0) return false;
+  // "announced the closure of X and the expulsion of Y": a conjunct of the
+  // light verb's object is carried by the verb too.
+  if (dep_[t] == Dep::kConj && Tag(t) == Pos::kNoun && head_[head_[t]] >= 0 && dep_[head_[t]] == Dep::kObj)
+    return LightObject(static_cast<size_t>(head_[t]));
   const size_t h = static_cast<size_t>(head_[t]);
   if (dep_[t] == Dep::kObj) return x_.tree_lex_->In("light", VerbLemma(h));
   return dep_[t] == Dep::kObl && CaseOf(t) == "into" && x_.tree_lex_->In("light_into", VerbLemma(h));
@@ -1836,7 +1855,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     negative_ = r.polarity < 0;
     PrepTargets(t, {r.prep}, &found);
     // "held talks with X": the preposition may hang on the light verb.
-    if (found.empty() && LightObject(t)) PrepTargets(head_[t], {r.prep}, &found);
+    if (found.empty() && LightObject(t)) PrepTargets(LightVerb(t), {r.prep}, &found);
     if (!found.empty()) {
       chosen = &r;
       targets = std::move(found);
@@ -1846,10 +1865,10 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
   if (!chosen) {
     // "Turkey began a military offensive": no target, but an act whose
     // agent a later "the operation" may name.
-    if (LightObject(t) && IsVerbal(static_cast<size_t>(head_[t])) && !suppressed_[head_[t]] && !TreeNegated(t) &&
-        !TreeNegated(head_[t]) && !TreeIntent(head_[t]) && mode_of_[head_[t]].empty()) {
+    if (LightObject(t) && IsVerbal(LightVerb(t)) && !suppressed_[LightVerb(t)] && !TreeNegated(t) &&
+        !TreeNegated(LightVerb(t)) && !TreeIntent(LightVerb(t)) && mode_of_[LightVerb(t)].empty()) {
       bool th = false, pr = false;
-      std::vector<int> agents = TreeSubjects(head_[t], &th, &pr, 0);
+      std::vector<int> agents = TreeSubjects(LightVerb(t), &th, &pr, 0);
       for (int sm : agents) acts_.push_back({sm, list->front().cls, index});
       // "X said it had carried out the attack": the attack read before
       // with its patient only ("facilities were hit by drone strikes").
@@ -1904,7 +1923,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
   // mention) is no source of its own event.
   bool negated = TreeNegated(t);
   if (subjects.empty() && head_[t] >= 0) {
-    size_t h = head_[t];
+    size_t h = LightVerb(t);
     if (LightObject(t) && IsVerbal(h) && !suppressed_[h]) {
       subjects = TreeSubjects(h, &through, &pronoun, 0);
       negated = negated || TreeNegated(h);

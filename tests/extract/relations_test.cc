@@ -313,6 +313,25 @@ TEST_F(RelationsTest, TheAgentOfAnAttackMayHangOnItsTarget) {
   EXPECT_TRUE(Has(a, "Tehrik-i-Taliban Pakistan ASSAULT Pakistani forces"));
 }
 
+TEST_F(RelationsTest, ForcesMovedNearAnotherCountryAreAMobilisationAgainstIt) {
+  auto a = Run("The Chinese PLA Navy and Air Force conduct large-scale military exercises around Taiwan.");
+  EXPECT_TRUE(Has(a, "PLA Navy MOBILIZE Taiwan"));
+  auto b = Run("President Donald Trump deploys three guided-missile destroyers off the coast of Venezuela.");
+  EXPECT_TRUE(Has(b, "Donald Trump MOBILIZE Venezuela"));
+  // A destination is no adversary.
+  auto c = Run("President Volodymyr Zelenskyy deploys a military mission to Denmark.");
+  EXPECT_FALSE(Has(c, "Volodymyr Zelenskyy MOBILIZE Denmark"));
+  // Sinking a country's boat attacks the country.
+  auto d = Run("The United States military sinks a Venezuelan boat.");
+  EXPECT_TRUE(Has(d, "United States ASSAULT Venezuela") || Has(d, "US forces ASSAULT Venezuela"))
+      << ::testing::PrintToString(Triples(d));
+}
+
+TEST_F(RelationsTest, AConjunctOfALightVerbsObjectIsCarriedByTheVerb) {
+  auto a = Run("Chile announces the closure of its consulate and the expulsion of Bolivian diplomats.");
+  EXPECT_TRUE(Has(a, "Chile SANCTION Bolivian officials")) << ::testing::PrintToString(Triples(a));
+}
+
 TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
   auto a = Run("Thousands of people march in Turkey to protest against Recep Tayyip Erdogan.");
   EXPECT_TRUE(Has(a, "Turkish protesters PROTEST Recep Tayyip Erdogan"));
