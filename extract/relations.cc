@@ -1446,6 +1446,10 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       return true;
     }
     suppressed_[xcomp] = 1;
+    // "urged Rwanda to end its support and withdraw its soldiers": the
+    // conjoined verb without a subject of its own is part of the complement.
+    for (uint32_t k : KidsOf(static_cast<size_t>(xcomp)))
+      if (dep_[k] == Dep::kConj && IsVerbal(k) && KidWith(k, Dep::kNsubj) < 0) suppressed_[k] = 1;
     RelationEntry r;
     r.lemma = lemma + (ce->preps.empty() ? "" : " " + ce->preps.front()) + " to " +
               VerbLemma(xcomp);

@@ -332,6 +332,13 @@ TEST_F(RelationsTest, AConjunctOfALightVerbsObjectIsCarriedByTheVerb) {
   EXPECT_TRUE(Has(a, "Chile SANCTION Bolivian officials")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, AConjoinedVerbOfAComplementIsNotAsserted) {
+  auto a = Run("Secretary-General Antonio Guterres urges Rwanda to end its support for rebels in Burundi and withdraw "
+               "its soldiers from Burundi.");
+  EXPECT_TRUE(Has(a, "Antonio Guterres DEMAND Rwanda"));
+  EXPECT_FALSE(HasClass(a, "RETREAT")) << ::testing::PrintToString(Triples(a));
+}
+
 TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
   auto a = Run("Thousands of people march in Turkey to protest against Recep Tayyip Erdogan.");
   EXPECT_TRUE(Has(a, "Turkish protesters PROTEST Recep Tayyip Erdogan"));
