@@ -992,6 +992,11 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       for (auto& c : piece)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
+    // "LGBT rights and gun rights" parsed as a chain of compounds: one "rights".
+    if (label.size() >= piece.size() &&
+        label.compare(label.size() - piece.size(), piece.size(), piece) == 0 &&
+        (label.size() == piece.size() || label[label.size() - piece.size() - 1] == ' '))
+      continue;
     if (!label.empty()) label += ' ';
     label += piece;
   }
@@ -1773,7 +1778,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       int iobj = KidWith(t, Dep::kIobj);
       if (iobj >= 0) TargetsOf(iobj, &targets, 0);
       // An actor in a "with/against/to" oblique: "clashed with X", "spoke to X".
-      if (targets.empty()) PrepTargets(t, {"with", "against", "to"}, &targets);
+      if (targets.empty()) {
+        PrepTargets(t, {"with", "against", "to"}, &targets);
+        // "struck targets with 200 drones": an instrument is no target.
+        targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                     [&](const Target& tg) {
+                                       return tg.mention < 0 && tg.node >= 0 &&
+                                              tl.In("instrument", NounLemma(static_cast<size_t>(tg.node)));
+                                     }),
+                      targets.end());
+      }
     }
   }
   if (!passive && subjects.empty() && chosen->cls == "PROTEST") {

@@ -339,6 +339,14 @@ TEST_F(RelationsTest, AConjoinedVerbOfAComplementIsNotAsserted) {
   EXPECT_FALSE(HasClass(a, "RETREAT")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, InstrumentsAreNoTargetsAndLabelsDoNotRepeat) {
+  auto a = Run("Ukraine strikes targets in the Republic of Tatarstan with more than 200 drones.");
+  for (const auto& r : a.relations) EXPECT_EQ(Label(a, r.object).find("drone"), std::string::npos);
+  auto b = Run("Jo Jorgensen supports both LGBT rights and gun rights.");
+  for (const auto& r : b.relations) EXPECT_EQ(Label(b, r.object).find("rights rights"), std::string::npos);
+  EXPECT_TRUE(Has(b, "Jo Jorgensen SUPPORT LGBT rights"));
+}
+
 TEST_F(RelationsTest, ProtestingCrowdsAreProtesters) {
   auto a = Run("Thousands of people march in Turkey to protest against Recep Tayyip Erdogan.");
   EXPECT_TRUE(Has(a, "Turkish protesters PROTEST Recep Tayyip Erdogan"));
