@@ -84,12 +84,14 @@ class DocumentRun {
   // Lexicon matches starting at token t, looked up once per token (the
   // stages ask about the same token several times).
   bool MatchActorAt(size_t t, PhraseMatch* m) const {
+    if (t >= actor_memo_.size()) return false;  // past the document's end
     auto& memo = actor_memo_[t];
     if (memo.state == 0) memo.state = lex_.MatchActor(words_, t, &memo.match) ? 2 : 1;
     if (memo.state == 2) *m = memo.match;
     return memo.state == 2;
   }
   bool MatchTitleAt(size_t t, size_t* length, const TitleEntry** title) const {
+    if (t >= title_memo_.size()) return false;  // past the document's end
     auto& memo = title_memo_[t];
     if (memo.state == 0) memo.state = lex_.MatchTitle(words_, t, &memo.length, &memo.title) ? 2 : 1;
     if (memo.state == 2) {

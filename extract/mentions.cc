@@ -1016,7 +1016,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             const TitleEntry* te;
             if (MatchTitleAt(n, &tl, &te) && n + tl < s.last && IsCap(n + tl)) break;
             if (MatchActorAt(n, &inner) && inner.use == PhraseUse::kAdjective &&
-                MatchTitleAt(n + inner.length, &tl, &te))
+                n + inner.length < s.last && MatchTitleAt(n + inner.length, &tl, &te))
               break;
           }
           ++n;
