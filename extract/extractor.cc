@@ -645,14 +645,27 @@ void DocumentRun::Objects(size_t from, size_t sent_last, std::vector<Target>* ta
   }
 }
 
+std::vector<int> DocumentRun::MembersOf(int e) const {
+  if (e >= 0 && !entities_[e].members.empty()) return entities_[e].members;
+  return {e};
+}
+
 void DocumentRun::Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
                        float confidence, uint32_t sentence) {
   int se = mentions_[subject_mention].entity;
   if (se < 0) return;
+  int oe = target.mention >= 0 ? mentions_[target.mention].entity : -1;
+  if (target.mention >= 0 && (oe < 0 || oe == se)) return;
+  // An actor with a compound code acts as each of its members.
+  for (int s : MembersOf(se))
+    for (int o : MembersOf(oe)) EmitEntities(s, o, target, r, negated, confidence, sentence);
+}
+
+void DocumentRun::EmitEntities(int se, int oe, const Target& target, const RelationEntry& r, bool negated,
+                               float confidence, uint32_t sentence) {
   graph::Relation rel;
   rel.subject = entities_[se].e.id;
   if (target.mention >= 0) {
-    int oe = mentions_[target.mention].entity;
     if (oe < 0 || oe == se) return;
     if (issues_only_ && r.code.empty()) return;  // the verb dictionary's to say
     rel.object = entities_[oe].e.id;
@@ -1065,14 +1078,17 @@ graph::DocumentAnalysis DocumentRun::Run() {
   std::vector<uint32_t> counts(entities_.size(), 0);
   for (const auto& m : mentions_) {
     if (m.entity < 0) continue;
-    counts[m.entity]++;
-    graph::Mention gm;
-    gm.entity = entities_[m.entity].e.id;
-    gm.sentence = m.sentence;
-    gm.span = m.byte_end > 0 ? Span{m.byte_begin, m.byte_end} : Span{toks_[m.first].begin, toks_[m.last - 1].end};
-    gm.text = out_.doc.text.substr(gm.span.begin, gm.span.size());
-    gm.pronoun = m.pronoun;
-    out_.mentions.push_back(std::move(gm));
+    // A compound actor's mention names each member.
+    for (int e : MembersOf(m.entity)) {
+      counts[e]++;
+      graph::Mention gm;
+      gm.entity = entities_[e].e.id;
+      gm.sentence = m.sentence;
+      gm.span = m.byte_end > 0 ? Span{m.byte_begin, m.byte_end} : Span{toks_[m.first].begin, toks_[m.last - 1].end};
+      gm.text = out_.doc.text.substr(gm.span.begin, gm.span.size());
+      gm.pronoun = m.pronoun;
+      out_.mentions.push_back(std::move(gm));
+    }
   }
   // Entities: actors that were mentioned, issues that were related to.
   std::set<std::string> used;

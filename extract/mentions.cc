@@ -119,6 +119,20 @@ std::string GroupCode(const std::string& base_code, const std::string& country, 
   std::string base = base_code.empty() ? country : base_code;
   std::string agent = AgentOf(canonical);
   if (base.empty()) return "";
+  if (base.find('/') != std::string::npos && !agent.empty()) {
+    // A compound code: the agent goes to each member ("FRO/BIL" -> "FROGOV/BILGOV").
+    std::string out;
+    size_t b = 0;
+    while (b <= base.size()) {
+      size_t slash = std::min(base.find('/', b), base.size());
+      std::string part = base.substr(b, slash - b);
+      if (!out.empty()) out += '/';
+      out += part;
+      if (part.size() == 3) out += agent;
+      b = slash + 1;
+    }
+    return out;
+  }
   if (agent.empty() || base.size() != 3) return base;
   return base + agent;
 }
@@ -189,8 +203,33 @@ int DocumentRun::EntityFor(const std::string& label, const std::string& category
   le.e.code = code;
   le.known = known;
   entities_.push_back(std::move(le));
-  entity_index_.emplace(id, static_cast<int>(entities_.size() - 1));
-  return static_cast<int>(entities_.size() - 1);
+  const int index = static_cast<int>(entities_.size() - 1);
+  entity_index_.emplace(id, index);
+  // A compound code ("FRO/BIL/SAM"): one member per code, named as the
+  // dictionary names that code when one actor alone has it ("BEL" ->
+  // Belgium), else "label (CODE)".
+  if (code.find('/') != std::string::npos) {
+    std::vector<int> members;
+    size_t b = 0;
+    while (b <= code.size()) {
+      size_t slash = std::min(code.find('/', b), code.size());
+      std::string part = code.substr(b, slash - b);
+      b = slash + 1;
+      if (part.empty() || part.find('/') != std::string::npos) continue;
+      int entry = lex_.FindActorByCode(part);
+      int m;
+      if (entry >= 0) {
+        const ActorEntry& a = lex_.actor(static_cast<uint32_t>(entry));
+        m = EntityFor(a.label, a.category, a.country, part, true);
+      } else {
+        m = EntityFor(label + " (" + part + ")", category, part.size() >= 3 ? part.substr(0, 3) : part, part, known);
+      }
+      entities_[m].aliases.insert(label);
+      if (std::find(members.begin(), members.end(), m) == members.end()) members.push_back(m);
+    }
+    if (members.size() >= 2) entities_[index].members = std::move(members);
+  }
+  return index;
 }
 
 Mention DocumentRun::NewMention(size_t first, size_t last, uint32_t sentence, int entity) const {
