@@ -342,6 +342,17 @@ std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
     while (first > sent_first + 1 && mention_at_[first - 1] < 0 &&
            (Tag(first - 1) == Pos::kDet || Tag(first - 1) == Pos::kAdj))
       --first;
+    // A lower-case word the tagger read as a noun, between an article and
+    // the name, modifies it too: "and the evil awful Gondor".
+    size_t k = first;
+    while (k > sent_first + 1 && first - k < 4 && mention_at_[k - 1] < 0 && !IsCap(k - 1) &&
+           (Tag(k - 1) == Pos::kDet || Tag(k - 1) == Pos::kAdj || Tag(k - 1) == Pos::kNoun)) {
+      --k;
+      if (Tag(k) == Pos::kDet) {
+        first = k;
+        break;
+      }
+    }
     return first;
   };
   size_t k = item_start(mentions_[m].first);

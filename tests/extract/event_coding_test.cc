@@ -146,5 +146,13 @@ TEST_F(EventCodingTest, CompoundCodesActAsEachMember) {
   EXPECT_EQ(league, 3u);
 }
 
+
+// Coordinated subjects of a dictionary verb: an item may carry an article
+// and modifiers the tagger reads as nouns ("and the evil awful X").
+TEST_F(EventCodingTest, CoordinatedSubjectsKeepItemsWithArticleAndModifiers) {
+  EXPECT_EVENTS("Velmar and the evil awful Ostravia praised the Kestrel Isles.", "VEL SUPPORT KES",
+                "OST SUPPORT KES");
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
