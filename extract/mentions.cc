@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/agents.h"
 #include "extract/document.h"
 #include "extract/wordnet.h"
 #include "graph/merge.h"
@@ -114,27 +115,57 @@ std::string AgentOf(std::string_view canonical) {
   auto it = m.find(canonical);
   return it == m.end() ? "" : std::string(it->second);
 }
-// The code of a group of an actor: its code (or country) + the agent.
-std::string GroupCode(const std::string& base_code, const std::string& country, std::string_view canonical) {
+// The agent of a group noun: the agents dictionaries' (a user's --agents
+// file over the shipped lexicons/agents.tsv) for the whole noun, else the
+// built-in table. *prefix: the code goes before the actor's ("[NGO~]").
+std::string AgentCode(const Agents* agents, std::string_view canonical, bool* prefix) {
+  *prefix = false;
+  if (agents) {
+    std::vector<std::string> words;
+    size_t b = 0;
+    while (b <= canonical.size()) {
+      size_t sp = std::min(canonical.find(' ', b), canonical.size());
+      if (sp > b) words.push_back(LowerAscii(canonical.substr(b, sp - b)));
+      b = sp + 1;
+    }
+    std::vector<std::string_view> views(words.begin(), words.end());
+    size_t end = 0;
+    if (!views.empty())
+      if (const AgentEntry* a = agents->Match(views, 0, &end); a && end == views.size()) {
+        *prefix = a->prefix;
+        return a->code;
+      }
+  }
+  return AgentOf(canonical);
+}
+// The code of a group of an actor: its code (or country) with the agent's
+// ("GON" + "GOV"; "NGO" + "ARN" for a prefix agent). A code already
+// holding the agent's is kept ("HGWGOVMED" officials stay HGWGOVMED).
+std::string GroupCode(const Agents* agents, const std::string& base_code, const std::string& country,
+                      std::string_view canonical) {
   std::string base = base_code.empty() ? country : base_code;
-  std::string agent = AgentOf(canonical);
+  bool prefix = false;
+  std::string agent = canonical.empty() ? std::string() : AgentCode(agents, canonical, &prefix);
   if (base.empty()) return "";
+  auto join = [&](const std::string& part) {
+    if (agent.empty() || part.size() < 3) return part;
+    for (size_t at = prefix ? 0 : 3; at + agent.size() <= part.size(); at += 3)
+      if (part.compare(at, agent.size(), agent) == 0) return part;
+    return prefix ? agent + part : part + agent;
+  };
   if (base.find('/') != std::string::npos && !agent.empty()) {
     // A compound code: the agent goes to each member ("FRO/BIL" -> "FROGOV/BILGOV").
     std::string out;
     size_t b = 0;
     while (b <= base.size()) {
       size_t slash = std::min(base.find('/', b), base.size());
-      std::string part = base.substr(b, slash - b);
       if (!out.empty()) out += '/';
-      out += part;
-      if (part.size() == 3) out += agent;
+      out += join(base.substr(b, slash - b));
       b = slash + 1;
     }
     return out;
   }
-  if (agent.empty() || base.size() != 3) return base;
-  return base + agent;
+  return join(base);
 }
 
 bool IsPersonPronoun(std::string_view lower, bool* possessive) {
@@ -740,7 +771,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (const ActorEntry* dc = document_country()) {
           std::string prefix = dc->adjective.empty() ? dc->label : dc->adjective;
           std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
-          int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
+          int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(x_.agents_.get(), dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
           entities_[e].aliases.insert(std::string(Surface(i)));
           AddMention(NewMention(i, i + 1, index, e));
           ++i;
@@ -767,13 +798,39 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         for (size_t h = 0; h < nouns.size(); ++h) {
           const std::string& noun = *lex_.GroupNoun(Lower(nouns[h]));
           int e = EntityFor(prefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ca.country,
-                            GroupCode(ca.CodeOn(out_.doc.date), ca.country,
+                            GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), ca.country,
                                       ca.category != "country" && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
                             false);
           Mention m = NewMention(nouns[h], h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1, index, e);
           AddMention(m);
         }
         i = k + 1 + cm.length;
+        // "the ambassadors of Arnor, Osgiliath and Gondor": the noun names a
+        // group of each country of the list.
+        if (nouns.size() == 1) {
+          const std::string& noun = *lex_.GroupNoun(Lower(nouns[0]));
+          size_t q = i;
+          while (q + 1 < s.last && (Lower(q) == "," || Lower(q) == "and")) {
+            size_t c = q + 1;
+            if (Lower(q) == "," && c < s.last && Lower(c) == "and") ++c;
+            if (c + 1 < s.last && Lower(c) == "the") ++c;
+            PhraseMatch more;
+            if (!(c < s.last && IsCap(c) && MatchActorAt(c, &more) && more.use != PhraseUse::kAdjective &&
+                  (lex_.actor(more.entry).category == "country" || !lex_.actor(more.entry).code.empty())))
+              break;
+            // "..., Gondor and Arnor officials": the last item has its own noun.
+            size_t end = c + more.length;
+            if (end < s.last && (words_[end] == "'s" || (!IsCap(end) && lex_.GroupNoun(Lower(end))))) break;
+            const ActorEntry& ma = lex_.actor(more.entry);
+            std::string mprefix = ma.adjective.empty() ? ma.label : ma.adjective;
+            int e = EntityFor(mprefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ma.country,
+                              GroupCode(x_.agents_.get(), ma.CodeOn(out_.doc.date), ma.country,
+                                        ma.category != "country" && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
+                              false);
+            AddMention(NewMention(c, end, index, e));
+            q = i = end;
+          }
+        }
         continue;
       }
     }
@@ -851,7 +908,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (forces_end) {
           canonical = nullptr;
           std::string prefix = a.adjective.empty() ? a.label : a.adjective;
-          int e = EntityFor(prefix + " forces", "group", a.country, GroupCode(a.CodeOn(out_.doc.date), a.country, "forces"), false);
+          int e = EntityFor(prefix + " forces", "group", a.country, GroupCode(x_.agents_.get(), a.CodeOn(out_.doc.date), a.country, "forces"), false);
           std::string surface;
           for (size_t w = i; w < forces_end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
           entities_[e].aliases.insert(surface);
@@ -902,7 +959,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
             int e = EntityFor(prefix + " " + noun, "group", ha.country,
                               // A region's forces ("Puntland forces") are not its country's.
-                              GroupCode(ha.CodeOn(out_.doc.date), ha.country,
+                              GroupCode(x_.agents_.get(), ha.CodeOn(out_.doc.date), ha.country,
                                         ha.category != "country" && AgentOf(*canonical) == "MIL" ? "" : *canonical),
                               false);
             std::string surface;
@@ -952,7 +1009,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (const ActorEntry* country = military_of(a)) {
         std::string prefix = country->adjective.empty() ? country->label : country->adjective;
         int e = EntityFor(prefix + " forces", "group", a.country,
-                          GroupCode(country->CodeOn(out_.doc.date), a.country, "forces"), false);
+                          GroupCode(x_.agents_.get(), country->CodeOn(out_.doc.date), a.country, "forces"), false);
         entities_[e].aliases.insert(a.label);
         std::string surface;
         for (size_t w = i; w < end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));

@@ -33,7 +33,7 @@ KESTREL_ISLES  [KES]
 
 const char* kAgents = R"(<!-- agents for newsgraph's event-coding tests -->
 CLERIC  [~REL]
-AMBASSADOR  [~GOV]
+AMBASSADOR  [~DPL]
 HARBOUR_WARDEN  [~COP]
 TEA_GUILD {} [GLD~]
 !MINST! = MINISTER, MINISTERS, MINISTRY, MINISTRIES
@@ -152,6 +152,18 @@ TEST_F(EventCodingTest, CompoundCodesActAsEachMember) {
 TEST_F(EventCodingTest, CoordinatedSubjectsKeepItemsWithArticleAndModifiers) {
   EXPECT_EVENTS("Velmar and the evil awful Ostravia praised the Kestrel Isles.", "VEL SUPPORT KES",
                 "OST SUPPORT KES");
+}
+
+
+// "the ambassadors of A, B and the C": a group of each country of the
+// list, coded with the agent of the user's agents file, which overrides
+// the shipped list (lexicons/agents.tsv says GOV for ambassadors).
+TEST_F(EventCodingTest, GroupNounBeforeAListNamesAGroupOfEachCountry) {
+  EXPECT_EVENTS("The ambassadors of Velmar, Ostravia and the Amber Coast praised Brindal.", "VELDPL SUPPORT QRB",
+                "OSTDPL SUPPORT QRB", "AMBDPL SUPPORT QRB");
+  // The last item with a noun of its own is a group of its own.
+  EXPECT_EVENTS("The envoys of Velmar and Ostravia officials praised Brindal.", "VELGOV SUPPORT QRB",
+                "OSTGOV SUPPORT QRB");
 }
 
 }  // namespace
