@@ -152,6 +152,7 @@ bool Agents::AddFile(const std::string& path, const DictionaryOptions& options, 
     else
       staged.index_.Add(words, static_cast<uint32_t>(staged.entries_.size()));
     staged.entries_.push_back(e);
+    staged.entries_.back().file = static_cast<uint32_t>(reports_.size());
   };
   std::ifstream probe(path);
   std::string first;

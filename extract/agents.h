@@ -56,6 +56,7 @@ class PhraseIndex {
 struct AgentEntry {
   std::string code;     // "GOV", "MIL", "MOP", "NGO"
   bool prefix = false;  // "[NGO~]": the code goes before the actor's (NGO + USA), else after (USA + GOV)
+  uint32_t file = 0;    // which file added it: 0 the first AddFile (the extractor's shipped list), 1 the next, ...
 };
 
 class Agents {

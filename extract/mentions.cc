@@ -138,34 +138,37 @@ std::string AgentCode(const Agents* agents, std::string_view canonical, bool* pr
   }
   return AgentOf(canonical);
 }
-// The code of a group of an actor: its code (or country) with the agent's
-// ("GON" + "GOV"; "NGO" + "ARN" for a prefix agent). A code already
-// holding the agent's is kept ("HGWGOVMED" officials stay HGWGOVMED).
+// An actor's code with an agent's: "GON" + "GOV" -> "GONGOV", a prefix
+// agent before it ("NGO" + "ARN" -> "NGOARN"). A code already holding the
+// agent's is kept ("HGWGOVMED" + "GOV"); a compound code ("FRO/BIL") gets
+// the agent on each member.
+std::string WithAgent(const std::string& base, const std::string& agent, bool prefix) {
+  if (base.empty() || agent.empty()) return base;
+  auto join = [&](const std::string& part) {
+    if (part.size() < 3) return part;
+    for (size_t at = prefix ? 0 : 3; at + agent.size() <= part.size(); at += 3)
+      if (part.compare(at, agent.size(), agent) == 0) return part;
+    return prefix ? agent + part : part + agent;
+  };
+  if (base.find('/') == std::string::npos) return join(base);
+  std::string out;
+  size_t b = 0;
+  while (b <= base.size()) {
+    size_t slash = std::min(base.find('/', b), base.size());
+    if (!out.empty()) out += '/';
+    out += join(base.substr(b, slash - b));
+    b = slash + 1;
+  }
+  return out;
+}
+// The code of a group of an actor: its code (or country) with the agent of
+// the group noun.
 std::string GroupCode(const Agents* agents, const std::string& base_code, const std::string& country,
                       std::string_view canonical) {
   std::string base = base_code.empty() ? country : base_code;
   bool prefix = false;
   std::string agent = canonical.empty() ? std::string() : AgentCode(agents, canonical, &prefix);
-  if (base.empty()) return "";
-  auto join = [&](const std::string& part) {
-    if (agent.empty() || part.size() < 3) return part;
-    for (size_t at = prefix ? 0 : 3; at + agent.size() <= part.size(); at += 3)
-      if (part.compare(at, agent.size(), agent) == 0) return part;
-    return prefix ? agent + part : part + agent;
-  };
-  if (base.find('/') != std::string::npos && !agent.empty()) {
-    // A compound code: the agent goes to each member ("FRO/BIL" -> "FROGOV/BILGOV").
-    std::string out;
-    size_t b = 0;
-    while (b <= base.size()) {
-      size_t slash = std::min(base.find('/', b), base.size());
-      if (!out.empty()) out += '/';
-      out += join(base.substr(b, slash - b));
-      b = slash + 1;
-    }
-    return out;
-  }
-  return join(base);
+  return WithAgent(base, agent, prefix);
 }
 
 bool IsPersonPronoun(std::string_view lower, bool* possessive) {
@@ -301,6 +304,25 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
     }
     return false;
+  };
+  // An agent of the user's agents dictionaries (--agents) at token k
+  // ("cleric", "government newspaper", "Minister of Silly Walks"): one
+  // past its end, or k when none. The shipped list (lexicons/agents.tsv,
+  // the extractor's first file) only codes the group nouns of
+  // lexicons/groups.tsv. A capitalised agent must be longer than any title
+  // there ("Foreign Minister" stays a title).
+  auto agent_at = [&](size_t k, const AgentEntry** agent) -> size_t {
+    if (!x_.agents_ || k >= s.last || mention_at_[k] >= 0 || toks_[k].Has(kPunct)) return k;
+    size_t end = k;
+    const AgentEntry* m = x_.agents_->Match(lower_, k, &end);
+    if (!m || end > s.last || m->file == 0) return k;
+    if (IsCap(k)) {
+      size_t tl;
+      const TitleEntry* te;
+      if (end - k < 2 || (title_at(k, &tl, &te) && tl >= end - k)) return k;
+    }
+    *agent = m;
+    return end;
   };
   // A name that goes on past a lexicon match ("Kanye West", "Gulf Clan",
   // "Morning Joe"): [*b, *e) is the whole capitalised run around [first, last).
@@ -567,7 +589,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (k < s.last && words_[k] == "'s") ++k;
         size_t tl;
         const TitleEntry* te;
-        if (k < s.last && title_at(k, &tl, &te)) {
+        const AgentEntry* ag = nullptr;
+        if (k < s.last && title_at(k, &tl, &te) && agent_at(k, &ag) <= k + tl) {
           has_aff = true;
           j = k;
         }
@@ -779,6 +802,36 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
       }
     }
+    // A prefix agent of a user's agents file before an actor ("MSF" with
+    // [NGO~] in "MSF Arnor", "an MSF Arnor diplomat"): a group of the
+    // actor whose code starts with the agent's (NGOARN, NGOARNGOV).
+    if (x_.agents_) {
+      size_t end = i;
+      const AgentEntry* pa = x_.agents_->Match(lower_, i, &end);
+      PhraseMatch am;
+      if (pa && pa->prefix && pa->file > 0 && end < s.last && IsCap(end) && MatchActorAt(end, &am) &&
+          (am.use == PhraseUse::kName || am.use == PhraseUse::kAdjective)) {
+        const ActorEntry& aa = lex_.actor(am.entry);
+        std::string code = aa.CodeOn(out_.doc.date);
+        if (code.empty()) code = aa.country;
+        code = WithAgent(code, pa->code, true);
+        size_t e = end + am.length;
+        for (int n = 0; n < 4; ++n) {
+          const AgentEntry* ag = nullptr;
+          size_t next = agent_at(e, &ag);
+          if (next == e) break;
+          code = WithAgent(code, ag->code, ag->prefix);
+          e = next;
+        }
+        std::string label;
+        for (size_t w = i; w < e; ++w) label += (label.empty() ? "" : " ") + std::string(Surface(w));
+        Mention m = NewMention(i, e, index, EntityFor(label, "group", aa.country, code, false));
+        m.possessive = e < s.last && words_[e] == "'s";
+        AddMention(m);
+        i = e;
+        continue;
+      }
+    }
     // Groups named by their country after them: "soldiers from Gondor",
     // "the government of Gondor", "lawmakers and officials in Fornost".
     if (Tag(i) != Pos::kVerb && lex_.GroupNoun(lower)) {
@@ -903,6 +956,50 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
               g = gg;
               gl = w;
             }
+          }
+        }
+        // Agents after the name, one after another: "Arnor cleric", "the
+        // Quibbler government newspaper", "the Calenardhon Minister of
+        // Silly Walks". The group is the actor's, its code the actor's with
+        // each agent's in turn (as PETRARCH composes them).
+        // Not before a name: "Italian journalist Cecilia Sala" is the person.
+        if (!forces_end) {
+          std::vector<const AgentEntry*> run;
+          size_t e = g;
+          while (run.size() < 4) {
+            const AgentEntry* ag = nullptr;
+            size_t next = agent_at(e, &ag);
+            if (next == e) break;
+            run.push_back(ag);
+            e = next;
+          }
+          bool name_after = e < s.last && IsCap(e) && !toks_[e].Has(kPunct);
+          // "the Indian and Philippine navies": coordinated demonyms stay
+          // the actors themselves (the tree joins them; one group each
+          // would split them).
+          bool coordinated = heads.size() > 1 ||
+                             (i > s.first + 1 && (Lower(i - 1) == "and" || Lower(i - 1) == ",") &&
+                              mention_at_[i - 2] >= 0 && mentions_[mention_at_[i - 2]].modifier);
+          if (!run.empty() && (!canonical || e > g + 1) && !name_after && !coordinated) {
+            for (size_t h = 0; h < heads.size(); ++h) {
+              const ActorEntry& ha = lex_.actor(heads[h].second.entry);
+              std::string code = ha.CodeOn(out_.doc.date);
+              if (code.empty()) code = ha.country;
+              for (const AgentEntry* ag : run) code = WithAgent(code, ag->code, ag->prefix);
+              std::string label = ha.adjective.empty() ? ha.label : ha.adjective, surface;
+              for (size_t w = g; w < e; ++w) label += " " + std::string(Surface(w));
+              for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
+                surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+              for (size_t w = g; w < e; ++w) surface += " " + std::string(Surface(w));
+              int ge = EntityFor(label, "group", ha.country, code, false);
+              entities_[ge].aliases.insert(surface);
+              Mention m = NewMention(heads[h].first,
+                                     h + 1 == heads.size() ? e : heads[h].first + heads[h].second.length, index, ge);
+              m.possessive = h + 1 == heads.size() && e < s.last && words_[e] == "'s";
+              AddMention(m);
+            }
+            i = e;
+            continue;
           }
         }
         if (forces_end) {

@@ -29,13 +29,16 @@ THE_TRIPLE_LEAGUE  [QRA/QRB/QRC]
 BRINDAL  [QRB]
 THE_AMBER_COAST  [AMB]
 KESTREL_ISLES  [KES]
+THE_DAILY_LANTERN  [VELGOVMED]
 )";
 
 const char* kAgents = R"(<!-- agents for newsgraph's event-coding tests -->
 CLERIC  [~REL]
 AMBASSADOR  [~DPL]
 HARBOUR_WARDEN  [~COP]
-TEA_GUILD {} [GLD~]
+KRX {} [NGO~]
+GOVERNMENT {} [~GOV]
+NEWSPAPER [~MED]
 !MINST! = MINISTER, MINISTERS, MINISTRY, MINISTRIES
 !MINST!_OF_LANTERNS [~GOV]
 )";
@@ -164,6 +167,27 @@ TEST_F(EventCodingTest, GroupNounBeforeAListNamesAGroupOfEachCountry) {
   // The last item with a noun of its own is a group of its own.
   EXPECT_EVENTS("The envoys of Velmar and Ostravia officials praised Brindal.", "VELGOV SUPPORT QRB",
                 "OSTGOV SUPPORT QRB");
+}
+
+
+// Agents of the user's agents file after an actor make a group of it,
+// coded with each agent in turn; a code that already holds an agent's
+// keeps it (VELGOVMED + GOV + MED).
+TEST_F(EventCodingTest, AgentsAfterAnActorMakeItsGroup) {
+  EXPECT_EVENTS("The Velmar cleric praised Ostravia.", "VELREL SUPPORT OST");
+  EXPECT_EVENTS("The Daily Lantern government newspaper praised Ostravia.", "VELGOVMED SUPPORT OST");
+  // A capitalised agent of several words wins over the shorter title
+  // ("Minister").
+  EXPECT_EVENTS("The Ostravia Minister of Lanterns praised Velmar.", "OSTGOV SUPPORT VEL");
+  // Before a name the agent describes the person: no group.
+  graph::DocumentAnalysis a = Analyze("The Velmar harbour warden Arwen Tal praised Ostravia.");
+  for (const auto& e : a.entities) EXPECT_EQ(e.label.find("warden"), std::string::npos) << e.label;
+}
+
+// A prefix agent ("[NGO~]") before an actor: the agent's code first.
+TEST_F(EventCodingTest, PrefixAgentsGoBeforeTheActorCode) {
+  EXPECT_EVENTS("KRX Velmar praised Ostravia.", "NGOVEL SUPPORT OST");
+  EXPECT_EVENTS("A KRX Velmar cleric praised Ostravia.", "NGOVELREL SUPPORT OST");
 }
 
 }  // namespace
