@@ -51,6 +51,10 @@ PRAISE
 HAIL
 - * REOPENING OF &TIES  [041]
 
+--- FETE  [---]  ---
+FETE
+- + HOSTING * FESTIVAL ^ $  [043]
+
 &TIES
 +TIES
 +RELATIONS
@@ -188,6 +192,15 @@ TEST_F(EventCodingTest, AgentsAfterAnActorMakeItsGroup) {
 TEST_F(EventCodingTest, PrefixAgentsGoBeforeTheActorCode) {
   EXPECT_EVENTS("KRX Velmar praised Ostravia.", "NGOVEL SUPPORT OST");
   EXPECT_EVENTS("A KRX Velmar cleric praised Ostravia.", "NGOVELREL SUPPORT OST");
+}
+
+
+// "^" skips a noun phrase; like any element not joined by "_" it may have
+// words before it ("FESTIVAL ^ $" over "festival with Brindal next week
+// at the Amber Coast").
+TEST_F(EventCodingTest, SkipElementsMayHaveWordsBeforeThem) {
+  auto got = Events("Velmar will be hosting Ostravia to fete the festival with Brindal next week at the Amber Coast.");
+  EXPECT_NE(std::find(got.begin(), got.end(), "AMB CONSULT VEL"), got.end()) << Show(got);
 }
 
 }  // namespace
