@@ -820,21 +820,30 @@ std::vector<int> DocumentRun::ActorsAfter(size_t from, size_t sent_last) const {
 // dictionary's alone.
 bool DocumentRun::DictionaryEvents(const SentenceBounds& s, uint32_t index, size_t t) {
   const VerbDictionary& dict = *x_.verbs_;
-  const std::vector<uint32_t>* forms = dict.FormsOf(Lower(t));
-  if (!forms) forms = dict.FormsOf(VerbLemma(t));
-  if (!forms) return false;
   const PatternSentence& view = PatternView(s);
-  const size_t at = t - s.first;
   long chosen = -1;
   size_t first = 0, last = 0;
-  for (uint32_t f : *forms) {
-    size_t b, e;
-    if (dict.FormAt(f, view, at, &b, &e) && (chosen < 0 || e - b > last - first)) {
-      chosen = f;
-      first = b;
-      last = e;
+  // The forms written at token u whose words cover t.
+  auto choose = [&](size_t u) {
+    const std::vector<uint32_t>* forms = dict.FormsOf(Lower(u));
+    if (!forms && u == t) forms = dict.FormsOf(VerbLemma(t));
+    if (!forms) return;
+    for (uint32_t f : *forms) {
+      size_t b, e;
+      if (dict.FormAt(f, view, u - s.first, &b, &e) && b <= t - s.first && t - s.first < e &&
+          (chosen < 0 || e - b > last - first)) {
+        chosen = f;
+        first = b;
+        last = e;
+      }
     }
-  }
+  };
+  choose(t);
+  // A multi-word verb whose inflected word the tagger read as another part
+  // of speech next to the verb it found: "will not wire tap" ("WIRE_+TAP",
+  // with "wire" tagged as the verb and "tap" as a noun).
+  if (chosen < 0 && t + 1 < s.last && Tag(t + 1) != Pos::kVerb) choose(t + 1);
+  if (chosen < 0 && t > s.first && Tag(t - 1) != Pos::kVerb) choose(t - 1);
   if (chosen < 0) return false;
   VerbMatch match = dict.Match(static_cast<uint32_t>(chosen), view, first, last);
   std::string code = match.code, reverse;
@@ -849,7 +858,7 @@ bool DocumentRun::DictionaryEvents(const SentenceBounds& s, uint32_t index, size
   const VerbForm& form = dict.form(static_cast<uint32_t>(chosen));
   for (size_t k = 0; k < form.words.size(); ++k) {
     if (!entry.lemma.empty()) entry.lemma += ' ';
-    entry.lemma += k == form.verb ? VerbLemma(t) : form.words[k];
+    entry.lemma += k == form.verb ? VerbLemma(s.first + first + k) : form.words[k];
   }
   entry.polarity = PloverPolarity(entry.cls);
   entry.code = code;

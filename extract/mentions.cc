@@ -852,7 +852,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           const std::string& noun = *lex_.GroupNoun(Lower(nouns[h]));
           int e = EntityFor(prefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ca.country,
                             GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), ca.country,
-                                      ca.category != "country" && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
+                                      ca.category != "country" && ca.code.empty() && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
                             false);
           Mention m = NewMention(nouns[h], h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1, index, e);
           AddMention(m);
@@ -878,7 +878,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             std::string mprefix = ma.adjective.empty() ? ma.label : ma.adjective;
             int e = EntityFor(mprefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ma.country,
                               GroupCode(x_.agents_.get(), ma.CodeOn(out_.doc.date), ma.country,
-                                        ma.category != "country" && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
+                                        ma.category != "country" && ma.code.empty() && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
                               false);
             AddMention(NewMention(c, end, index, e));
             q = i = end;
@@ -1057,7 +1057,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             int e = EntityFor(prefix + " " + noun, "group", ha.country,
                               // A region's forces ("Puntland forces") are not its country's.
                               GroupCode(x_.agents_.get(), ha.CodeOn(out_.doc.date), ha.country,
-                                        ha.category != "country" && AgentOf(*canonical) == "MIL" ? "" : *canonical),
+                                        ha.category != "country" && ha.code.empty() && AgentOf(*canonical) == "MIL" ? "" : *canonical),
                               false);
             std::string surface;
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)

@@ -51,6 +51,9 @@ PRAISE
 HAIL
 - * REOPENING OF &TIES  [041]
 
+--- TAP  [171]  ---
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+
 --- FETE  [---]  ---
 FETE
 - + HOSTING * FESTIVAL ^ $  [043]
@@ -201,6 +204,15 @@ TEST_F(EventCodingTest, PrefixAgentsGoBeforeTheActorCode) {
 TEST_F(EventCodingTest, SkipElementsMayHaveWordsBeforeThem) {
   auto got = Events("Velmar will be hosting Ostravia to fete the festival with Brindal next week at the Amber Coast.");
   EXPECT_NE(std::find(got.begin(), got.end(), "AMB CONSULT VEL"), got.end()) << Show(got);
+}
+
+
+// A multi-word verb whose inflected word the tagger reads as a noun next
+// to the verb it found ("will wire tap": "wire" VERB, "tap" NOUN) is still
+// the dictionary's verb. Soldiers from a dictionary actor are its MIL
+// group even when the actor is no country the lexicons know.
+TEST_F(EventCodingTest, MultiWordVerbsAreFoundAroundAMistaggedWord) {
+  EXPECT_EVENTS("Soldiers from Velmar will wire tap the phone lines leading into Ostravia.", "VELMIL COERCE OST");
 }
 
 }  // namespace
