@@ -53,6 +53,10 @@ struct LocalEntity {
   graph::Entity e;
   std::set<std::string> aliases;
   bool known = false;  // from a lexicon
+  // A compound code ("[FRO/BIL/SAM]" in a PETRARCH/TABARI actor
+  // dictionary: one phrase naming several actors jointly) makes one entity
+  // per code; the phrase's mentions and relations go to every member.
+  std::vector<int> members;
 };
 
 // What a relation points at: an actor mention or an issue phrase.
@@ -147,6 +151,10 @@ class DocumentRun {
   std::vector<int> Coordinated(int mention, size_t sent_first);
   void Objects(size_t from, size_t sent_last, std::vector<Target>* targets);
   bool IssuePhrase(size_t from, size_t sent_last, Target* target, size_t* end);
+  // The entities a relation of entity e goes to: its members, else e.
+  std::vector<int> MembersOf(int e) const;
+  void EmitEntities(int se, int oe, const Target& target, const RelationEntry& r, bool negated, float confidence,
+                    uint32_t sentence);
   void Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
             float confidence, uint32_t sentence);
   bool MatchPrep(size_t after, size_t sent_last, const std::string& prep, size_t* end) const;
