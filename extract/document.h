@@ -143,6 +143,11 @@ class DocumentRun {
   int EntityFor(const std::string& label, const std::string& category, const std::string& country,
                 const std::string& code, bool known);
   // A mention of entity over tokens [first, last) of a sentence.
+  // "the company", "the commission" at token `the_tok`: the organisation
+  // or group named in the last sentences that the text described with a
+  // noun of that class (anaphora.cc); -1 when none or the phrase is no
+  // such reference.
+  int DefiniteAnaphor(size_t the_tok, const SentenceBounds& s, uint32_t index) const;
   Mention NewMention(size_t first, size_t last, uint32_t sentence, int entity) const;
   int AddMention(Mention m);
 

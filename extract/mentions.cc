@@ -512,6 +512,19 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       ++i;
       continue;
     }
+    // "the company", "the commission": an organisation or group named just
+    // before (anaphora.cc).
+    if (lower == "the" && !IsCap(i + 1 < s.last ? i + 1 : i)) {
+      int e = DefiniteAnaphor(i, s, index);
+      if (e >= 0) {
+        Mention m = NewMention(i + 1, i + 2, index, e);
+        m.pronoun = true;
+        m.possessive = i + 2 < s.last && words_[i + 2] == "'s";
+        AddMention(m);
+        i += 2;
+        continue;
+      }
+    }
     // Pronouns refer to the last person named.
     bool poss = false;
     if (IsPersonPronoun(lower, &poss) && (Tag(i) == Pos::kPron || Tag(i) == Pos::kDet)) {
@@ -1472,7 +1485,11 @@ void DocumentRun::ResolveNames() {
     for (size_t e = 0; e < entities_.size(); ++e) {
       const auto& le = entities_[e];
       if (le.known || le.e.category == "group") continue;
-      std::string key = le.e.category + "|" + graph::FoldKey(le.e.label);
+      std::string key = graph::FoldKey(le.e.label);
+      // "ABS-CBN Corporation" and "ABS-CBN": one organisation.
+      if (le.e.category == "organization")
+        if (std::string corp = graph::CorporateKey(key); !corp.empty()) key = std::move(corp);
+      key = le.e.category + "|" + key;
       auto [it, fresh] = by_key.emplace(key, static_cast<int>(e));
       if (fresh) continue;
       int a = it->second, b = static_cast<int>(e);

@@ -134,7 +134,12 @@ std::unique_ptr<TreeLexicon> TreeLexicon::Load(const std::string& dir, std::stri
       }, error))
     return nullptr;
   if (!ReadRows(dir + "/words.tsv", "words", 2, [&](const std::vector<std::string>& f) -> std::string {
-        for (const auto& w : SplitBars(f[1])) x->lists_[f[0]].insert(w);
+        bool anaphor = f[0].rfind("anaphor_", 0) == 0;
+        for (const auto& w : SplitBars(f[1])) {
+          x->lists_[f[0]].insert(w);
+          if (anaphor && !x->anaphor_class_.emplace(w, f[0].substr(8)).second)
+            return "'" + w + "' is in two anaphor_ lists";
+        }
         return "";
       }, error))
     return nullptr;
@@ -167,6 +172,11 @@ const std::vector<SeedVerbEntry>* TreeLexicon::SeedVerbs(std::string_view verb_l
 bool TreeLexicon::In(std::string_view list, std::string_view word) const {
   auto it = lists_.find(std::string(list));
   return it != lists_.end() && it->second.count(std::string(word));
+}
+
+std::string_view TreeLexicon::AnaphorClass(std::string_view word) const {
+  auto it = anaphor_class_.find(std::string(word));
+  return it == anaphor_class_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 }  // namespace newsgraph::extract

@@ -68,6 +68,11 @@ class TreeLexicon {
   const std::vector<SeedVerbEntry>* SeedVerbs(std::string_view verb_lemma) const;
   // Whether `word` (lower case) is in the named list of words.tsv.
   bool In(std::string_view list, std::string_view word) const;
+  // The class of a noun that names an organisation or group when it follows
+  // "the" ("the company", "the commission"): the list "anaphor_CLASS" of
+  // words.tsv that holds it, or "" (nouns of one class stand for each other:
+  // "company", "firm", "corporation").
+  std::string_view AnaphorClass(std::string_view word) const;
 
  private:
   std::unordered_map<std::string, ComplementEntry> complements_;
@@ -75,6 +80,7 @@ class TreeLexicon {
   std::unordered_map<std::string, std::unordered_set<std::string>> lists_;
   std::unordered_map<std::string, std::vector<SeedVerbEntry>> seed_verbs_;
   std::unordered_set<std::string> pattern_verbs_;
+  std::unordered_map<std::string, std::string> anaphor_class_;
 };
 
 }  // namespace newsgraph::extract

@@ -84,6 +84,25 @@ std::string SuspectLabel(const std::string& label, bool known_code) {
   return "";
 }
 
+namespace {
+// Prefix of the alias keys that hold a name without its corporate word, so
+// that only organisations find them.
+const std::string kCorporate = "\x01";
+}  // namespace
+
+std::string CorporateKey(const std::string& key) {
+  static const std::set<std::string> kSuffixes = {"corporation", "corp", "inc", "incorporated", "ltd",
+                                                  "limited", "plc", "llc", "co", "company", "holdings",
+                                                  "group", "ag", "gmbh", "sa", "nv"};
+  size_t sp = key.rfind(' ');
+  if (sp == std::string::npos || !kSuffixes.count(key.substr(sp + 1))) return "";
+  std::string rest = key.substr(0, sp);
+  while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) rest.pop_back();
+  // "the company" and one-letter stems are no names of their own.
+  if (rest.size() < 2) return "";
+  return rest;
+}
+
 std::string AliasKey(const std::string& name) {
   std::string s;
   s.reserve(name.size());
@@ -228,6 +247,9 @@ void EntityResolver::Add(const Entity& e) {
     // "Donald Trump administration" is also found as "Trump administration".
     if (e.kind == EntityKind::kActor && e.category != "person")
       if (std::string office = OfficeKey(key); !office.empty()) Push(alias_, office, e.id, keys.alias_keys);
+    // "ABS-CBN Corporation" is also found as "ABS-CBN".
+    if (e.kind == EntityKind::kActor && e.category == "organization")
+      if (std::string corp = CorporateKey(key); !corp.empty()) Push(alias_, kCorporate + corp, e.id, keys.alias_keys);
   }
   for (const auto& a : e.aliases)
     if (first_time(keys.names, a)) Push(alias_, FoldKey(a), e.id, keys.alias_keys);
@@ -328,6 +350,25 @@ std::vector<std::pair<std::string, std::string>> EntityResolver::Resolve(Documen
     if (it != alias_.end() && it->second.size() == 1 && known_.at(it->second[0]).kind == e.kind) {
       rename[e.id] = it->second[0];
       continue;
+    }
+    // "ABS-CBN Corporation" and "ABS-CBN" (either first), "Acme Inc." and
+    // "Acme Corp.": the one organisation of that name.
+    if (e.category == "organization") {
+      std::string corp = CorporateKey(key);
+      std::string found;
+      for (const std::string& k : {kCorporate + key, corp, corp.empty() ? std::string() : kCorporate + corp}) {
+        auto c = k.empty() ? alias_.end() : alias_.find(k);
+        if (c == alias_.end() || c->second.size() != 1) continue;
+        const Known& known = known_.at(c->second[0]);
+        if (known.kind == e.kind && known.category == "organization") {
+          found = c->second[0];
+          break;
+        }
+      }
+      if (!found.empty()) {
+        rename[e.id] = found;
+        continue;
+      }
     }
     // "Donald Trump administration" after "Trump administration": the
     // office named by the surname alone (never one full name into another:

@@ -26,6 +26,12 @@ std::string AliasKey(const std::string& name);
 // spelling; only matching uses the key.
 std::string FoldKey(const std::string& name);
 
+// An organisation's FoldKey without a closing legal or corporate word
+// ("abs cbn corporation", "acme inc", "wagner group" -> "abs cbn", "acme",
+// "wagner"), or "" when it has none or nothing would be left: the same
+// organisation named with and without it.
+std::string CorporateKey(const std::string& fold_key);
+
 // An agent code made of a country code and a MIL suffix ("ISRMIL"): a
 // country's armed forces, one node whatever the wording.
 bool IsMilitaryCode(const std::string& code);

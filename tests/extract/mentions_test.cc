@@ -76,6 +76,13 @@ TEST_F(MentionsTest, DemonymEndingTheDocumentAfterANameReadsNothingPastIt) {
   }
 }
 
+TEST_F(MentionsTest, AnOrganisationNamedWithAndWithoutItsCorporateWordIsOneNode) {
+  auto a = Run("VTN Corporation is the largest broadcaster in Norland. On Monday VTN lost its licence.");
+  auto labels = Labels(a);
+  EXPECT_EQ(std::count(labels.begin(), labels.end(), "VTN") + std::count(labels.begin(), labels.end(), "VTN Corporation"), 1)
+      << ::testing::PrintToString(labels);
+}
+
 TEST_F(MentionsTest, NoLabelEndsInAPreposition) {
   auto a = Run("Senator Bob Varga of Ohio voted against the bill. The Rector of the Tallinn Institute resigned.");
   for (const auto& l : Labels(a)) {

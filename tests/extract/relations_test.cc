@@ -532,5 +532,36 @@ TEST_F(RelationsTest, BadConlluIsRejectedWithItsLine) {
   EXPECT_EQ(reader.tally().rejected, 1u);
 }
 
+TEST_F(RelationsTest, TheCompanyOrTheCommissionIsTheOrganisationDescribedSoBefore) {
+  // A noun of the name ("the Norland Media Commission" ... "the
+  // commission") and a description before the name ("broadcast
+  // corporation VTN" ... "the network": a broadcaster) tell whom a
+  // definite description means.
+  auto a = Run(
+      "The licence of broadcast corporation VTN expired on Monday. "
+      "The Norland Media Commission met on Tuesday. "
+      "The commission refused to give the network a new licence.");
+  EXPECT_TRUE(Has(a, "Norland Media Commission REJECT VTN"));
+  // The verb's own "of" ("accused the network of fraud") leaves it a reference.
+  auto e = Run(
+      "The licence of broadcast corporation VTN expired on Monday. "
+      "President Ivo Marten accused the network of fraud.");
+  EXPECT_TRUE(Has(e, "Ivo Marten DISAPPROVE VTN"));
+  // Without a description the phrase is no reference: "the company" here
+  // could be anyone's.
+  auto b = Run("VTN met Ostmark Holdings on Monday. The company criticised the deal.");
+  for (const auto& r : b.relations) EXPECT_NE(r.subject, "actor:vtn") << Triples(b)[0];
+  // A restrictive participle makes it some other party.
+  auto c = Run(
+      "The Norland Labour Party lost the vote. Voters said the party controlling the council "
+      "had failed them.");
+  for (const auto& m : c.mentions) EXPECT_NE(m.text, "party");
+  // An apposition restates the name: "VTN, the network," is one mention.
+  auto d = Run("On Monday broadcast corporation VTN, the network, condemned the Norland Media Commission.");
+  int vestra = 0;
+  for (const auto& m : d.mentions) vestra += m.entity == "actor:vtn";
+  EXPECT_EQ(vestra, 1);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract

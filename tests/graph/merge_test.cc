@@ -117,6 +117,41 @@ TEST(ResolverOfficeTest, AnAdministrationNamedInFullIsTheOneNamedBySurname) {
   EXPECT_NE(f.entities[0].id, e.entities[0].id);
 }
 
+TEST(ResolverCorporateTest, AnOrganisationWithAndWithoutItsCorporateWordIsOne) {
+  auto org = [](const std::string& label, const std::string& category = "organization") {
+    Entity e = Person(label);
+    e.category = category;
+    return e;
+  };
+  EXPECT_EQ(CorporateKey(FoldKey("ABS-CBN Corporation")), FoldKey("ABS-CBN"));
+  EXPECT_EQ(CorporateKey(FoldKey("Acme, Inc.")), "acme");
+  EXPECT_EQ(CorporateKey(FoldKey("Ostmark")), "");
+  EXPECT_EQ(CorporateKey(FoldKey("The Company")), "");
+  // Long form first, then the short one; short first; two suffixes.
+  EntityResolver r;
+  auto a = One(org("Vestra Broadcasting Corporation"));
+  r.Resolve(&a);
+  auto b = One(org("Vestra Broadcasting"));
+  r.Resolve(&b);
+  EXPECT_EQ(b.entities[0].id, a.entities[0].id);
+  auto c = One(org("Ostmark"));
+  r.Resolve(&c);
+  auto d = One(org("Ostmark Holdings"));
+  r.Resolve(&d);
+  EXPECT_EQ(d.entities[0].id, c.entities[0].id);
+  auto e = One(org("Kelvar Inc."));
+  r.Resolve(&e);
+  auto f = One(org("Kelvar Corp."));
+  r.Resolve(&f);
+  EXPECT_EQ(f.entities[0].id, e.entities[0].id);
+  // Only organisations: a person named like the short form stays apart.
+  auto g = One(org("Halden Group"));
+  r.Resolve(&g);
+  auto h = One(org("Halden", "person"));
+  r.Resolve(&h);
+  EXPECT_NE(h.entities[0].id, g.entities[0].id);
+}
+
 TEST(ResolverGroupTest, OneNodePerCountrysForces) {
   EntityResolver r;
   Entity f = Person("Norwegian forces");
