@@ -119,9 +119,20 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
                  Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kPron ||
                  (Tag(t + 1) == Pos::kAdj && t + 2 < s.last && (Tag(t + 2) == Pos::kAdj || Tag(t + 2) == Pos::kNoun))) &&
                 !lex_.Relations(NounLemma(t), true) && !lex_.Relations(w, true) && !x_.tree_lex_->In("instrument", w);
+    int pm = mention_at_[t - 1];
+    // A relation noun in its base form after a group ("Demonstrators in
+    // Nairobi protest against X") is the verb when the sentence has no
+    // other: a clause needs one.
+    if (!base && !EndsWith(w, "s") && w.size() >= 3 && !verb_before && t + 1 < s.last &&
+        (Tag(t + 1) == Pos::kAdp || Tag(t + 1) == Pos::kDet) && pm >= 0 && mentions_[pm].entity >= 0 &&
+        !mentions_[pm].modifier && mentions_[pm].last == t && entities_[mentions_[pm].entity].e.category == "group") {
+      bool verb_after = false;
+      for (size_t k = t + 1; k < s.last && !verb_after; ++k)
+        verb_after = Tag(k) == Pos::kVerb || Tag(k) == Pos::kAux;
+      base = !verb_after;
+    }
     if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
     bool after_subject = false;
-    int pm = mention_at_[t - 1];
     if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t)
       after_subject = true;
     // "An Iranian court sentences X", "Pakistani police arrest X": after a

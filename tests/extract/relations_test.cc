@@ -563,5 +563,18 @@ TEST_F(RelationsTest, TheCompanyOrTheCommissionIsTheOrganisationDescribedSoBefor
   EXPECT_EQ(vestra, 1);
 }
 
+TEST_F(RelationsTest, AGroupsBaseFormRelationNounIsTheVerbOfAVerblessHeadline) {
+  // "Demonstrators in Nairobi protest against X": "protest" after a group
+  // is the verb when the sentence has no other.
+  auto a = Run("Demonstrators in Nairobi protest against the Kenyan government's finance bill.");
+  EXPECT_TRUE(Has(a, "Kenyan demonstrators PROTEST Kenya"));
+  // "attend a protest against X" carries the protest like "hold" does.
+  auto b = Run("Kenyan protesters attend a protest against President William Ruto.");
+  EXPECT_TRUE(Has(b, "Kenyan protesters PROTEST William Ruto"));
+  // With a verb of its own the sentence keeps "protest" a noun.
+  auto c = Run("Demonstrators in Nairobi said the protest against the Kenyan government would go on.");
+  EXPECT_FALSE(Has(c, "Kenyan demonstrators PROTEST Kenya"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
