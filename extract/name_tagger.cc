@@ -27,6 +27,7 @@ enum Template : uint64_t {
   kGaz = 40, kP1Gaz, kN1Gaz, kP1LowerShape, kN1LowerShape, kOuterLeft, kOuterRight, kOuterLeft2,
   kOuterBoth, kGazWord, kN1GazWord, kP1GazWord,
   kPrevLabel = 50, kPrevLabelShape = 52, kPrevLabelTag, kPrevLabelLower,
+  kCluster = 60, kP1Cluster = 64, kN1Cluster = 68, kClusterShape = 72, kClusterTag, kNoCluster,
 };
 
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
@@ -380,11 +381,34 @@ void Gazetteer::Mark(const std::vector<std::string_view>& words, std::vector<uin
   }
 }
 
+// --- Clusters -----------------------------------------------------------------
+
+bool Clusters::Add(std::string_view word, std::string_view path) {
+  if (path.empty() || path.size() > 64 || path.find_first_not_of("01") != std::string_view::npos) return false;
+  auto [it, inserted] = ids_.emplace(std::string(word), static_cast<uint32_t>(paths_.size()));
+  if (!inserted) return true;
+  std::array<uint64_t, kNumPrefixes> h{};
+  for (int k = 0; k < kNumPrefixes; ++k) {
+    // A path shorter than the prefix stands for itself (a small leaf).
+    const std::string_view pre = path.substr(0, std::min<size_t>(path.size(), kPrefixLengths[k]));
+    h[k] = HashText(pre, false) | 1;  // never 0 (0 means no cluster)
+  }
+  prefixes_.push_back(h);
+  paths_.emplace_back(std::string(word), std::string(path));
+  return true;
+}
+
+const uint64_t* Clusters::Find(std::string_view word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? nullptr : prefixes_[it->second].data();
+}
+
 // --- Feature keys -------------------------------------------------------------
 
 void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
-              const Gazetteer& gazetteer, std::vector<WordInfo>* info) {
+              const Gazetteer& gazetteer, std::vector<WordInfo>* info, const Clusters* clusters) {
   thread_local std::vector<std::string> bufs;
+  thread_local std::string lowered;
   thread_local std::vector<std::string_view> norm;
   thread_local std::vector<uint32_t> gaz, gaz_words;
   const size_t n = words.size();
@@ -413,6 +437,16 @@ void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>
     x.gaz = gaz[i];
     x.gaz_words = gaz_words[i];
     x.tag = i < tags.size() ? static_cast<int>(tags[i]) : static_cast<int>(Pos::kX);
+    const uint64_t* c = nullptr;
+    if (clusters != nullptr) {
+      c = clusters->Find(w);
+      if (c == nullptr) {
+        lowered.assign(w);
+        for (char& ch : lowered) ch = static_cast<char>(Lower(static_cast<unsigned char>(ch)));
+        if (lowered != w) c = clusters->Find(lowered);
+      }
+    }
+    for (int k = 0; k < Clusters::kNumPrefixes; ++k) x.cluster[k] = c ? c[k] : 0;
   }
 }
 
@@ -476,6 +510,18 @@ void StaticKeys(const std::vector<WordInfo>& info, size_t i, std::vector<uint64_
     keys->push_back(K1(kOuterLeft2, lower(left - 2)));
     keys->push_back(K2(kOuterBoth, ol, orr));
   }
+  // Word clusters: prefixes of the word's path, and of its neighbours'.
+  if (x.cluster[0] != 0) {
+    for (int k = 0; k < Clusters::kNumPrefixes; ++k) keys->push_back(K1(kCluster + k, x.cluster[k]));
+    keys->push_back(K2(kClusterShape, x.cluster[1], x.shape));
+    keys->push_back(K2(kClusterTag, x.cluster[1], x.tag));
+  } else {
+    keys->push_back(K2(kNoCluster, x.caps & 1u, x.tag));
+  }
+  if (i > 0 && info[i - 1].cluster[0] != 0)
+    for (int k = 0; k < 3; ++k) keys->push_back(K1(kP1Cluster + k, info[i - 1].cluster[k]));
+  if (i + 1 < n && info[i + 1].cluster[0] != 0)
+    for (int k = 0; k < 3; ++k) keys->push_back(K1(kN1Cluster + k, info[i + 1].cluster[k]));
   for (uint32_t b = x.gaz; b != 0; b &= b - 1) keys->push_back(K1(kGaz, __builtin_ctz(b)));
   if (i > 0)
     for (uint32_t b = info[i - 1].gaz; b != 0; b &= b - 1) keys->push_back(K1(kP1Gaz, __builtin_ctz(b)));
@@ -785,6 +831,7 @@ std::vector<bool> HeldOut(const std::vector<std::string>& names) {
 struct NameTagger::Impl {
   FeatureTable features;
   nf::Gazetteer gazetteer;
+  nf::Clusters clusters;
   // Rows of the history features that need no word hash, dense:
   // [prev] and [prev][UPOS tag].
   float prev_label[kL + 1][kL]{};
@@ -818,6 +865,7 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
     std::string_view line;
     if (!ReadLine(data, &pos, &line)) return fail(0, "empty or truncated model file");
     ++line_no;
+    long version_number = 0;
     {
       const std::string expect = std::string(nf::kFormatName) + " ";
       if (line.substr(0, expect.size()) != expect)
@@ -829,9 +877,11 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
       if (v > nf::kFormatVersion)
         return fail(1, "model format version " + version + " is newer than this program reads (" +
                            std::to_string(nf::kFormatVersion) + ")");
+      version_number = v;
     }
+    const bool v2 = version_number >= 2;
     double scale = 0;
-    long long n_features = -1;
+    long long n_features = -1, n_clusters = v2 ? -1 : 0;
     bool have_labels = false;
     for (;;) {
       if (!ReadLine(data, &pos, &line)) return fail(line_no, "header ends before \"data\"");
@@ -844,6 +894,12 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
       if (name == "labels") {
         if (value != nf::LabelLine()) return fail(line_no, "label set differs from " + nf::LabelLine());
         have_labels = true;
+      } else if (name == "clusters" && v2) {
+        char* endp = nullptr;
+        const long long c = std::strtoll(value.c_str(), &endp, 10);
+        if (value.empty() || *endp != '\0' || c < 0 || c > 100000000)
+          return fail(line_no, "bad value for clusters: \"" + value + "\"");
+        n_clusters = c;
       } else if (name == "scale" || name == "features") {
         char* endp = nullptr;
         const double d = std::strtod(value.c_str(), &endp);
@@ -855,8 +911,9 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
         return fail(line_no, "unknown header field \"" + name + "\"");
       }
     }
-    if (!have_labels || scale <= 0 || n_features < 0)
-      return fail(line_no, "header lacks one of labels, scale, features");
+    if (!have_labels || scale <= 0 || n_features < 0 || n_clusters < 0)
+      return fail(line_no, v2 ? "header lacks one of labels, scale, features, clusters"
+                              : "header lacks one of labels, scale, features");
     const auto* p = reinterpret_cast<const unsigned char*>(data.data()) + pos;
     const auto* end = reinterpret_cast<const unsigned char*>(data.data()) + data.size();
     std::vector<uint64_t> keys;
@@ -881,10 +938,22 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
       }
       keys.push_back(k);
     }
-    if (p != end) return fail(0, "trailing bytes after the feature table");
-
     std::unique_ptr<NameTagger> tagger(new NameTagger());
     Impl& m = *tagger->impl_;
+    // Version 2: n_clusters lines "path<TAB>word".
+    for (long long i = 0; i < n_clusters; ++i) {
+      const auto* nl = static_cast<const unsigned char*>(std::memchr(p, '\n', end - p));
+      if (nl == nullptr) return fail(0, "truncated cluster table (cluster " + std::to_string(i) + ")");
+      const std::string_view row(reinterpret_cast<const char*>(p), nl - p);
+      const size_t tab = row.find('\t');
+      if (tab == std::string_view::npos || tab + 1 == row.size() ||
+          !m.clusters.Add(row.substr(tab + 1), row.substr(0, tab)))
+        return fail(0, "bad cluster line " + std::to_string(i) + " (expected path<TAB>word)");
+      p = nl + 1;
+    }
+    if (p != end) return fail(0, n_clusters > 0 ? "trailing bytes after the cluster table"
+                                               : "trailing bytes after the feature table");
+
     if (!m.gazetteer.Load(lexicon_dir, error)) return nullptr;
     m.features.Build(keys, std::move(rows));
     std::vector<nf::WordInfo> dummy(1);
@@ -911,7 +980,7 @@ void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vect
   spans->clear();
   const size_t n = words.size();
   if (n == 0) return;
-  nf::Describe(words, tags, m.gazetteer, &s.info);
+  nf::Describe(words, tags, m.gazetteer, &s.info, m.clusters.size() ? &m.clusters : nullptr);
   // Viterbi over BIO labels. local[i][p][l]: the score of label l at word i
   // after label p (p = kL stands for the sentence start, used at i = 0).
   constexpr int kP = kL + 1;

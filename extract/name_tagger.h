@@ -11,6 +11,7 @@
 // and the tests extract exactly what the tagger reads.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -75,7 +76,9 @@ const char* NameTypeName(NameType t);
 namespace name_features {
 
 inline constexpr const char* kFormatName = "newsgraph-name-model";
-inline constexpr int kFormatVersion = 1;
+// Version 2 adds the word clusters (a "clusters N" header field and N
+// "path<TAB>word" lines after the feature table); version 1 files still load.
+inline constexpr int kFormatVersion = 2;
 
 // Labels: 0 = O, then for each type t in {person, organization, place,
 // other} (the NameType values) 1 + 2t + {0: B(egin), 1: I(nside)}.
@@ -126,17 +129,45 @@ class Gazetteer {
   size_t max_words_ = 1;
 };
 
+// Hierarchical word clusters learned from unlabelled text by
+// tools/train_clusters (a bit-string path per word, as Brown clustering
+// gives); the features read prefixes of a word's path. Words are looked up
+// as written, then lowercased.
+class Clusters {
+ public:
+  static constexpr int kNumPrefixes = 4;
+  static constexpr int kPrefixLengths[kNumPrefixes] = {4, 8, 12, 16};
+  // Adds a word; false if path is empty, longer than 64 or not made of 0/1.
+  bool Add(std::string_view word, std::string_view path);
+  // Hashes of the prefixes of the word's path, or nullptr for an unknown word.
+  const uint64_t* Find(std::string_view word) const;
+  size_t size() const { return paths_.size(); }
+  // (word, path) in insertion order, for writing a model.
+  const std::vector<std::pair<std::string, std::string>>& entries() const { return paths_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::array<uint64_t, kNumPrefixes>> prefixes_;
+  std::vector<std::pair<std::string, std::string>> paths_;
+};
+
 // What the features need to know of each word, computed once a sentence.
 struct WordInfo {
   uint64_t word, lower, shape;
   uint64_t prefix[3], suffix[4];
+  uint64_t cluster[Clusters::kNumPrefixes];  // path prefix hashes; 0: no cluster
   uint32_t caps;  // casing and character-class bits
   uint32_t gaz;   // gazetteer bits
   uint32_t gaz_words;  // categories of the lexicon forms containing the word
   int tag;        // UPOS index
 };
+// clusters may be null (no cluster features).
 void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
-              const Gazetteer& gazetteer, std::vector<WordInfo>* info);
+              const Gazetteer& gazetteer, std::vector<WordInfo>* info, const Clusters* clusters = nullptr);
 // Appends the keys of the label-independent features of word i.
 void StaticKeys(const std::vector<WordInfo>& info, size_t i, std::vector<uint64_t>* keys);
 // The keys of the features that read the previous label (kStartLabel at

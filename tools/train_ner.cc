@@ -52,10 +52,10 @@ namespace nf = newsgraph::extract::name_features;
 constexpr int kL = nf::kNumLabels;
 
 struct Options {
-  std::string gum, out, model;
+  std::string gum, out, model, clusters;
   std::string pos_model = std::string(NEWSGRAPH_DATA_DIR) + "/models/pos-ewt.model";
   std::string lexicons = std::string(NEWSGRAPH_DATA_DIR) + "/lexicons";
-  bool eval = false, tag = false, dev = false;
+  bool eval = false, tag = false, dev = false, errors = false;
   int iterations = 10;
   int runs = 5;
   int swap_copies = 3;
@@ -121,6 +121,31 @@ bool ReadCorpus(const Options& o, const nf::Gazetteer& gaz, Corpus* c, std::stri
     if (o.dev && dev[k]) c->dev.push_back(std::move(docs[rest[k]]));
     else c->train.push_back(std::move(docs[rest[k]]));
   }
+  return true;
+}
+
+// Reads "path<TAB>word[<TAB>count]" lines (tools/train_clusters, or Percy
+// Liang's brown-cluster output).
+bool ReadClusters(const std::string& path, nf::Clusters* clusters, std::string* error) {
+  std::ifstream in(path);
+  if (!in) {
+    *error = path + ": cannot open";
+    return false;
+  }
+  int line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (line.empty()) continue;
+    const size_t t1 = line.find('\t');
+    const size_t t2 = t1 == std::string::npos ? std::string::npos : line.find('\t', t1 + 1);
+    if (t1 == std::string::npos || t1 + 1 >= line.size() ||
+        !clusters->Add(std::string_view(line).substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1),
+                       std::string_view(line).substr(0, t1))) {
+      *error = path + ":" + std::to_string(line_no) + ": expected path<TAB>word<TAB>count";
+      return false;
+    }
+  }
+  std::cerr << "train_ner: " << clusters->size() << " word clusters from " << path << "\n";
   return true;
 }
 
@@ -248,7 +273,8 @@ void Decode(const Perceptron& model, const Prepared& p, std::vector<float>* delt
 // Writes the model: pruned, quantised to int16, keys sorted. Returns the
 // number of features written.
 using Rows = std::vector<std::pair<uint64_t, std::vector<double>>>;
-size_t WriteModel(const Rows& rows, double prune, const std::string& path, std::string* error) {
+size_t WriteModel(const Rows& rows, double prune, const nf::Clusters& clusters, const std::string& path,
+                  std::string* error) {
   double max_abs = 0;
   for (const auto& [k, row] : rows)
     for (double v : row) max_abs = std::max(max_abs, std::fabs(v));
@@ -287,8 +313,10 @@ size_t WriteModel(const Rows& rows, double prune, const std::string& path, std::
       << "labels " << nf::LabelLine() << "\n"
       << "scale " << scale_text << "\n"
       << "features " << n << "\n"
+      << "clusters " << clusters.size() << "\n"
       << "data\n"
       << body;
+  for (const auto& [word, path] : clusters.entries()) out << path << '\t' << word << '\n';
   if (!out.flush()) {
     *error = path + ": write failed";
     return 0;
@@ -345,6 +373,38 @@ Counts Evaluate(const NameTagger& tagger, const std::vector<Sentence>& sents) {
     Score(s.names, spans, &c);
   }
   return c;
+}
+
+std::string SpanText(const Sentence& s, const NameSpan& n) {
+  std::string t;
+  for (uint32_t k = n.first; k < n.last; ++k) t += (k > n.first ? " " : "") + s.words[k];
+  return t;
+}
+
+// One line per wrong or missed name: "miss person: X", "false place: Y",
+// "type person->place: Z", with the sentence.
+void PrintErrors(const NameTagger& tagger, const std::vector<Sentence>& sents) {
+  std::vector<NameSpan> spans;
+  for (const Sentence& s : sents) {
+    const std::vector<std::string_view> views(s.words.begin(), s.words.end());
+    tagger.Tag(views, s.tags, &spans);
+    std::string sentence;
+    for (const auto& w : s.words) sentence += (sentence.empty() ? "" : " ") + w;
+    for (const NameSpan& g : s.names) {
+      const NameSpan* match = nullptr;
+      for (const NameSpan& p : spans)
+        if (p.first == g.first && p.last == g.last) match = &p;
+      if (match == nullptr) std::printf("ERR miss %s: %s\t| %s\n", newsgraph::extract::NameTypeName(g.type), SpanText(s, g).c_str(), sentence.c_str());
+      else if (match->type != g.type)
+        std::printf("ERR type %s->%s: %s\t| %s\n", newsgraph::extract::NameTypeName(g.type),
+                    newsgraph::extract::NameTypeName(match->type), SpanText(s, g).c_str(), sentence.c_str());
+    }
+    for (const NameSpan& p : spans) {
+      bool found = false;
+      for (const NameSpan& g : s.names) found |= p.first == g.first && p.last == g.last;
+      if (!found) std::printf("ERR false %s: %s\t| %s\n", newsgraph::extract::NameTypeName(p.type), SpanText(s, p).c_str(), sentence.c_str());
+    }
+  }
 }
 
 void PrintCounts(const Counts& c) {
@@ -441,6 +501,11 @@ int Train(const Options& o) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
   }
+  nf::Clusters clusters;
+  if (!o.clusters.empty() && !ReadClusters(o.clusters, &clusters, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
   std::vector<Sentence> train = Flatten(corpus.train, *pos);
   const size_t original_sentences = train.size();
   if (o.swap_copies > 0) Augment(o, *pos, &train);
@@ -463,7 +528,7 @@ int Train(const Options& o) {
     p.s = &train[si];
     const std::vector<std::string_view> views(p.s->words.begin(), p.s->words.end());
     std::vector<nf::WordInfo> info;
-    nf::Describe(views, p.s->tags, gaz, &info);
+    nf::Describe(views, p.s->tags, gaz, &info, clusters.size() ? &clusters : nullptr);
     p.offsets.push_back(0);
     for (size_t i = 0; i < views.size(); ++i) {
       keys.clear();
@@ -525,7 +590,7 @@ int Train(const Options& o) {
       std::vector<double> acc;
       model.AccumulateAveraged(1.0, &acc);
       model.Rows(acc, &rows);
-      if (WriteModel(rows, o.prune, tmp, &error) == 0) {
+      if (WriteModel(rows, o.prune, clusters, tmp, &error) == 0) {
         std::cerr << "\ntrain_ner: " << error << "\n";
         return 2;
       }
@@ -543,7 +608,7 @@ int Train(const Options& o) {
   model.AccumulateAveraged(1.0 / o.runs, &ensemble);
   }
   model.Rows(ensemble, &rows);
-  const size_t n = WriteModel(rows, o.prune, o.out, &error);
+  const size_t n = WriteModel(rows, o.prune, clusters, o.out, &error);
   if (n == 0) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
@@ -575,7 +640,10 @@ int Eval(const Options& o) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
   }
+  // --eval --dev scores the development documents instead (for choices).
+  if (o.dev) corpus.test = std::move(corpus.dev);
   const std::vector<Sentence> test = Flatten(corpus.test, *pos);
+  if (o.errors) PrintErrors(*tagger, test);
   size_t tokens = 0;
   for (const auto& s : test) tokens += s.words.size();
   std::printf("held-out documents (%zu):", corpus.test.size());
@@ -685,6 +753,8 @@ int main(int argc, char** argv) {
       else if (a == "--eval") o.eval = true;
       else if (a == "--tag") o.tag = true;
       else if (a == "--dev") o.dev = true;
+      else if (a == "--errors") o.errors = true;
+      else if (a == "--clusters") ok = value(&o.clusters);
       else if (a == "--iterations") ok = value(&v) && (o.iterations = std::stoi(v)) > 0;
       else if (a == "--prune") ok = value(&v) && (o.prune = std::stod(v)) >= 0;
       else if (a == "--swap-copies") ok = value(&v) && (o.swap_copies = std::stoi(v)) >= 0;
