@@ -303,6 +303,7 @@ bool Gazetteer::Load(const std::string& dir, std::string* error) {
       {"regions.tsv", 5, {{0, kRegion}, {1, kRegion}, {4, kDemonym}}},
       {"organizations.tsv", 5, {{0, kOrganization}, {1, kOrganization}}},
       {"titles.tsv", 3, {{0, kTitle}}},
+      {"places.tsv", 2, {{0, kWorldPlace}}},
   };
   for (const File& f : files) {
     const std::string path = dir + "/" + f.name;
@@ -610,8 +611,11 @@ std::pair<size_t, size_t> NameExtent(const std::vector<Token>& toks, const std::
     // The head is a common noun: take a name in apposition to it, the first
     // run of name-like words after a noun, adjective or verb of the span
     // ("science fiction writer L. Ron Hubbard", "pan-democrat Gary Fan of ...").
+    // An apposition follows its head: in "the current New Zealand flag" the
+    // name before the head "flag" is a modifier (GUM marks it as a nested
+    // mention of its own, a place), not the name of the flag.
     size_t found_a = 0, found_b = 0;
-    for (size_t x = a + 1; x < b && found_b == 0; ++x) {
+    for (size_t x = h < b ? h + 1 : a + 1; x < b && found_b == 0; ++x) {
       if (!word(x) || word(x - 1) || link(x - 1)) continue;
       const Pos before = toks[x - 1].pos;
       if (before != Pos::kNoun && before != Pos::kAdj && before != Pos::kVerb) continue;
@@ -1059,6 +1063,143 @@ void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vect
     float mn = 1e9f;
     for (uint32_t k = sp.first; k < sp.last; ++k) mn = std::min(mn, s.margins[k]);
     sp.score = mn / (1.0f + mn);
+  }
+}
+
+namespace {
+
+// The words of tokens [first, last) joined by single spaces, curly quotes
+// normalised: the key under which a document's mentions of a name vote.
+void NameKey(const std::vector<std::string_view>& words, uint32_t first, uint32_t last, std::string* key) {
+  key->clear();
+  std::string buf;
+  for (uint32_t k = first; k < last; ++k) {
+    if (k > first) key->push_back(' ');
+    key->append(pos_features::Normalize(words[k], &buf));
+  }
+}
+
+bool Capitalised(std::string_view w) {
+  const auto c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+}  // namespace
+
+void NameTagger::TagDocument(const std::vector<std::vector<std::string_view>>& sentences,
+                             const std::vector<std::vector<Pos>>& tags,
+                             std::vector<std::vector<NameSpan>>* spans) const {
+  static const std::vector<Pos> kNoTags;
+  const size_t n = sentences.size();
+  spans->resize(n);
+  for (size_t k = 0; k < n; ++k) Tag(sentences[k], k < tags.size() ? tags[k] : kNoTags, &(*spans)[k]);
+  // Votes of the mentions: name key -> weight per type, and the number of
+  // mentions and their summed score (for the score of a changed name).
+  struct Vote {
+    float weight[nf::kNumTypes] = {};
+    float own[nf::kNumTypes] = {};  // the votes of mentions written this way
+    float score_sum = 0;
+    uint32_t mentions = 0;
+  };
+  std::unordered_map<std::string, Vote> votes;
+  std::string key;
+  for (size_t k = 0; k < n; ++k) {
+    for (const NameSpan& sp : (*spans)[k]) {
+      NameKey(sentences[k], sp.first, sp.last, &key);
+      Vote& v = votes[key];
+      v.weight[static_cast<int>(sp.type)] += sp.score;
+      v.own[static_cast<int>(sp.type)] += sp.score;
+      v.score_sum += sp.score;
+      ++v.mentions;
+    }
+  }
+  // A person's last name alone is that person ("Marbles" after "Jenna Marbles").
+  for (size_t k = 0; k < n; ++k) {
+    for (const NameSpan& sp : (*spans)[k]) {
+      if (sp.type != NameType::kPerson || sp.last - sp.first < 2) continue;
+      bool all_capitalised = true;
+      for (uint32_t w = sp.first; w < sp.last; ++w) all_capitalised = all_capitalised && Capitalised(sentences[k][w]);
+      if (!all_capitalised) continue;
+      NameKey(sentences[k], sp.last - 1, sp.last, &key);
+      auto it = votes.find(key);
+      if (it != votes.end()) it->second.weight[static_cast<int>(NameType::kPerson)] += sp.score;
+    }
+  }
+  auto winner = [](const Vote& v) {
+    int best = 0;
+    for (int t = 1; t < nf::kNumTypes; ++t)
+      if (v.weight[t] > v.weight[best]) best = t;
+    return best;
+  };
+  auto total = [](const Vote& v) {
+    float s = 0;
+    for (float w : v.weight) s += w;
+    return s;
+  };
+  for (size_t k = 0; k < n; ++k) {
+    for (NameSpan& sp : (*spans)[k]) {
+      NameKey(sentences[k], sp.first, sp.last, &key);
+      const Vote& v = votes[key];
+      const int best = winner(v);
+      if (best == static_cast<int>(sp.type) || !(v.weight[best] > v.weight[static_cast<int>(sp.type)])) continue;
+      sp.type = static_cast<NameType>(best);
+      sp.score = std::min(0.99f, v.weight[best] / total(v) * v.score_sum / v.mentions);
+    }
+  }
+  // Recall: a person, organisation or place name that the document's
+  // mentions establish (winning type weight >= kEstablished), and a
+  // person's last name, are also found where the sentence tagger missed
+  // them: a run of words written the same way that is a whole capitalised
+  // run (no capitalised word just before or after) and overlaps no name.
+  constexpr float kEstablished = 1.0f;
+  std::unordered_map<std::string, std::pair<int, float>> established;  // key -> type, score
+  size_t max_words = 0;
+  for (size_t k = 0; k < n; ++k) {
+    for (const NameSpan& sp : (*spans)[k]) {
+      if (sp.type == NameType::kOther) continue;
+      NameKey(sentences[k], sp.first, sp.last, &key);
+      const Vote& v = votes[key];
+      const int best = winner(v);
+      if (best == static_cast<int>(NameType::kOther) || v.weight[best] < kEstablished) continue;
+      established.emplace(key, std::make_pair(best, std::min(0.99f, v.weight[best] / total(v) * v.score_sum / v.mentions)));
+      max_words = std::max<size_t>(max_words, sp.last - sp.first);
+      if (sp.type == NameType::kPerson && sp.last - sp.first >= 2) {
+        bool all_capitalised = true;
+        for (uint32_t w = sp.first; w < sp.last; ++w) all_capitalised = all_capitalised && Capitalised(sentences[k][w]);
+        if (!all_capitalised) continue;
+        NameKey(sentences[k], sp.last - 1, sp.last, &key);
+        auto it = votes.find(key);
+        // Not if the word alone is mostly read as another type.
+        if (it != votes.end() && winner(it->second) != static_cast<int>(NameType::kPerson)) continue;
+        established.emplace(key, std::make_pair(static_cast<int>(NameType::kPerson), sp.score));
+      }
+    }
+  }
+  if (established.empty()) return;
+  std::vector<bool> taken;
+  std::vector<NameSpan> added;
+  for (size_t k = 0; k < n; ++k) {
+    const auto& words = sentences[k];
+    std::vector<NameSpan>& out = (*spans)[k];
+    taken.assign(words.size(), false);
+    for (const NameSpan& sp : out)
+      for (uint32_t w = sp.first; w < sp.last; ++w) taken[w] = true;
+    added.clear();
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (taken[i] || !Capitalised(words[i]) || (i > 0 && Capitalised(words[i - 1]))) continue;
+      size_t j = i;
+      while (j < words.size() && j - i < max_words && !taken[j] && Capitalised(words[j])) ++j;
+      if (j < words.size() && Capitalised(words[j])) continue;  // part of a longer run
+      NameKey(words, static_cast<uint32_t>(i), static_cast<uint32_t>(j), &key);
+      auto it = established.find(key);
+      if (it == established.end()) continue;
+      added.push_back(NameSpan{static_cast<uint32_t>(i), static_cast<uint32_t>(j),
+                               static_cast<NameType>(it->second.first), it->second.second});
+      i = j - 1;
+    }
+    if (added.empty()) continue;
+    out.insert(out.end(), added.begin(), added.end());
+    std::sort(out.begin(), out.end(), [](const NameSpan& a, const NameSpan& b) { return a.first < b.first; });
   }
 }
 

@@ -55,6 +55,22 @@ class NameTagger {
   void Tag(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
            std::vector<NameSpan>* spans) const;
 
+  // Finds the names in a whole document, one sentence at a time as Tag()
+  // does, then gives one name one type throughout the document:
+  // sentences[k] are the words of sentence k, tags[k] their UPOS tags (a
+  // missing or shorter entry is read as X). Fills (*spans)[k] (resized to
+  // the number of sentences) as Tag() would, except that every name written
+  // the same way takes the type that its mentions in the document vote for
+  // (each mention's vote weighs its score; a one-word name also receives
+  // the votes of the longer person names that end with it: "Marbles" after
+  // "Jenna Marbles"), and a name the document's confident mentions establish
+  // is also found where the sentence tagger missed it (a capitalised word
+  // run written the same way, not overlapping another name). A changed or
+  // added name's score is its vote share scaled by the mentions' mean
+  // score. Thread-safe and linear in the document length, like Tag().
+  void TagDocument(const std::vector<std::vector<std::string_view>>& sentences,
+                   const std::vector<std::vector<Pos>>& tags, std::vector<std::vector<NameSpan>>* spans) const;
+
   size_t num_features() const;
 
   ~NameTagger();
@@ -99,14 +115,15 @@ bool Allowed(int prev, int label);
 // for each longest lexicon match of that category covering it, part being
 // kGazB(egin), kGazI(nside), kGazL(ast) or kGazU(nit, a one-word match).
 enum GazPart : int { kGazB, kGazI, kGazL, kGazU };
-enum Category : int { kCountry, kCapital, kRegion, kOrganization, kDemonym, kTitle, kNumCategories };
+// kWorldPlace: the world place names of places.tsv (tools/places_to_lexicon.py).
+enum Category : int { kCountry, kCapital, kRegion, kOrganization, kDemonym, kTitle, kWorldPlace, kNumCategories };
 
-// Surface forms from countries.tsv, regions.tsv, organizations.tsv and
-// titles.tsv, split into words at spaces (a final comma or "'s" becomes its
+// Surface forms from countries.tsv, regions.tsv, organizations.tsv,
+// titles.tsv and places.tsv, split into words at spaces (a final comma or "'s" becomes its
 // own word, as in the Penn Treebank tokenisation), matched case-sensitively.
 class Gazetteer {
  public:
-  // Reads the four files from dir; false with *error "path:line: reason".
+  // Reads the five files from dir; false with *error "path:line: reason".
   bool Load(const std::string& dir, std::string* error);
   // Fills (*bits)[i] for each word (resized to words.size()) with the
   // phrase-match bits, and (*word_bits)[i] with the categories of the

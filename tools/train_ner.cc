@@ -55,7 +55,7 @@ struct Options {
   std::string gum, out, model, clusters;
   std::string pos_model = std::string(NEWSGRAPH_DATA_DIR) + "/models/pos-ewt.model";
   std::string lexicons = std::string(NEWSGRAPH_DATA_DIR) + "/lexicons";
-  bool eval = false, tag = false, dev = false, errors = false;
+  bool eval = false, tag = false, dev = false, errors = false, document = false;
   int iterations = 10;
   int runs = 5;
   int swap_copies = 3;
@@ -69,6 +69,7 @@ struct Sentence {
   std::vector<Pos> tags;  // from PosTagger
   std::vector<NameSpan> names;
   std::vector<int> labels;  // gold BIO labels
+  size_t doc = 0;           // index of its document in the Flatten()ed set
 };
 
 std::vector<int> SpansToLabels(size_t n, const std::vector<NameSpan>& spans) {
@@ -364,14 +365,38 @@ Prf Overall(const Counts& c) {
   return Compute(tp, g, p);
 }
 
-Counts Evaluate(const NameTagger& tagger, const std::vector<Sentence>& sents) {
-  Counts c;
-  std::vector<NameSpan> spans;
-  for (const Sentence& s : sents) {
-    const std::vector<std::string_view> views(s.words.begin(), s.words.end());
-    tagger.Tag(views, s.tags, &spans);
-    Score(s.names, spans, &c);
+// The names the tagger finds in each sentence: with Tag() one sentence at a
+// time, or (document) with TagDocument() over each document's sentences.
+std::vector<std::vector<NameSpan>> TagAll(const NameTagger& tagger, const std::vector<Sentence>& sents,
+                                          bool document) {
+  std::vector<std::vector<NameSpan>> out(sents.size());
+  for (size_t i = 0; i < sents.size();) {
+    size_t j = i + 1;
+    if (document)
+      while (j < sents.size() && sents[j].doc == sents[i].doc) ++j;
+    std::vector<std::vector<std::string>> words;
+    std::vector<std::vector<std::string_view>> views;
+    std::vector<std::vector<Pos>> tags;
+    for (size_t k = i; k < j; ++k) {
+      views.emplace_back(sents[k].words.begin(), sents[k].words.end());
+      tags.push_back(sents[k].tags);
+    }
+    if (document) {
+      std::vector<std::vector<NameSpan>> spans;
+      tagger.TagDocument(views, tags, &spans);
+      for (size_t k = i; k < j; ++k) out[k] = std::move(spans[k - i]);
+    } else {
+      tagger.Tag(views[0], tags[0], &out[i]);
+    }
+    i = j;
   }
+  return out;
+}
+
+Counts Evaluate(const NameTagger& tagger, const std::vector<Sentence>& sents, bool document) {
+  Counts c;
+  const auto found = TagAll(tagger, sents, document);
+  for (size_t i = 0; i < sents.size(); ++i) Score(sents[i].names, found[i], &c);
   return c;
 }
 
@@ -383,11 +408,11 @@ std::string SpanText(const Sentence& s, const NameSpan& n) {
 
 // One line per wrong or missed name: "miss person: X", "false place: Y",
 // "type person->place: Z", with the sentence.
-void PrintErrors(const NameTagger& tagger, const std::vector<Sentence>& sents) {
-  std::vector<NameSpan> spans;
-  for (const Sentence& s : sents) {
-    const std::vector<std::string_view> views(s.words.begin(), s.words.end());
-    tagger.Tag(views, s.tags, &spans);
+void PrintErrors(const NameTagger& tagger, const std::vector<Sentence>& sents, bool document) {
+  const auto found = TagAll(tagger, sents, document);
+  for (size_t si = 0; si < sents.size(); ++si) {
+    const Sentence& s = sents[si];
+    const std::vector<NameSpan>& spans = found[si];
     std::string sentence;
     for (const auto& w : s.words) sentence += (sentence.empty() ? "" : " ") + w;
     for (const NameSpan& g : s.names) {
@@ -431,9 +456,11 @@ void PrintCounts(const Counts& c) {
 
 std::vector<Sentence> Flatten(const std::vector<nf::GoldDocument>& docs, const PosTagger& pos) {
   std::vector<Sentence> out;
-  for (const auto& d : docs) {
+  for (size_t di = 0; di < docs.size(); ++di) {
+    const auto& d = docs[di];
     for (const auto& g : d.sentences) {
       Sentence s;
+      s.doc = di;
       s.words = g.words;
       s.names = g.names;
       const std::vector<std::string_view> views(s.words.begin(), s.words.end());
@@ -600,8 +627,10 @@ int Train(const Options& o) {
         std::cerr << "\ntrain_ner: " << error << "\n";
         return 2;
       }
-      const Prf f = Overall(Evaluate(*tagger, dev));
-      std::cerr << "; dev P " << f.p << " R " << f.r << " F1 " << f.f;
+      const Prf f = Overall(Evaluate(*tagger, dev, false));
+      const Prf fd = Overall(Evaluate(*tagger, dev, true));
+      std::cerr << "; dev P " << f.p << " R " << f.r << " F1 " << f.f << "; by document P " << fd.p << " R " << fd.r
+                << " F1 " << fd.f;
     }
     std::cerr << "\n";
   }
@@ -643,18 +672,18 @@ int Eval(const Options& o) {
   // --eval --dev scores the development documents instead (for choices).
   if (o.dev) corpus.test = std::move(corpus.dev);
   const std::vector<Sentence> test = Flatten(corpus.test, *pos);
-  if (o.errors) PrintErrors(*tagger, test);
+  if (o.errors) PrintErrors(*tagger, test, o.document);
   size_t tokens = 0;
   for (const auto& s : test) tokens += s.words.size();
   std::printf("held-out documents (%zu):", corpus.test.size());
   for (const auto& d : corpus.test) std::printf(" %s", d.name.c_str());
   std::printf("\n%zu sentences, %zu tokens; model %s (%zu features)\n\n", test.size(), tokens, o.model.c_str(),
               tagger->num_features());
-  const Counts c = Evaluate(*tagger, test);
+  const Counts c = Evaluate(*tagger, test, o.document);
   PrintCounts(c);
   std::map<std::string, Counts> by_genre;
   for (const auto& d : corpus.test) {
-    const Counts dc = Evaluate(*tagger, Flatten({d}, *pos));
+    const Counts dc = Evaluate(*tagger, Flatten({d}, *pos), o.document);
     Counts& g = by_genre[d.genre];
     for (int t = 0; t < 4; ++t) {
       g.tp[t] += dc.tp[t];
@@ -754,6 +783,7 @@ int main(int argc, char** argv) {
       else if (a == "--tag") o.tag = true;
       else if (a == "--dev") o.dev = true;
       else if (a == "--errors") o.errors = true;
+      else if (a == "--document") o.document = true;
       else if (a == "--clusters") ok = value(&o.clusters);
       else if (a == "--iterations") ok = value(&v) && (o.iterations = std::stoi(v)) > 0;
       else if (a == "--prune") ok = value(&v) && (o.prune = std::stod(v)) >= 0;
