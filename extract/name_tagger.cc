@@ -28,6 +28,7 @@ enum Template : uint64_t {
   kOuterBoth, kGazWord, kN1GazWord, kP1GazWord,
   kPrevLabel = 50, kPrevLabelShape = 52, kPrevLabelTag, kPrevLabelLower,
   kCluster = 60, kP1Cluster = 64, kN1Cluster = 68, kClusterShape = 72, kClusterTag, kNoCluster,
+  kDocToken = 80, kDocRun, kDocRunPart, kDocSurname, kDocLower, kDocUntagged,
 };
 
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
@@ -543,6 +544,139 @@ void HistoryKeys(const std::vector<WordInfo>& info, size_t i, int prev, uint64_t
   keys[3] = K2(kPrevLabelLower, prev, x.lower);
 }
 
+// --- Document features ----------------------------------------------------------
+
+namespace {
+
+using TypeVotes = std::array<float, kNumTypes>;
+
+bool CapitalisedWord(std::string_view w) {
+  const auto c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+// Winner type and a confidence bucket (0: share >= 0.9, 1: >= 0.6, 2: less)
+// of votes minus the sentence's own votes; -1 when the rest weighs < 0.3.
+std::pair<int, int> VoteOf(const TypeVotes* all, const TypeVotes* own) {
+  if (all == nullptr) return {-1, 0};
+  TypeVotes v = *all;
+  if (own != nullptr)
+    for (int t = 0; t < kNumTypes; ++t) v[t] -= (*own)[t];
+  float total = 0;
+  int best = 0;
+  for (int t = 0; t < kNumTypes; ++t) {
+    total += v[t];
+    if (v[t] > v[best]) best = t;
+  }
+  if (total < 0.3f) return {-1, 0};
+  const float share = v[best] / total;
+  return {best, share >= 0.9f ? 0 : share >= 0.6f ? 1 : 2};
+}
+
+}  // namespace
+
+void DocumentKeys(const std::vector<std::vector<std::string_view>>& sentences,
+                  const std::vector<std::vector<NameSpan>>& first_pass,
+                  std::vector<std::vector<std::vector<uint64_t>>>* keys) {
+  const size_t n = sentences.size();
+  // Normalised words.
+  std::vector<std::vector<std::string>> words(n);
+  std::string buf;
+  for (size_t k = 0; k < n; ++k)
+    for (std::string_view w : sentences[k]) words[k].emplace_back(pos_features::Normalize(w, &buf));
+  auto run_key = [&](size_t k, size_t a, size_t b) {
+    std::string key;
+    for (size_t w = a; w < b; ++w) {
+      if (w > a) key.push_back(' ');
+      key += words[k][w];
+    }
+    return key;
+  };
+  auto lower = [](std::string w) {
+    for (char& c : w) c = static_cast<char>(Lower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  using VoteMap = std::unordered_map<std::string, TypeVotes>;
+  using CountMap = std::unordered_map<std::string, float>;
+  // Per-sentence contributions, and their sums over the document.
+  struct Contrib {
+    VoteMap token, run;
+    CountMap surname, lower_seen, untagged;
+  };
+  auto contribute = [&](size_t k, Contrib* c) {
+    const std::vector<NameSpan>& spans = k < first_pass.size() ? first_pass[k] : std::vector<NameSpan>{};
+    std::vector<bool> in_span(words[k].size(), false);
+    for (const NameSpan& sp : spans) {
+      if (sp.last > words[k].size() || sp.first >= sp.last) continue;
+      const int t = static_cast<int>(sp.type);
+      for (uint32_t w = sp.first; w < sp.last; ++w) {
+        c->token[words[k][w]][t] += sp.score;
+        in_span[w] = true;
+      }
+      c->run[run_key(k, sp.first, sp.last)][t] += sp.score;
+      if (sp.type == NameType::kPerson && sp.last - sp.first >= 2) {
+        bool caps = true;
+        for (uint32_t w = sp.first; w < sp.last; ++w) caps = caps && CapitalisedWord(words[k][w]);
+        if (caps) c->surname[words[k][sp.last - 1]] += sp.score;
+      }
+    }
+    for (size_t w = 0; w < words[k].size(); ++w) {
+      const std::string& x = words[k][w];
+      if (!CapitalisedWord(x)) c->lower_seen[x] += 1;
+      else if (w > 0 && !in_span[w]) c->untagged[x] += 1;
+    }
+  };
+  Contrib all;
+  std::vector<Contrib> own(n);
+  for (size_t k = 0; k < n; ++k) contribute(k, &own[k]);
+  for (const Contrib& c : own) {
+    for (const auto& [w, v] : c.token)
+      for (int t = 0; t < kNumTypes; ++t) all.token[w][t] += v[t];
+    for (const auto& [w, v] : c.run)
+      for (int t = 0; t < kNumTypes; ++t) all.run[w][t] += v[t];
+    for (const auto& [w, v] : c.surname) all.surname[w] += v;
+    for (const auto& [w, v] : c.lower_seen) all.lower_seen[w] += v;
+    for (const auto& [w, v] : c.untagged) all.untagged[w] += v;
+  }
+  auto find_votes = [](const VoteMap& m, const std::string& key) -> const TypeVotes* {
+    auto it = m.find(key);
+    return it == m.end() ? nullptr : &it->second;
+  };
+  auto count_else = [](const CountMap& all_m, const CountMap& own_m, const std::string& key) {
+    auto a = all_m.find(key);
+    if (a == all_m.end()) return 0.0f;
+    auto o = own_m.find(key);
+    return a->second - (o == own_m.end() ? 0.0f : o->second);
+  };
+  keys->assign(n, {});
+  for (size_t k = 0; k < n; ++k) {
+    const size_t m = words[k].size();
+    (*keys)[k].assign(m, {});
+    for (size_t w = 0; w < m; ++w) {
+      const std::string& x = words[k][w];
+      if (!CapitalisedWord(x)) continue;
+      std::vector<uint64_t>& out = (*keys)[k][w];
+      const auto [tt, tb] = VoteOf(find_votes(all.token, x), find_votes(own[k].token, x));
+      if (tt >= 0) out.push_back(K1(kDocToken, tt * 4 + tb));
+      // The capitalised run around w, as a whole.
+      size_t a = w, b = w + 1;
+      while (a > 0 && CapitalisedWord(words[k][a - 1])) --a;
+      while (b < m && CapitalisedWord(words[k][b])) ++b;
+      const std::string rk = run_key(k, a, b);
+      const auto [rt, rb] = VoteOf(find_votes(all.run, rk), find_votes(own[k].run, rk));
+      if (rt >= 0) {
+        out.push_back(K1(kDocRun, rt * 4 + rb));
+        out.push_back(K1(kDocRunPart, rt * 4 + (w == a ? 0 : 1)));
+      }
+      if (count_else(all.surname, own[k].surname, x) > 0) out.push_back(K1(kDocSurname, 1));
+      const std::string lx = lower(x);
+      if (lx != x && count_else(all.lower_seen, own[k].lower_seen, lx) > 0)
+        out.push_back(K1(kDocLower, w == 0 ? 1 : 2));
+      if (tt < 0 && count_else(all.untagged, own[k].untagged, x) > 0) out.push_back(K1(kDocUntagged, w == 0 ? 1 : 2));
+    }
+  }
+}
+
 // --- GUM ----------------------------------------------------------------------
 
 namespace {
@@ -836,11 +970,17 @@ struct NameTagger::Impl {
   FeatureTable features;
   nf::Gazetteer gazetteer;
   nf::Clusters clusters;
+  bool document = false;  // trained with DocumentKeys features (header "document 1")
   // Rows of the history features that need no word hash, dense:
   // [prev] and [prev][UPOS tag].
   float prev_label[kL + 1][kL]{};
   float prev_tag[kL + 1][kNumPos][kL]{};
 };
+
+namespace {
+void TagWith(const NameTagger::Impl& m, const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+             const std::vector<std::vector<uint64_t>>* extra, std::vector<NameSpan>* spans);
+}  // namespace
 
 NameTagger::NameTagger() : impl_(std::make_unique<Impl>()) {}
 NameTagger::~NameTagger() = default;
@@ -886,6 +1026,7 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
     const bool v2 = version_number >= 2;
     double scale = 0;
     long long n_features = -1, n_clusters = v2 ? -1 : 0;
+    bool document = false;
     bool have_labels = false;
     for (;;) {
       if (!ReadLine(data, &pos, &line)) return fail(line_no, "header ends before \"data\"");
@@ -898,6 +1039,9 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
       if (name == "labels") {
         if (value != nf::LabelLine()) return fail(line_no, "label set differs from " + nf::LabelLine());
         have_labels = true;
+      } else if (name == "document" && v2) {
+        if (value != "0" && value != "1") return fail(line_no, "bad value for document: \"" + value + "\"");
+        document = value == "1";
       } else if (name == "clusters" && v2) {
         char* endp = nullptr;
         const long long c = std::strtoll(value.c_str(), &endp, 10);
@@ -944,6 +1088,7 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
     }
     std::unique_ptr<NameTagger> tagger(new NameTagger());
     Impl& m = *tagger->impl_;
+    m.document = document;
     // Version 2: n_clusters lines "path<TAB>word".
     for (long long i = 0; i < n_clusters; ++i) {
       const auto* nl = static_cast<const unsigned char*>(std::memchr(p, '\n', end - p));
@@ -979,8 +1124,16 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
 
 void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
                      std::vector<NameSpan>* spans) const {
+  TagWith(*impl_, words, tags, nullptr, spans);
+}
+
+namespace {
+
+// Tag(), with extra feature keys for each word (the document features of
+// TagDocument's second pass) when extra is not null.
+void TagWith(const NameTagger::Impl& m, const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+             const std::vector<std::vector<uint64_t>>* extra, std::vector<NameSpan>* spans) {
   thread_local Scratch s;
-  const Impl& m = *impl_;
   spans->clear();
   const size_t n = words.size();
   if (n == 0) return;
@@ -997,6 +1150,7 @@ void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vect
     float stat[kL] = {};
     s.keys.clear();
     nf::StaticKeys(s.info, i, &s.keys);
+    if (extra != nullptr && i < extra->size()) s.keys.insert(s.keys.end(), (*extra)[i].begin(), (*extra)[i].end());
     for (uint64_t k : s.keys)
       if (const float* row = m.features.Find(k))
         for (int l = 0; l < kL; ++l) stat[l] += row[l];
@@ -1066,8 +1220,6 @@ void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vect
   }
 }
 
-namespace {
-
 // The words of tokens [first, last) joined by single spaces, curly quotes
 // normalised: the key under which a document's mentions of a name vote.
 void NameKey(const std::vector<std::string_view>& words, uint32_t first, uint32_t last, std::string* key) {
@@ -1093,6 +1245,14 @@ void NameTagger::TagDocument(const std::vector<std::vector<std::string_view>>& s
   const size_t n = sentences.size();
   spans->resize(n);
   for (size_t k = 0; k < n; ++k) Tag(sentences[k], k < tags.size() ? tags[k] : kNoTags, &(*spans)[k]);
+  if (impl_->document) {
+    // Second pass: each sentence again, with features of how the first pass
+    // tagged the same words in the other sentences.
+    std::vector<std::vector<std::vector<uint64_t>>> doc_keys;
+    nf::DocumentKeys(sentences, *spans, &doc_keys);
+    for (size_t k = 0; k < n; ++k)
+      TagWith(*impl_, sentences[k], k < tags.size() ? tags[k] : kNoTags, &doc_keys[k], &(*spans)[k]);
+  }
   // Votes of the mentions: name key -> weight per type, and the number of
   // mentions and their summed score (for the score of a changed name).
   struct Vote {

@@ -4,7 +4,8 @@
 // over hashed features of the words, their UPOS tags from PosTagger, a ±2
 // word window, the previous label and gazetteer matches against the shipped
 // lexicons), trained by tools/train_ner on the entity layer of the GUM corpus.
-// Typed F1 0.67 on held-out GUM documents (person, organization, place). The model
+// Typed F1 on held-out GUM documents (person, organization, place): see
+// docs/names.md. TagDocument adds a document-level pass. The model
 // is extract/models/names-gum.model; docs/names.md describes the method, the
 // data and the measured accuracy and speed. The feature functions and the
 // GUM reader in namespace name_features are public only so that the trainer
@@ -55,19 +56,25 @@ class NameTagger {
   void Tag(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
            std::vector<NameSpan>* spans) const;
 
-  // Finds the names in a whole document, one sentence at a time as Tag()
-  // does, then gives one name one type throughout the document:
-  // sentences[k] are the words of sentence k, tags[k] their UPOS tags (a
-  // missing or shorter entry is read as X). Fills (*spans)[k] (resized to
-  // the number of sentences) as Tag() would, except that every name written
-  // the same way takes the type that its mentions in the document vote for
-  // (each mention's vote weighs its score; a one-word name also receives
-  // the votes of the longer person names that end with it: "Marbles" after
-  // "Jenna Marbles"), and a name the document's confident mentions establish
-  // is also found where the sentence tagger missed it (a capitalised word
-  // run written the same way, not overlapping another name). A changed or
-  // added name's score is its vote share scaled by the mentions' mean
-  // score. Thread-safe and linear in the document length, like Tag().
+  // Finds the names in a whole document: sentences[k] are the words of
+  // sentence k, tags[k] their UPOS tags (a missing or shorter entry is read
+  // as X). Fills (*spans)[k] (resized to the number of sentences), each as
+  // Tag() describes. Three steps (docs/names.md, "Documents"):
+  //  1. Tag() on every sentence.
+  //  2. If the model was trained with document features (model header
+  //     "document 1"), every sentence again, with features of how step 1
+  //     typed the same words and word runs in the other sentences.
+  //  3. One name, one type: the mentions of a name written the same way vote
+  //     for its type with their scores (a one-word name also receives the
+  //     votes of the person names of two or more capitalised words that end
+  //     with it: "Marbles" after "Jenna Marbles"), and the winner types them
+  //     all; a person, organisation or place name that wins at least 1.0 of
+  //     votes, and such a person's last name, are also found where they
+  //     were missed (a whole run of capitalised words written the same way
+  //     that overlaps no other name).
+  // A changed or added name's score is its vote share times the mean score
+  // of its mentions. Thread-safe; linear in the document length, plus a
+  // hash table of the document's names.
   void TagDocument(const std::vector<std::vector<std::string_view>>& sentences,
                    const std::vector<std::vector<Pos>>& tags, std::vector<std::vector<NameSpan>>* spans) const;
 
@@ -93,7 +100,9 @@ namespace name_features {
 
 inline constexpr const char* kFormatName = "newsgraph-name-model";
 // Version 2 adds the word clusters (a "clusters N" header field and N
-// "path<TAB>word" lines after the feature table); version 1 files still load.
+// "path<TAB>word" lines after the feature table) and the header field
+// "document 1" of a model trained with DocumentKeys features (read by
+// TagDocument's second pass); version 1 files still load.
 inline constexpr int kFormatVersion = 2;
 
 // Labels: 0 = O, then for each type t in {person, organization, place,
@@ -191,6 +200,16 @@ void StaticKeys(const std::vector<WordInfo>& info, size_t i, std::vector<uint64_
 // the start): the label alone, with word i's shape, UPOS tag and lowercase form.
 inline constexpr int kNumHistoryKeys = 4;
 void HistoryKeys(const std::vector<WordInfo>& info, size_t i, int prev, uint64_t keys[kNumHistoryKeys]);
+
+// Document features, read by the second pass of NameTagger::TagDocument:
+// for word w of sentence k, keys that say how the first pass (first_pass[k]:
+// the spans Tag() found) typed the same word and the same capitalised word
+// run in the document's other sentences, whether the word is elsewhere the
+// last word of a person's full name, and whether it occurs in lower case
+// elsewhere. Fills (*keys)[k][w].
+void DocumentKeys(const std::vector<std::vector<std::string_view>>& sentences,
+                  const std::vector<std::vector<NameSpan>>& first_pass,
+                  std::vector<std::vector<std::vector<uint64_t>>>* keys);
 
 // Labels (one per word) -> spans; an ill-formed run is closed where it breaks.
 void LabelsToSpans(const std::vector<int>& labels, std::vector<NameSpan>* spans);

@@ -56,6 +56,7 @@ struct Options {
   std::string pos_model = std::string(NEWSGRAPH_DATA_DIR) + "/models/pos-ewt.model";
   std::string lexicons = std::string(NEWSGRAPH_DATA_DIR) + "/lexicons";
   bool eval = false, tag = false, dev = false, errors = false, document = false;
+  int dev_fold = 0;  // which fifth of the training documents --dev holds out
   int iterations = 10;
   int runs = 5;
   int swap_copies = 3;
@@ -70,7 +71,11 @@ struct Sentence {
   std::vector<NameSpan> names;
   std::vector<int> labels;  // gold BIO labels
   size_t doc = 0;           // index of its document in the Flatten()ed set
+  // Document features of each word (nf::DocumentKeys), when trained with them.
+  std::vector<std::vector<uint64_t>> doc_keys;
 };
+
+constexpr int kFolds = 5;  // first-pass jackknife folds for --document
 
 std::vector<int> SpansToLabels(size_t n, const std::vector<NameSpan>& spans) {
   std::vector<int> labels(n, 0);
@@ -117,7 +122,17 @@ bool ReadCorpus(const Options& o, const nf::Gazetteer& gaz, Corpus* c, std::stri
       rest_names.push_back(names[i]);
     }
   }
-  const std::vector<bool> dev = nf::HeldOut(rest_names);
+  // Development documents: within each genre, sorted by name, every fifth
+  // one starting with the (dev_fold + 1)-th (fold 0 is nf::HeldOut's choice).
+  std::vector<bool> dev(rest_names.size(), false);
+  {
+    std::map<std::string, std::vector<size_t>> by_genre;
+    for (size_t k = 0; k < rest.size(); ++k) by_genre[docs[rest[k]].genre].push_back(k);
+    for (auto& [genre, idx] : by_genre) {
+      std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) { return rest_names[x] < rest_names[y]; });
+      for (size_t k = o.dev_fold; k < idx.size(); k += 5) dev[idx[k]] = true;
+    }
+  }
   for (size_t k = 0; k < rest.size(); ++k) {
     if (o.dev && dev[k]) c->dev.push_back(std::move(docs[rest[k]]));
     else c->train.push_back(std::move(docs[rest[k]]));
@@ -274,8 +289,8 @@ void Decode(const Perceptron& model, const Prepared& p, std::vector<float>* delt
 // Writes the model: pruned, quantised to int16, keys sorted. Returns the
 // number of features written.
 using Rows = std::vector<std::pair<uint64_t, std::vector<double>>>;
-size_t WriteModel(const Rows& rows, double prune, const nf::Clusters& clusters, const std::string& path,
-                  std::string* error) {
+size_t WriteModel(const Rows& rows, double prune, const nf::Clusters& clusters, bool document,
+                  const std::string& path, std::string* error) {
   double max_abs = 0;
   for (const auto& [k, row] : rows)
     for (double v : row) max_abs = std::max(max_abs, std::fabs(v));
@@ -315,6 +330,7 @@ size_t WriteModel(const Rows& rows, double prune, const nf::Clusters& clusters, 
       << "scale " << scale_text << "\n"
       << "features " << n << "\n"
       << "clusters " << clusters.size() << "\n"
+      << "document " << (document ? 1 : 0) << "\n"
       << "data\n"
       << body;
   for (const auto& [word, path] : clusters.entries()) out << path << '\t' << word << '\n';
@@ -511,42 +527,13 @@ void Augment(const Options& o, const PosTagger& pos, std::vector<Sentence>* trai
   }
 }
 
-int Train(const Options& o) {
-  std::string error;
-  auto pos = PosTagger::Load(o.pos_model, &error);
-  if (!pos) {
-    std::cerr << "train_ner: " << error << "\n";
-    return 2;
-  }
-  nf::Gazetteer gaz;
-  if (!gaz.Load(o.lexicons, &error)) {
-    std::cerr << "train_ner: " << error << "\n";
-    return 2;
-  }
-  Corpus corpus;
-  if (!ReadCorpus(o, gaz, &corpus, &error)) {
-    std::cerr << "train_ner: " << error << "\n";
-    return 2;
-  }
-  nf::Clusters clusters;
-  if (!o.clusters.empty() && !ReadClusters(o.clusters, &clusters, &error)) {
-    std::cerr << "train_ner: " << error << "\n";
-    return 2;
-  }
-  std::vector<Sentence> train = Flatten(corpus.train, *pos);
-  const size_t original_sentences = train.size();
-  if (o.swap_copies > 0) Augment(o, *pos, &train);
-  const std::vector<Sentence> dev = Flatten(corpus.dev, *pos);
-  size_t tokens = 0, names = 0;
-  for (size_t i = 0; i < original_sentences; ++i) {
-    tokens += train[i].words.size();
-    names += train[i].names.size();
-  }
-  std::cerr << "train_ner: " << corpus.train.size() << " training documents, " << original_sentences
-            << " sentences, " << tokens << " tokens, " << names << " names (+" << train.size() - original_sentences
-            << " sentences with names swapped); " << corpus.dev.size() << " dev documents; " << corpus.test.size()
-            << " held out\n";
-
+// Trains on `train` (o.runs runs of o.iterations passes) and writes the
+// model to `out` (with the header "document 1" if `document`). With
+// o.dev, reports the F1 on `dev` after every pass. Returns the number of
+// features written, 0 on error (*error set).
+size_t TrainModel(const Options& o, const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                  const nf::Gazetteer& gaz, const nf::Clusters& clusters, bool document, const std::string& out,
+                  bool verbose, std::string* error) {
   Perceptron model;
   std::vector<Prepared> prepared(train.size());
   std::vector<uint64_t> keys;
@@ -560,6 +547,7 @@ int Train(const Options& o) {
     for (size_t i = 0; i < views.size(); ++i) {
       keys.clear();
       nf::StaticKeys(info, i, &keys);
+      if (i < p.s->doc_keys.size()) keys.insert(keys.end(), p.s->doc_keys[i].begin(), p.s->doc_keys[i].end());
       for (uint64_t k : keys) p.ids.push_back(model.Id(k));
       p.offsets.push_back(static_cast<uint32_t>(p.ids.size()));
       for (int prev = 0; prev < kP; ++prev) {
@@ -610,34 +598,119 @@ int Train(const Options& o) {
       }
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "train_ner: run " << run + 1 << " iteration " << it << ": training label accuracy " << 100.0 * correct / total << " % ("
-              << secs << " s)";
-    if (o.dev && !dev.empty()) {
-      const std::string tmp = o.out + ".dev-tmp";
+    if (verbose)
+      std::cerr << "train_ner: run " << run + 1 << " iteration " << it << ": training label accuracy "
+                << 100.0 * correct / total << " % (" << secs << " s)";
+    if (verbose && o.dev && !dev.empty()) {
+      const std::string tmp = out + ".dev-tmp";
       std::vector<double> acc;
       model.AccumulateAveraged(1.0, &acc);
       model.Rows(acc, &rows);
-      if (WriteModel(rows, o.prune, clusters, tmp, &error) == 0) {
-        std::cerr << "\ntrain_ner: " << error << "\n";
-        return 2;
-      }
-      auto tagger = NameTagger::Load(tmp, o.lexicons, &error);
+      if (WriteModel(rows, o.prune, clusters, document, tmp, error) == 0) return 0;
+      auto tagger = NameTagger::Load(tmp, o.lexicons, error);
       std::filesystem::remove(tmp);
-      if (!tagger) {
-        std::cerr << "\ntrain_ner: " << error << "\n";
-        return 2;
-      }
+      if (!tagger) return 0;
       const Prf f = Overall(Evaluate(*tagger, dev, false));
       const Prf fd = Overall(Evaluate(*tagger, dev, true));
       std::cerr << "; dev P " << f.p << " R " << f.r << " F1 " << f.f << "; by document P " << fd.p << " R " << fd.r
                 << " F1 " << fd.f;
     }
-    std::cerr << "\n";
+    if (verbose) std::cerr << "\n";
   }
   model.AccumulateAveraged(1.0 / o.runs, &ensemble);
   }
   model.Rows(ensemble, &rows);
-  const size_t n = WriteModel(rows, o.prune, clusters, o.out, &error);
+  return WriteModel(rows, o.prune, clusters, document, out, error);
+}
+
+int Train(const Options& o) {
+  std::string error;
+  auto pos = PosTagger::Load(o.pos_model, &error);
+  if (!pos) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  nf::Gazetteer gaz;
+  if (!gaz.Load(o.lexicons, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  Corpus corpus;
+  if (!ReadCorpus(o, gaz, &corpus, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  nf::Clusters clusters;
+  if (!o.clusters.empty() && !ReadClusters(o.clusters, &clusters, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  std::vector<Sentence> train = Flatten(corpus.train, *pos);
+  const size_t original_sentences = train.size();
+  if (o.document) {
+    // Document features for the training sentences come from a first pass
+    // that has not seen them: five models, each trained (one run) on four
+    // fifths of the training documents, tag the other fifth (jackknifing),
+    // so the features are as reliable as they will be on new text.
+    Options jo = o;
+    jo.runs = 1;
+    jo.dev = false;
+    for (int fold = 0; fold < kFolds; ++fold) {
+      std::vector<Sentence> part;
+      for (const Sentence& s : train)
+        if (static_cast<int>(s.doc % kFolds) != fold) part.push_back(s);
+      if (jo.swap_copies > 0) Augment(jo, *pos, &part);
+      const std::string tmp = o.out + ".fold-tmp";
+      if (TrainModel(jo, part, {}, gaz, clusters, false, tmp, false, &error) == 0) {
+        std::cerr << "train_ner: " << error << "\n";
+        return 2;
+      }
+      auto first = NameTagger::Load(tmp, o.lexicons, &error);
+      std::filesystem::remove(tmp);
+      if (!first) {
+        std::cerr << "train_ner: " << error << "\n";
+        return 2;
+      }
+      for (size_t i = 0; i < original_sentences;) {
+        size_t j = i + 1;
+        while (j < original_sentences && train[j].doc == train[i].doc) ++j;
+        if (static_cast<int>(train[i].doc % kFolds) == fold) {
+          std::vector<std::vector<std::string_view>> views;
+          std::vector<std::vector<NameSpan>> found(j - i);
+          for (size_t k = i; k < j; ++k) {
+            views.emplace_back(train[k].words.begin(), train[k].words.end());
+            first->Tag(views.back(), train[k].tags, &found[k - i]);
+          }
+          std::vector<std::vector<std::vector<uint64_t>>> doc_keys;
+          nf::DocumentKeys(views, found, &doc_keys);
+          for (size_t k = i; k < j; ++k) train[k].doc_keys = std::move(doc_keys[k - i]);
+        }
+        i = j;
+      }
+      std::cerr << "train_ner: first-pass fold " << fold + 1 << " of " << kFolds << " done\n";
+    }
+  }
+  if (o.swap_copies > 0) Augment(o, *pos, &train);
+  if (o.document) {
+    // The sentences once more without document features: Tag() (and the
+    // first pass of TagDocument) read the same weights without them.
+    for (size_t i = 0; i < original_sentences; ++i) {
+      Sentence copy = train[i];
+      copy.doc_keys.clear();
+      train.push_back(std::move(copy));
+    }
+  }
+  const std::vector<Sentence> dev = Flatten(corpus.dev, *pos);
+  size_t tokens = 0, names = 0;
+  for (size_t i = 0; i < original_sentences; ++i) {
+    tokens += train[i].words.size();
+    names += train[i].names.size();
+  }
+  std::cerr << "train_ner: " << corpus.train.size() << " training documents, " << original_sentences
+            << " sentences, " << tokens << " tokens, " << names << " names (+" << train.size() - original_sentences
+            << " sentences with names swapped or without document features); " << corpus.dev.size()
+            << " dev documents; " << corpus.test.size() << " held out\n";
+  const size_t n = TrainModel(o, train, dev, gaz, clusters, o.document, o.out, true, &error);
   if (n == 0) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
@@ -783,7 +856,8 @@ int main(int argc, char** argv) {
       else if (a == "--tag") o.tag = true;
       else if (a == "--dev") o.dev = true;
       else if (a == "--errors") o.errors = true;
-      else if (a == "--document") o.document = true;
+      else if (a == "--document") o.document = true;  // train: document features; eval: TagDocument
+      else if (a == "--dev-fold") ok = value(&v) && (o.dev_fold = std::stoi(v)) >= 0 && o.dev_fold < 5;
       else if (a == "--clusters") ok = value(&o.clusters);
       else if (a == "--iterations") ok = value(&v) && (o.iterations = std::stoi(v)) > 0;
       else if (a == "--prune") ok = value(&v) && (o.prune = std::stod(v)) >= 0;
