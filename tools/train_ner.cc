@@ -2,9 +2,18 @@
 // the entity layer of the GUM corpus.
 //
 //   train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]
-//             [--runs R] [--swap-copies C] [--prune W] [--seed S] [--dev]
+//             [--runs R] [--swap-copies C] [--prune W] [--seed S] [--clusters FILE]
+//             [--document] [--dev [--dev-fold K]]
 //   train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]
-//   train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < sentences.txt
+//             [--document] [--errors] [--dev [--dev-fold K]]
+//   train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] [--document] < sentences.txt
+//
+// --clusters reads word clusters (tools/train_clusters) into the model.
+// --document: training adds document features (stacked on a jackknifed first
+// pass); --eval and --tag tag whole documents with TagDocument (--tag: a
+// blank line ends a document). --errors lists every wrong name with its
+// sentence. --dev-fold K (0-4) picks which fifth of the training documents
+// --dev holds out.
 //
 // DIR holds GUM_<genre>_<name>.conllu files. Names come from the Entity=
 // brackets of the MISC column (name_features::ReadGumDocument). Every fifth
@@ -798,39 +807,65 @@ int TagStdin(const Options& o) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
   }
-  std::vector<Pos> tags;
-  std::vector<NameSpan> spans;
+  // One sentence a line; with --document, the lines up to a blank line (or
+  // the end) are one document, tagged by TagDocument.
+  std::vector<std::vector<std::string>> doc;
+  auto flush = [&]() {
+    std::vector<std::vector<std::string_view>> views;
+    std::vector<std::vector<Pos>> tags(doc.size());
+    for (size_t k = 0; k < doc.size(); ++k) {
+      views.emplace_back(doc[k].begin(), doc[k].end());
+      pos->Tag(views.back(), &tags[k]);
+    }
+    std::vector<std::vector<NameSpan>> spans(doc.size());
+    if (o.document) tagger->TagDocument(views, tags, &spans);
+    else
+      for (size_t k = 0; k < doc.size(); ++k) tagger->Tag(views[k], tags[k], &spans[k]);
+    for (size_t d = 0; d < doc.size(); ++d) {
+      const std::vector<std::string>& words = doc[d];
+      size_t k = 0;
+      std::string out;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (k < spans[d].size() && spans[d][k].first == i) out += (i ? " [" : "[");
+        else if (i) out += " ";
+        out += words[i];
+        if (k < spans[d].size() && spans[d][k].last == i + 1) {
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "]/%s:%.2f", newsgraph::extract::NameTypeName(spans[d][k].type),
+                        spans[d][k].score);
+          out += buf;
+          ++k;
+        }
+      }
+      std::cout << out << "\n";
+    }
+    doc.clear();
+  };
   for (std::string line; std::getline(std::cin, line);) {
     std::vector<std::string> words;
     std::istringstream in(line);
     for (std::string w; in >> w;) words.push_back(w);
-    const std::vector<std::string_view> views(words.begin(), words.end());
-    pos->Tag(views, &tags);
-    tagger->Tag(views, tags, &spans);
-    size_t k = 0;
-    std::string out;
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (k < spans.size() && spans[k].first == i) out += (i ? " [" : "[");
-      else if (i) out += " ";
-      out += words[i];
-      if (k < spans.size() && spans[k].last == i + 1) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "]/%s:%.2f", newsgraph::extract::NameTypeName(spans[k].type), spans[k].score);
-        out += buf;
-        ++k;
-      }
+    if (words.empty() && o.document) {
+      flush();
+      std::cout << "\n";
+      continue;
     }
-    std::cout << out << "\n";
+    doc.push_back(std::move(words));
+    if (!o.document) flush();
   }
+  flush();
   return 0;
 }
 
 void Usage() {
   std::cerr << "usage:\n"
                "  train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]\n"
-               "            [--runs R] [--swap-copies C] [--prune W] [--seed S] [--dev]\n"
+               "            [--runs R] [--swap-copies C] [--prune W] [--seed S] [--clusters FILE]\n"
+               "            [--document] [--dev [--dev-fold K]]\n"
                "  train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]\n"
-               "  train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < one-tokenised-sentence-per-line.txt\n";
+               "            [--document] [--errors] [--dev [--dev-fold K]]\n"
+               "  train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] [--document]\n"
+               "            < one-tokenised-sentence-per-line.txt (--document: blank line ends a document)\n";
 }
 
 }  // namespace

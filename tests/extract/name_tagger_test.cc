@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -188,6 +189,51 @@ std::vector<std::vector<std::string>> DocumentNames(const NameTagger& tagger, co
     }
   }
   return out;
+}
+
+TEST_F(NameTaggerTest, TagDocumentGivesOneTypePerName) {
+  // A made-up town, named in contexts that read now as a person, now as a
+  // place: the sentence tagger disagrees with itself, the document does not.
+  const std::vector<std::string> text = {"Tarvik said the plan would fail .",
+                                         "We drove to Tarvik on Monday .",
+                                         "The museum in Tarvik opened in 1990 .",
+                                         "Tarvik is a small town near the coast .",
+                                         "Mayor Lena Quist of Tarvik spoke to reporters .",
+                                         "Quist said the town needs money .",
+                                         "Tarvik won the vote .",
+                                         "Tarvik announced a new tax .",
+                                         "He met Tarvik in the city .",
+                                         "Officials from Tarvik signed the deal .",
+                                         "Tarvik has 20,000 residents ."};
+  std::set<std::string> sentence_types;
+  size_t sentence_mentions = 0;
+  for (const std::string& s : text) {
+    const std::vector<std::string> words = Split(s);
+    const std::vector<std::string_view> views(words.begin(), words.end());
+    std::vector<Pos> tags;
+    pos_->Tag(views, &tags);
+    std::vector<NameSpan> spans;
+    tagger_->Tag(views, tags, &spans);
+    for (const NameSpan& sp : spans)
+      if (sp.last == sp.first + 1 && words[sp.first] == "Tarvik") {
+        sentence_types.insert(NameTypeName(sp.type));
+        ++sentence_mentions;
+      }
+  }
+  ASSERT_GT(sentence_types.size(), 1u) << "the sentence tagger no longer disagrees; pick other sentences";
+  std::set<std::string> document_types;
+  size_t document_mentions = 0;
+  const std::vector<std::vector<std::string>> names = DocumentNames(*tagger_, *pos_, text);
+  for (const std::vector<std::string>& sentence : names)
+    for (const std::string& n : sentence)
+      if (n.substr(n.find(':') + 1) == "Tarvik") {
+        document_types.insert(n.substr(0, n.find(':')));
+        ++document_mentions;
+      }
+  EXPECT_EQ(document_types, std::set<std::string>{"place"});  // the most and surest mentions say place
+  EXPECT_GE(document_mentions, sentence_mentions);  // no mention is lost by the vote
+  // "Quist" alone takes the type of the full name "Lena Quist".
+  EXPECT_NE(std::find(names[5].begin(), names[5].end(), "person:Quist"), names[5].end());
 }
 
 TEST_F(NameTaggerTest, TagDocumentEdgeCases) {
@@ -419,10 +465,12 @@ TEST(NameTaggerLoad, MissingLexicons) {
 
 // Typed F1 over person, organization and place names (exact span and type;
 // names of other types are left out of both sides), as train_ner --eval
-// computes it. The shipped model scores 0.674 (docs/names.md); the target of
-// issue 13 is 0.80, which this model does not reach, so the bound guards
-// against regressions only.
+// computes it. The shipped model scores 0.681 sentence by sentence (Tag) and
+// 0.720 by document (TagDocument; docs/names.md); the target of issue 13 is
+// 0.80, which this model does not reach, so the bounds guard against
+// regressions only.
 constexpr double kMinTypedF1 = 0.65;
+constexpr double kMinDocumentTypedF1 = 0.70;
 
 TEST_F(NameTaggerTest, TypedF1OnHeldOutGum) {
   const std::string dir = std::string(NEWSGRAPH_SHARED_DIR) + "/corpora/gum-open";
@@ -439,34 +487,51 @@ TEST_F(NameTaggerTest, TypedF1OnHeldOutGum) {
   name_features::Gazetteer gazetteer;
   std::string error;
   ASSERT_TRUE(gazetteer.Load(kLexiconDir, &error)) << error;
-  size_t tp = 0, gold = 0, found = 0, docs = 0;
-  std::vector<Pos> tags;
+  // Sentence by sentence (Tag) and by document (TagDocument).
+  size_t tp = 0, gold = 0, found = 0, docs = 0, doc_tp = 0, doc_found = 0;
+  auto count = [](const std::vector<NameSpan>& gold_names, const std::vector<NameSpan>& spans, size_t* tp_out,
+                  size_t* found_out) {
+    for (const NameSpan& p : spans) {
+      if (p.type == NameType::kOther) continue;
+      ++*found_out;
+      for (const NameSpan& g : gold_names) *tp_out += p.first == g.first && p.last == g.last && p.type == g.type;
+    }
+  };
   std::vector<NameSpan> spans;
   for (size_t d = 0; d < paths.size(); ++d) {
     if (!held[d]) continue;
     name_features::GoldDocument doc;
     ASSERT_TRUE(name_features::ReadGumDocument(paths[d], gazetteer, &doc, &error)) << error;
     ++docs;
-    for (const auto& s : doc.sentences) {
-      const std::vector<std::string_view> views(s.words.begin(), s.words.end());
-      pos_->Tag(views, &tags);
-      tagger_->Tag(views, tags, &spans);
+    std::vector<std::vector<std::string_view>> views;
+    std::vector<std::vector<Pos>> tags(doc.sentences.size());
+    for (size_t k = 0; k < doc.sentences.size(); ++k) {
+      const auto& s = doc.sentences[k];
+      views.emplace_back(s.words.begin(), s.words.end());
+      pos_->Tag(views.back(), &tags[k]);
+      tagger_->Tag(views.back(), tags[k], &spans);
       for (const NameSpan& g : s.names) gold += g.type != NameType::kOther;
-      for (const NameSpan& p : spans) {
-        if (p.type == NameType::kOther) continue;
-        ++found;
-        for (const NameSpan& g : s.names) tp += p.first == g.first && p.last == g.last && p.type == g.type;
-      }
+      count(s.names, spans, &tp, &found);
     }
+    std::vector<std::vector<NameSpan>> doc_spans;
+    tagger_->TagDocument(views, tags, &doc_spans);
+    for (size_t k = 0; k < doc.sentences.size(); ++k) count(doc.sentences[k].names, doc_spans[k], &doc_tp, &doc_found);
   }
   ASSERT_GE(docs, 20u) << "expected the 23 held-out documents of GUM's open genres";
   ASSERT_GT(gold, 0u);
-  const double precision = found ? static_cast<double>(tp) / found : 0;
-  const double recall = static_cast<double>(tp) / gold;
-  const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-  std::cout << "held-out GUM: " << docs << " documents, " << gold << " person/organization/place names; typed P "
-            << precision << " R " << recall << " F1 " << f1 << "\n";
+  auto f1_of = [gold](size_t tp_n, size_t found_n) {
+    const double precision = found_n ? static_cast<double>(tp_n) / found_n : 0;
+    const double recall = static_cast<double>(tp_n) / gold;
+    std::cout << "typed P " << precision << " R " << recall;
+    return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+  };
+  std::cout << "held-out GUM: " << docs << " documents, " << gold << " person/organization/place names; sentences: ";
+  const double f1 = f1_of(tp, found);
+  std::cout << " F1 " << f1 << "; documents: ";
+  const double doc_f1 = f1_of(doc_tp, doc_found);
+  std::cout << " F1 " << doc_f1 << "\n";
   EXPECT_GE(f1, kMinTypedF1);
+  EXPECT_GE(doc_f1, kMinDocumentTypedF1);
 }
 
 }  // namespace
