@@ -27,6 +27,8 @@ enum Template : uint64_t {
   kGaz = 40, kP1Gaz, kN1Gaz, kP1LowerShape, kN1LowerShape, kOuterLeft, kOuterRight, kOuterLeft2,
   kOuterBoth, kGazWord, kN1GazWord, kP1GazWord,
   kPrevLabel = 50, kPrevLabelShape = 52, kPrevLabelTag, kPrevLabelLower,
+  kCluster = 60, kP1Cluster = 64, kN1Cluster = 68, kClusterShape = 72, kClusterTag, kNoCluster,
+  kDocToken = 80, kDocRun, kDocRunPart, kDocSurname, kDocLower, kDocUntagged,
 };
 
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
@@ -302,6 +304,7 @@ bool Gazetteer::Load(const std::string& dir, std::string* error) {
       {"regions.tsv", 5, {{0, kRegion}, {1, kRegion}, {4, kDemonym}}},
       {"organizations.tsv", 5, {{0, kOrganization}, {1, kOrganization}}},
       {"titles.tsv", 3, {{0, kTitle}}},
+      {"places.tsv", 2, {{0, kWorldPlace}}},
   };
   for (const File& f : files) {
     const std::string path = dir + "/" + f.name;
@@ -380,11 +383,34 @@ void Gazetteer::Mark(const std::vector<std::string_view>& words, std::vector<uin
   }
 }
 
+// --- Clusters -----------------------------------------------------------------
+
+bool Clusters::Add(std::string_view word, std::string_view path) {
+  if (path.empty() || path.size() > 64 || path.find_first_not_of("01") != std::string_view::npos) return false;
+  auto [it, inserted] = ids_.emplace(std::string(word), static_cast<uint32_t>(paths_.size()));
+  if (!inserted) return true;
+  std::array<uint64_t, kNumPrefixes> h{};
+  for (int k = 0; k < kNumPrefixes; ++k) {
+    // A path shorter than the prefix stands for itself (a small leaf).
+    const std::string_view pre = path.substr(0, std::min<size_t>(path.size(), kPrefixLengths[k]));
+    h[k] = HashText(pre, false) | 1;  // never 0 (0 means no cluster)
+  }
+  prefixes_.push_back(h);
+  paths_.emplace_back(std::string(word), std::string(path));
+  return true;
+}
+
+const uint64_t* Clusters::Find(std::string_view word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? nullptr : prefixes_[it->second].data();
+}
+
 // --- Feature keys -------------------------------------------------------------
 
 void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
-              const Gazetteer& gazetteer, std::vector<WordInfo>* info) {
+              const Gazetteer& gazetteer, std::vector<WordInfo>* info, const Clusters* clusters) {
   thread_local std::vector<std::string> bufs;
+  thread_local std::string lowered;
   thread_local std::vector<std::string_view> norm;
   thread_local std::vector<uint32_t> gaz, gaz_words;
   const size_t n = words.size();
@@ -413,6 +439,16 @@ void Describe(const std::vector<std::string_view>& words, const std::vector<Pos>
     x.gaz = gaz[i];
     x.gaz_words = gaz_words[i];
     x.tag = i < tags.size() ? static_cast<int>(tags[i]) : static_cast<int>(Pos::kX);
+    const uint64_t* c = nullptr;
+    if (clusters != nullptr) {
+      c = clusters->Find(w);
+      if (c == nullptr) {
+        lowered.assign(w);
+        for (char& ch : lowered) ch = static_cast<char>(Lower(static_cast<unsigned char>(ch)));
+        if (lowered != w) c = clusters->Find(lowered);
+      }
+    }
+    for (int k = 0; k < Clusters::kNumPrefixes; ++k) x.cluster[k] = c ? c[k] : 0;
   }
 }
 
@@ -476,6 +512,18 @@ void StaticKeys(const std::vector<WordInfo>& info, size_t i, std::vector<uint64_
     keys->push_back(K1(kOuterLeft2, lower(left - 2)));
     keys->push_back(K2(kOuterBoth, ol, orr));
   }
+  // Word clusters: prefixes of the word's path, and of its neighbours'.
+  if (x.cluster[0] != 0) {
+    for (int k = 0; k < Clusters::kNumPrefixes; ++k) keys->push_back(K1(kCluster + k, x.cluster[k]));
+    keys->push_back(K2(kClusterShape, x.cluster[1], x.shape));
+    keys->push_back(K2(kClusterTag, x.cluster[1], x.tag));
+  } else {
+    keys->push_back(K2(kNoCluster, x.caps & 1u, x.tag));
+  }
+  if (i > 0 && info[i - 1].cluster[0] != 0)
+    for (int k = 0; k < 3; ++k) keys->push_back(K1(kP1Cluster + k, info[i - 1].cluster[k]));
+  if (i + 1 < n && info[i + 1].cluster[0] != 0)
+    for (int k = 0; k < 3; ++k) keys->push_back(K1(kN1Cluster + k, info[i + 1].cluster[k]));
   for (uint32_t b = x.gaz; b != 0; b &= b - 1) keys->push_back(K1(kGaz, __builtin_ctz(b)));
   if (i > 0)
     for (uint32_t b = info[i - 1].gaz; b != 0; b &= b - 1) keys->push_back(K1(kP1Gaz, __builtin_ctz(b)));
@@ -494,6 +542,139 @@ void HistoryKeys(const std::vector<WordInfo>& info, size_t i, int prev, uint64_t
   keys[1] = K2(kPrevLabelShape, prev, x.shape);
   keys[2] = K2(kPrevLabelTag, prev, x.tag);
   keys[3] = K2(kPrevLabelLower, prev, x.lower);
+}
+
+// --- Document features ----------------------------------------------------------
+
+namespace {
+
+using TypeVotes = std::array<float, kNumTypes>;
+
+bool CapitalisedWord(std::string_view w) {
+  const auto c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+// Winner type and a confidence bucket (0: share >= 0.9, 1: >= 0.6, 2: less)
+// of votes minus the sentence's own votes; -1 when the rest weighs < 0.3.
+std::pair<int, int> VoteOf(const TypeVotes* all, const TypeVotes* own) {
+  if (all == nullptr) return {-1, 0};
+  TypeVotes v = *all;
+  if (own != nullptr)
+    for (int t = 0; t < kNumTypes; ++t) v[t] -= (*own)[t];
+  float total = 0;
+  int best = 0;
+  for (int t = 0; t < kNumTypes; ++t) {
+    total += v[t];
+    if (v[t] > v[best]) best = t;
+  }
+  if (total < 0.3f) return {-1, 0};
+  const float share = v[best] / total;
+  return {best, share >= 0.9f ? 0 : share >= 0.6f ? 1 : 2};
+}
+
+}  // namespace
+
+void DocumentKeys(const std::vector<std::vector<std::string_view>>& sentences,
+                  const std::vector<std::vector<NameSpan>>& first_pass,
+                  std::vector<std::vector<std::vector<uint64_t>>>* keys) {
+  const size_t n = sentences.size();
+  // Normalised words.
+  std::vector<std::vector<std::string>> words(n);
+  std::string buf;
+  for (size_t k = 0; k < n; ++k)
+    for (std::string_view w : sentences[k]) words[k].emplace_back(pos_features::Normalize(w, &buf));
+  auto run_key = [&](size_t k, size_t a, size_t b) {
+    std::string key;
+    for (size_t w = a; w < b; ++w) {
+      if (w > a) key.push_back(' ');
+      key += words[k][w];
+    }
+    return key;
+  };
+  auto lower = [](std::string w) {
+    for (char& c : w) c = static_cast<char>(Lower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  using VoteMap = std::unordered_map<std::string, TypeVotes>;
+  using CountMap = std::unordered_map<std::string, float>;
+  // Per-sentence contributions, and their sums over the document.
+  struct Contrib {
+    VoteMap token, run;
+    CountMap surname, lower_seen, untagged;
+  };
+  auto contribute = [&](size_t k, Contrib* c) {
+    const std::vector<NameSpan>& spans = k < first_pass.size() ? first_pass[k] : std::vector<NameSpan>{};
+    std::vector<bool> in_span(words[k].size(), false);
+    for (const NameSpan& sp : spans) {
+      if (sp.last > words[k].size() || sp.first >= sp.last) continue;
+      const int t = static_cast<int>(sp.type);
+      for (uint32_t w = sp.first; w < sp.last; ++w) {
+        c->token[words[k][w]][t] += sp.score;
+        in_span[w] = true;
+      }
+      c->run[run_key(k, sp.first, sp.last)][t] += sp.score;
+      if (sp.type == NameType::kPerson && sp.last - sp.first >= 2) {
+        bool caps = true;
+        for (uint32_t w = sp.first; w < sp.last; ++w) caps = caps && CapitalisedWord(words[k][w]);
+        if (caps) c->surname[words[k][sp.last - 1]] += sp.score;
+      }
+    }
+    for (size_t w = 0; w < words[k].size(); ++w) {
+      const std::string& x = words[k][w];
+      if (!CapitalisedWord(x)) c->lower_seen[x] += 1;
+      else if (w > 0 && !in_span[w]) c->untagged[x] += 1;
+    }
+  };
+  Contrib all;
+  std::vector<Contrib> own(n);
+  for (size_t k = 0; k < n; ++k) contribute(k, &own[k]);
+  for (const Contrib& c : own) {
+    for (const auto& [w, v] : c.token)
+      for (int t = 0; t < kNumTypes; ++t) all.token[w][t] += v[t];
+    for (const auto& [w, v] : c.run)
+      for (int t = 0; t < kNumTypes; ++t) all.run[w][t] += v[t];
+    for (const auto& [w, v] : c.surname) all.surname[w] += v;
+    for (const auto& [w, v] : c.lower_seen) all.lower_seen[w] += v;
+    for (const auto& [w, v] : c.untagged) all.untagged[w] += v;
+  }
+  auto find_votes = [](const VoteMap& m, const std::string& key) -> const TypeVotes* {
+    auto it = m.find(key);
+    return it == m.end() ? nullptr : &it->second;
+  };
+  auto count_else = [](const CountMap& all_m, const CountMap& own_m, const std::string& key) {
+    auto a = all_m.find(key);
+    if (a == all_m.end()) return 0.0f;
+    auto o = own_m.find(key);
+    return a->second - (o == own_m.end() ? 0.0f : o->second);
+  };
+  keys->assign(n, {});
+  for (size_t k = 0; k < n; ++k) {
+    const size_t m = words[k].size();
+    (*keys)[k].assign(m, {});
+    for (size_t w = 0; w < m; ++w) {
+      const std::string& x = words[k][w];
+      if (!CapitalisedWord(x)) continue;
+      std::vector<uint64_t>& out = (*keys)[k][w];
+      const auto [tt, tb] = VoteOf(find_votes(all.token, x), find_votes(own[k].token, x));
+      if (tt >= 0) out.push_back(K1(kDocToken, tt * 4 + tb));
+      // The capitalised run around w, as a whole.
+      size_t a = w, b = w + 1;
+      while (a > 0 && CapitalisedWord(words[k][a - 1])) --a;
+      while (b < m && CapitalisedWord(words[k][b])) ++b;
+      const std::string rk = run_key(k, a, b);
+      const auto [rt, rb] = VoteOf(find_votes(all.run, rk), find_votes(own[k].run, rk));
+      if (rt >= 0) {
+        out.push_back(K1(kDocRun, rt * 4 + rb));
+        out.push_back(K1(kDocRunPart, rt * 4 + (w == a ? 0 : 1)));
+      }
+      if (count_else(all.surname, own[k].surname, x) > 0) out.push_back(K1(kDocSurname, 1));
+      const std::string lx = lower(x);
+      if (lx != x && count_else(all.lower_seen, own[k].lower_seen, lx) > 0)
+        out.push_back(K1(kDocLower, w == 0 ? 1 : 2));
+      if (tt < 0 && count_else(all.untagged, own[k].untagged, x) > 0) out.push_back(K1(kDocUntagged, w == 0 ? 1 : 2));
+    }
+  }
 }
 
 // --- GUM ----------------------------------------------------------------------
@@ -564,8 +745,11 @@ std::pair<size_t, size_t> NameExtent(const std::vector<Token>& toks, const std::
     // The head is a common noun: take a name in apposition to it, the first
     // run of name-like words after a noun, adjective or verb of the span
     // ("science fiction writer L. Ron Hubbard", "pan-democrat Gary Fan of ...").
+    // An apposition follows its head: in "the current New Zealand flag" the
+    // name before the head "flag" is a modifier (GUM marks it as a nested
+    // mention of its own, a place), not the name of the flag.
     size_t found_a = 0, found_b = 0;
-    for (size_t x = a + 1; x < b && found_b == 0; ++x) {
+    for (size_t x = h < b ? h + 1 : a + 1; x < b && found_b == 0; ++x) {
       if (!word(x) || word(x - 1) || link(x - 1)) continue;
       const Pos before = toks[x - 1].pos;
       if (before != Pos::kNoun && before != Pos::kAdj && before != Pos::kVerb) continue;
@@ -785,11 +969,18 @@ std::vector<bool> HeldOut(const std::vector<std::string>& names) {
 struct NameTagger::Impl {
   FeatureTable features;
   nf::Gazetteer gazetteer;
+  nf::Clusters clusters;
+  bool document = false;  // trained with DocumentKeys features (header "document 1")
   // Rows of the history features that need no word hash, dense:
   // [prev] and [prev][UPOS tag].
   float prev_label[kL + 1][kL]{};
   float prev_tag[kL + 1][kNumPos][kL]{};
 };
+
+namespace {
+void TagWith(const NameTagger::Impl& m, const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+             const std::vector<std::vector<uint64_t>>* extra, std::vector<NameSpan>* spans);
+}  // namespace
 
 NameTagger::NameTagger() : impl_(std::make_unique<Impl>()) {}
 NameTagger::~NameTagger() = default;
@@ -818,6 +1009,7 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
     std::string_view line;
     if (!ReadLine(data, &pos, &line)) return fail(0, "empty or truncated model file");
     ++line_no;
+    long version_number = 0;
     {
       const std::string expect = std::string(nf::kFormatName) + " ";
       if (line.substr(0, expect.size()) != expect)
@@ -829,9 +1021,12 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
       if (v > nf::kFormatVersion)
         return fail(1, "model format version " + version + " is newer than this program reads (" +
                            std::to_string(nf::kFormatVersion) + ")");
+      version_number = v;
     }
+    const bool v2 = version_number >= 2;
     double scale = 0;
-    long long n_features = -1;
+    long long n_features = -1, n_clusters = v2 ? -1 : 0;
+    bool document = false;
     bool have_labels = false;
     for (;;) {
       if (!ReadLine(data, &pos, &line)) return fail(line_no, "header ends before \"data\"");
@@ -844,6 +1039,15 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
       if (name == "labels") {
         if (value != nf::LabelLine()) return fail(line_no, "label set differs from " + nf::LabelLine());
         have_labels = true;
+      } else if (name == "document" && v2) {
+        if (value != "0" && value != "1") return fail(line_no, "bad value for document: \"" + value + "\"");
+        document = value == "1";
+      } else if (name == "clusters" && v2) {
+        char* endp = nullptr;
+        const long long c = std::strtoll(value.c_str(), &endp, 10);
+        if (value.empty() || *endp != '\0' || c < 0 || c > 100000000)
+          return fail(line_no, "bad value for clusters: \"" + value + "\"");
+        n_clusters = c;
       } else if (name == "scale" || name == "features") {
         char* endp = nullptr;
         const double d = std::strtod(value.c_str(), &endp);
@@ -855,8 +1059,9 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
         return fail(line_no, "unknown header field \"" + name + "\"");
       }
     }
-    if (!have_labels || scale <= 0 || n_features < 0)
-      return fail(line_no, "header lacks one of labels, scale, features");
+    if (!have_labels || scale <= 0 || n_features < 0 || n_clusters < 0)
+      return fail(line_no, v2 ? "header lacks one of labels, scale, features, clusters"
+                              : "header lacks one of labels, scale, features");
     const auto* p = reinterpret_cast<const unsigned char*>(data.data()) + pos;
     const auto* end = reinterpret_cast<const unsigned char*>(data.data()) + data.size();
     std::vector<uint64_t> keys;
@@ -881,10 +1086,23 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
       }
       keys.push_back(k);
     }
-    if (p != end) return fail(0, "trailing bytes after the feature table");
-
     std::unique_ptr<NameTagger> tagger(new NameTagger());
     Impl& m = *tagger->impl_;
+    m.document = document;
+    // Version 2: n_clusters lines "path<TAB>word".
+    for (long long i = 0; i < n_clusters; ++i) {
+      const auto* nl = static_cast<const unsigned char*>(std::memchr(p, '\n', end - p));
+      if (nl == nullptr) return fail(0, "truncated cluster table (cluster " + std::to_string(i) + ")");
+      const std::string_view row(reinterpret_cast<const char*>(p), nl - p);
+      const size_t tab = row.find('\t');
+      if (tab == std::string_view::npos || tab + 1 == row.size() ||
+          !m.clusters.Add(row.substr(tab + 1), row.substr(0, tab)))
+        return fail(0, "bad cluster line " + std::to_string(i) + " (expected path<TAB>word)");
+      p = nl + 1;
+    }
+    if (p != end) return fail(0, n_clusters > 0 ? "trailing bytes after the cluster table"
+                                               : "trailing bytes after the feature table");
+
     if (!m.gazetteer.Load(lexicon_dir, error)) return nullptr;
     m.features.Build(keys, std::move(rows));
     std::vector<nf::WordInfo> dummy(1);
@@ -906,12 +1124,20 @@ std::unique_ptr<NameTagger> NameTagger::Load(const std::string& path, const std:
 
 void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
                      std::vector<NameSpan>* spans) const {
+  TagWith(*impl_, words, tags, nullptr, spans);
+}
+
+namespace {
+
+// Tag(), with extra feature keys for each word (the document features of
+// TagDocument's second pass) when extra is not null.
+void TagWith(const NameTagger::Impl& m, const std::vector<std::string_view>& words, const std::vector<Pos>& tags,
+             const std::vector<std::vector<uint64_t>>* extra, std::vector<NameSpan>* spans) {
   thread_local Scratch s;
-  const Impl& m = *impl_;
   spans->clear();
   const size_t n = words.size();
   if (n == 0) return;
-  nf::Describe(words, tags, m.gazetteer, &s.info);
+  nf::Describe(words, tags, m.gazetteer, &s.info, m.clusters.size() ? &m.clusters : nullptr);
   // Viterbi over BIO labels. local[i][p][l]: the score of label l at word i
   // after label p (p = kL stands for the sentence start, used at i = 0).
   constexpr int kP = kL + 1;
@@ -924,6 +1150,7 @@ void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vect
     float stat[kL] = {};
     s.keys.clear();
     nf::StaticKeys(s.info, i, &s.keys);
+    if (extra != nullptr && i < extra->size()) s.keys.insert(s.keys.end(), (*extra)[i].begin(), (*extra)[i].end());
     for (uint64_t k : s.keys)
       if (const float* row = m.features.Find(k))
         for (int l = 0; l < kL; ++l) stat[l] += row[l];
@@ -990,6 +1217,149 @@ void NameTagger::Tag(const std::vector<std::string_view>& words, const std::vect
     float mn = 1e9f;
     for (uint32_t k = sp.first; k < sp.last; ++k) mn = std::min(mn, s.margins[k]);
     sp.score = mn / (1.0f + mn);
+  }
+}
+
+// The words of tokens [first, last) joined by single spaces, curly quotes
+// normalised: the key under which a document's mentions of a name vote.
+void NameKey(const std::vector<std::string_view>& words, uint32_t first, uint32_t last, std::string* key) {
+  key->clear();
+  std::string buf;
+  for (uint32_t k = first; k < last; ++k) {
+    if (k > first) key->push_back(' ');
+    key->append(pos_features::Normalize(words[k], &buf));
+  }
+}
+
+bool Capitalised(std::string_view w) {
+  const auto c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+}  // namespace
+
+void NameTagger::TagDocument(const std::vector<std::vector<std::string_view>>& sentences,
+                             const std::vector<std::vector<Pos>>& tags,
+                             std::vector<std::vector<NameSpan>>* spans) const {
+  static const std::vector<Pos> kNoTags;
+  const size_t n = sentences.size();
+  spans->resize(n);
+  for (size_t k = 0; k < n; ++k) Tag(sentences[k], k < tags.size() ? tags[k] : kNoTags, &(*spans)[k]);
+  if (impl_->document) {
+    // Second pass: each sentence again, with features of how the first pass
+    // tagged the same words in the other sentences.
+    std::vector<std::vector<std::vector<uint64_t>>> doc_keys;
+    nf::DocumentKeys(sentences, *spans, &doc_keys);
+    for (size_t k = 0; k < n; ++k)
+      TagWith(*impl_, sentences[k], k < tags.size() ? tags[k] : kNoTags, &doc_keys[k], &(*spans)[k]);
+  }
+  // Votes of the mentions: name key -> weight per type, and the number of
+  // mentions and their summed score (for the score of a changed name).
+  struct Vote {
+    float weight[nf::kNumTypes] = {};
+    float own[nf::kNumTypes] = {};  // the votes of mentions written this way
+    float score_sum = 0;
+    uint32_t mentions = 0;
+  };
+  std::unordered_map<std::string, Vote> votes;
+  std::string key;
+  for (size_t k = 0; k < n; ++k) {
+    for (const NameSpan& sp : (*spans)[k]) {
+      NameKey(sentences[k], sp.first, sp.last, &key);
+      Vote& v = votes[key];
+      v.weight[static_cast<int>(sp.type)] += sp.score;
+      v.own[static_cast<int>(sp.type)] += sp.score;
+      v.score_sum += sp.score;
+      ++v.mentions;
+    }
+  }
+  // A person's last name alone is that person ("Marbles" after "Jenna Marbles").
+  for (size_t k = 0; k < n; ++k) {
+    for (const NameSpan& sp : (*spans)[k]) {
+      if (sp.type != NameType::kPerson || sp.last - sp.first < 2) continue;
+      bool all_capitalised = true;
+      for (uint32_t w = sp.first; w < sp.last; ++w) all_capitalised = all_capitalised && Capitalised(sentences[k][w]);
+      if (!all_capitalised) continue;
+      NameKey(sentences[k], sp.last - 1, sp.last, &key);
+      auto it = votes.find(key);
+      if (it != votes.end()) it->second.weight[static_cast<int>(NameType::kPerson)] += sp.score;
+    }
+  }
+  auto winner = [](const Vote& v) {
+    int best = 0;
+    for (int t = 1; t < nf::kNumTypes; ++t)
+      if (v.weight[t] > v.weight[best]) best = t;
+    return best;
+  };
+  auto total = [](const Vote& v) {
+    float s = 0;
+    for (float w : v.weight) s += w;
+    return s;
+  };
+  for (size_t k = 0; k < n; ++k) {
+    for (NameSpan& sp : (*spans)[k]) {
+      NameKey(sentences[k], sp.first, sp.last, &key);
+      const Vote& v = votes[key];
+      const int best = winner(v);
+      if (best == static_cast<int>(sp.type) || !(v.weight[best] > v.weight[static_cast<int>(sp.type)])) continue;
+      sp.type = static_cast<NameType>(best);
+      sp.score = std::min(0.99f, v.weight[best] / total(v) * v.score_sum / v.mentions);
+    }
+  }
+  // Recall: a person, organisation or place name that the document's
+  // mentions establish (winning type weight >= kEstablished), and a
+  // person's last name, are also found where the sentence tagger missed
+  // them: a run of words written the same way that is a whole capitalised
+  // run (no capitalised word just before or after) and overlaps no name.
+  constexpr float kEstablished = 1.0f;
+  std::unordered_map<std::string, std::pair<int, float>> established;  // key -> type, score
+  size_t max_words = 0;
+  for (size_t k = 0; k < n; ++k) {
+    for (const NameSpan& sp : (*spans)[k]) {
+      if (sp.type == NameType::kOther) continue;
+      NameKey(sentences[k], sp.first, sp.last, &key);
+      const Vote& v = votes[key];
+      const int best = winner(v);
+      if (best == static_cast<int>(NameType::kOther) || v.weight[best] < kEstablished) continue;
+      established.emplace(key, std::make_pair(best, std::min(0.99f, v.weight[best] / total(v) * v.score_sum / v.mentions)));
+      max_words = std::max<size_t>(max_words, sp.last - sp.first);
+      if (sp.type == NameType::kPerson && sp.last - sp.first >= 2) {
+        bool all_capitalised = true;
+        for (uint32_t w = sp.first; w < sp.last; ++w) all_capitalised = all_capitalised && Capitalised(sentences[k][w]);
+        if (!all_capitalised) continue;
+        NameKey(sentences[k], sp.last - 1, sp.last, &key);
+        auto it = votes.find(key);
+        // Not if the word alone is mostly read as another type.
+        if (it != votes.end() && winner(it->second) != static_cast<int>(NameType::kPerson)) continue;
+        established.emplace(key, std::make_pair(static_cast<int>(NameType::kPerson), sp.score));
+      }
+    }
+  }
+  if (established.empty()) return;
+  std::vector<bool> taken;
+  std::vector<NameSpan> added;
+  for (size_t k = 0; k < n; ++k) {
+    const auto& words = sentences[k];
+    std::vector<NameSpan>& out = (*spans)[k];
+    taken.assign(words.size(), false);
+    for (const NameSpan& sp : out)
+      for (uint32_t w = sp.first; w < sp.last; ++w) taken[w] = true;
+    added.clear();
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (taken[i] || !Capitalised(words[i]) || (i > 0 && Capitalised(words[i - 1]))) continue;
+      size_t j = i;
+      while (j < words.size() && j - i < max_words && !taken[j] && Capitalised(words[j])) ++j;
+      if (j < words.size() && Capitalised(words[j])) continue;  // part of a longer run
+      NameKey(words, static_cast<uint32_t>(i), static_cast<uint32_t>(j), &key);
+      auto it = established.find(key);
+      if (it == established.end()) continue;
+      added.push_back(NameSpan{static_cast<uint32_t>(i), static_cast<uint32_t>(j),
+                               static_cast<NameType>(it->second.first), it->second.second});
+      i = j - 1;
+    }
+    if (added.empty()) continue;
+    out.insert(out.end(), added.begin(), added.end());
+    std::sort(out.begin(), out.end(), [](const NameSpan& a, const NameSpan& b) { return a.first < b.first; });
   }
 }
 

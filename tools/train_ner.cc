@@ -2,9 +2,18 @@
 // the entity layer of the GUM corpus.
 //
 //   train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]
-//             [--runs R] [--swap-copies C] [--prune W] [--seed S] [--dev]
+//             [--runs R] [--swap-copies C] [--prune W] [--seed S] [--clusters FILE]
+//             [--document] [--dev [--dev-fold K]]
 //   train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]
-//   train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < sentences.txt
+//             [--document] [--errors] [--dev [--dev-fold K]]
+//   train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] [--document] < sentences.txt
+//
+// --clusters reads word clusters (tools/train_clusters) into the model.
+// --document: training adds document features (stacked on a jackknifed first
+// pass); --eval and --tag tag whole documents with TagDocument (--tag: a
+// blank line ends a document). --errors lists every wrong name with its
+// sentence. --dev-fold K (0-4) picks which fifth of the training documents
+// --dev holds out.
 //
 // DIR holds GUM_<genre>_<name>.conllu files. Names come from the Entity=
 // brackets of the MISC column (name_features::ReadGumDocument). Every fifth
@@ -52,10 +61,11 @@ namespace nf = newsgraph::extract::name_features;
 constexpr int kL = nf::kNumLabels;
 
 struct Options {
-  std::string gum, out, model;
+  std::string gum, out, model, clusters;
   std::string pos_model = std::string(NEWSGRAPH_DATA_DIR) + "/models/pos-ewt.model";
   std::string lexicons = std::string(NEWSGRAPH_DATA_DIR) + "/lexicons";
-  bool eval = false, tag = false, dev = false;
+  bool eval = false, tag = false, dev = false, errors = false, document = false;
+  int dev_fold = 0;  // which fifth of the training documents --dev holds out
   int iterations = 10;
   int runs = 5;
   int swap_copies = 3;
@@ -69,7 +79,12 @@ struct Sentence {
   std::vector<Pos> tags;  // from PosTagger
   std::vector<NameSpan> names;
   std::vector<int> labels;  // gold BIO labels
+  size_t doc = 0;           // index of its document in the Flatten()ed set
+  // Document features of each word (nf::DocumentKeys), when trained with them.
+  std::vector<std::vector<uint64_t>> doc_keys;
 };
+
+constexpr int kFolds = 5;  // first-pass jackknife folds for --document
 
 std::vector<int> SpansToLabels(size_t n, const std::vector<NameSpan>& spans) {
   std::vector<int> labels(n, 0);
@@ -116,11 +131,46 @@ bool ReadCorpus(const Options& o, const nf::Gazetteer& gaz, Corpus* c, std::stri
       rest_names.push_back(names[i]);
     }
   }
-  const std::vector<bool> dev = nf::HeldOut(rest_names);
+  // Development documents: within each genre, sorted by name, every fifth
+  // one starting with the (dev_fold + 1)-th (fold 0 is nf::HeldOut's choice).
+  std::vector<bool> dev(rest_names.size(), false);
+  {
+    std::map<std::string, std::vector<size_t>> by_genre;
+    for (size_t k = 0; k < rest.size(); ++k) by_genre[docs[rest[k]].genre].push_back(k);
+    for (auto& [genre, idx] : by_genre) {
+      std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) { return rest_names[x] < rest_names[y]; });
+      for (size_t k = o.dev_fold; k < idx.size(); k += 5) dev[idx[k]] = true;
+    }
+  }
   for (size_t k = 0; k < rest.size(); ++k) {
     if (o.dev && dev[k]) c->dev.push_back(std::move(docs[rest[k]]));
     else c->train.push_back(std::move(docs[rest[k]]));
   }
+  return true;
+}
+
+// Reads "path<TAB>word[<TAB>count]" lines (tools/train_clusters, or Percy
+// Liang's brown-cluster output).
+bool ReadClusters(const std::string& path, nf::Clusters* clusters, std::string* error) {
+  std::ifstream in(path);
+  if (!in) {
+    *error = path + ": cannot open";
+    return false;
+  }
+  int line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (line.empty()) continue;
+    const size_t t1 = line.find('\t');
+    const size_t t2 = t1 == std::string::npos ? std::string::npos : line.find('\t', t1 + 1);
+    if (t1 == std::string::npos || t1 + 1 >= line.size() ||
+        !clusters->Add(std::string_view(line).substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1),
+                       std::string_view(line).substr(0, t1))) {
+      *error = path + ":" + std::to_string(line_no) + ": expected path<TAB>word<TAB>count";
+      return false;
+    }
+  }
+  std::cerr << "train_ner: " << clusters->size() << " word clusters from " << path << "\n";
   return true;
 }
 
@@ -248,7 +298,8 @@ void Decode(const Perceptron& model, const Prepared& p, std::vector<float>* delt
 // Writes the model: pruned, quantised to int16, keys sorted. Returns the
 // number of features written.
 using Rows = std::vector<std::pair<uint64_t, std::vector<double>>>;
-size_t WriteModel(const Rows& rows, double prune, const std::string& path, std::string* error) {
+size_t WriteModel(const Rows& rows, double prune, const nf::Clusters& clusters, bool document,
+                  const std::string& path, std::string* error) {
   double max_abs = 0;
   for (const auto& [k, row] : rows)
     for (double v : row) max_abs = std::max(max_abs, std::fabs(v));
@@ -287,8 +338,11 @@ size_t WriteModel(const Rows& rows, double prune, const std::string& path, std::
       << "labels " << nf::LabelLine() << "\n"
       << "scale " << scale_text << "\n"
       << "features " << n << "\n"
+      << "clusters " << clusters.size() << "\n"
+      << "document " << (document ? 1 : 0) << "\n"
       << "data\n"
       << body;
+  for (const auto& [word, path] : clusters.entries()) out << path << '\t' << word << '\n';
   if (!out.flush()) {
     *error = path + ": write failed";
     return 0;
@@ -336,15 +390,71 @@ Prf Overall(const Counts& c) {
   return Compute(tp, g, p);
 }
 
-Counts Evaluate(const NameTagger& tagger, const std::vector<Sentence>& sents) {
-  Counts c;
-  std::vector<NameSpan> spans;
-  for (const Sentence& s : sents) {
-    const std::vector<std::string_view> views(s.words.begin(), s.words.end());
-    tagger.Tag(views, s.tags, &spans);
-    Score(s.names, spans, &c);
+// The names the tagger finds in each sentence: with Tag() one sentence at a
+// time, or (document) with TagDocument() over each document's sentences.
+std::vector<std::vector<NameSpan>> TagAll(const NameTagger& tagger, const std::vector<Sentence>& sents,
+                                          bool document) {
+  std::vector<std::vector<NameSpan>> out(sents.size());
+  for (size_t i = 0; i < sents.size();) {
+    size_t j = i + 1;
+    if (document)
+      while (j < sents.size() && sents[j].doc == sents[i].doc) ++j;
+    std::vector<std::vector<std::string>> words;
+    std::vector<std::vector<std::string_view>> views;
+    std::vector<std::vector<Pos>> tags;
+    for (size_t k = i; k < j; ++k) {
+      views.emplace_back(sents[k].words.begin(), sents[k].words.end());
+      tags.push_back(sents[k].tags);
+    }
+    if (document) {
+      std::vector<std::vector<NameSpan>> spans;
+      tagger.TagDocument(views, tags, &spans);
+      for (size_t k = i; k < j; ++k) out[k] = std::move(spans[k - i]);
+    } else {
+      tagger.Tag(views[0], tags[0], &out[i]);
+    }
+    i = j;
   }
+  return out;
+}
+
+Counts Evaluate(const NameTagger& tagger, const std::vector<Sentence>& sents, bool document) {
+  Counts c;
+  const auto found = TagAll(tagger, sents, document);
+  for (size_t i = 0; i < sents.size(); ++i) Score(sents[i].names, found[i], &c);
   return c;
+}
+
+std::string SpanText(const Sentence& s, const NameSpan& n) {
+  std::string t;
+  for (uint32_t k = n.first; k < n.last; ++k) t += (k > n.first ? " " : "") + s.words[k];
+  return t;
+}
+
+// One line per wrong or missed name: "miss person: X", "false place: Y",
+// "type person->place: Z", with the sentence.
+void PrintErrors(const NameTagger& tagger, const std::vector<Sentence>& sents, bool document) {
+  const auto found = TagAll(tagger, sents, document);
+  for (size_t si = 0; si < sents.size(); ++si) {
+    const Sentence& s = sents[si];
+    const std::vector<NameSpan>& spans = found[si];
+    std::string sentence;
+    for (const auto& w : s.words) sentence += (sentence.empty() ? "" : " ") + w;
+    for (const NameSpan& g : s.names) {
+      const NameSpan* match = nullptr;
+      for (const NameSpan& p : spans)
+        if (p.first == g.first && p.last == g.last) match = &p;
+      if (match == nullptr) std::printf("ERR miss %s: %s\t| %s\n", newsgraph::extract::NameTypeName(g.type), SpanText(s, g).c_str(), sentence.c_str());
+      else if (match->type != g.type)
+        std::printf("ERR type %s->%s: %s\t| %s\n", newsgraph::extract::NameTypeName(g.type),
+                    newsgraph::extract::NameTypeName(match->type), SpanText(s, g).c_str(), sentence.c_str());
+    }
+    for (const NameSpan& p : spans) {
+      bool found = false;
+      for (const NameSpan& g : s.names) found |= p.first == g.first && p.last == g.last;
+      if (!found) std::printf("ERR false %s: %s\t| %s\n", newsgraph::extract::NameTypeName(p.type), SpanText(s, p).c_str(), sentence.c_str());
+    }
+  }
 }
 
 void PrintCounts(const Counts& c) {
@@ -371,9 +481,11 @@ void PrintCounts(const Counts& c) {
 
 std::vector<Sentence> Flatten(const std::vector<nf::GoldDocument>& docs, const PosTagger& pos) {
   std::vector<Sentence> out;
-  for (const auto& d : docs) {
+  for (size_t di = 0; di < docs.size(); ++di) {
+    const auto& d = docs[di];
     for (const auto& g : d.sentences) {
       Sentence s;
+      s.doc = di;
       s.words = g.words;
       s.names = g.names;
       const std::vector<std::string_view> views(s.words.begin(), s.words.end());
@@ -424,37 +536,13 @@ void Augment(const Options& o, const PosTagger& pos, std::vector<Sentence>* trai
   }
 }
 
-int Train(const Options& o) {
-  std::string error;
-  auto pos = PosTagger::Load(o.pos_model, &error);
-  if (!pos) {
-    std::cerr << "train_ner: " << error << "\n";
-    return 2;
-  }
-  nf::Gazetteer gaz;
-  if (!gaz.Load(o.lexicons, &error)) {
-    std::cerr << "train_ner: " << error << "\n";
-    return 2;
-  }
-  Corpus corpus;
-  if (!ReadCorpus(o, gaz, &corpus, &error)) {
-    std::cerr << "train_ner: " << error << "\n";
-    return 2;
-  }
-  std::vector<Sentence> train = Flatten(corpus.train, *pos);
-  const size_t original_sentences = train.size();
-  if (o.swap_copies > 0) Augment(o, *pos, &train);
-  const std::vector<Sentence> dev = Flatten(corpus.dev, *pos);
-  size_t tokens = 0, names = 0;
-  for (size_t i = 0; i < original_sentences; ++i) {
-    tokens += train[i].words.size();
-    names += train[i].names.size();
-  }
-  std::cerr << "train_ner: " << corpus.train.size() << " training documents, " << original_sentences
-            << " sentences, " << tokens << " tokens, " << names << " names (+" << train.size() - original_sentences
-            << " sentences with names swapped); " << corpus.dev.size() << " dev documents; " << corpus.test.size()
-            << " held out\n";
-
+// Trains on `train` (o.runs runs of o.iterations passes) and writes the
+// model to `out` (with the header "document 1" if `document`). With
+// o.dev, reports the F1 on `dev` after every pass. Returns the number of
+// features written, 0 on error (*error set).
+size_t TrainModel(const Options& o, const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                  const nf::Gazetteer& gaz, const nf::Clusters& clusters, bool document, const std::string& out,
+                  bool verbose, std::string* error) {
   Perceptron model;
   std::vector<Prepared> prepared(train.size());
   std::vector<uint64_t> keys;
@@ -463,11 +551,12 @@ int Train(const Options& o) {
     p.s = &train[si];
     const std::vector<std::string_view> views(p.s->words.begin(), p.s->words.end());
     std::vector<nf::WordInfo> info;
-    nf::Describe(views, p.s->tags, gaz, &info);
+    nf::Describe(views, p.s->tags, gaz, &info, clusters.size() ? &clusters : nullptr);
     p.offsets.push_back(0);
     for (size_t i = 0; i < views.size(); ++i) {
       keys.clear();
       nf::StaticKeys(info, i, &keys);
+      if (i < p.s->doc_keys.size()) keys.insert(keys.end(), p.s->doc_keys[i].begin(), p.s->doc_keys[i].end());
       for (uint64_t k : keys) p.ids.push_back(model.Id(k));
       p.offsets.push_back(static_cast<uint32_t>(p.ids.size()));
       for (int prev = 0; prev < kP; ++prev) {
@@ -518,32 +607,119 @@ int Train(const Options& o) {
       }
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "train_ner: run " << run + 1 << " iteration " << it << ": training label accuracy " << 100.0 * correct / total << " % ("
-              << secs << " s)";
-    if (o.dev && !dev.empty()) {
-      const std::string tmp = o.out + ".dev-tmp";
+    if (verbose)
+      std::cerr << "train_ner: run " << run + 1 << " iteration " << it << ": training label accuracy "
+                << 100.0 * correct / total << " % (" << secs << " s)";
+    if (verbose && o.dev && !dev.empty()) {
+      const std::string tmp = out + ".dev-tmp";
       std::vector<double> acc;
       model.AccumulateAveraged(1.0, &acc);
       model.Rows(acc, &rows);
-      if (WriteModel(rows, o.prune, tmp, &error) == 0) {
-        std::cerr << "\ntrain_ner: " << error << "\n";
-        return 2;
-      }
-      auto tagger = NameTagger::Load(tmp, o.lexicons, &error);
+      if (WriteModel(rows, o.prune, clusters, document, tmp, error) == 0) return 0;
+      auto tagger = NameTagger::Load(tmp, o.lexicons, error);
       std::filesystem::remove(tmp);
-      if (!tagger) {
-        std::cerr << "\ntrain_ner: " << error << "\n";
-        return 2;
-      }
-      const Prf f = Overall(Evaluate(*tagger, dev));
-      std::cerr << "; dev P " << f.p << " R " << f.r << " F1 " << f.f;
+      if (!tagger) return 0;
+      const Prf f = Overall(Evaluate(*tagger, dev, false));
+      const Prf fd = Overall(Evaluate(*tagger, dev, true));
+      std::cerr << "; dev P " << f.p << " R " << f.r << " F1 " << f.f << "; by document P " << fd.p << " R " << fd.r
+                << " F1 " << fd.f;
     }
-    std::cerr << "\n";
+    if (verbose) std::cerr << "\n";
   }
   model.AccumulateAveraged(1.0 / o.runs, &ensemble);
   }
   model.Rows(ensemble, &rows);
-  const size_t n = WriteModel(rows, o.prune, o.out, &error);
+  return WriteModel(rows, o.prune, clusters, document, out, error);
+}
+
+int Train(const Options& o) {
+  std::string error;
+  auto pos = PosTagger::Load(o.pos_model, &error);
+  if (!pos) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  nf::Gazetteer gaz;
+  if (!gaz.Load(o.lexicons, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  Corpus corpus;
+  if (!ReadCorpus(o, gaz, &corpus, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  nf::Clusters clusters;
+  if (!o.clusters.empty() && !ReadClusters(o.clusters, &clusters, &error)) {
+    std::cerr << "train_ner: " << error << "\n";
+    return 2;
+  }
+  std::vector<Sentence> train = Flatten(corpus.train, *pos);
+  const size_t original_sentences = train.size();
+  if (o.document) {
+    // Document features for the training sentences come from a first pass
+    // that has not seen them: five models, each trained (one run) on four
+    // fifths of the training documents, tag the other fifth (jackknifing),
+    // so the features are as reliable as they will be on new text.
+    Options jo = o;
+    jo.runs = 1;
+    jo.dev = false;
+    for (int fold = 0; fold < kFolds; ++fold) {
+      std::vector<Sentence> part;
+      for (const Sentence& s : train)
+        if (static_cast<int>(s.doc % kFolds) != fold) part.push_back(s);
+      if (jo.swap_copies > 0) Augment(jo, *pos, &part);
+      const std::string tmp = o.out + ".fold-tmp";
+      if (TrainModel(jo, part, {}, gaz, clusters, false, tmp, false, &error) == 0) {
+        std::cerr << "train_ner: " << error << "\n";
+        return 2;
+      }
+      auto first = NameTagger::Load(tmp, o.lexicons, &error);
+      std::filesystem::remove(tmp);
+      if (!first) {
+        std::cerr << "train_ner: " << error << "\n";
+        return 2;
+      }
+      for (size_t i = 0; i < original_sentences;) {
+        size_t j = i + 1;
+        while (j < original_sentences && train[j].doc == train[i].doc) ++j;
+        if (static_cast<int>(train[i].doc % kFolds) == fold) {
+          std::vector<std::vector<std::string_view>> views;
+          std::vector<std::vector<NameSpan>> found(j - i);
+          for (size_t k = i; k < j; ++k) {
+            views.emplace_back(train[k].words.begin(), train[k].words.end());
+            first->Tag(views.back(), train[k].tags, &found[k - i]);
+          }
+          std::vector<std::vector<std::vector<uint64_t>>> doc_keys;
+          nf::DocumentKeys(views, found, &doc_keys);
+          for (size_t k = i; k < j; ++k) train[k].doc_keys = std::move(doc_keys[k - i]);
+        }
+        i = j;
+      }
+      std::cerr << "train_ner: first-pass fold " << fold + 1 << " of " << kFolds << " done\n";
+    }
+  }
+  if (o.swap_copies > 0) Augment(o, *pos, &train);
+  if (o.document) {
+    // The sentences once more without document features: Tag() (and the
+    // first pass of TagDocument) read the same weights without them.
+    for (size_t i = 0; i < original_sentences; ++i) {
+      Sentence copy = train[i];
+      copy.doc_keys.clear();
+      train.push_back(std::move(copy));
+    }
+  }
+  const std::vector<Sentence> dev = Flatten(corpus.dev, *pos);
+  size_t tokens = 0, names = 0;
+  for (size_t i = 0; i < original_sentences; ++i) {
+    tokens += train[i].words.size();
+    names += train[i].names.size();
+  }
+  std::cerr << "train_ner: " << corpus.train.size() << " training documents, " << original_sentences
+            << " sentences, " << tokens << " tokens, " << names << " names (+" << train.size() - original_sentences
+            << " sentences with names swapped or without document features); " << corpus.dev.size()
+            << " dev documents; " << corpus.test.size() << " held out\n";
+  const size_t n = TrainModel(o, train, dev, gaz, clusters, o.document, o.out, true, &error);
   if (n == 0) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
@@ -575,18 +751,21 @@ int Eval(const Options& o) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
   }
+  // --eval --dev scores the development documents instead (for choices).
+  if (o.dev) corpus.test = std::move(corpus.dev);
   const std::vector<Sentence> test = Flatten(corpus.test, *pos);
+  if (o.errors) PrintErrors(*tagger, test, o.document);
   size_t tokens = 0;
   for (const auto& s : test) tokens += s.words.size();
   std::printf("held-out documents (%zu):", corpus.test.size());
   for (const auto& d : corpus.test) std::printf(" %s", d.name.c_str());
   std::printf("\n%zu sentences, %zu tokens; model %s (%zu features)\n\n", test.size(), tokens, o.model.c_str(),
               tagger->num_features());
-  const Counts c = Evaluate(*tagger, test);
+  const Counts c = Evaluate(*tagger, test, o.document);
   PrintCounts(c);
   std::map<std::string, Counts> by_genre;
   for (const auto& d : corpus.test) {
-    const Counts dc = Evaluate(*tagger, Flatten({d}, *pos));
+    const Counts dc = Evaluate(*tagger, Flatten({d}, *pos), o.document);
     Counts& g = by_genre[d.genre];
     for (int t = 0; t < 4; ++t) {
       g.tp[t] += dc.tp[t];
@@ -617,6 +796,35 @@ int Eval(const Options& o) {
   } while (secs < 1.0);
   std::printf("\nspeed: %.0f tokens/s (NameTagger::Tag, one thread, %zu tokens in %.2f s; %zu spans)\n",
               done / secs, done, secs, found);
+  if (o.document) {
+    // TagDocument, document by document (test is in document order).
+    std::vector<std::pair<size_t, size_t>> ranges;
+    for (size_t i = 0; i < test.size();) {
+      size_t j = i + 1;
+      while (j < test.size() && test[j].doc == test[i].doc) ++j;
+      ranges.emplace_back(i, j);
+      i = j;
+    }
+    std::vector<std::vector<Pos>> tags;
+    for (const auto& s : test) tags.push_back(s.tags);
+    std::vector<std::vector<NameSpan>> doc_spans;
+    done = found = 0;
+    const auto doc_start = std::chrono::steady_clock::now();
+    do {
+      for (const auto& [a, b] : ranges) {
+        const std::vector<std::vector<std::string_view>> doc(views.begin() + a, views.begin() + b);
+        const std::vector<std::vector<Pos>> doc_tags(tags.begin() + a, tags.begin() + b);
+        tagger->TagDocument(doc, doc_tags, &doc_spans);
+        for (size_t k = a; k < b; ++k) {
+          done += views[k].size();
+          found += doc_spans[k - a].size();
+        }
+      }
+      secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - doc_start).count();
+    } while (secs < 1.0);
+    std::printf("speed: %.0f tokens/s (NameTagger::TagDocument, one thread, %zu tokens in %.2f s; %zu spans)\n",
+                done / secs, done, secs, found);
+  }
   return Overall(c).f < o.min_f1 ? 1 : 0;
 }
 
@@ -628,39 +836,65 @@ int TagStdin(const Options& o) {
     std::cerr << "train_ner: " << error << "\n";
     return 2;
   }
-  std::vector<Pos> tags;
-  std::vector<NameSpan> spans;
+  // One sentence a line; with --document, the lines up to a blank line (or
+  // the end) are one document, tagged by TagDocument.
+  std::vector<std::vector<std::string>> doc;
+  auto flush = [&]() {
+    std::vector<std::vector<std::string_view>> views;
+    std::vector<std::vector<Pos>> tags(doc.size());
+    for (size_t k = 0; k < doc.size(); ++k) {
+      views.emplace_back(doc[k].begin(), doc[k].end());
+      pos->Tag(views.back(), &tags[k]);
+    }
+    std::vector<std::vector<NameSpan>> spans(doc.size());
+    if (o.document) tagger->TagDocument(views, tags, &spans);
+    else
+      for (size_t k = 0; k < doc.size(); ++k) tagger->Tag(views[k], tags[k], &spans[k]);
+    for (size_t d = 0; d < doc.size(); ++d) {
+      const std::vector<std::string>& words = doc[d];
+      size_t k = 0;
+      std::string out;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (k < spans[d].size() && spans[d][k].first == i) out += (i ? " [" : "[");
+        else if (i) out += " ";
+        out += words[i];
+        if (k < spans[d].size() && spans[d][k].last == i + 1) {
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "]/%s:%.2f", newsgraph::extract::NameTypeName(spans[d][k].type),
+                        spans[d][k].score);
+          out += buf;
+          ++k;
+        }
+      }
+      std::cout << out << "\n";
+    }
+    doc.clear();
+  };
   for (std::string line; std::getline(std::cin, line);) {
     std::vector<std::string> words;
     std::istringstream in(line);
     for (std::string w; in >> w;) words.push_back(w);
-    const std::vector<std::string_view> views(words.begin(), words.end());
-    pos->Tag(views, &tags);
-    tagger->Tag(views, tags, &spans);
-    size_t k = 0;
-    std::string out;
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (k < spans.size() && spans[k].first == i) out += (i ? " [" : "[");
-      else if (i) out += " ";
-      out += words[i];
-      if (k < spans.size() && spans[k].last == i + 1) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "]/%s:%.2f", newsgraph::extract::NameTypeName(spans[k].type), spans[k].score);
-        out += buf;
-        ++k;
-      }
+    if (words.empty() && o.document) {
+      flush();
+      std::cout << "\n";
+      continue;
     }
-    std::cout << out << "\n";
+    doc.push_back(std::move(words));
+    if (!o.document) flush();
   }
+  flush();
   return 0;
 }
 
 void Usage() {
   std::cerr << "usage:\n"
                "  train_ner --gum DIR --out MODEL [--pos-model M] [--lexicons DIR] [--iterations N]\n"
-               "            [--runs R] [--swap-copies C] [--prune W] [--seed S] [--dev]\n"
+               "            [--runs R] [--swap-copies C] [--prune W] [--seed S] [--clusters FILE]\n"
+               "            [--document] [--dev [--dev-fold K]]\n"
                "  train_ner --eval --gum DIR --model MODEL [--pos-model M] [--lexicons DIR] [--min-f1 F]\n"
-               "  train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] < one-tokenised-sentence-per-line.txt\n";
+               "            [--document] [--errors] [--dev [--dev-fold K]]\n"
+               "  train_ner --tag --model MODEL [--pos-model M] [--lexicons DIR] [--document]\n"
+               "            < one-tokenised-sentence-per-line.txt (--document: blank line ends a document)\n";
 }
 
 }  // namespace
@@ -685,6 +919,10 @@ int main(int argc, char** argv) {
       else if (a == "--eval") o.eval = true;
       else if (a == "--tag") o.tag = true;
       else if (a == "--dev") o.dev = true;
+      else if (a == "--errors") o.errors = true;
+      else if (a == "--document") o.document = true;  // train: document features; eval: TagDocument
+      else if (a == "--dev-fold") ok = value(&v) && (o.dev_fold = std::stoi(v)) >= 0 && o.dev_fold < 5;
+      else if (a == "--clusters") ok = value(&o.clusters);
       else if (a == "--iterations") ok = value(&v) && (o.iterations = std::stoi(v)) > 0;
       else if (a == "--prune") ok = value(&v) && (o.prune = std::stod(v)) >= 0;
       else if (a == "--swap-copies") ok = value(&v) && (o.swap_copies = std::stoi(v)) >= 0;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -162,6 +163,92 @@ TEST_F(NameTaggerTest, ThreadsAgree) {
   EXPECT_EQ(same, std::vector<int>(4, 1));
 }
 
+// --- Documents ---------------------------------------------------------------------
+
+// Tags a document (sentences of space-separated words) with TagDocument;
+// returns "type:words" per name, sentence by sentence.
+std::vector<std::vector<std::string>> DocumentNames(const NameTagger& tagger, const PosTagger& pos,
+                                                    const std::vector<std::string>& text) {
+  std::vector<std::vector<std::string>> words;
+  for (const std::string& s : text) words.push_back(Split(s));
+  std::vector<std::vector<std::string_view>> views;
+  std::vector<std::vector<Pos>> tags(words.size());
+  for (size_t k = 0; k < words.size(); ++k) {
+    views.emplace_back(words[k].begin(), words[k].end());
+    pos.Tag(views.back(), &tags[k]);
+  }
+  std::vector<std::vector<NameSpan>> spans;
+  tagger.TagDocument(views, tags, &spans);
+  EXPECT_EQ(spans.size(), words.size());
+  std::vector<std::vector<std::string>> out(words.size());
+  for (size_t k = 0; k < spans.size(); ++k) {
+    for (const NameSpan& s : spans[k]) {
+      std::string t;
+      for (uint32_t w = s.first; w < s.last; ++w) t += (w > s.first ? " " : "") + words[k][w];
+      out[k].push_back(std::string(NameTypeName(s.type)) + ":" + t);
+    }
+  }
+  return out;
+}
+
+TEST_F(NameTaggerTest, TagDocumentGivesOneTypePerName) {
+  // A made-up town, named in contexts that read now as a person, now as a
+  // place: the sentence tagger disagrees with itself, the document does not.
+  const std::vector<std::string> text = {"Tarvik said the plan would fail .",
+                                         "We drove to Tarvik on Monday .",
+                                         "The museum in Tarvik opened in 1990 .",
+                                         "Tarvik is a small town near the coast .",
+                                         "Mayor Lena Quist of Tarvik spoke to reporters .",
+                                         "Quist said the town needs money .",
+                                         "Tarvik won the vote .",
+                                         "Tarvik announced a new tax .",
+                                         "He met Tarvik in the city .",
+                                         "Officials from Tarvik signed the deal .",
+                                         "Tarvik has 20,000 residents ."};
+  std::set<std::string> sentence_types;
+  size_t sentence_mentions = 0;
+  for (const std::string& s : text) {
+    const std::vector<std::string> words = Split(s);
+    const std::vector<std::string_view> views(words.begin(), words.end());
+    std::vector<Pos> tags;
+    pos_->Tag(views, &tags);
+    std::vector<NameSpan> spans;
+    tagger_->Tag(views, tags, &spans);
+    for (const NameSpan& sp : spans)
+      if (sp.last == sp.first + 1 && words[sp.first] == "Tarvik") {
+        sentence_types.insert(NameTypeName(sp.type));
+        ++sentence_mentions;
+      }
+  }
+  ASSERT_GT(sentence_types.size(), 1u) << "the sentence tagger no longer disagrees; pick other sentences";
+  std::set<std::string> document_types;
+  size_t document_mentions = 0;
+  const std::vector<std::vector<std::string>> names = DocumentNames(*tagger_, *pos_, text);
+  for (const std::vector<std::string>& sentence : names)
+    for (const std::string& n : sentence)
+      if (n.substr(n.find(':') + 1) == "Tarvik") {
+        document_types.insert(n.substr(0, n.find(':')));
+        ++document_mentions;
+      }
+  EXPECT_EQ(document_types, std::set<std::string>{"place"});  // the most and surest mentions say place
+  EXPECT_GE(document_mentions, sentence_mentions);  // no mention is lost by the vote
+  // "Quist" alone takes the type of the full name "Lena Quist".
+  EXPECT_NE(std::find(names[5].begin(), names[5].end(), "person:Quist"), names[5].end());
+}
+
+TEST_F(NameTaggerTest, TagDocumentEdgeCases) {
+  std::vector<std::vector<NameSpan>> spans{{NameSpan{0, 1, NameType::kPerson, 0.5f}}};
+  tagger_->TagDocument({}, {}, &spans);
+  EXPECT_TRUE(spans.empty());
+  // An empty sentence, missing tags (read as X) and odd bytes.
+  const std::vector<std::vector<std::string_view>> doc{
+      {}, {"Angela", "Merkel", "visited", "Paris", "."}, {"\xff", "Merkel", "Merkel", "Merkel"}, {"Merkel"}};
+  tagger_->TagDocument(doc, {{}, {Pos::kPropn}}, &spans);
+  ASSERT_EQ(spans.size(), doc.size());
+  EXPECT_TRUE(spans[0].empty());
+  for (size_t k = 0; k < doc.size(); ++k) ExpectValid(spans[k], doc[k].size());
+}
+
 // --- Loader failures -------------------------------------------------------------
 
 TEST(NameTaggerLoad, MissingModel) {
@@ -203,6 +290,171 @@ TEST(NameTaggerLoad, CorruptModels) {
   }
 }
 
+// Format version 2 carries word clusters after the feature table and the
+// "document" field; version 1 files (no clusters) still load.
+TEST(NameTaggerLoad, Version2ClustersAndVersion1) {
+  const std::string labels = "labels " + name_features::LabelLine() + "\n";
+  const std::string feature = std::string(8, '\x01') + std::string(1, '\0');  // one key, no weights
+  auto v2 = [&](const std::string& fields, const std::string& tail) {
+    return "newsgraph-name-model 2\n" + labels + "scale 0.001\nfeatures 1\n" + fields + "data\n" + feature + tail;
+  };
+  struct Case {
+    const char* name;
+    std::string content;
+    std::string expect;  // empty: loads
+  };
+  const std::vector<Case> cases = {
+      {"v1.model", "newsgraph-name-model 1\n" + labels + "scale 0.001\nfeatures 1\ndata\n" + feature, ""},
+      {"v2.model", v2("clusters 2\ndocument 1\n", "0110\tParis\n01\tBerlin\n"), ""},
+      {"v2-none.model", v2("clusters 0\ndocument 0\n", ""), ""},
+      {"v2-short.model", v2("clusters 2\n", "0110\tParis\n"), "truncated cluster table (cluster 1)"},
+      {"v2-badpath.model", v2("clusters 1\n", "01x\tParis\n"), "bad cluster line 0"},
+      {"v2-notab.model", v2("clusters 1\n", "0110 Paris\n"), "bad cluster line 0"},
+      {"v2-trailing.model", v2("clusters 1\n", "0110\tParis\nxyz"), "trailing bytes after the cluster table"},
+      {"v2-document.model", v2("clusters 0\ndocument 2\n", ""), ":6: bad value for document"},
+      {"v2-noclusters.model", v2("", ""), "header lacks one of labels, scale, features, clusters"},
+      {"v1-clusters.model", "newsgraph-name-model 1\n" + labels + "scale 0.001\nfeatures 1\nclusters 0\ndata\n" + feature,
+       ":5: unknown header field \"clusters\""},
+  };
+  for (const Case& c : cases) {
+    const std::string path = WriteTemp(c.name, c.content);
+    std::string error;
+    auto tagger = NameTagger::Load(path, kLexiconDir, &error);
+    if (c.expect.empty()) {
+      ASSERT_NE(tagger, nullptr) << c.name << ": " << error;
+      EXPECT_EQ(tagger->num_features(), 1u) << c.name;
+      // A model without weights finds nothing, sentence or document.
+      std::vector<std::vector<NameSpan>> spans;
+      tagger->TagDocument({{"Paris", "is", "big"}}, {}, &spans);
+      ASSERT_EQ(spans.size(), 1u);
+      EXPECT_TRUE(spans[0].empty()) << c.name;
+    } else {
+      EXPECT_EQ(tagger, nullptr) << c.name;
+      EXPECT_NE(error.find(path), std::string::npos) << c.name << ": " << error;
+      EXPECT_NE(error.find(c.expect), std::string::npos) << c.name << ": " << error;
+    }
+    std::filesystem::remove(path);
+  }
+}
+
+TEST(NameFeatures, Clusters) {
+  name_features::Clusters clusters;
+  EXPECT_TRUE(clusters.Add("Paris", "0110101"));
+  EXPECT_TRUE(clusters.Add("Berlin", "0110100"));
+  EXPECT_TRUE(clusters.Add("said", "1"));
+  EXPECT_FALSE(clusters.Add("bad", ""));
+  EXPECT_FALSE(clusters.Add("bad", "012"));
+  EXPECT_FALSE(clusters.Add("bad", std::string(65, '0')));
+  EXPECT_EQ(clusters.size(), 3u);
+  EXPECT_EQ(clusters.Find("bad"), nullptr);
+  EXPECT_EQ(clusters.Find("paris"), nullptr);  // case kept
+  const uint64_t* paris = clusters.Find("Paris");
+  const uint64_t* berlin = clusters.Find("Berlin");
+  const uint64_t* said = clusters.Find("said");
+  ASSERT_TRUE(paris && berlin && said);
+  // Paths share their first 4 bits (same coarse cluster), not all 7.
+  EXPECT_EQ(paris[0], berlin[0]);
+  EXPECT_NE(paris[1], berlin[1]);
+  EXPECT_NE(paris[0], said[0]);
+
+  // Describe looks words up as written, then lowercased; unknown words get 0.
+  name_features::Gazetteer gazetteer;
+  std::string error;
+  ASSERT_TRUE(gazetteer.Load(kLexiconDir, &error)) << error;
+  std::vector<name_features::WordInfo> info;
+  name_features::Describe({"Paris", "SAID", "Tulsa"}, {}, gazetteer, &info, &clusters);
+  ASSERT_EQ(info.size(), 3u);
+  EXPECT_EQ(info[0].cluster[0], paris[0]);
+  EXPECT_EQ(info[1].cluster[0], said[0]);
+  EXPECT_EQ(info[2].cluster[0], 0u);
+  name_features::Describe({"Paris"}, {}, gazetteer, &info, nullptr);
+  EXPECT_EQ(info[0].cluster[0], 0u);
+}
+
+// The world place names of places.tsv are a gazetteer category of their own.
+TEST(NameFeatures, PlacesGazetteer) {
+  name_features::Gazetteer gazetteer;
+  std::string error;
+  ASSERT_TRUE(gazetteer.Load(kLexiconDir, &error)) << error;
+  std::vector<uint32_t> bits, word_bits;
+  gazetteer.Mark({"in", "Kandahar", "and", "Mexico", "City"}, &bits, &word_bits);
+  constexpr uint32_t kPlaceBits = 0xFu << (4 * name_features::kWorldPlace);
+  EXPECT_EQ(bits[1] & kPlaceBits, 1u << (4 * name_features::kWorldPlace + name_features::kGazU));
+  EXPECT_EQ(bits[3] & kPlaceBits, 1u << (4 * name_features::kWorldPlace + name_features::kGazB));
+  EXPECT_EQ(bits[4] & kPlaceBits, 1u << (4 * name_features::kWorldPlace + name_features::kGazL));
+  EXPECT_EQ(bits[0] & kPlaceBits, 0u);
+}
+
+// The document features of a word come from the other sentences only.
+TEST(NameFeatures, DocumentKeysReadOtherSentences) {
+  const std::vector<std::vector<std::string_view>> doc{
+      {"Tulsa", "is", "a", "city", "."},
+      {"We", "drove", "to", "Tulsa", "."},
+      {"Boxley", "spoke", "."},
+      {"the", "Tulsa", "road"},
+  };
+  const std::vector<std::vector<NameSpan>> first{
+      {NameSpan{0, 1, NameType::kPlace, 0.9f}},
+      {},
+      {NameSpan{0, 1, NameType::kPerson, 0.9f}},
+      {},
+  };
+  std::vector<std::vector<std::vector<uint64_t>>> keys;
+  name_features::DocumentKeys(doc, first, &keys);
+  ASSERT_EQ(keys.size(), 4u);
+  ASSERT_EQ(keys[1].size(), 5u);
+  EXPECT_FALSE(keys[1][3].empty());  // "Tulsa": a place in sentence 0
+  EXPECT_FALSE(keys[3][1].empty());
+  EXPECT_EQ(keys[1][3], keys[3][1]);  // same evidence, same keys
+  EXPECT_FALSE(keys[0][0].empty());   // its own span does not count, but "Tulsa" is untagged in sentence 1
+  EXPECT_NE(keys[0][0], keys[1][3]);
+  EXPECT_TRUE(keys[2][0].empty());    // "Boxley" occurs nowhere else
+  EXPECT_TRUE(keys[1][2].empty());    // lower-case words have none
+  EXPECT_TRUE(keys[1][1].empty());
+}
+
+// The GUM reader: a name before the head noun of a longer mention is a
+// modifier with a mention of its own ("the current New Zealand flag": the
+// place New Zealand, not an 'other' name of the flag); a name after the
+// head is in apposition to it ("the writer Ann Lee": the person Ann Lee).
+TEST(NameFeatures, GumNamesBeforeAndAfterTheHead) {
+  auto row = [](int id, const char* form, const char* upos, int head, const char* misc) {
+    return std::to_string(id) + "\t" + form + "\t_\t" + upos + "\t_\t_\t" + std::to_string(head) + "\tdep\t_\t" + misc +
+           "\n";
+  };
+  const std::string conllu =
+      "# sent_id = 1\n" + row(1, "The", "DET", 5, "Entity=(1-object-new-cf1-5") + row(2, "current", "ADJ", 5, "_") +
+      row(3, "New", "PROPN", 4, "Entity=(2-place-new-cf2-2") + row(4, "Zealand", "PROPN", 5, "Entity=2)") +
+      row(5, "flag", "NOUN", 6, "Entity=1)") + row(6, "flies", "VERB", 0, "_") + row(7, ".", "PUNCT", 6, "_") + "\n" +
+      "# sent_id = 2\n" + row(1, "the", "DET", 2, "Entity=(3-person-new-cf3-4") + row(2, "writer", "NOUN", 5, "_") +
+      row(3, "Ann", "PROPN", 2, "_") + row(4, "Lee", "PROPN", 3, "Entity=3)") + row(5, "spoke", "VERB", 0, "_") +
+      row(6, ".", "PUNCT", 5, "_") + "\n";
+  // The genre is read from the file name (GUM_<genre>_<name>.conllu).
+  const auto dir = std::filesystem::temp_directory_path() / "newsgraph_name_tagger_gum";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "GUM_news_fixture.conllu").string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << conllu;
+  }
+  name_features::Gazetteer gazetteer;
+  std::string error;
+  ASSERT_TRUE(gazetteer.Load(kLexiconDir, &error)) << error;
+  name_features::GoldDocument doc;
+  ASSERT_TRUE(name_features::ReadGumDocument(path, gazetteer, &doc, &error)) << error;
+  std::filesystem::remove(path);
+  EXPECT_EQ(doc.genre, "news");
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  ASSERT_EQ(doc.sentences[0].names.size(), 1u);
+  EXPECT_EQ(doc.sentences[0].names[0].first, 2u);
+  EXPECT_EQ(doc.sentences[0].names[0].last, 4u);
+  EXPECT_EQ(doc.sentences[0].names[0].type, NameType::kPlace);
+  ASSERT_EQ(doc.sentences[1].names.size(), 1u);
+  EXPECT_EQ(doc.sentences[1].names[0].first, 2u);
+  EXPECT_EQ(doc.sentences[1].names[0].last, 4u);
+  EXPECT_EQ(doc.sentences[1].names[0].type, NameType::kPerson);
+}
+
 TEST(NameTaggerLoad, MissingLexicons) {
   std::string error;
   EXPECT_EQ(NameTagger::Load(kModelPath, "/nonexistent/lexicons", &error), nullptr);
@@ -213,10 +465,12 @@ TEST(NameTaggerLoad, MissingLexicons) {
 
 // Typed F1 over person, organization and place names (exact span and type;
 // names of other types are left out of both sides), as train_ner --eval
-// computes it. The shipped model scores 0.674 (docs/names.md); the target of
-// issue 13 is 0.80, which this model does not reach, so the bound guards
-// against regressions only.
+// computes it. The shipped model scores 0.681 sentence by sentence (Tag) and
+// 0.720 by document (TagDocument; docs/names.md); the target of issue 13 is
+// 0.80, which this model does not reach, so the bounds guard against
+// regressions only.
 constexpr double kMinTypedF1 = 0.65;
+constexpr double kMinDocumentTypedF1 = 0.70;
 
 TEST_F(NameTaggerTest, TypedF1OnHeldOutGum) {
   const std::string dir = std::string(NEWSGRAPH_SHARED_DIR) + "/corpora/gum-open";
@@ -233,34 +487,51 @@ TEST_F(NameTaggerTest, TypedF1OnHeldOutGum) {
   name_features::Gazetteer gazetteer;
   std::string error;
   ASSERT_TRUE(gazetteer.Load(kLexiconDir, &error)) << error;
-  size_t tp = 0, gold = 0, found = 0, docs = 0;
-  std::vector<Pos> tags;
+  // Sentence by sentence (Tag) and by document (TagDocument).
+  size_t tp = 0, gold = 0, found = 0, docs = 0, doc_tp = 0, doc_found = 0;
+  auto count = [](const std::vector<NameSpan>& gold_names, const std::vector<NameSpan>& spans, size_t* tp_out,
+                  size_t* found_out) {
+    for (const NameSpan& p : spans) {
+      if (p.type == NameType::kOther) continue;
+      ++*found_out;
+      for (const NameSpan& g : gold_names) *tp_out += p.first == g.first && p.last == g.last && p.type == g.type;
+    }
+  };
   std::vector<NameSpan> spans;
   for (size_t d = 0; d < paths.size(); ++d) {
     if (!held[d]) continue;
     name_features::GoldDocument doc;
     ASSERT_TRUE(name_features::ReadGumDocument(paths[d], gazetteer, &doc, &error)) << error;
     ++docs;
-    for (const auto& s : doc.sentences) {
-      const std::vector<std::string_view> views(s.words.begin(), s.words.end());
-      pos_->Tag(views, &tags);
-      tagger_->Tag(views, tags, &spans);
+    std::vector<std::vector<std::string_view>> views;
+    std::vector<std::vector<Pos>> tags(doc.sentences.size());
+    for (size_t k = 0; k < doc.sentences.size(); ++k) {
+      const auto& s = doc.sentences[k];
+      views.emplace_back(s.words.begin(), s.words.end());
+      pos_->Tag(views.back(), &tags[k]);
+      tagger_->Tag(views.back(), tags[k], &spans);
       for (const NameSpan& g : s.names) gold += g.type != NameType::kOther;
-      for (const NameSpan& p : spans) {
-        if (p.type == NameType::kOther) continue;
-        ++found;
-        for (const NameSpan& g : s.names) tp += p.first == g.first && p.last == g.last && p.type == g.type;
-      }
+      count(s.names, spans, &tp, &found);
     }
+    std::vector<std::vector<NameSpan>> doc_spans;
+    tagger_->TagDocument(views, tags, &doc_spans);
+    for (size_t k = 0; k < doc.sentences.size(); ++k) count(doc.sentences[k].names, doc_spans[k], &doc_tp, &doc_found);
   }
   ASSERT_GE(docs, 20u) << "expected the 23 held-out documents of GUM's open genres";
   ASSERT_GT(gold, 0u);
-  const double precision = found ? static_cast<double>(tp) / found : 0;
-  const double recall = static_cast<double>(tp) / gold;
-  const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-  std::cout << "held-out GUM: " << docs << " documents, " << gold << " person/organization/place names; typed P "
-            << precision << " R " << recall << " F1 " << f1 << "\n";
+  auto f1_of = [gold](size_t tp_n, size_t found_n) {
+    const double precision = found_n ? static_cast<double>(tp_n) / found_n : 0;
+    const double recall = static_cast<double>(tp_n) / gold;
+    std::cout << "typed P " << precision << " R " << recall;
+    return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+  };
+  std::cout << "held-out GUM: " << docs << " documents, " << gold << " person/organization/place names; sentences: ";
+  const double f1 = f1_of(tp, found);
+  std::cout << " F1 " << f1 << "; documents: ";
+  const double doc_f1 = f1_of(doc_tp, doc_found);
+  std::cout << " F1 " << doc_f1 << "\n";
   EXPECT_GE(f1, kMinTypedF1);
+  EXPECT_GE(doc_f1, kMinDocumentTypedF1);
 }
 
 }  // namespace
