@@ -522,6 +522,18 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
   switch (dep_[v]) {
     case Dep::kConj:
       if (!IsVerbal(v) && Tag(v) != Pos::kAdj) break;  // a conjoined noun has no subject
+      // "X says Y has targeted A ... and has targeted B": a verb with an
+      // auxiliary hung on a verb of saying that has none continues the
+      // reported clause (the parser's attachment), not the saying.
+      if (IsVerbal(h) && x_.tree_lex_->In("speech", VerbLemma(h)) && KidWith(v, Dep::kAux) >= 0 &&
+          KidWith(h, Dep::kAux) < 0) {
+        int c = KidWith(h, Dep::kCcomp);
+        if (c >= 0 && static_cast<size_t>(c) < v && KidWith(c, Dep::kAux) >= 0 &&
+            Lower(KidWith(c, Dep::kAux)) == Lower(KidWith(v, Dep::kAux))) {
+          *through = true;
+          return TreeSubjects(c, through, pronoun, depth + 1);
+        }
+      }
       // "welcomed the decision and criticized X" with the second verb hung
       // on the first one's object: climb to the verb.
       while (!IsVerbal(h) && Tag(h) != Pos::kAdj && head_[h] >= 0 &&
@@ -561,6 +573,20 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
     case Dep::kAclRelcl:
     case Dep::kAcl:
       if (Tag(h) == Pos::kNoun || Tag(h) == Pos::kPropn) {
+        // "China sanctions X, barring him from ...", "Y criticised X,
+        // saying ...": a participle set off by a comma after a verb's
+        // object is the verb's subject's (the parser hangs it on the
+        // object; a restrictive one has no comma: "ships bearing a flag";
+        // after a pronoun it is the pronoun's: "appointed him, resigning").
+        if (dep_[v] == Dep::kAcl && EndsWith(Lower(v), "ing") && (dep_[h] == Dep::kObj || dep_[h] == Dep::kIobj) &&
+            head_[h] >= 0 && IsVerbal(head_[h]) && !TreePassive(head_[h]) && Tag(h) != Pos::kPron) {
+          size_t b = v;
+          while (b > 0 && head_[b - 1] == static_cast<int>(v) && Tag(b - 1) == Pos::kAdv) --b;
+          if (b > 0 && words_[b - 1] == ",") {
+            *through = true;
+            return TreeSubjects(head_[h], through, pronoun, depth + 1);
+          }
+        }
         *through = true;
         ActorsOf(h, &out, 0, nullptr);
         // "signed an order lifting sanctions", "plays a role in
@@ -1769,6 +1795,15 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       // the preposition.
       if (!found.empty() && obj >= 0 && (r.prep == "of" || r.prep == "for" || r.prep == "over"))
         TargetsOf(obj, &found, 0);
+      // "banned X from the country", "barring him from entering China":
+      // the actor kept out is the target, not the place or the act.
+      if (!found.empty() && obj >= 0 && r.prep == "from" && r.cls == "SANCTION") {
+        std::vector<Target> kept;
+        TargetsOf(obj, &kept, 0);
+        kept.erase(std::remove_if(kept.begin(), kept.end(), [](const Target& tg) { return tg.mention < 0; }),
+                   kept.end());
+        if (!kept.empty()) found = std::move(kept);
+      }
     }
     if (!found.empty()) {
       chosen = &r;

@@ -576,5 +576,32 @@ TEST_F(RelationsTest, AGroupsBaseFormRelationNounIsTheVerbOfAVerblessHeadline) {
   EXPECT_FALSE(Has(c, "Kenyan demonstrators PROTEST Kenya"));
 }
 
+TEST_F(RelationsTest, ParticiplesAndConjunctsTheParserHangsTooLow) {
+  // ", barring him from ..." after the object acts for the verb's subject,
+  // and the one kept out is the target, not the place.
+  auto a = Run("The Chinese government sanctions former Philippine senator Ivo Marten, barring him from entering China.");
+  EXPECT_TRUE(Has(a, "China SANCTION Ivo Marten"));
+  EXPECT_FALSE(Has(a, "China SANCTION China membership"));
+  EXPECT_FALSE(Has(a, "Ivo Marten SANCTION China membership"));
+  auto e = Run(
+      "Ostmark president Lena Vik announces that she will denounce an alleged \"electoral coup\" to the European "
+      "Union, the Organization of American States, and the United Nations, accusing Norland president Ivo Marten "
+      "of interference.");
+  EXPECT_TRUE(Has(e, "Lena Vik DISAPPROVE Ivo Marten"));
+  EXPECT_FALSE(Has(e, "United Nations DISAPPROVE Ivo Marten"));
+  auto c = Run("The British defence ministry bans Israelis from attending the Royal College of Defence Studies.");
+  EXPECT_TRUE(Has(c, "UK ministry SANCTION Israel"));
+  // "says X has targeted A, killing B, and has targeted C": the second
+  // verb continues the reported clause, whose subject is X.
+  auto b = Run(
+      "Iran's health minister Lena Vik says Israel has targeted three hospitals during the conflict, "
+      "killing two health workers and a child, and has targeted six ambulances.");
+  EXPECT_TRUE(Has(b, "Israel ASSAULT ambulance"));
+  EXPECT_FALSE(Has(b, "Lena Vik ASSAULT ambulance"));
+  // Receiving a thing is no meeting.
+  auto d = Run("Norway will receive maintenance updates from Sweden until June.");
+  EXPECT_FALSE(HasClass(d, "CONSULT"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
