@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "extract/document.h"
+#include "extract/name_tagger.h"
 #include "extract/wordnet.h"
 #include "graph/merge.h"
 
@@ -207,6 +208,37 @@ int DocumentRun::AddMention(Mention m) {
   int idx = static_cast<int>(mentions_.size() - 1);
   for (uint32_t t = m.first; t < m.last; ++t) mention_at_[t] = idx;
   return idx;
+}
+
+// The end of a person, organisation or place name the statistical tagger
+// finds at token t, when it is a whole name on its own (0 otherwise): not
+// the middle of a longer capitalised run the tagger split ("Maybe Happy
+// Ending", "Pabrade Training Area"), no digits or currency, and not common
+// words alone ("Democracy", "Women's Cup", "Target"), unless a head word
+// says what it is ("Capital One Arena") or it is a person heading a
+// government ("the Trump administration").
+size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
+  if (name_end_[t] <= t || name_type_[t] < 0 || name_type_[t] == static_cast<int8_t>(NameType::kOther)) return 0;
+  const size_t end = name_end_[t];
+  if (t > s.first + 1 && IsCap(t - 1) && !toks_[t - 1].Has(kPunct) && mention_at_[t - 1] < 0) return 0;
+  if (end < s.last && IsCap(end) && !toks_[end].Has(kPunct) && words_[end] != "'s") return 0;
+  bool common = true;
+  for (size_t k = t; k < end; ++k) {
+    if (!IsCap(k) || toks_[k].Has(kHasDigit) || toks_[k].Has(kPunct) || words_[k].find('$') != std::string_view::npos)
+      return 0;
+    std::string l(Lower(k));
+    bool word = !x_.wordnet_ || x_.wordnet_->Has(l, WordClass::kNoun) || x_.wordnet_->Has(l, WordClass::kAdj) ||
+                x_.wordnet_->Has(l, WordClass::kVerb) || x_.wordnet_->Has(l, WordClass::kAdv) ||
+                x_.wordnet_->Has(x_.wordnet_->Lemma(l, WordClass::kNoun), WordClass::kNoun);
+    if (!word) common = false;
+  }
+  std::string_view head = words_[end - 1];
+  bool headed = OrgHeads().count(head) || PlaceHeads().count(head);
+  std::string_view after = end < s.last ? Lower(end) : std::string_view();
+  bool government = name_type_[t] == static_cast<int8_t>(NameType::kPerson) && end == t + 1 &&
+                    (after == "administration" || after == "government");
+  if (common && !headed && !government) return 0;
+  return end;
 }
 
 void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
@@ -996,17 +1028,23 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                          !x_.wordnet_->Has(l, WordClass::kNoun) && !x_.wordnet_->Has(l, WordClass::kAdj) &&
                          !IsConnective(lower);
     }
-    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
-        (Tag(i) == Pos::kPropn || initial_non_verb || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
-                                   Tag(i) != Pos::kCconj && Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux &&
-                                   Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
-                                   (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) &&
-                                   i + 1 < s.last && IsCap(i + 1) && Tag(i + 1) == Pos::kPropn))) {
+    const bool rule_start =
+        Tag(i) == Pos::kPropn || initial_non_verb ||
+        (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp && Tag(i) != Pos::kCconj &&
+         Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux && Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
+         (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) && i + 1 < s.last && IsCap(i + 1) &&
+         Tag(i + 1) == Pos::kPropn);
+    // Else a name the statistical tagger finds where the part-of-speech
+    // tags show none ("Getty Images", "Hemedti" read as nouns): the run is
+    // the tagger's name, no longer.
+    const size_t tagged_end = !rule_start && IsCap(i) ? TaggedName(s, i) : 0;
+    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) && (rule_start || tagged_end > 0)) {
       size_t n = i;
       while (n < s.last) {
         if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
             (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX ||
-             Tag(n) == Pos::kNum || (n == i && initial_non_verb)) && !LooksLikeDateWord(words_[n])) {
+             Tag(n) == Pos::kNum || (n == i && initial_non_verb) || n < tagged_end) &&
+            !LooksLikeDateWord(words_[n]) && (tagged_end == 0 || n < tagged_end)) {
           if (n > i) {
             PhraseMatch inner;
             if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn) break;
@@ -1040,6 +1078,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           }
         }
         break;
+      }
+      // The tagger's name, whole or not at all (a lexicon name inside it
+      // ends the run: "Islamic" of "Islamic Revolutionary Guard Corps-Quds").
+      if (tagged_end > 0 && n != tagged_end) {
+        ++i;
+        continue;
       }
       size_t b = i;
       size_t title_from = SIZE_MAX;  // first title word stripped from the name
@@ -1207,6 +1251,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
             category = "location";
         }
+        // A name only the tagger found has the tagger's type.
+        if (tagged_end > 0 && category == "person" && name_type_[b] == static_cast<int8_t>(NameType::kOrganization))
+          category = "organization";
+        else if (tagged_end > 0 && category == "person" && name_type_[b] == static_cast<int8_t>(NameType::kPlace))
+          category = "location";
         int e = EntityFor(name, category, of_known ? lex_.actor(of_actor.entry).country : "", "", false);
         if (!run_role.empty() && entities_[e].e.role.empty()) entities_[e].e.role = run_role;
         // The mention covers the title ("President Dale Whitcombe"), the
