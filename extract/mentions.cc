@@ -218,11 +218,12 @@ int DocumentRun::AddMention(Mention m) {
 // says what it is ("Capital One Arena") or it is a person heading a
 // government ("the Trump administration").
 size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
-  if (name_end_[t] <= t || name_type_[t] < 0 || name_type_[t] == static_cast<int8_t>(NameType::kOther)) return 0;
+  if (name_end_[t] <= t || name_type_[t] < 0) return 0;
   const size_t end = name_end_[t];
   if (t > s.first + 1 && IsCap(t - 1) && !toks_[t - 1].Has(kPunct) && mention_at_[t - 1] < 0) return 0;
   if (end < s.last && IsCap(end) && !toks_[end].Has(kPunct) && words_[end] != "'s") return 0;
-  bool common = true;
+  if (end < s.last && toks_[end].Has(kHasDigit) && !toks_[end].Has(kPunct)) return 0;  // "Learjet 35A"
+  bool common = true, any_common = false;
   for (size_t k = t; k < end; ++k) {
     if (!IsCap(k) || toks_[k].Has(kHasDigit) || toks_[k].Has(kPunct) || words_[k].find('$') != std::string_view::npos)
       return 0;
@@ -231,7 +232,11 @@ size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
                 x_.wordnet_->Has(l, WordClass::kVerb) || x_.wordnet_->Has(l, WordClass::kAdv) ||
                 x_.wordnet_->Has(x_.wordnet_->Lemma(l, WordClass::kNoun), WordClass::kNoun);
     if (!word) common = false;
+    any_common = any_common || word;
   }
+  // Other names (events, works, products) only without a common word:
+  // "Qantas", "Didier Guillaume", not "Operation X" or "Tropical Storm X".
+  if (name_type_[t] == static_cast<int8_t>(NameType::kOther) && any_common) return 0;
   std::string_view head = words_[end - 1];
   bool headed = OrgHeads().count(head) || PlaceHeads().count(head);
   std::string_view after = end < s.last ? Lower(end) : std::string_view();
