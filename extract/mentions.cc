@@ -174,6 +174,26 @@ bool LooksLikeDateWord(std::string_view w) {
   return s.count(w) > 0;
 }
 
+// Whether an acronym's letters are, in order, initials of the label's
+// capitalised words, all of them used and the first word's first:
+// "USCIRF" of "United States Commission on International Religious Freedom".
+bool Initials(const std::string& label, std::string_view acronym) {
+  std::string initials;
+  bool start = true;
+  for (char c : label) {
+    if (start && c >= 'A' && c <= 'Z') initials += c;
+    start = c == ' ' || c == '-';
+  }
+  if (acronym.size() < 2 || initials.empty() || acronym[0] != initials[0]) return false;
+  size_t k = 0;
+  for (char c : acronym) {
+    while (k < initials.size() && initials[k] != c) ++k;
+    if (k == initials.size()) return false;
+    ++k;
+  }
+  return acronym.size() * 2 >= initials.size();
+}
+
 }  // namespace
 
 int DocumentRun::EntityFor(const std::string& label, const std::string& category,
@@ -1153,23 +1173,57 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
       // Hyphenated compounds of names or with lower-case parts ("US-Russia",
       // "US-backed") are modifiers, not names.
+      // "Hwang Kyo-ahn", "Val-d'Oise", "Saint-Denis" are one name each: a
+      // lower-case part that is no English word, or two parts neither of
+      // which names an actor, do not make a compound.
+      auto compound_at = [&](size_t k, bool alone, bool* english_suffix) {
+        *english_suffix = false;
+        if (words_[k].find('-') == std::string_view::npos || IsParticleName(words_[k])) return false;
+        auto parts = words_[k];
+        size_t dash = parts.find('-');
+        std::string first(parts.substr(0, dash));
+        std::vector<std::string_view> one = {first};
+        PhraseMatch pm2;
+        if (lex_.MatchActor(one, 0, &pm2) || person_names_.count(first)) return true;
+        if (dash + 1 >= parts.size()) return false;
+        size_t stop = parts.find_first_of("-'", dash + 1);
+        std::string second(parts.substr(dash + 1, stop == std::string_view::npos ? std::string_view::npos : stop - dash - 1));
+        auto english = [&](std::string_view w) {
+          std::string l = LowerAscii(w);
+          return l.size() >= 3 && (!x_.wordnet_ || x_.wordnet_->Has(l, WordClass::kNoun) ||
+                                   x_.wordnet_->Has(l, WordClass::kAdj) ||
+                                   x_.wordnet_->Has(x_.wordnet_->Lemma(l, WordClass::kVerb), WordClass::kVerb));
+        };
+        // "US-backed", "Nimitz-class", "Chancellor-candidate", "Street-to-street":
+        // a lower-case English word after a dash.
+        for (size_t p = dash; p != std::string_view::npos && p + 1 < parts.size(); p = parts.find('-', p + 1)) {
+          size_t e = parts.find('-', p + 1);
+          std::string_view part = parts.substr(p + 1, e == std::string_view::npos ? std::string_view::npos : e - p - 1);
+          if (!part.empty() && std::islower(static_cast<unsigned char>(part[0])) && english(part)) {
+            *english_suffix = true;
+            return true;
+          }
+        }
+        // Alone, "Anti-Trump", "Counter-Terrorism", "Iskander-M": a prefix,
+        // two English words, or a model letter are no one name (but "the
+        // Anti-Corruption Commission" is).
+        static const std::unordered_set<std::string_view> kPrefix = {
+            "Anti", "Pro", "Non", "Counter", "Post", "Pre", "Ex", "Neo", "Pan", "Semi", "Co", "Inter", "Mid",
+            "Far", "Self", "Multi", "Trans", "Sub", "Super", "Ultra", "Mainly", "Mostly"};
+        bool model = second.size() == 1 && std::isupper(static_cast<unsigned char>(second[0]));
+        if (alone && (kPrefix.count(first) || model || (english(first) && english(second)))) return true;
+        // "Zelensky-Macron" pairs two names when the second is one.
+        std::vector<std::string_view> two = {second};
+        return lex_.MatchActor(two, 0, &pm2) || person_names_.count(second) > 0;
+      };
+      // A leading compound is not part of the name after it:
+      // "Chancellor-candidate Friedrich Merz".
+      bool suffix = false;
+      while (b + 1 < n && compound_at(b, false, &suffix) && suffix) ++b;
       bool compound = false, digits = false;
       for (size_t k = b; k < n; ++k) {
         if (toks_[k].Has(kHasDigit)) digits = true;
-        if (words_[k].find('-') != std::string_view::npos && !IsParticleName(words_[k])) {
-          auto parts = words_[k];
-          size_t dash = parts.find('-');
-          std::string first(parts.substr(0, dash));
-          std::vector<std::string_view> one = {first};
-          PhraseMatch pm2;
-          // "Zelensky-Macron" pairs two names; "Al-Fashir" is one.
-          bool two_names = n - b == 1 && first.size() >= 4 && dash + 1 < parts.size() &&
-                           std::isupper(static_cast<unsigned char>(parts[dash + 1]));
-          if (lex_.MatchActor(one, 0, &pm2) ||
-              (dash + 1 < parts.size() && std::islower(static_cast<unsigned char>(parts[dash + 1]))) ||
-              person_names_.count(first) || two_names)
-            compound = true;
-        }
+        if (compound_at(k, n - b == 1, &suffix)) compound = true;
       }
       bool all_title_words = true;
       for (size_t k = b; k < n; ++k) {
@@ -1235,6 +1289,32 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           found = EntityFor(name + " of " + OfCountry(dc->label), "organization", dc->country, "", false);
           entities_[found].aliases.insert(name);
         }
+        if (found >= 0) {
+          Mention m = NewMention(b, n, index, found);
+          m.possessive = n < s.last && words_[n] == "'s";
+          AddMention(m);
+          i = n;
+          continue;
+        }
+      }
+      // "the United States Commission on International Religious Freedom
+      // (USCIRF)": an acronym in brackets after a name is that name's.
+      if (n == b + 1 && b >= s.first + 2 && words_[b - 1] == "(" && n < s.last && words_[n] == ")" &&
+          toks_[b].Has(kAllCaps) && mention_at_[b - 2] >= 0) {
+        const Mention& before = mentions_[mention_at_[b - 2]];
+        if (before.entity >= 0 && !before.pronoun && entities_[before.entity].e.category != "person" &&
+            Initials(entities_[before.entity].e.label, words_[b])) {
+          entities_[before.entity].aliases.insert(std::string(words_[b]));
+          AddMention(NewMention(b, n, index, before.entity));
+          i = n;
+          continue;
+        }
+      }
+      // The acronym again: "AUF leader ..." after "Anguilla United Front (AUF)".
+      if (n == b + 1 && toks_[b].Has(kAllCaps)) {
+        int found = -1;
+        for (size_t e = 0; e < entities_.size() && found < 0; ++e)
+          if (entities_[e].e.category != "person" && entities_[e].aliases.count(name)) found = static_cast<int>(e);
         if (found >= 0) {
           Mention m = NewMention(b, n, index, found);
           m.possessive = n < s.last && words_[n] == "'s";
