@@ -500,6 +500,59 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       ++i;
       continue;
     }
+    // A lexicon name joined by a hyphen to the word after it ("Islamic
+    // State-linked", "United Nations-backed") or behind a lower-case prefix
+    // ("pro-EU", "anti-Georgian Dream"): a modifier mention of the name's
+    // bytes.
+    {
+      std::string_view w = words_[i];
+      size_t dash = w.find('-');
+      size_t off = 0;
+      static const std::unordered_set<std::string_view> kLowerPrefix = {"pro", "anti", "non", "mainly", "ex",
+                                                                        "post", "pre", "predominantly", "mostly"};
+      if (!IsCap(i) && dash != std::string_view::npos && dash + 1 < w.size() &&
+          std::isupper(static_cast<unsigned char>(w[dash + 1])) && kLowerPrefix.count(Lower(i).substr(0, dash)) &&
+          w.find('-', dash + 1) == std::string_view::npos)
+        off = dash + 1;
+      std::vector<std::string_view> cand;
+      size_t last_tok = 0, cut = 0;  // the name ends in token last_tok at byte cut of it (0: its end)
+      PhraseMatch hm;
+      if (off > 0) {
+        // "pro-EU", "anti-Georgian Dream": the prefix's name and the capitalised words after it.
+        cand.push_back(w.substr(off));
+        for (size_t k = i + 1; k < s.last && k - i < 4 && IsCap(k) && !toks_[k].Has(kPunct) &&
+                               words_[k].find('-') == std::string_view::npos;
+             ++k)
+          cand.push_back(words_[k]);
+        if (lex_.MatchActor(cand, 0, &hm)) last_tok = i + hm.length - 1;
+      } else if (IsCap(i) && dash == std::string_view::npos && !toks_[i].Has(kPunct)) {
+        // "Islamic State-linked": capitalised words up to one that carries the hyphen.
+        size_t k = i;
+        while (k < s.last && k - i < 4 && IsCap(k) && !toks_[k].Has(kPunct) &&
+               words_[k].find('-') == std::string_view::npos)
+          cand.push_back(words_[k++]);
+        size_t kd = k < s.last ? words_[k].find('-') : std::string_view::npos;
+        if (k > i && kd != std::string_view::npos && kd > 0 && IsCap(k) && kd + 1 < words_[k].size() &&
+            std::islower(static_cast<unsigned char>(words_[k][kd + 1]))) {
+          cand.push_back(words_[k].substr(0, kd));
+          if (lex_.MatchActor(cand, 0, &hm) && hm.length == cand.size()) {
+            last_tok = k;
+            cut = kd;
+          }
+        }
+      }
+      if (last_tok > 0) {
+        const ActorEntry& a = lex_.actor(hm.entry);
+        int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
+        Mention m = NewMention(i, last_tok + 1, index, e);
+        m.modifier = true;
+        m.byte_begin = toks_[i].begin + static_cast<uint32_t>(off);
+        m.byte_end = cut ? toks_[last_tok].begin + static_cast<uint32_t>(cut) : toks_[last_tok].end;
+        AddMention(m);
+        i = last_tok + 1;
+        continue;
+      }
+    }
     // Hyphenated compounds that start with an actor: "Rwandan-backed",
     // "Houthi-controlled", "Zelensky-Macron". The parts that name actors
     // are modifier mentions (found, never subjects or objects).
