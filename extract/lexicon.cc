@@ -426,6 +426,22 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                &version, error))
     return nullptr;
   done();
+  // communities: name aliases adjectives country (ethnic and religious
+  // groups: "Alawites", "Kurdish"), group actors.
+  if (!ReadTsv(dir + "/communities.tsv", "communities", 1,
+               [&](const std::vector<std::string>& c, size_t) -> std::string {
+                 auto adjectives = SplitBars(c.size() > 2 ? c[2] : "");
+                 uint32_t id = lex->AddActor({c[0], "group", c.size() > 3 ? c[3] : "", "",
+                                              adjectives.empty() ? "" : adjectives[0], {}});
+                 lex->AddPhrase(c[0], id, PhraseUse::kName);
+                 for (auto& a : SplitBars(c.size() > 1 ? c[1] : "")) lex->AddPhrase(a, id, PhraseUse::kName);
+                 for (auto& a : adjectives)
+                   if (a != c[0]) lex->AddPhrase(a, id, PhraseUse::kAdjective);
+                 return "";
+               },
+               &version, error))
+    return nullptr;
+  done();
   // titles: title role kind
   if (!ReadTsv(dir + "/titles.tsv", "titles", 3,
                [&](const std::vector<std::string>& c, size_t) -> std::string {

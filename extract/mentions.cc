@@ -140,7 +140,7 @@ const std::unordered_set<std::string_view>& OrgHeads() {
       "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal",
       "Directorate", "Clan", "Cartel", "Gang", "Treasury", "Airways", "Corporation", "Corp", "Corp.",
       "Institution", "Society", "Academy", "Council", "Secretariat", "Inspectorate", "Guards", "Force",
-      "Fleet", "Command"};
+      "Fleet", "Command", "Museum"};
   return s;
 }
 const std::unordered_set<std::string_view>& PlaceHeads() {
@@ -307,7 +307,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (title_at(k, &tl, &te)) return false;
       // A lexicon word ends the run, unless it is a bare head the lexicon
       // reads as one body ("United States Commission on ...").
-      if (MatchActorAt(k, &pm) && (before || pm.length != 1 || !OrgHeads().count(words_[k]))) return false;
+      // A community's word inside a longer name is part of it: "American
+      // Jewish Committee", "Arakan Rohingya Salvation Army".
+      if (MatchActorAt(k, &pm) && (before || pm.length != 1 || !OrgHeads().count(words_[k])) &&
+          !(pm.length == 1 && lex_.actor(pm.entry).category == "group"))
+        return false;
       return true;
     };
     *b = first;
@@ -992,7 +996,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t lb, le;
       bool adjective_org = false;
       if (pm.use == PhraseUse::kAdjective && longer_name(i, end, &lb, &le) && lb == i &&
-          (OrgHeads().count(words_[le - 1]) || IsMediaHead(words_[le - 1])))
+          (OrgHeads().count(words_[le - 1]) || IsMediaHead(words_[le - 1]) ||
+           // A community's adjective starts a place's name too: "Hindu
+           // Venkateswara Temple", "Capital Jewish Museum".
+           (a.category == "group" && PlaceHeads().count(words_[le - 1]))))
         adjective_org = true;  // "African Export–Import Bank", "Saudi Press Agency"
       if (adjective_org || ((pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym || pm.use == PhraseUse::kCapital) &&
                             longer_name(i, end, &lb, &le))) {
@@ -1004,7 +1011,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           continue;
         }
         std::string category = PlaceHeads().count(head) ? "location"
-                               : (OrgHeads().count(head) || IsMediaHead(head) || (lb == i && a.category != "person"))
+                               : (OrgHeads().count(head) || IsMediaHead(head) ||
+                                  (lb == i && a.category != "person" && a.category != "group"))
                                    ? "organization"
                                    : "person";
         if (category == "person")
@@ -1125,7 +1133,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             !LooksLikeDateWord(words_[n]) && (tagged_end == 0 || n < tagged_end)) {
           if (n > i) {
             PhraseMatch inner;
-            if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn) break;
+            if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn &&
+                !(inner.length == 1 && lex_.actor(inner.entry).category == "group"))
+              break;
             // "... Sheinbaum Mexican President Claudia Sheinbaum": a title
             // (or demonym and title) starts the next name.
             size_t tl;
