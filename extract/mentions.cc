@@ -812,7 +812,24 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       bool named_after = (next == "of" || next == "from" || next == "in") && i + 2 < s.last &&
                          MatchActorAt(i + 2, &after) && lex_.actor(after.entry).category == "country";
       if (!agent.empty() && agent != "GOV" && !named_after && next != "and" && !(i + 1 < s.last && IsCap(i + 1))) {
-        if (const ActorEntry* dc = document_country()) {
+        // Else the one country this sentence names ("Police in Stuttgart,
+        // Germany, arrest ...", "Police clash with protesters in Quito, Ecuador").
+        const ActorEntry* dc = document_country();
+        for (size_t k = i + 1; k < s.last && !dc; ++k) {
+          PhraseMatch cm;
+          if (!IsCap(k) || !MatchActorAt(k, &cm)) continue;
+          const ActorEntry& ca = lex_.actor(cm.entry);
+          if (ca.category != "country" || cm.use == PhraseUse::kAdjective) continue;  // "former Philippine president"
+          bool other = false;
+          for (size_t q = k + cm.length; q < s.last && !other; ++q) {
+            PhraseMatch om;
+            other = IsCap(q) && MatchActorAt(q, &om) && lex_.actor(om.entry).category == "country" &&
+                    lex_.actor(om.entry).country != ca.country;
+          }
+          if (other) break;
+          dc = &ca;
+        }
+        if (dc) {
           std::string prefix = dc->adjective.empty() ? dc->label : dc->adjective;
           std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
           int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
