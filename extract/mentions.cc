@@ -717,6 +717,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           m.possessive = n < s.last && words_[n] == "'s";
           AddMention(m);
           NotePerson(e);
+          if (end > n) {  // the place, found but no agent
+            const ActorEntry& pa = lex_.actor(from.entry);
+            Mention pm2 = NewMention(n + 1, end, index, EntityFor(pa.label, pa.category, pa.country, pa.CodeOn(out_.doc.date), true));
+            pm2.modifier = true;
+            AddMention(pm2);
+          }
           i = end;
           continue;
         }
