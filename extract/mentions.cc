@@ -726,6 +726,35 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           i = end;
           continue;
         }
+        // "Maria Levy is appointed Prime Minister", "confirms Pam Bondi as
+        // Attorney General": an office taken by the person named before it
+        // in the sentence, who then holds that role (a modifier mention:
+        // the office is no agent of its own here).
+        if (n == j && !role.empty() && !has_aff && IsCap(title_start) && title_start > s.first &&
+            !(j < s.last && (Lower(j) == "of" || Lower(j) == "for" || IsCap(j)))) {
+          size_t p = title_start;
+          while (p > s.first && (Lower(p - 1) == "the" || Lower(p - 1) == "new" || Lower(p - 1) == "next"))
+            --p;
+          static const std::unordered_set<std::string_view> kTakes = {
+              "as", "appointed", "elected", "named", "becomes", "become", "becoming", "became", "re-elected",
+              "reelected", "nominated", "chosen", "installed", "confirmed", "designated"};
+          int holder = -1;
+          if (p > s.first && kTakes.count(Lower(p - 1))) {
+            for (size_t mi = mentions_.size(); mi-- > first_mention && holder < 0;) {
+              const Mention& hm = mentions_[mi];
+              if (hm.entity >= 0 && !hm.modifier && entities_[hm.entity].e.category == "person" && hm.last <= p - 1)
+                holder = hm.entity;
+            }
+          }
+          if (holder >= 0) {
+            if (entities_[holder].e.role.empty()) entities_[holder].e.role = role;
+            Mention m = NewMention(title_start, j, index, holder);
+            m.modifier = true;
+            AddMention(m);
+            i = j;
+            continue;
+          }
+        }
         // "the Prime Minister of Peru": the title's country after it.
         if (n == j && !role.empty() && !has_aff && j + 1 < s.last && Lower(j) == "of" && IsCap(j + 1) &&
             MatchActorAt(j + 1, &aff) && lex_.actor(aff.entry).category == "country" &&
