@@ -1172,11 +1172,25 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
          Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux && Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
          (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) && i + 1 < s.last && IsCap(i + 1) &&
          Tag(i + 1) == Pos::kPropn);
+    // "the Trump administration", "the Orban government": a leader's name
+    // before the government they head, however the tagger reads it (a
+    // common word only before "administration": "the Labour government"
+    // is a party's).
+    bool heads_government = false;
+    if (IsCap(i) && i > s.first && i + 1 < s.last && !IsCap(i + 1) && !toks_[i].Has(kPunct) &&
+        !toks_[i].Has(kHasDigit) && (Lower(i + 1) == "administration" || Lower(i + 1) == "government")) {
+      PhraseMatch gm;
+      std::string l(lower);
+      bool common = !x_.wordnet_ || x_.wordnet_->Has(l, WordClass::kNoun) || x_.wordnet_->Has(l, WordClass::kAdj) ||
+                    x_.wordnet_->Has(l, WordClass::kVerb);
+      heads_government = !MatchActorAt(i, &gm) && !IsPartyWord(words_[i]) && !LooksLikeDateWord(words_[i]) &&
+                         (Lower(i + 1) == "administration" || !common);
+    }
     // Else a name the statistical tagger finds where the part-of-speech
     // tags show none ("Getty Images", "Hemedti" read as nouns): the run is
     // the tagger's name, no longer.
     const size_t tagged_end = !rule_start && IsCap(i) ? TaggedName(s, i) : 0;
-    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) && (rule_start || tagged_end > 0)) {
+    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) && (rule_start || tagged_end > 0 || heads_government)) {
       size_t n = i;
       while (n < s.last) {
         if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
