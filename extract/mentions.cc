@@ -164,6 +164,14 @@ std::string InnerHeadCategory(const std::vector<std::string_view>& words, size_t
   }
   return "";
 }
+// A country's bodies named by their head alone: "Parliament" in a story
+// about Serbia is the Parliament of Serbia.
+bool IsNationalBody(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "Parliament", "Senate", "Congress", "Government", "Cabinet", "Assembly", "Police", "Army",
+      "Navy", "Judiciary", "Legislature", "Presidency"};
+  return s.count(w) > 0;
+}
 // Capitalised words that start sentences or headings but are not names.
 bool LooksLikeDateWord(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
@@ -394,9 +402,19 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   // The country the document is about so far: the one named most (at
   // least twice and more than any other), or nullptr.
   auto document_country = [&]() -> const ActorEntry* {
+    // Countries named, counted per country entry; when none is, groups
+    // named by their country ("Citizens of Vanuatu").
     std::unordered_map<int, int> count;
-    for (const auto& m : mentions_)
-      if (m.entity >= 0 && !m.pronoun && entities_[m.entity].e.category == "country") count[m.entity]++;
+    for (int groups = 0; groups < 2 && count.empty(); ++groups) {
+      for (const auto& m : mentions_) {
+        if (m.entity < 0 || m.pronoun) continue;
+        const auto& me = entities_[m.entity].e;
+        int entry = -1;
+        if (!groups && me.category == "country") entry = lex_.FindActorByLabel(me.label);
+        if (groups && me.category == "group" && !me.country.empty()) entry = lex_.FindCountry(me.country);
+        if (entry >= 0) count[entry]++;
+      }
+    }
     int best = -1, best_n = 0, second = 0;
     for (const auto& [e, n] : count) {
       if (n > best_n || (n == best_n && e < best)) {
@@ -408,8 +426,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
     }
     if (best < 0 || best_n == second) return nullptr;
-    int entry = lex_.FindActorByLabel(entities_[best].e.label);
-    return entry < 0 ? nullptr : &lex_.actor(entry);
+    return &lex_.actor(best);
   };
   const size_t first_mention = mentions_.size();
   size_t i = s.first;
@@ -850,6 +867,15 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         // Else the one country this sentence names ("Police in Stuttgart,
         // Germany, arrest ...", "Police clash with protesters in Quito, Ecuador").
         const ActorEntry* dc = document_country();
+        // "Police in Stuttgart, Germany, arrest ...": the country of the place list after the noun.
+        if (!dc && (next == "in" || next == "of" || next == "from")) {
+          for (size_t k = i + 2; k < s.last && (IsCap(k) || words_[k] == ",") && !dc; ++k) {
+            PhraseMatch cm;
+            if (IsCap(k) && MatchActorAt(k, &cm) && lex_.actor(cm.entry).category == "country" &&
+                cm.use != PhraseUse::kAdjective)
+              dc = &lex_.actor(cm.entry);
+          }
+        }
         for (size_t k = i + 1; k < s.last && !dc; ++k) {
           PhraseMatch cm;
           if (!IsCap(k) || !MatchActorAt(k, &cm)) continue;
@@ -1172,6 +1198,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
          Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux && Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
          (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) && i + 1 < s.last && IsCap(i + 1) &&
          Tag(i + 1) == Pos::kPropn);
+    // "members of Parliament", "the Parliament": a national body however
+    // the tagger reads it (inside a sentence, where the capital is the name's).
+    const bool national_body = i > s.first && IsNationalBody(words_[i]) && !s.heading &&
+                               !(i + 1 < s.last && (IsCap(i + 1) || Lower(i + 1) == "of"));
     // "the Trump administration", "the Orban government": a leader's name
     // before the government they head, however the tagger reads it (a
     // common word only before "administration": "the Labour government"
@@ -1190,7 +1220,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // tags show none ("Getty Images", "Hemedti" read as nouns): the run is
     // the tagger's name, no longer.
     const size_t tagged_end = !rule_start && IsCap(i) ? TaggedName(s, i) : 0;
-    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) && (rule_start || tagged_end > 0 || heads_government)) {
+    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) && (rule_start || tagged_end > 0 || heads_government || national_body)) {
       size_t n = i;
       while (n < s.last) {
         if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
@@ -1410,10 +1440,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
         // Else a national body of the country the document is about:
         // "Parliament" in a story about Serbia -> "Parliament of Serbia".
-        static const std::unordered_set<std::string_view> kNational = {
-            "Parliament", "Senate", "Congress", "Government", "Cabinet", "Assembly", "Police", "Army",
-            "Navy", "Judiciary", "Legislature", "Presidency"};
-        const ActorEntry* dc = found == -1 && n - b == 1 && kNational.count(words_[b]) ? document_country() : nullptr;
+        const ActorEntry* dc = found == -1 && n - b == 1 && IsNationalBody(words_[b]) ? document_country() : nullptr;
         if (dc && found == -1) {
           found = EntityFor(name + " of " + OfCountry(dc->label), "organization", dc->country, "", false);
           entities_[found].aliases.insert(name);
@@ -1425,6 +1452,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           i = n;
           continue;
         }
+      }
+      // A national body of no known country is no name of its own.
+      if (national_body && !rule_start && tagged_end == 0) {
+        i = n;
+        continue;
       }
       // "the United States Commission on International Religious Freedom
       // (USCIRF)": an acronym in brackets after a name is that name's.
