@@ -249,10 +249,18 @@ size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
   if (name_end_[t] <= t || name_type_[t] < 0) return 0;
   const size_t end = name_end_[t];
   if (t > s.first + 1 && IsCap(t - 1) && !toks_[t - 1].Has(kPunct) && mention_at_[t - 1] < 0) return 0;
-  if (end < s.last && IsCap(end) && !toks_[end].Has(kPunct) && words_[end] != "'s") return 0;
-  if (end < s.last && toks_[end].Has(kHasDigit) && !toks_[end].Has(kPunct)) return 0;  // "Learjet 35A"
+  std::string_view head = words_[end - 1];
+  bool headed = OrgHeads().count(head) || PlaceHeads().count(head);
+  // A capitalised word right after it, unless a head closed the name
+  // ("PSA Airlines Bombardier CRJ-700").
+  if (end < s.last && IsCap(end) && !toks_[end].Has(kPunct) && words_[end] != "'s" && !headed) return 0;
+  if (end < s.last && toks_[end].Has(kHasDigit) && !toks_[end].Has(kPunct) && !headed) return 0;  // "Learjet 35A"
   bool common = true, any_common = false;
   for (size_t k = t; k < end; ++k) {
+    // Lower-case links inside: "House of Councillors", "Party of Action and Solidarity".
+    std::string_view lw = Lower(k);
+    if (k > t && k + 1 < end && !IsCap(k) && (lw == "of" || lw == "and" || lw == "for" || lw == "the" || lw == "on"))
+      continue;
     if (!IsCap(k) || toks_[k].Has(kHasDigit) || toks_[k].Has(kPunct) || words_[k].find('$') != std::string_view::npos)
       return 0;
     std::string l(Lower(k));
@@ -265,8 +273,6 @@ size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
   // Other names (events, works, products) only without a common word:
   // "Qantas", "Didier Guillaume", not "Operation X" or "Tropical Storm X".
   if (name_type_[t] == static_cast<int8_t>(NameType::kOther) && any_common) return 0;
-  std::string_view head = words_[end - 1];
-  bool headed = OrgHeads().count(head) || PlaceHeads().count(head);
   std::string_view after = end < s.last ? Lower(end) : std::string_view();
   bool government = name_type_[t] == static_cast<int8_t>(NameType::kPerson) && end == t + 1 &&
                     (after == "administration" || after == "government");
@@ -1244,6 +1250,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           ++n;
           continue;
         }
+        // Links inside the tagger's name: "House of Councillors".
+        if (n > i && n + 1 < tagged_end && !IsCap(n)) {
+          ++n;
+          continue;
+        }
         // "Bashar al-Assad": an article joined to the name.
         if (n > i && IsParticleName(words_[n])) {
           ++n;
@@ -1509,7 +1520,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         Mention m = NewMention(title_from != SIZE_MAX && category == "person" ? title_from : b, n, index, e);
         m.possessive = n < s.last && words_[n] == "'s";
         m.modifier = medium;  // a medium reports; it is not an agent
-        m.initial_unknown = n - b == 1 && (b == s.first || s.heading) &&
+        // (The tagger's names are names wherever they stand: "Hemedti, leader of ...".)
+        m.initial_unknown = n - b == 1 && (b == s.first || s.heading) && tagged_end == 0 &&
                             !(n < s.last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux) && !s.heading);
         AddMention(m);
         if (category == "person") NotePerson(e);
