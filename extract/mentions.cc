@@ -863,26 +863,45 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // "Protesters gathered ..."): the group of the country the document is
     // about, when it is clear.
     if (i == s.first && IsCap(i) && Tag(i) != Pos::kVerb && !s.heading) {
+      // The noun: one word ("Police"), two ("Security forces"), or a
+      // modifier and the noun ("Federal police", "Dock workers").
+      size_t noun_end = i + 1;
+      PhraseMatch after_noun;
       const std::string* canonical = lex_.GroupNoun(lower);
+      if (i + 1 < s.last && !IsCap(i + 1)) {
+        std::string two = std::string(lower) + " " + std::string(Lower(i + 1));
+        if (const std::string* c2 = lex_.GroupNoun(two)) {
+          canonical = c2;
+          noun_end = i + 2;
+        } else if (!canonical && (Tag(i) == Pos::kAdj || Tag(i) == Pos::kNoun) && Tag(i + 1) == Pos::kNoun &&
+                   lex_.GroupNoun(Lower(i + 1)) && !MatchActorAt(i, &after_noun)) {
+          // Not a demonym or name ("Russian forces launch ..." are Russia's,
+          // read below).
+          canonical = lex_.GroupNoun(Lower(i + 1));
+          noun_end = i + 2;
+        }
+      }
       std::string agent = canonical ? AgentOf(*canonical) : "";
-      std::string_view next = i + 1 < s.last ? Lower(i + 1) : std::string_view();
+      std::string_view next = noun_end < s.last ? Lower(noun_end) : std::string_view();
       PhraseMatch after;
-      bool named_after = (next == "of" || next == "from" || next == "in") && i + 2 < s.last &&
-                         MatchActorAt(i + 2, &after) && lex_.actor(after.entry).category == "country";
-      if (!agent.empty() && agent != "GOV" && !named_after && next != "and" && !(i + 1 < s.last && IsCap(i + 1))) {
+      bool named_after = (next == "of" || next == "from" || next == "in") && noun_end + 1 < s.last &&
+                         MatchActorAt(noun_end + 1, &after) && lex_.actor(after.entry).category == "country";
+      if (!agent.empty() && !named_after && next != "and" && !(noun_end < s.last && IsCap(noun_end))) {
         // Else the one country this sentence names ("Police in Stuttgart,
         // Germany, arrest ...", "Police clash with protesters in Quito, Ecuador").
-        const ActorEntry* dc = document_country();
-        // "Police in Stuttgart, Germany, arrest ...": the country of the place list after the noun.
+        const ActorEntry* dc = agent != "GOV" ? document_country() : nullptr;
+        // "Police in Stuttgart, Germany, arrest ...", "Officials in New York
+        // City, United States, order ...": the country of the place list
+        // after the noun (officials only so: "Officials said" names no one).
         if (!dc && (next == "in" || next == "of" || next == "from")) {
-          for (size_t k = i + 2; k < s.last && (IsCap(k) || words_[k] == ",") && !dc; ++k) {
+          for (size_t k = noun_end + 1; k < s.last && (IsCap(k) || words_[k] == ",") && !dc; ++k) {
             PhraseMatch cm;
             if (IsCap(k) && MatchActorAt(k, &cm) && lex_.actor(cm.entry).category == "country" &&
                 cm.use != PhraseUse::kAdjective)
               dc = &lex_.actor(cm.entry);
           }
         }
-        for (size_t k = i + 1; k < s.last && !dc; ++k) {
+        for (size_t k = noun_end; k < s.last && !dc && agent != "GOV"; ++k) {
           PhraseMatch cm;
           if (!IsCap(k) || !MatchActorAt(k, &cm)) continue;
           const ActorEntry& ca = lex_.actor(cm.entry);
@@ -900,9 +919,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           std::string prefix = dc->adjective.empty() ? dc->label : dc->adjective;
           std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
           int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
-          entities_[e].aliases.insert(std::string(Surface(i)));
-          AddMention(NewMention(i, i + 1, index, e));
-          ++i;
+          std::string surface;
+          for (size_t w = i; w < noun_end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+          entities_[e].aliases.insert(surface);
+          AddMention(NewMention(i, noun_end, index, e));
+          i = noun_end;
           continue;
         }
       }
@@ -978,7 +999,17 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                !IsCap(g) && g - mods < 2)
           ++g;
         std::string gl(g < s.last ? Lower(g) : std::string_view());
-        const std::string* canonical = g < s.last && !IsCap(g) ? lex_.GroupNoun(gl) : nullptr;
+        // A capitalised group noun only when no name goes on after it ("six
+        // Canadian MPs", "the United States Embassy", not "Hungarian Police
+        // Federation"); a capitalised armed service is a name ("the Indian
+        // Navy", "Pakistan Army"), read further on.
+        const std::string* canonical =
+            g < s.last && (!IsCap(g) || !(g + 1 < s.last && IsCap(g + 1) && !toks_[g + 1].Has(kPunct)))
+                ? lex_.GroupNoun(gl)
+                : nullptr;
+        if (canonical && IsCap(g) && AgentOf(*canonical) == "MIL" &&
+            !(Surface(g).size() > 1 && std::isupper(static_cast<unsigned char>(Surface(g)[1]))))
+          canonical = nullptr;
         // A country's forces with a capitalised noun: "Pakistan Army",
         // "Russian Armed Forces", "Israel Defense Forces".
         size_t forces_end = 0;
@@ -1067,7 +1098,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             std::string surface;
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
               surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
-            entities_[e].aliases.insert(surface + " " + gl);
+            entities_[e].aliases.insert(surface + " " + (IsCap(g) ? std::string(Surface(g)) : gl));
             Mention m = NewMention(heads[h].first, h + 1 == heads.size() ? g + 1 : heads[h].first + heads[h].second.length, index, e);
             AddMention(m);
           }
