@@ -157,6 +157,9 @@ class Lexicons {
   int FindActorByLabel(const std::string& label) const;
   // Entry of the country with this ISO 3166 alpha-3 code, or -1.
   int FindCountry(const std::string& iso3) const;
+  // The one user-dictionary actor whose undated code is `code` ("BEL" ->
+  // Belgium), or -1 when none or several have it.
+  int FindActorByCode(const std::string& code) const;
 
   // Title of one or more words starting at words[i] (case-insensitive):
   // "Prime Minister", "special envoy", "Sir".
@@ -179,6 +182,7 @@ class Lexicons {
   std::vector<ActorEntry> actors_;
   std::unordered_map<std::string, uint32_t> actor_by_label_;
   std::unordered_map<std::string, uint32_t> country_by_code_;  // iso3 -> first country entry
+  std::unordered_map<std::string, int> actor_by_code_;  // -1: several actors share the code
   // phrase key (words joined by ' ') -> match; max phrase length in words.
   std::unordered_map<std::string, std::pair<uint32_t, PhraseUse>> phrases_;
   // case-folded phrase key -> match, for all-caps text and the PETRARCH
