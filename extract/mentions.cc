@@ -1619,6 +1619,22 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (toks_[k].Has(kHasDigit)) digits = true;
         if (compound_at(k, n - b == 1, &suffix)) compound = true;
       }
+      // Two capitalised names joined before a noun of what goes on between
+      // two parties pair them, whether or not either is known ("the
+      // Zelensky-Macron meeting", "Hollis-Varga talks").
+      if (!compound && n - b == 1 && n < s.last) {
+        static const std::unordered_set<std::string_view> kBetween = {
+            "meeting", "meetings", "talks", "summit", "call", "deal", "agreement", "accord", "pact", "treaty",
+            "border", "war", "conflict", "relations", "ties", "alliance", "negotiations", "dialogue", "rivalry",
+            "partnership", "ceasefire", "truce", "feud", "standoff", "dispute", "clash", "clashes", "debate",
+            "handshake", "friendship", "rapprochement", "détente", "axis", "match", "bout", "fight"};
+        std::string_view w = words_[b];
+        size_t dash = w.find('-');
+        if (dash != std::string_view::npos && dash > 0 && w.find('-', dash + 1) == std::string_view::npos &&
+            dash + 1 < w.size() && std::isupper(static_cast<unsigned char>(w[0])) &&
+            std::isupper(static_cast<unsigned char>(w[dash + 1])) && kBetween.count(Lower(n)))
+          compound = true;
+      }
       bool all_title_words = true;
       for (size_t k = b; k < n; ++k) {
         size_t tl;
