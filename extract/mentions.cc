@@ -1606,9 +1606,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             "Far", "Self", "Multi", "Trans", "Sub", "Super", "Ultra", "Mainly", "Mostly"};
         bool model = second.size() == 1 && std::isupper(static_cast<unsigned char>(second[0]));
         if (alone && (kPrefix.count(first) || model || (english(first) && english(second)))) return true;
-        // "Zelensky-Macron" pairs two names when the second is one.
+        // "Zelensky-Macron" pairs two names when the second is one; inside
+        // a longer name it is part of it ("Pan-American Highway",
+        // "Russo-Ukrainian War").
         std::vector<std::string_view> two = {second};
-        return lex_.MatchActor(two, 0, &pm2) || person_names_.count(second) > 0;
+        return alone && (lex_.MatchActor(two, 0, &pm2) || person_names_.count(second) > 0);
       };
       // A leading compound is not part of the name after it:
       // "Chancellor-candidate Friedrich Merz".

@@ -87,6 +87,10 @@ TEST_F(LinkedNamesTest, HyphenatedNamesAreOneName) {
   EXPECT_NE(Label(a, "Auvergne-Rhône-Alpes"), nullptr) << Joined(a);
   EXPECT_NE(Label(a, "Saint-Denis"), nullptr) << Joined(a);
   EXPECT_NE(Label(a, "Val-d'Oise"), nullptr) << Joined(a);
+  // A part that names an actor pairs two names only alone ("Zelensky-Macron
+  // meeting"), not inside a longer name.
+  auto c = Run("A bus carrying pilgrims fell into a ravine near the Pan-American Highway south of Quito.");
+  EXPECT_NE(Label(c, "Pan-American Highway"), nullptr) << Joined(c);
   // A leading "Chancellor-candidate" is no part of the person's name.
   auto b = Run("Thousands protest in Berlin against Chancellor-candidate Friedrich Merz.");
   EXPECT_NE(Label(b, "Friedrich Merz"), nullptr) << Joined(b);
