@@ -214,6 +214,19 @@ std::string InnerHeadCategory(const std::vector<std::string_view>& words, size_t
 }
 // A country's bodies named by their head alone: "Parliament" in a story
 // about Serbia is the Parliament of Serbia.
+// A common noun that says the name after it is an organisation's: "oil
+// company Pertamina", "messaging service Telegram", "nationalist party
+// VMRO-DPMNE".
+bool IsOrgDescriptor(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "company", "firm", "corporation", "conglomerate", "group", "party", "platform", "service", "app",
+      "broadcaster", "newspaper", "tabloid", "magazine", "journal", "airline", "carrier", "bank", "lender",
+      "insurer", "retailer", "automaker", "carmaker", "manufacturer", "startup", "start-up", "giant", "maker",
+      "operator", "developer", "publisher", "network", "channel", "agency", "outlet", "website", "club",
+      "union", "movement", "organisation", "organization", "charity", "brand", "chain", "supplier"};
+  return k.count(w) > 0;
+}
+
 bool IsNationalBody(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
       "Parliament", "Senate", "Congress", "Government", "Cabinet", "Assembly", "Police", "Army",
@@ -1446,16 +1459,23 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       heads_government = !MatchActorAt(i, &gm) && !IsPartyWord(words_[i]) && !LooksLikeDateWord(words_[i]) &&
                          (Lower(i + 1) == "administration" || !common);
     }
+    // "dating service Bumble", "the far-right party Spartans": a
+    // capitalised word after a noun that says what kind of organisation
+    // follows is its name, however the tagger reads it.
+    const bool after_descriptor = IsCap(i) && i > s.first && !s.heading && !IsCap(i - 1) &&
+                                  IsOrgDescriptor(Lower(i - 1)) && !toks_[i].Has(kPunct) && Tag(i) != Pos::kDet &&
+                                  lower != "the";
     // Else a name the statistical tagger finds where the part-of-speech
     // tags show none ("Getty Images", "Hemedti" read as nouns): the run is
     // the tagger's name, no longer.
-    const size_t tagged_end = !rule_start && IsCap(i) ? TaggedName(s, i) : 0;
-    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) && (rule_start || tagged_end > 0 || heads_government || national_body)) {
+    const size_t tagged_end = !rule_start && !after_descriptor && IsCap(i) ? TaggedName(s, i) : 0;
+    if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
+        (rule_start || tagged_end > 0 || heads_government || national_body || after_descriptor)) {
       size_t n = i;
       while (n < s.last) {
         if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
             (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX ||
-             Tag(n) == Pos::kNum || (n == i && initial_non_verb) || n < tagged_end) &&
+             Tag(n) == Pos::kNum || (n == i && initial_non_verb) || after_descriptor || n < tagged_end) &&
             !LooksLikeDateWord(words_[n]) && (tagged_end == 0 || n < tagged_end)) {
           if (n > i) {
             PhraseMatch inner;
@@ -1471,6 +1491,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                 n + inner.length < s.last && MatchTitleAt(n + inner.length, &tl, &te))
               break;
           }
+          ++n;
+          continue;
+        }
+        // "music network Blood & Honour".
+        if (after_descriptor && n > i && words_[n] == "&" && n + 1 < s.last && IsCap(n + 1)) {
           ++n;
           continue;
         }
@@ -1750,6 +1775,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
             category = "location";
         }
+        // A name after "company", "party" is an organisation's.
+        // (Two words the name tagger calls a person's may be one: "the
+        // party Julius Malema leads".)
+        if (after_descriptor && b == i && category == "person" &&
+            (n - b == 1 || name_type_[b] != static_cast<int8_t>(NameType::kPerson)))
+          category = "organization";
         // A name only the tagger found has the tagger's type.
         if (tagged_end > 0 && category == "person" && name_type_[b] == static_cast<int8_t>(NameType::kOrganization))
           category = "organization";

@@ -207,5 +207,18 @@ TEST_F(LinkedNamesTest, ACapitalisedGroupNounAfterADemonym) {
   EXPECT_EQ(Label(b, "Indian navy"), nullptr) << Joined(b);
 }
 
+TEST_F(LinkedNamesTest, ANameAfterAKindOfOrganisationIsTheOrganisation) {
+  auto a = Run("The regulator fines online dating service Swoonly for misleading users. The government bans the "
+               "neo-Nazi music network Iron & Ember. Police arrest members of the climate group Stop The Pumps.");
+  const auto* swoonly = Label(a, "Swoonly");
+  ASSERT_NE(swoonly, nullptr) << Joined(a);
+  EXPECT_EQ(swoonly->category, "organization");
+  EXPECT_NE(Label(a, "Iron & Ember"), nullptr) << Joined(a);
+  EXPECT_NE(Label(a, "Stop The Pumps"), nullptr) << Joined(a);
+  // An article after the kind is no name of its own.
+  auto b = Run("The photographs were sold to the news agency The Daily Courier on Monday.");
+  EXPECT_EQ(Label(b, "The"), nullptr) << Joined(b);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
