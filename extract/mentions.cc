@@ -1641,6 +1641,18 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       // "Chancellor-candidate Friedrich Merz".
       bool suffix = false;
       while (b + 1 < n && compound_at(b, false, &suffix) && suffix) ++b;
+      // "a PSA Airlines Bombardier CRJ-700": a name that ends in an
+      // organisation's head is the operator of the model number after it
+      // (not after a demonym read already: "a Russian Air Force Tu-22M").
+      for (size_t d = b + 2; d < n && !(b > s.first && mention_at_[b - 1] >= 0); ++d) {
+        if (!toks_[d].Has(kHasDigit)) continue;
+        for (size_t k = d - 1; k > b; --k)
+          if (OrgHeads().count(words_[k])) {
+            n = k + 1;
+            break;
+          }
+        break;
+      }
       bool compound = false, digits = false;
       for (size_t k = b; k < n; ++k) {
         if (toks_[k].Has(kHasDigit)) digits = true;

@@ -220,5 +220,12 @@ TEST_F(LinkedNamesTest, ANameAfterAKindOfOrganisationIsTheOrganisation) {
   EXPECT_EQ(Label(b, "The"), nullptr) << Joined(b);
 }
 
+TEST_F(LinkedNamesTest, AnOperatorBeforeAModelNumberIsAName) {
+  auto a = Run("A Norrland Airlines Antonov An-24 crashed near the airport.");
+  const auto* airline = Label(a, "Norrland Airlines");
+  ASSERT_NE(airline, nullptr) << Joined(a);
+  EXPECT_EQ(airline->category, "organization");
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
