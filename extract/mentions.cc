@@ -974,7 +974,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t noun_end = i + 1;
       PhraseMatch after_noun;
       const std::string* canonical = lex_.GroupNoun(lower);
-      if (i + 1 < s.last && !IsCap(i + 1)) {
+      // The noun may be capitalised as a heading's is ("Federal Police
+      // searches ...") when no name goes on after it.
+      if (i + 1 < s.last && !toks_[i + 1].Has(kPunct) &&
+          (!IsCap(i + 1) || (Tag(i) != Pos::kPropn && !(i + 2 < s.last && IsCap(i + 2))))) {
         std::string two = std::string(lower) + " " + std::string(Lower(i + 1));
         if (const std::string* c2 = lex_.GroupNoun(two)) {
           canonical = c2;

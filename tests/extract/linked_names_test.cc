@@ -189,6 +189,11 @@ TEST_F(LinkedNamesTest, MultiWordGroupNounsOpeningAStory) {
   const auto* officials = Label(b, "US officials");
   ASSERT_NE(officials, nullptr) << Joined(b);
   EXPECT_EQ(officials->country, "USA");
+  // Capitalised as in a heading, when no name goes on after it.
+  auto d = Run("Federal Police searches the offices of a shipping firm in Antwerp, Belgium.");
+  const auto* belgian = Label(d, "Belgian police");
+  ASSERT_NE(belgian, nullptr) << Joined(d);
+  EXPECT_TRUE(HasAlias(belgian, "Federal Police")) << Joined(d);
   // A demonym before the noun is the country's own group, not the place's.
   auto c = Run("Russian forces fire 200 drones at Odesa, Ukraine, hitting the port.");
   EXPECT_NE(Label(c, "Russian forces"), nullptr) << Joined(c);
