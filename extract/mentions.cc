@@ -83,7 +83,12 @@ bool IsForcesNoun(std::string_view canonical) {
 // A country's name after "of": "the Philippines", "the United States",
 // "Peru".
 std::string OfCountry(const std::string& label) {
-  bool the = (!label.empty() && label.back() == 's') || label.rfind("United ", 0) == 0 ||
+  // Plural names take the article ("the Philippines", "the Solomon
+  // Islands"), names that only end in s do not ("Barbados", "Cyprus").
+  static const std::unordered_set<std::string> kPlural = {"Philippines", "Netherlands", "Bahamas", "Maldives",
+                                                           "Comoros", "Seychelles", "Gambia"};
+  bool islands = label.size() > 8 && label.compare(label.size() - 8, 8, " Islands") == 0;
+  bool the = kPlural.count(label) > 0 || islands || label.rfind("United ", 0) == 0 ||
              label.rfind("Democratic ", 0) == 0 || label.rfind("Republic ", 0) == 0 ||
              label.rfind("Central African", 0) == 0 || label.rfind("Czech Republic", 0) == 0 ||
              label.find(" Republic") != std::string::npos;
@@ -336,7 +341,8 @@ size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
   const size_t end = name_end_[t];
   if (t > s.first + 1 && IsCap(t - 1) && !toks_[t - 1].Has(kPunct) && mention_at_[t - 1] < 0) return 0;
   std::string_view head = words_[end - 1];
-  bool headed = OrgHeads().count(head) || PlaceHeads().count(head);
+  // A head alone ("the entire Cabinet", "the Academy") names no one.
+  bool headed = end - t >= 2 && (OrgHeads().count(head) || PlaceHeads().count(head));
   // A capitalised word right after it, unless a head closed the name
   // ("PSA Airlines Bombardier CRJ-700").
   if (end < s.last && IsCap(end) && !toks_[end].Has(kPunct) && words_[end] != "'s" && !headed) return 0;
@@ -514,15 +520,17 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   // least twice and more than any other), or nullptr.
   auto document_country = [&]() -> const ActorEntry* {
     // Countries named, counted per country entry; when none is, groups
-    // named by their country ("Citizens of Vanuatu").
+    // named by their country ("Citizens of Vanuatu"); when none is, people
+    // ("Philippine president X reshuffles the entire Cabinet").
     std::unordered_map<int, int> count;
-    for (int groups = 0; groups < 2 && count.empty(); ++groups) {
+    for (int groups = 0; groups < 3 && count.empty(); ++groups) {
       for (const auto& m : mentions_) {
         if (m.entity < 0 || m.pronoun) continue;
         const auto& me = entities_[m.entity].e;
         int entry = -1;
         if (!groups && me.category == "country") entry = lex_.FindActorByLabel(me.label);
-        if (groups && me.category == "group" && !me.country.empty()) entry = lex_.FindCountry(me.country);
+        if (groups == 1 && me.category == "group" && !me.country.empty()) entry = lex_.FindCountry(me.country);
+        if (groups == 2 && me.category == "person" && !me.country.empty()) entry = lex_.FindCountry(me.country);
         if (entry >= 0) count[entry]++;
       }
     }

@@ -232,5 +232,21 @@ TEST_F(LinkedNamesTest, AnOperatorBeforeAModelNumberIsAName) {
   EXPECT_EQ(airline->category, "organization");
 }
 
+TEST_F(LinkedNamesTest, ANationalBodyNamedAloneTakesTheCountryOfThePeopleNamed) {
+  // No country named, but its president is: the Cabinet is Zambia's.
+  auto a = Run("Zambian president Hakainde Mwale reshuffles the entire Cabinet after the vote.");
+  const auto* cabinet = Label(a, "Cabinet of Zambia");
+  ASSERT_NE(cabinet, nullptr) << Joined(a);
+  EXPECT_EQ(cabinet->country, "ZMB");
+  // A country whose name only ends in s takes no article.
+  auto b = Run("Mia Holder is elected President of Barbados by the Parliament.");
+  EXPECT_NE(Label(b, "Parliament of Barbados"), nullptr) << Joined(b);
+  EXPECT_EQ(Label(b, "President of the Barbados"), nullptr) << Joined(b);
+  // With no country at all, a head word alone is no node, whatever the
+  // name tagger says of it.
+  auto c = Run("The president reshuffles the entire Cabinet, with all Cabinet secretaries ordered to resign.");
+  EXPECT_EQ(Label(c, "Cabinet"), nullptr) << Joined(c);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
