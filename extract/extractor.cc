@@ -247,11 +247,6 @@ void DocumentRun::Prepare() {
       for (const auto& sp : spans) {
         name_end_[s.first + sp.first] = static_cast<uint32_t>(s.first + sp.last);
         for (uint32_t t = sp.first; t < sp.last; ++t) name_type_[s.first + t] = static_cast<int8_t>(sp.type);
-        if (std::getenv("NG_NAMES_DEBUG")) {
-          std::string w;
-          for (uint32_t t = sp.first; t < sp.last; ++t) w += std::string(words_[s.first + t]) + " ";
-          std::fprintf(stderr, "NAME %s %.3f %s\n", NameTypeName(sp.type), sp.score, w.c_str());
-        }
       }
     }
   }
