@@ -138,6 +138,7 @@ class DocumentRun {
 
   void Prepare();
   void FindMentions(const SentenceBounds& s, uint32_t index);
+  size_t TaggedName(const SentenceBounds& s, size_t t) const;
   void ResolveNames();
   void FindRelations(const SentenceBounds& s, uint32_t index);
   int EntityFor(const std::string& label, const std::string& category, const std::string& country,
@@ -244,6 +245,11 @@ class DocumentRun {
   mutable std::vector<std::string> verb_lemma_, noun_lemma_;  // per token, computed on demand
   std::deque<std::string> normalized_;   // storage for words that changed
   std::vector<Pos> tags_;
+  // The name tagger's names (Prepare): name_end_[t] is the end of the name
+  // starting at token t (0: none starts there); name_type_[t] the NameType
+  // of the name covering t, -1 outside names or without the tagger.
+  std::vector<uint32_t> name_end_;
+  std::vector<int8_t> name_type_;
   std::vector<Mention> mentions_;
   std::vector<int> mention_at_;  // token -> mention index or -1
   std::vector<LocalEntity> entities_;

@@ -14,6 +14,7 @@
 
 #include "extract/agents.h"
 #include "extract/document.h"
+#include "extract/name_tagger.h"
 #include "extract/pos_tagger.h"
 #include "extract/text.h"
 #include "extract/tree_lexicon.h"
@@ -53,6 +54,15 @@ std::unique_ptr<Extractor> Extractor::Load(const ExtractorOptions& options, std:
   }
   x->tagger_ = PosTagger::Load(dir + "/models/pos-ewt.model", error);
   if (!x->tagger_) return nullptr;
+  // The name tagger's model is optional: without it the rules alone find names.
+  {
+    std::string names_file = dir + "/models/names-gum.model";
+    if (FILE* f = std::fopen(names_file.c_str(), "rb")) {
+      std::fclose(f);
+      x->names_ = NameTagger::Load(names_file, dir + "/lexicons", error);
+      if (!x->names_) return nullptr;
+    }
+  }
   x->tree_lex_ = TreeLexicon::Load(dir + "/lexicons", error);
   if (!x->tree_lex_) return nullptr;
   x->agents_ = std::make_unique<Agents>();
@@ -224,6 +234,21 @@ void DocumentRun::Prepare() {
     sentence_words.assign(words_.begin() + s.first, words_.begin() + s.last);
     x_.tagger_->Tag(sentence_words, &sentence_tags);
     std::copy(sentence_tags.begin(), sentence_tags.end(), tags_.begin() + s.first);
+  }
+  // Names the statistical tagger finds: token -> end of the name it starts.
+  name_end_.assign(toks_.size(), 0);
+  name_type_.assign(toks_.size(), -1);
+  if (x_.names_) {
+    std::vector<NameSpan> spans;
+    for (const auto& s : sents_) {
+      sentence_words.assign(words_.begin() + s.first, words_.begin() + s.last);
+      sentence_tags.assign(tags_.begin() + s.first, tags_.begin() + s.last);
+      x_.names_->Tag(sentence_words, sentence_tags, &spans);
+      for (const auto& sp : spans) {
+        name_end_[s.first + sp.first] = static_cast<uint32_t>(s.first + sp.last);
+        for (uint32_t t = sp.first; t < sp.last; ++t) name_type_[s.first + t] = static_cast<int8_t>(sp.type);
+      }
+    }
   }
   mention_at_.assign(toks_.size(), -1);
 }

@@ -17,6 +17,7 @@
 namespace newsgraph::extract {
 
 class PosTagger;
+class NameTagger;
 class DepParser;
 class TreeLexicon;
 class Agents;
@@ -69,6 +70,9 @@ class Extractor {
   Extractor() = default;
   std::unique_ptr<Lexicons> lexicons_;
   std::unique_ptr<PosTagger> tagger_;
+  // The statistical name tagger (name_tagger.h), when its model is present:
+  // a second source of names for capitalised words the rules leave alone.
+  std::unique_ptr<NameTagger> names_;
   std::unique_ptr<WordNet> wordnet_;
   std::unique_ptr<DepParser> parser_;
   std::unique_ptr<TreeLexicon> tree_lex_;

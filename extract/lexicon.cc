@@ -356,6 +356,7 @@ uint32_t Lexicons::AddActor(ActorEntry e) {
   if (it != actor_by_label_.end()) return it->second;
   uint32_t id = static_cast<uint32_t>(actors_.size());
   actor_by_label_.emplace(e.label, id);
+  if (e.category == "country" && !e.country.empty()) country_by_code_.emplace(e.country, id);
   actors_.push_back(std::move(e));
   return id;
 }
@@ -367,6 +368,11 @@ void Lexicons::AddPhrase(const std::string& phrase, uint32_t entry, PhraseUse us
   if (words.size() > 1 && (words[0] == "the" || words[0] == "The")) words.erase(words.begin());
   max_phrase_words_ = std::max(max_phrase_words_, words.size());
   EmplaceKey(Join(words), std::make_pair(entry, use), std::make_pair(uint32_t{0}, kPrefixOnly), &phrases_);
+}
+
+int Lexicons::FindCountry(const std::string& iso3) const {
+  auto it = country_by_code_.find(iso3);
+  return it == country_by_code_.end() ? -1 : static_cast<int>(it->second);
 }
 
 int Lexicons::FindActorByLabel(const std::string& label) const {
@@ -426,6 +432,22 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[1])) lex->AddPhrase(a, id, PhraseUse::kName);
                  for (auto& a : adjectives) lex->AddPhrase(a, id, PhraseUse::kAdjective);
+                 return "";
+               },
+               &version, error))
+    return nullptr;
+  done();
+  // communities: name aliases adjectives country (ethnic and religious
+  // groups: "Alawites", "Kurdish"), group actors.
+  if (!ReadTsv(dir + "/communities.tsv", "communities", 1,
+               [&](const std::vector<std::string>& c, size_t) -> std::string {
+                 auto adjectives = SplitBars(c.size() > 2 ? c[2] : "");
+                 uint32_t id = lex->AddActor({c[0], "group", c.size() > 3 ? c[3] : "", "",
+                                              adjectives.empty() ? "" : adjectives[0], {}});
+                 lex->AddPhrase(c[0], id, PhraseUse::kName);
+                 for (auto& a : SplitBars(c.size() > 1 ? c[1] : "")) lex->AddPhrase(a, id, PhraseUse::kName);
+                 for (auto& a : adjectives)
+                   if (a != c[0]) lex->AddPhrase(a, id, PhraseUse::kAdjective);
                  return "";
                },
                &version, error))

@@ -10,6 +10,7 @@
 
 #include "extract/agents.h"
 #include "extract/document.h"
+#include "extract/name_tagger.h"
 #include "extract/wordnet.h"
 #include "graph/merge.h"
 
@@ -82,7 +83,12 @@ bool IsForcesNoun(std::string_view canonical) {
 // A country's name after "of": "the Philippines", "the United States",
 // "Peru".
 std::string OfCountry(const std::string& label) {
-  bool the = (!label.empty() && label.back() == 's') || label.rfind("United ", 0) == 0 ||
+  // Plural names take the article ("the Philippines", "the Solomon
+  // Islands"), names that only end in s do not ("Barbados", "Cyprus").
+  static const std::unordered_set<std::string> kPlural = {"Philippines", "Netherlands", "Bahamas", "Maldives",
+                                                           "Comoros", "Seychelles", "Gambia"};
+  bool islands = label.size() > 8 && label.compare(label.size() - 8, 8, " Islands") == 0;
+  bool the = kPlural.count(label) > 0 || islands || label.rfind("United ", 0) == 0 ||
              label.rfind("Democratic ", 0) == 0 || label.rfind("Republic ", 0) == 0 ||
              label.rfind("Central African", 0) == 0 || label.rfind("Czech Republic", 0) == 0 ||
              label.find(" Republic") != std::string::npos;
@@ -187,7 +193,7 @@ const std::unordered_set<std::string_view>& OrgHeads() {
       "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal",
       "Directorate", "Clan", "Cartel", "Gang", "Treasury", "Airways", "Corporation", "Corp", "Corp.",
       "Institution", "Society", "Academy", "Council", "Secretariat", "Inspectorate", "Guards", "Force",
-      "Fleet", "Command"};
+      "Fleet", "Command", "Museum"};
   return s;
 }
 const std::unordered_set<std::string_view>& PlaceHeads() {
@@ -211,6 +217,27 @@ std::string InnerHeadCategory(const std::vector<std::string_view>& words, size_t
   }
   return "";
 }
+// A country's bodies named by their head alone: "Parliament" in a story
+// about Serbia is the Parliament of Serbia.
+// A common noun that says the name after it is an organisation's: "oil
+// company Pertamina", "messaging service Telegram", "nationalist party
+// VMRO-DPMNE".
+bool IsOrgDescriptor(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "company", "firm", "corporation", "conglomerate", "group", "party", "platform", "service", "app",
+      "broadcaster", "newspaper", "tabloid", "magazine", "journal", "airline", "carrier", "bank", "lender",
+      "insurer", "retailer", "automaker", "carmaker", "manufacturer", "startup", "start-up", "giant", "maker",
+      "operator", "developer", "publisher", "network", "channel", "agency", "outlet", "website", "club",
+      "union", "movement", "organisation", "organization", "charity", "brand", "chain", "supplier"};
+  return k.count(w) > 0;
+}
+
+bool IsNationalBody(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "Parliament", "Senate", "Congress", "Government", "Cabinet", "Assembly", "Police", "Army",
+      "Navy", "Judiciary", "Legislature", "Presidency"};
+  return s.count(w) > 0;
+}
 // Capitalised words that start sentences or headings but are not names.
 bool LooksLikeDateWord(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
@@ -219,6 +246,26 @@ bool LooksLikeDateWord(std::string_view w) {
       "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
       "Sept.", "Oct.", "Nov.", "Dec.", "I", "OK", "TV"};
   return s.count(w) > 0;
+}
+
+// Whether an acronym's letters are, in order, initials of the label's
+// capitalised words, all of them used and the first word's first:
+// "USCIRF" of "United States Commission on International Religious Freedom".
+bool Initials(const std::string& label, std::string_view acronym) {
+  std::string initials;
+  bool start = true;
+  for (char c : label) {
+    if (start && c >= 'A' && c <= 'Z') initials += c;
+    start = c == ' ' || c == '-';
+  }
+  if (acronym.size() < 2 || initials.empty() || acronym[0] != initials[0]) return false;
+  size_t k = 0;
+  for (char c : acronym) {
+    while (k < initials.size() && initials[k] != c) ++k;
+    if (k == initials.size()) return false;
+    ++k;
+  }
+  return acronym.size() * 2 >= initials.size();
 }
 
 }  // namespace
@@ -282,6 +329,49 @@ int DocumentRun::AddMention(Mention m) {
   return idx;
 }
 
+// The end of a person, organisation or place name the statistical tagger
+// finds at token t, when it is a whole name on its own (0 otherwise): not
+// the middle of a longer capitalised run the tagger split ("Maybe Happy
+// Ending", "Pabrade Training Area"), no digits or currency, and not common
+// words alone ("Democracy", "Women's Cup", "Target"), unless a head word
+// says what it is ("Capital One Arena") or it is a person heading a
+// government ("the Trump administration").
+size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
+  if (name_end_[t] <= t || name_type_[t] < 0) return 0;
+  const size_t end = name_end_[t];
+  if (t > s.first + 1 && IsCap(t - 1) && !toks_[t - 1].Has(kPunct) && mention_at_[t - 1] < 0) return 0;
+  std::string_view head = words_[end - 1];
+  // A head alone ("the entire Cabinet", "the Academy") names no one.
+  bool headed = end - t >= 2 && (OrgHeads().count(head) || PlaceHeads().count(head));
+  // A capitalised word right after it, unless a head closed the name
+  // ("PSA Airlines Bombardier CRJ-700").
+  if (end < s.last && IsCap(end) && !toks_[end].Has(kPunct) && words_[end] != "'s" && !headed) return 0;
+  if (end < s.last && toks_[end].Has(kHasDigit) && !toks_[end].Has(kPunct) && !headed) return 0;  // "Learjet 35A"
+  bool common = true, any_common = false;
+  for (size_t k = t; k < end; ++k) {
+    // Lower-case links inside: "House of Councillors", "Party of Action and Solidarity".
+    std::string_view lw = Lower(k);
+    if (k > t && k + 1 < end && !IsCap(k) && (lw == "of" || lw == "and" || lw == "for" || lw == "the" || lw == "on"))
+      continue;
+    if (!IsCap(k) || toks_[k].Has(kHasDigit) || toks_[k].Has(kPunct) || words_[k].find('$') != std::string_view::npos)
+      return 0;
+    std::string l(Lower(k));
+    bool word = !x_.wordnet_ || x_.wordnet_->Has(l, WordClass::kNoun) || x_.wordnet_->Has(l, WordClass::kAdj) ||
+                x_.wordnet_->Has(l, WordClass::kVerb) || x_.wordnet_->Has(l, WordClass::kAdv) ||
+                x_.wordnet_->Has(x_.wordnet_->Lemma(l, WordClass::kNoun), WordClass::kNoun);
+    if (!word) common = false;
+    any_common = any_common || word;
+  }
+  // Other names (events, works, products) only without a common word:
+  // "Qantas", "Didier Guillaume", not "Operation X" or "Tropical Storm X".
+  if (name_type_[t] == static_cast<int8_t>(NameType::kOther) && any_common) return 0;
+  std::string_view after = end < s.last ? Lower(end) : std::string_view();
+  bool government = name_type_[t] == static_cast<int8_t>(NameType::kPerson) && end == t + 1 &&
+                    (after == "administration" || after == "government");
+  if (common && !headed && !government) return 0;
+  return end;
+}
+
 void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   // A title at token k, singular or plural ("Senators", "Prime Ministers").
   auto title_at = [&](size_t k, size_t* len, const TitleEntry** te) -> bool {
@@ -342,7 +432,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (title_at(k, &tl, &te)) return false;
       // A lexicon word ends the run, unless it is a bare head the lexicon
       // reads as one body ("United States Commission on ...").
-      if (MatchActorAt(k, &pm) && (before || pm.length != 1 || !OrgHeads().count(words_[k]))) return false;
+      // A community's word inside a longer name is part of it: "American
+      // Jewish Committee", "Arakan Rohingya Salvation Army".
+      if (MatchActorAt(k, &pm) && (before || pm.length != 1 || !OrgHeads().count(words_[k])) &&
+          !(pm.length == 1 && lex_.actor(pm.entry).category == "group"))
+        return false;
       return true;
     };
     *b = first;
@@ -425,9 +519,21 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   // The country the document is about so far: the one named most (at
   // least twice and more than any other), or nullptr.
   auto document_country = [&]() -> const ActorEntry* {
+    // Countries named, counted per country entry; when none is, groups
+    // named by their country ("Citizens of Vanuatu"); when none is, people
+    // ("Philippine president X reshuffles the entire Cabinet").
     std::unordered_map<int, int> count;
-    for (const auto& m : mentions_)
-      if (m.entity >= 0 && !m.pronoun && entities_[m.entity].e.category == "country") count[m.entity]++;
+    for (int groups = 0; groups < 3 && count.empty(); ++groups) {
+      for (const auto& m : mentions_) {
+        if (m.entity < 0 || m.pronoun) continue;
+        const auto& me = entities_[m.entity].e;
+        int entry = -1;
+        if (!groups && me.category == "country") entry = lex_.FindActorByLabel(me.label);
+        if (groups == 1 && me.category == "group" && !me.country.empty()) entry = lex_.FindCountry(me.country);
+        if (groups == 2 && me.category == "person" && !me.country.empty()) entry = lex_.FindCountry(me.country);
+        if (entry >= 0) count[entry]++;
+      }
+    }
     int best = -1, best_n = 0, second = 0;
     for (const auto& [e, n] : count) {
       if (n > best_n || (n == best_n && e < best)) {
@@ -439,8 +545,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
     }
     if (best < 0 || best_n == second) return nullptr;
-    int entry = lex_.FindActorByLabel(entities_[best].e.label);
-    return entry < 0 ? nullptr : &lex_.actor(entry);
+    return &lex_.actor(best);
   };
   const size_t first_mention = mentions_.size();
   size_t i = s.first;
@@ -547,6 +652,59 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
       ++i;
       continue;
+    }
+    // A lexicon name joined by a hyphen to the word after it ("Islamic
+    // State-linked", "United Nations-backed") or behind a lower-case prefix
+    // ("pro-EU", "anti-Georgian Dream"): a modifier mention of the name's
+    // bytes.
+    {
+      std::string_view w = words_[i];
+      size_t dash = w.find('-');
+      size_t off = 0;
+      static const std::unordered_set<std::string_view> kLowerPrefix = {"pro", "anti", "non", "mainly", "ex",
+                                                                        "post", "pre", "predominantly", "mostly"};
+      if (!IsCap(i) && dash != std::string_view::npos && dash + 1 < w.size() &&
+          std::isupper(static_cast<unsigned char>(w[dash + 1])) && kLowerPrefix.count(Lower(i).substr(0, dash)) &&
+          w.find('-', dash + 1) == std::string_view::npos)
+        off = dash + 1;
+      std::vector<std::string_view> cand;
+      size_t last_tok = 0, cut = 0;  // the name ends in token last_tok at byte cut of it (0: its end)
+      PhraseMatch hm;
+      if (off > 0) {
+        // "pro-EU", "anti-Georgian Dream": the prefix's name and the capitalised words after it.
+        cand.push_back(w.substr(off));
+        for (size_t k = i + 1; k < s.last && k - i < 4 && IsCap(k) && !toks_[k].Has(kPunct) &&
+                               words_[k].find('-') == std::string_view::npos;
+             ++k)
+          cand.push_back(words_[k]);
+        if (lex_.MatchActor(cand, 0, &hm)) last_tok = i + hm.length - 1;
+      } else if (IsCap(i) && dash == std::string_view::npos && !toks_[i].Has(kPunct)) {
+        // "Islamic State-linked": capitalised words up to one that carries the hyphen.
+        size_t k = i;
+        while (k < s.last && k - i < 4 && IsCap(k) && !toks_[k].Has(kPunct) &&
+               words_[k].find('-') == std::string_view::npos)
+          cand.push_back(words_[k++]);
+        size_t kd = k < s.last ? words_[k].find('-') : std::string_view::npos;
+        if (k > i && kd != std::string_view::npos && kd > 0 && IsCap(k) && kd + 1 < words_[k].size() &&
+            std::islower(static_cast<unsigned char>(words_[k][kd + 1]))) {
+          cand.push_back(words_[k].substr(0, kd));
+          if (lex_.MatchActor(cand, 0, &hm) && hm.length == cand.size()) {
+            last_tok = k;
+            cut = kd;
+          }
+        }
+      }
+      if (last_tok > 0) {
+        const ActorEntry& a = lex_.actor(hm.entry);
+        int e = EntityFor(a.label, a.category, a.country, a.CodeOn(out_.doc.date), true);
+        Mention m = NewMention(i, last_tok + 1, index, e);
+        m.modifier = true;
+        m.byte_begin = toks_[i].begin + static_cast<uint32_t>(off);
+        m.byte_end = cut ? toks_[last_tok].begin + static_cast<uint32_t>(cut) : toks_[last_tok].end;
+        AddMention(m);
+        i = last_tok + 1;
+        continue;
+      }
     }
     // Hyphenated compounds that start with an actor: "Rwandan-backed",
     // "Houthi-controlled", "Zelensky-Macron". The parts that name actors
@@ -709,8 +867,43 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           m.possessive = n < s.last && words_[n] == "'s";
           AddMention(m);
           NotePerson(e);
+          if (end > n) {  // the place, found but no agent
+            const ActorEntry& pa = lex_.actor(from.entry);
+            Mention pm2 = NewMention(n + 1, end, index, EntityFor(pa.label, pa.category, pa.country, pa.CodeOn(out_.doc.date), true));
+            pm2.modifier = true;
+            AddMention(pm2);
+          }
           i = end;
           continue;
+        }
+        // "Maria Levy is appointed Prime Minister", "confirms Pam Bondi as
+        // Attorney General": an office taken by the person named before it
+        // in the sentence, who then holds that role (a modifier mention:
+        // the office is no agent of its own here).
+        if (n == j && !role.empty() && !has_aff && IsCap(title_start) && title_start > s.first &&
+            !(j < s.last && (Lower(j) == "of" || Lower(j) == "for" || IsCap(j)))) {
+          size_t p = title_start;
+          while (p > s.first && (Lower(p - 1) == "the" || Lower(p - 1) == "new" || Lower(p - 1) == "next"))
+            --p;
+          static const std::unordered_set<std::string_view> kTakes = {
+              "as", "appointed", "elected", "named", "becomes", "become", "becoming", "became", "re-elected",
+              "reelected", "nominated", "chosen", "installed", "confirmed", "designated"};
+          int holder = -1;
+          if (p > s.first && kTakes.count(Lower(p - 1))) {
+            for (size_t mi = mentions_.size(); mi-- > first_mention && holder < 0;) {
+              const Mention& hm = mentions_[mi];
+              if (hm.entity >= 0 && !hm.modifier && entities_[hm.entity].e.category == "person" && hm.last <= p - 1)
+                holder = hm.entity;
+            }
+          }
+          if (holder >= 0) {
+            if (entities_[holder].e.role.empty()) entities_[holder].e.role = role;
+            Mention m = NewMention(title_start, j, index, holder);
+            m.modifier = true;
+            AddMention(m);
+            i = j;
+            continue;
+          }
         }
         // "the Prime Minister of Peru": the title's country after it.
         if (n == j && !role.empty() && !has_aff && j + 1 < s.last && Lower(j) == "of" && IsCap(j + 1) &&
@@ -797,20 +990,70 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // "Protesters gathered ..."): the group of the country the document is
     // about, when it is clear.
     if (i == s.first && IsCap(i) && Tag(i) != Pos::kVerb && !s.heading) {
+      // The noun: one word ("Police"), two ("Security forces"), or a
+      // modifier and the noun ("Federal police", "Dock workers").
+      size_t noun_end = i + 1;
+      PhraseMatch after_noun;
       const std::string* canonical = lex_.GroupNoun(lower);
+      // The noun may be capitalised as a heading's is ("Federal Police
+      // searches ...") when no name goes on after it.
+      if (i + 1 < s.last && !toks_[i + 1].Has(kPunct) &&
+          (!IsCap(i + 1) || (Tag(i) != Pos::kPropn && !(i + 2 < s.last && IsCap(i + 2))))) {
+        std::string two = std::string(lower) + " " + std::string(Lower(i + 1));
+        if (const std::string* c2 = lex_.GroupNoun(two)) {
+          canonical = c2;
+          noun_end = i + 2;
+        } else if (!canonical && (Tag(i) == Pos::kAdj || Tag(i) == Pos::kNoun) && Tag(i + 1) == Pos::kNoun &&
+                   lex_.GroupNoun(Lower(i + 1)) && !MatchActorAt(i, &after_noun)) {
+          // Not a demonym or name ("Russian forces launch ..." are Russia's,
+          // read below).
+          canonical = lex_.GroupNoun(Lower(i + 1));
+          noun_end = i + 2;
+        }
+      }
       std::string agent = canonical ? AgentOf(*canonical) : "";
-      std::string_view next = i + 1 < s.last ? Lower(i + 1) : std::string_view();
+      std::string_view next = noun_end < s.last ? Lower(noun_end) : std::string_view();
       PhraseMatch after;
-      bool named_after = (next == "of" || next == "from" || next == "in") && i + 2 < s.last &&
-                         MatchActorAt(i + 2, &after) && lex_.actor(after.entry).category == "country";
-      if (!agent.empty() && agent != "GOV" && !named_after && next != "and" && !(i + 1 < s.last && IsCap(i + 1))) {
-        if (const ActorEntry* dc = document_country()) {
+      bool named_after = (next == "of" || next == "from" || next == "in") && noun_end + 1 < s.last &&
+                         MatchActorAt(noun_end + 1, &after) && lex_.actor(after.entry).category == "country";
+      if (!agent.empty() && !named_after && next != "and" && !(noun_end < s.last && IsCap(noun_end))) {
+        // Else the one country this sentence names ("Police in Stuttgart,
+        // Germany, arrest ...", "Police clash with protesters in Quito, Ecuador").
+        const ActorEntry* dc = agent != "GOV" ? document_country() : nullptr;
+        // "Police in Stuttgart, Germany, arrest ...", "Officials in New York
+        // City, United States, order ...": the country of the place list
+        // after the noun (officials only so: "Officials said" names no one).
+        if (!dc && (next == "in" || next == "of" || next == "from")) {
+          for (size_t k = noun_end + 1; k < s.last && (IsCap(k) || words_[k] == ",") && !dc; ++k) {
+            PhraseMatch cm;
+            if (IsCap(k) && MatchActorAt(k, &cm) && lex_.actor(cm.entry).category == "country" &&
+                cm.use != PhraseUse::kAdjective)
+              dc = &lex_.actor(cm.entry);
+          }
+        }
+        for (size_t k = noun_end; k < s.last && !dc && agent != "GOV"; ++k) {
+          PhraseMatch cm;
+          if (!IsCap(k) || !MatchActorAt(k, &cm)) continue;
+          const ActorEntry& ca = lex_.actor(cm.entry);
+          if (ca.category != "country" || cm.use == PhraseUse::kAdjective) continue;  // "former Philippine president"
+          bool other = false;
+          for (size_t q = k + cm.length; q < s.last && !other; ++q) {
+            PhraseMatch om;
+            other = IsCap(q) && MatchActorAt(q, &om) && lex_.actor(om.entry).category == "country" &&
+                    lex_.actor(om.entry).country != ca.country;
+          }
+          if (other) break;
+          dc = &ca;
+        }
+        if (dc) {
           std::string prefix = dc->adjective.empty() ? dc->label : dc->adjective;
           std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
           int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(x_.agents_.get(), dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
-          entities_[e].aliases.insert(std::string(Surface(i)));
-          AddMention(NewMention(i, i + 1, index, e));
-          ++i;
+          std::string surface;
+          for (size_t w = i; w < noun_end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+          entities_[e].aliases.insert(surface);
+          AddMention(NewMention(i, noun_end, index, e));
+          i = noun_end;
           continue;
         }
       }
@@ -942,7 +1185,17 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                !IsCap(g) && g - mods < 2)
           ++g;
         std::string gl(g < s.last ? Lower(g) : std::string_view());
-        const std::string* canonical = g < s.last && !IsCap(g) ? lex_.GroupNoun(gl) : nullptr;
+        // A capitalised group noun only when no name goes on after it ("six
+        // Canadian MPs", "the United States Embassy", not "Hungarian Police
+        // Federation"); a capitalised armed service is a name ("the Indian
+        // Navy", "Pakistan Army"), read further on.
+        const std::string* canonical =
+            g < s.last && (!IsCap(g) || !(g + 1 < s.last && IsCap(g + 1) && !toks_[g + 1].Has(kPunct)))
+                ? lex_.GroupNoun(gl)
+                : nullptr;
+        if (canonical && IsCap(g) && AgentOf(*canonical) == "MIL" &&
+            !(Surface(g).size() > 1 && std::isupper(static_cast<unsigned char>(Surface(g)[1]))))
+          canonical = nullptr;
         // A country's forces with a capitalised noun: "Pakistan Army",
         // "Russian Armed Forces", "Israel Defense Forces".
         size_t forces_end = 0;
@@ -1075,7 +1328,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             std::string surface;
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
               surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
-            entities_[e].aliases.insert(surface + " " + gl);
+            entities_[e].aliases.insert(surface + " " + (IsCap(g) ? std::string(Surface(g)) : gl));
             Mention m = NewMention(heads[h].first, h + 1 == heads.size() ? g + 1 : heads[h].first + heads[h].second.length, index, e);
             AddMention(m);
           }
@@ -1088,7 +1341,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       size_t lb, le;
       bool adjective_org = false;
       if (pm.use == PhraseUse::kAdjective && longer_name(i, end, &lb, &le) && lb == i &&
-          (OrgHeads().count(words_[le - 1]) || IsMediaHead(words_[le - 1])))
+          (OrgHeads().count(words_[le - 1]) || IsMediaHead(words_[le - 1]) ||
+           // A community's adjective starts a place's name too: "Hindu
+           // Venkateswara Temple", "Capital Jewish Museum".
+           (a.category == "group" && PlaceHeads().count(words_[le - 1]))))
         adjective_org = true;  // "African Export–Import Bank", "Saudi Press Agency"
       if (adjective_org || ((pm.use == PhraseUse::kName || pm.use == PhraseUse::kMetonym || pm.use == PhraseUse::kCapital) &&
                             longer_name(i, end, &lb, &le))) {
@@ -1100,7 +1356,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           continue;
         }
         std::string category = PlaceHeads().count(head) ? "location"
-                               : (OrgHeads().count(head) || IsMediaHead(head) || (lb == i && a.category != "person"))
+                               : (OrgHeads().count(head) || IsMediaHead(head) ||
+                                  (lb == i && a.category != "person" && a.category != "group"))
                                    ? "organization"
                                    : "person";
         if (category == "person")
@@ -1202,20 +1459,53 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                          !x_.wordnet_->Has(l, WordClass::kNoun) && !x_.wordnet_->Has(l, WordClass::kAdj) &&
                          !IsConnective(lower);
     }
+    const bool rule_start =
+        Tag(i) == Pos::kPropn || initial_non_verb ||
+        (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp && Tag(i) != Pos::kCconj &&
+         Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux && Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
+         (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) && i + 1 < s.last && IsCap(i + 1) &&
+         Tag(i + 1) == Pos::kPropn);
+    // "members of Parliament", "the Parliament": a national body however
+    // the tagger reads it (inside a sentence, where the capital is the name's).
+    const bool national_body = i > s.first && IsNationalBody(words_[i]) && !s.heading &&
+                               !(i + 1 < s.last && (IsCap(i + 1) || Lower(i + 1) == "of"));
+    // "the Trump administration", "the Orban government": a leader's name
+    // before the government they head, however the tagger reads it (a
+    // common word only before "administration": "the Labour government"
+    // is a party's).
+    bool heads_government = false;
+    if (IsCap(i) && i > s.first && i + 1 < s.last && !IsCap(i + 1) && !toks_[i].Has(kPunct) &&
+        !toks_[i].Has(kHasDigit) && (Lower(i + 1) == "administration" || Lower(i + 1) == "government")) {
+      PhraseMatch gm;
+      std::string l(lower);
+      bool common = !x_.wordnet_ || x_.wordnet_->Has(l, WordClass::kNoun) || x_.wordnet_->Has(l, WordClass::kAdj) ||
+                    x_.wordnet_->Has(l, WordClass::kVerb);
+      heads_government = !MatchActorAt(i, &gm) && !IsPartyWord(words_[i]) && !LooksLikeDateWord(words_[i]) &&
+                         (Lower(i + 1) == "administration" || !common);
+    }
+    // "dating service Bumble", "the far-right party Spartans": a
+    // capitalised word after a noun that says what kind of organisation
+    // follows is its name, however the tagger reads it.
+    const bool after_descriptor = IsCap(i) && i > s.first && !s.heading && !IsCap(i - 1) &&
+                                  IsOrgDescriptor(Lower(i - 1)) && !toks_[i].Has(kPunct) && Tag(i) != Pos::kDet &&
+                                  lower != "the";
+    // Else a name the statistical tagger finds where the part-of-speech
+    // tags show none ("Getty Images", "Hemedti" read as nouns): the run is
+    // the tagger's name, no longer.
+    const size_t tagged_end = !rule_start && !after_descriptor && IsCap(i) ? TaggedName(s, i) : 0;
     if (IsCap(i) && !toks_[i].Has(kHasDigit) && !LooksLikeDateWord(words_[i]) &&
-        (Tag(i) == Pos::kPropn || initial_non_verb || (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp &&
-                                   Tag(i) != Pos::kCconj && Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux &&
-                                   Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
-                                   (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) &&
-                                   i + 1 < s.last && IsCap(i + 1) && Tag(i + 1) == Pos::kPropn))) {
+        (rule_start || tagged_end > 0 || heads_government || national_body || after_descriptor)) {
       size_t n = i;
       while (n < s.last) {
         if (IsCap(n) && !toks_[n].Has(kPunct) && words_[n] != "'s" &&
             (Tag(n) == Pos::kPropn || Tag(n) == Pos::kNoun || Tag(n) == Pos::kAdj || Tag(n) == Pos::kX ||
-             Tag(n) == Pos::kNum || (n == i && initial_non_verb)) && !LooksLikeDateWord(words_[n])) {
+             Tag(n) == Pos::kNum || (n == i && initial_non_verb) || after_descriptor || n < tagged_end) &&
+            !LooksLikeDateWord(words_[n]) && (tagged_end == 0 || n < tagged_end)) {
           if (n > i) {
             PhraseMatch inner;
-            if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn) break;
+            if (MatchActorAt(n, &inner) && Tag(n - 1) != Pos::kPropn &&
+                !(inner.length == 1 && lex_.actor(inner.entry).category == "group"))
+              break;
             // "... Sheinbaum Mexican President Claudia Sheinbaum": a title
             // (or demonym and title) starts the next name.
             size_t tl;
@@ -1225,6 +1515,16 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                 n + inner.length < s.last && MatchTitleAt(n + inner.length, &tl, &te))
               break;
           }
+          ++n;
+          continue;
+        }
+        // "music network Blood & Honour".
+        if (after_descriptor && n > i && words_[n] == "&" && n + 1 < s.last && IsCap(n + 1)) {
+          ++n;
+          continue;
+        }
+        // Links inside the tagger's name: "House of Councillors".
+        if (n > i && n + 1 < tagged_end && !IsCap(n)) {
           ++n;
           continue;
         }
@@ -1246,6 +1546,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           }
         }
         break;
+      }
+      // The tagger's name, whole or not at all (a lexicon name inside it
+      // ends the run: "Islamic" of "Islamic Revolutionary Guard Corps-Quds").
+      if (tagged_end > 0 && n != tagged_end) {
+        ++i;
+        continue;
       }
       size_t b = i;
       size_t title_from = SIZE_MAX;  // first title word stripped from the name
@@ -1310,23 +1616,87 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
       // Hyphenated compounds of names or with lower-case parts ("US-Russia",
       // "US-backed") are modifiers, not names.
+      // "Hwang Kyo-ahn", "Val-d'Oise", "Saint-Denis" are one name each: a
+      // lower-case part that is no English word, or two parts neither of
+      // which names an actor, do not make a compound.
+      auto compound_at = [&](size_t k, bool alone, bool* english_suffix) {
+        *english_suffix = false;
+        if (words_[k].find('-') == std::string_view::npos || IsParticleName(words_[k])) return false;
+        auto parts = words_[k];
+        size_t dash = parts.find('-');
+        std::string first(parts.substr(0, dash));
+        std::vector<std::string_view> one = {first};
+        PhraseMatch pm2;
+        if (lex_.MatchActor(one, 0, &pm2) || person_names_.count(first)) return true;
+        if (dash + 1 >= parts.size()) return false;
+        size_t stop = parts.find_first_of("-'", dash + 1);
+        std::string second(parts.substr(dash + 1, stop == std::string_view::npos ? std::string_view::npos : stop - dash - 1));
+        auto english = [&](std::string_view w) {
+          std::string l = LowerAscii(w);
+          return l.size() >= 3 && (!x_.wordnet_ || x_.wordnet_->Has(l, WordClass::kNoun) ||
+                                   x_.wordnet_->Has(l, WordClass::kAdj) ||
+                                   x_.wordnet_->Has(x_.wordnet_->Lemma(l, WordClass::kVerb), WordClass::kVerb));
+        };
+        // "US-backed", "Nimitz-class", "Chancellor-candidate", "Street-to-street":
+        // a lower-case English word after a dash.
+        for (size_t p = dash; p != std::string_view::npos && p + 1 < parts.size(); p = parts.find('-', p + 1)) {
+          size_t e = parts.find('-', p + 1);
+          std::string_view part = parts.substr(p + 1, e == std::string_view::npos ? std::string_view::npos : e - p - 1);
+          if (!part.empty() && std::islower(static_cast<unsigned char>(part[0])) && english(part)) {
+            *english_suffix = true;
+            return true;
+          }
+        }
+        // Alone, "Anti-Trump", "Counter-Terrorism", "Iskander-M": a prefix,
+        // two English words, or a model letter are no one name (but "the
+        // Anti-Corruption Commission" is).
+        static const std::unordered_set<std::string_view> kPrefix = {
+            "Anti", "Pro", "Non", "Counter", "Post", "Pre", "Ex", "Neo", "Pan", "Semi", "Co", "Inter", "Mid",
+            "Far", "Self", "Multi", "Trans", "Sub", "Super", "Ultra", "Mainly", "Mostly"};
+        bool model = second.size() == 1 && std::isupper(static_cast<unsigned char>(second[0]));
+        if (alone && (kPrefix.count(first) || model || (english(first) && english(second)))) return true;
+        // "Zelensky-Macron" pairs two names when the second is one; inside
+        // a longer name it is part of it ("Pan-American Highway",
+        // "Russo-Ukrainian War").
+        std::vector<std::string_view> two = {second};
+        return alone && (lex_.MatchActor(two, 0, &pm2) || person_names_.count(second) > 0);
+      };
+      // A leading compound is not part of the name after it:
+      // "Chancellor-candidate Friedrich Merz".
+      bool suffix = false;
+      while (b + 1 < n && compound_at(b, false, &suffix) && suffix) ++b;
+      // "a PSA Airlines Bombardier CRJ-700": a name that ends in an
+      // organisation's head is the operator of the model number after it
+      // (not after a demonym read already: "a Russian Air Force Tu-22M").
+      for (size_t d = b + 2; d < n && !(b > s.first && mention_at_[b - 1] >= 0); ++d) {
+        if (!toks_[d].Has(kHasDigit)) continue;
+        for (size_t k = d - 1; k > b; --k)
+          if (OrgHeads().count(words_[k])) {
+            n = k + 1;
+            break;
+          }
+        break;
+      }
       bool compound = false, digits = false;
       for (size_t k = b; k < n; ++k) {
         if (toks_[k].Has(kHasDigit)) digits = true;
-        if (words_[k].find('-') != std::string_view::npos && !IsParticleName(words_[k])) {
-          auto parts = words_[k];
-          size_t dash = parts.find('-');
-          std::string first(parts.substr(0, dash));
-          std::vector<std::string_view> one = {first};
-          PhraseMatch pm2;
-          // "Zelensky-Macron" pairs two names; "Al-Fashir" is one.
-          bool two_names = n - b == 1 && first.size() >= 4 && dash + 1 < parts.size() &&
-                           std::isupper(static_cast<unsigned char>(parts[dash + 1]));
-          if (lex_.MatchActor(one, 0, &pm2) ||
-              (dash + 1 < parts.size() && std::islower(static_cast<unsigned char>(parts[dash + 1]))) ||
-              person_names_.count(first) || two_names)
-            compound = true;
-        }
+        if (compound_at(k, n - b == 1, &suffix)) compound = true;
+      }
+      // Two capitalised names joined before a noun of what goes on between
+      // two parties pair them, whether or not either is known ("the
+      // Zelensky-Macron meeting", "Hollis-Varga talks").
+      if (!compound && n - b == 1 && n < s.last) {
+        static const std::unordered_set<std::string_view> kBetween = {
+            "meeting", "meetings", "talks", "summit", "call", "deal", "agreement", "accord", "pact", "treaty",
+            "border", "war", "conflict", "relations", "ties", "alliance", "negotiations", "dialogue", "rivalry",
+            "partnership", "ceasefire", "truce", "feud", "standoff", "dispute", "clash", "clashes", "debate",
+            "handshake", "friendship", "rapprochement", "détente", "axis", "match", "bout", "fight"};
+        std::string_view w = words_[b];
+        size_t dash = w.find('-');
+        if (dash != std::string_view::npos && dash > 0 && w.find('-', dash + 1) == std::string_view::npos &&
+            dash + 1 < w.size() && std::isupper(static_cast<unsigned char>(w[0])) &&
+            std::isupper(static_cast<unsigned char>(w[dash + 1])) && kBetween.count(Lower(n)))
+          compound = true;
       }
       bool all_title_words = true;
       for (size_t k = b; k < n; ++k) {
@@ -1384,14 +1754,42 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
         // Else a national body of the country the document is about:
         // "Parliament" in a story about Serbia -> "Parliament of Serbia".
-        static const std::unordered_set<std::string_view> kNational = {
-            "Parliament", "Senate", "Congress", "Government", "Cabinet", "Assembly", "Police", "Army",
-            "Navy", "Judiciary", "Legislature", "Presidency"};
-        const ActorEntry* dc = found == -1 && n - b == 1 && kNational.count(words_[b]) ? document_country() : nullptr;
+        const ActorEntry* dc = found == -1 && n - b == 1 && IsNationalBody(words_[b]) ? document_country() : nullptr;
         if (dc && found == -1) {
           found = EntityFor(name + " of " + OfCountry(dc->label), "organization", dc->country, "", false);
           entities_[found].aliases.insert(name);
         }
+        if (found >= 0) {
+          Mention m = NewMention(b, n, index, found);
+          m.possessive = n < s.last && words_[n] == "'s";
+          AddMention(m);
+          i = n;
+          continue;
+        }
+      }
+      // A national body of no known country is no name of its own.
+      if (national_body && !rule_start && tagged_end == 0) {
+        i = n;
+        continue;
+      }
+      // "the United States Commission on International Religious Freedom
+      // (USCIRF)": an acronym in brackets after a name is that name's.
+      if (n == b + 1 && b >= s.first + 2 && words_[b - 1] == "(" && n < s.last && words_[n] == ")" &&
+          toks_[b].Has(kAllCaps) && mention_at_[b - 2] >= 0) {
+        const Mention& before = mentions_[mention_at_[b - 2]];
+        if (before.entity >= 0 && !before.pronoun && entities_[before.entity].e.category != "person" &&
+            Initials(entities_[before.entity].e.label, words_[b])) {
+          entities_[before.entity].aliases.insert(std::string(words_[b]));
+          AddMention(NewMention(b, n, index, before.entity));
+          i = n;
+          continue;
+        }
+      }
+      // The acronym again: "AUF leader ..." after "Anguilla United Front (AUF)".
+      if (n == b + 1 && toks_[b].Has(kAllCaps)) {
+        int found = -1;
+        for (size_t e = 0; e < entities_.size() && found < 0; ++e)
+          if (entities_[e].e.category != "person" && entities_[e].aliases.count(name)) found = static_cast<int>(e);
         if (found >= 0) {
           Mention m = NewMention(b, n, index, found);
           m.possessive = n < s.last && words_[n] == "'s";
@@ -1413,6 +1811,17 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
             category = "location";
         }
+        // A name after "company", "party" is an organisation's.
+        // (Two words the name tagger calls a person's may be one: "the
+        // party Julius Malema leads".)
+        if (after_descriptor && b == i && category == "person" &&
+            (n - b == 1 || name_type_[b] != static_cast<int8_t>(NameType::kPerson)))
+          category = "organization";
+        // A name only the tagger found has the tagger's type.
+        if (tagged_end > 0 && category == "person" && name_type_[b] == static_cast<int8_t>(NameType::kOrganization))
+          category = "organization";
+        else if (tagged_end > 0 && category == "person" && name_type_[b] == static_cast<int8_t>(NameType::kPlace))
+          category = "location";
         int e = EntityFor(name, category, of_known ? lex_.actor(of_actor.entry).country : "", "", false);
         if (!run_role.empty() && entities_[e].e.role.empty()) entities_[e].e.role = run_role;
         // The mention covers the title ("President Dale Whitcombe"), the
@@ -1420,7 +1829,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         Mention m = NewMention(title_from != SIZE_MAX && category == "person" ? title_from : b, n, index, e);
         m.possessive = n < s.last && words_[n] == "'s";
         m.modifier = medium;  // a medium reports; it is not an agent
-        m.initial_unknown = n - b == 1 && (b == s.first || s.heading) &&
+        // (The tagger's names are names wherever they stand: "Hemedti, leader of ...".)
+        m.initial_unknown = n - b == 1 && (b == s.first || s.heading) && tagged_end == 0 &&
                             !(n < s.last && (Tag(n) == Pos::kVerb || Tag(n) == Pos::kAux) && !s.heading);
         AddMention(m);
         if (category == "person") NotePerson(e);

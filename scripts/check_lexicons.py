@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the shipped general-knowledge lexicons in extract/lexicons/.
 
-For countries, organizations, titles, groups and regions it checks: the
+For countries, organizations, titles, groups, regions and communities it checks: the
 header line `# newsgraph lexicon: NAME vN` naming the file's lexicon, the
 column count of every row, required columns, closed value sets (category,
 type, kind), ISO 3166 alpha-3 codes, whitespace, duplicate keys and surface
@@ -84,10 +84,19 @@ SPECS = {
         "unique": ["name"],
         "values": {},
     },
+    "communities": {
+        "columns": ["name", "aliases", "adjectives", "country"],
+        "required": ["name"],
+        "lists": ["aliases", "adjectives"],
+        "surface": ["name", "aliases", "adjectives"],
+        "iso3": ["country"],
+        "unique": ["name"],
+        "values": {},
+    },
 }
 
 # Checked after countries.tsv, whose codes the others refer to.
-ORDER = ["countries", "organizations", "titles", "groups", "regions", "places"]
+ORDER = ["countries", "organizations", "titles", "groups", "regions", "communities", "places"]
 
 
 class Checker:
