@@ -235,6 +235,29 @@ void DocumentRun::Prepare() {
     x_.tagger_->Tag(sentence_words, &sentence_tags);
     std::copy(sentence_tags.begin(), sentence_tags.end(), tags_.begin() + s.first);
   }
+  // A capitalised word inside a sentence that no dictionary knows in any
+  // part of speech is a name, whatever the tagger guessed ("Chinese leader
+  // Xi Jinping" was read with "Jinping" as a verb, and the name was lost).
+  if (x_.wordnet_) {
+    for (const auto& s : sents_)
+      for (size_t t = s.first + 1; t < s.last && !s.heading; ++t) {  // a heading capitalises every word
+        Pos p = tags_[t];
+        // (Not the tagger's adjectives: "Abrahamic", "Keplerian" are no names.)
+        if ((p != Pos::kNoun && p != Pos::kVerb && p != Pos::kAdv) || !toks_[t].Has(kCapitalized) ||
+            toks_[t].Has(kAllCaps) || toks_[t].Has(kHasDigit) || toks_[t - 1].Has(kPunct) || Lower(t).size() < 3)
+          continue;
+        std::string_view w = Lower(t);
+        if (w.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos) continue;
+        bool known = false;
+        for (WordClass wc : {WordClass::kNoun, WordClass::kVerb, WordClass::kAdj, WordClass::kAdv})
+          if (x_.wordnet_->Has(w, wc) || x_.wordnet_->Has(x_.wordnet_->Lemma(w, wc), wc)) known = true;
+        // Lexicon words keep their tags: demonyms ("Emirati") stay modifiers.
+        PhraseMatch pm;
+        size_t tl;
+        const TitleEntry* te;
+        if (!known && !MatchActorAt(t, &pm) && !MatchTitleAt(t, &tl, &te)) tags_[t] = Pos::kPropn;
+      }
+  }
   // Names the statistical tagger finds: token -> end of the name it starts.
   name_end_.assign(toks_.size(), 0);
   name_type_.assign(toks_.size(), -1);

@@ -193,7 +193,7 @@ const std::unordered_set<std::string_view>& OrgHeads() {
       "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal",
       "Directorate", "Clan", "Cartel", "Gang", "Treasury", "Airways", "Corporation", "Corp", "Corp.",
       "Institution", "Society", "Academy", "Council", "Secretariat", "Inspectorate", "Guards", "Force",
-      "Fleet", "Command", "Museum"};
+      "Fleet", "Command", "Museum", "Holding", "Holdings"};
   return s;
 }
 const std::unordered_set<std::string_view>& PlaceHeads() {
@@ -228,7 +228,8 @@ bool IsOrgDescriptor(std::string_view w) {
       "broadcaster", "newspaper", "tabloid", "magazine", "journal", "airline", "carrier", "bank", "lender",
       "insurer", "retailer", "automaker", "carmaker", "manufacturer", "startup", "start-up", "giant", "maker",
       "operator", "developer", "publisher", "network", "channel", "agency", "outlet", "website", "club",
-      "union", "movement", "organisation", "organization", "charity", "brand", "chain", "supplier"};
+      "union", "movement", "organisation", "organization", "charity", "brand", "chain", "supplier",
+      "watchdog", "regulator", "band", "militia", "conglomerate", "telecom", "broadcaster"};
   return k.count(w) > 0;
 }
 
