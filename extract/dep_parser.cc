@@ -104,10 +104,11 @@ bool ReadLine(const std::string& data, size_t* pos, std::string_view* line) {
 // Open-addressing map from a feature key to the block of its weights. A
 // slot is indexed by the key's low bits and checked by its high 32 bits.
 // A block, in DepParser::Impl::weights (int16 values): the three move
-// weights, the number n of relation weights, then either n pairs (class,
-// weight) -- a sparse block -- or, when the slot's offset carries kDense, a
-// row of kRowWidth weights indexed by class. Moves and relations of a
-// feature share one cache line or a few, and the slot table stays small.
+// weights, then either the number n of relation weights and n pairs (class,
+// weight) -- a sparse block -- or, when the slot's offset carries kDense,
+// the largest absolute value of the row (as uint16) and a row of kRowWidth
+// weights indexed by class. Moves and relations of a feature share one
+// cache line or a few, and the slot table stays small.
 struct Slot {
   uint32_t check;
   uint32_t off;  // kEmpty for an empty slot; | kDense for a dense row
@@ -115,17 +116,21 @@ struct Slot {
 static_assert(sizeof(Slot) == 8);
 constexpr uint32_t kEmpty = 0xffffffffu;
 constexpr uint32_t kDense = 0x80000000u;
-constexpr int kHeader = 4;  // moves 0, 1, 2 and n
+constexpr int kHeader = 4;  // moves 0, 1, 2 and n (sparse) or the row's largest |weight| (dense)
 // Relation weights of a dense row: the classes rounded up to whole vectors
-// of 8 (the last four are always 0).
-constexpr int kRowWidth = 104;
-static_assert(kRowWidth >= dep_features::kNumLabelClasses && kRowWidth % 8 == 0);
+// of 16 (the last twelve are always 0).
+constexpr int kRowWidth = 112;
+static_assert(kRowWidth >= dep_features::kNumLabelClasses && kRowWidth % 16 == 0);
 // Features with at least this many relation weights get a dense row. They
 // are few (about 12,000 of 1.25 million in the shipped model) but, being
 // frequent, they hold about 95 % of the relation weights read while
 // parsing; a dense row is added with vector instructions instead of one
 // scattered addition per weight. Same sums, so the same trees.
 constexpr int kDenseMin = 12;
+// A sparse block's pairs are copied with one fixed-size copy of this many
+// int16 values (so the weights array ends with as many spare zeros).
+constexpr int kSparseCopy = 24;
+static_assert(kSparseCopy >= 2 * (kDenseMin - 1));
 
 // acc[c] += row[c] for every dense row (rows point at blocks; the row
 // starts after the header) and every class c < kRowWidth. Exact int32
@@ -139,21 +144,43 @@ void AccumulateDensePortable(const int16_t* const* blocks, int n, int32_t* acc) 
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define NEWSGRAPH_DEP_AVX2 1
-// The same with AVX2: the 104 sums stay in 13 registers over all rows.
-__attribute__((target("avx2"))) void AccumulateDenseAvx2(const int16_t* const* blocks, int n, int32_t* acc) {
-  constexpr int kVecs = kRowWidth / 8;
-  __m256i a[kVecs];
-#pragma GCC unroll 13
-  for (int v = 0; v < kVecs; ++v) a[v] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(acc + 8 * v));
-  for (int r = 0; r < n; ++r) {
-    const int16_t* row = blocks[r] + kHeader;
-#pragma GCC unroll 13
-    for (int v = 0; v < kVecs; ++v)
-      a[v] = _mm256_add_epi32(
-          a[v], _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 8 * v))));
+// The same with AVX2. Rows are added as int16, 16 to a register, as long
+// as the sum of their largest absolute weights stays within int16 (then no
+// partial sum can overflow, so the result is exact); then the int16 sums
+// are widened and added to acc, and the next run of rows starts. With the
+// shipped model a run is about 15 rows.
+constexpr int kVecs = kRowWidth / 16;
+
+// acc += the int16 sums in a (widened), and a = 0.
+__attribute__((target("avx2"))) inline void FlushAvx2(__m256i* a, int32_t* acc) {
+#pragma GCC unroll 7
+  for (int v = 0; v < kVecs; ++v) {
+    auto* lo = reinterpret_cast<__m256i*>(acc + 16 * v);
+    auto* hi = reinterpret_cast<__m256i*>(acc + 16 * v + 8);
+    _mm256_storeu_si256(lo, _mm256_add_epi32(_mm256_loadu_si256(lo), _mm256_cvtepi16_epi32(_mm256_castsi256_si128(a[v]))));
+    _mm256_storeu_si256(hi, _mm256_add_epi32(_mm256_loadu_si256(hi), _mm256_cvtepi16_epi32(_mm256_extracti128_si256(a[v], 1))));
+    a[v] = _mm256_setzero_si256();
   }
-#pragma GCC unroll 13
-  for (int v = 0; v < kVecs; ++v) _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + 8 * v), a[v]);
+}
+
+__attribute__((target("avx2"))) void AccumulateDenseAvx2(const int16_t* const* blocks, int n, int32_t* acc) {
+  __m256i a[kVecs];
+#pragma GCC unroll 7
+  for (int v = 0; v < kVecs; ++v) a[v] = _mm256_setzero_si256();
+  int budget = 0;  // sum of the largest |weight| of the rows in a[]
+  for (int r = 0; r < n; ++r) {
+    const int16_t* b = blocks[r];
+    const int largest = static_cast<uint16_t>(b[3]);
+    if (budget + largest > 32767) {
+      FlushAvx2(a, acc);
+      budget = 0;
+    }
+    budget += largest;
+#pragma GCC unroll 7
+    for (int v = 0; v < kVecs; ++v)
+      a[v] = _mm256_add_epi16(a[v], _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + kHeader + 16 * v)));
+  }
+  FlushAvx2(a, acc);
 }
 #endif
 
@@ -543,6 +570,7 @@ namespace {
 struct Scratch {
   dep_features::State state;
   uint64_t keys[dep_features::kNumTemplates];
+  int16_t pairs[dep_features::kNumTemplates * kSparseCopy];  // (class, weight) of the sparse blocks
   const int16_t* dense[dep_features::kNumTemplates];   // blocks of the features found, dense rows
   const int16_t* sparse[dep_features::kNumTemplates];  // and sparse ones
 };
@@ -561,14 +589,20 @@ struct DepParser::Impl {
 
   // acc[c] = the sum of class c's weights over the features found (dense
   // rows and sparse blocks); acc has kRowWidth entries.
-  void Accumulate(const Scratch& s, int nd, int ns, int32_t* acc) const {
+  void Accumulate(Scratch& s, int nd, int ns, int32_t* acc) const {
     std::fill(acc, acc + kRowWidth, 0);
     accumulate_dense(s.dense, nd, acc);
+    // The sparse blocks' pairs are gathered into one list first, each with
+    // a copy of fixed size (only the length read decides how far the next
+    // copy starts), so that no branch depends on the blocks' lengths:
+    // a loop per block mispredicted its exit about once a block.
+    int16_t* end = s.pairs;
     for (int i = 0; i < ns; ++i) {
       const int16_t* b = s.sparse[i];
-      const int16_t* e = b + kHeader;
-      for (int j = 0, nnz = b[3]; j < nnz; ++j) acc[static_cast<uint16_t>(e[2 * j])] += e[2 * j + 1];
+      std::memcpy(end, b + kHeader, kSparseCopy * sizeof(int16_t));
+      end += 2 * b[3];
     }
+    for (const int16_t* e = s.pairs; e < end; e += 2) acc[static_cast<uint16_t>(e[0])] += e[1];
   }
 
   const Slot* Find(uint64_t key) const {
@@ -706,7 +740,7 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
         size += kHeader + (nnz >= kDenseMin ? kRowWidth : 2 * nnz);
         q += 15 + 3 * nnz;
       }
-      m.weights.reserve(size);
+      m.weights.reserve(size + kSparseCopy);
     }
     auto i16 = [](const unsigned char* q) { return static_cast<int16_t>(static_cast<uint16_t>(q[0] | (q[1] << 8))); };
     uint64_t prev = 0;
@@ -740,19 +774,23 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
       m.weights.push_back(i16(rel - 3));
       m.weights.push_back(static_cast<int16_t>(nnz));
       if (dense) m.weights.resize(at + kHeader + kRowWidth, 0);
+      int largest = 0;
       for (const unsigned char* q = rel; q < p; q += 3) {
         if (dense) {
           m.weights[at + kHeader + q[0]] = i16(q + 1);
+          largest = std::max(largest, std::abs(int{i16(q + 1)}));
         } else {
           m.weights.push_back(static_cast<int16_t>(q[0]));
           m.weights.push_back(i16(q + 1));
         }
       }
+      if (dense) m.weights[at + 3] = static_cast<int16_t>(static_cast<uint16_t>(largest));
       size_t s = key & m.mask;
       while (m.slots[s].off != kEmpty) s = (s + 1) & m.mask;
       m.slots[s] = slot;
     }
     if (p != end) return fail(0, "trailing bytes after the feature table");
+    m.weights.resize(m.weights.size() + kSparseCopy, 0);  // what the last block's copy may read
     if (m.num_label_weights != static_cast<size_t>(n_labels))
       return fail(0, "fewer relation weights than the header's label_weights");
     m.num_features = static_cast<size_t>(n_features);
@@ -820,6 +858,10 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
       // relation, so when it is the only arc the relations need no scores.
       const bool root_only = st.Legal(kLeft) && st.b0() == n;
       if (!root_only) m.Accumulate(s, nd, ns, acc);
+      // The best (move, relation): the shift, then left arcs, then right
+      // arcs, relations in Dep order, a later one only if strictly better.
+      // Found as the largest relation score of each direction and the first
+      // relation that has it (the same choice as scanning all 98 pairs).
       int64_t best_score = INT64_MIN;
       if (st.Legal(kShift)) {
         best = kShift;
@@ -833,14 +875,15 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
       } else {
         for (int mv = kLeft; mv <= kRight; ++mv) {
           if (!st.Legal(static_cast<Move>(mv))) continue;
-          const int base = mv == kLeft ? 0 : kNumDeps;
-          for (int l = 1; l < kNumDeps; ++l) {
-            const int64_t sc = int64_t{score[mv]} + acc[base + l];
-            if (sc > best_score) {
-              best_score = sc;
-              best = mv;
-              label = static_cast<Dep>(l);
-            }
+          const int32_t* rel = acc + (mv == kLeft ? 0 : kNumDeps);
+          int32_t top = rel[1];
+          for (int l = 2; l < kNumDeps; ++l) top = std::max(top, rel[l]);
+          if (int64_t{score[mv]} + top > best_score) {
+            best_score = int64_t{score[mv]} + top;
+            best = mv;
+            int l = 1;
+            while (rel[l] != top) ++l;
+            label = static_cast<Dep>(l);
           }
         }
       }
