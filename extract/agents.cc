@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <unordered_set>
 
 #include "extract/text.h"
 
@@ -95,6 +96,14 @@ void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t value) {
   max_words_ = std::max(max_words_, words.size());
 }
 
+void PhraseIndex::Set(const std::vector<std::string>& words, uint32_t value) {
+  if (words.empty()) return;
+  Add(words, value);
+  std::string key;
+  for (size_t i = 0; i < words.size(); ++i) key += (i ? " " : "") + words[i];
+  map_[key] = value;
+}
+
 long PhraseIndex::Longest(const std::vector<std::string_view>& lower_words, size_t start, size_t* match_end) const {
   *match_end = start;
   long best = -1;
@@ -134,9 +143,16 @@ bool Agents::AddFile(const std::string& path, const DictionaryOptions& options, 
   report.path = path;
   report.kind = "agents";
   Agents staged = *this;
+  std::unordered_set<std::string> seen;  // phrases of this file
   auto add = [&](const std::vector<std::string>& words, const AgentEntry& e) {
-    staged.index_.Add(words, static_cast<uint32_t>(staged.entries_.size()));
+    std::string key;
+    for (size_t i = 0; i < words.size(); ++i) key += (i ? " " : "") + words[i];
+    if (seen.insert(key).second)
+      staged.index_.Set(words, static_cast<uint32_t>(staged.entries_.size()));
+    else
+      staged.index_.Add(words, static_cast<uint32_t>(staged.entries_.size()));
     staged.entries_.push_back(e);
+    staged.entries_.back().file = static_cast<uint32_t>(reports_.size());
   };
   std::ifstream probe(path);
   std::string first;

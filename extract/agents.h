@@ -39,6 +39,8 @@ class PhraseIndex {
  public:
   // Adds words -> value; an earlier entry for the same words wins.
   void Add(const std::vector<std::string>& words, uint32_t value);
+  // Adds words -> value, replacing an earlier entry for the same words.
+  void Set(const std::vector<std::string>& words, uint32_t value);
   // The value of the longest phrase starting at words[start] and
   // *match_end (one past its last word), or -1 when none.
   long Longest(const std::vector<std::string_view>& lower_words, size_t start, size_t* match_end) const;
@@ -54,6 +56,7 @@ class PhraseIndex {
 struct AgentEntry {
   std::string code;     // "GOV", "MIL", "MOP", "NGO"
   bool prefix = false;  // "[NGO~]": the code goes before the actor's (NGO + USA), else after (USA + GOV)
+  uint32_t file = 0;    // which file added it: 0 the first AddFile (the extractor's shipped list), 1 the next, ...
 };
 
 class Agents {
@@ -67,7 +70,9 @@ class Agents {
   static std::unique_ptr<Agents> Load(const std::string& path, bool strict, std::vector<std::string>* warnings,
                                       std::string* error);
 
-  // Adds one more file; on failure adds nothing. report may be null.
+  // Adds one more file; on failure adds nothing. report may be null. A
+  // phrase the file shares with an earlier file takes this file's code (a
+  // user's file over the shipped list); within one file the first wins.
   bool AddFile(const std::string& path, const DictionaryOptions& options, DictionaryReport* report,
                std::string* error);
 

@@ -53,6 +53,10 @@ struct LocalEntity {
   graph::Entity e;
   std::set<std::string> aliases;
   bool known = false;  // from a lexicon
+  // A compound code ("[FRO/BIL/SAM]" in a PETRARCH/TABARI actor
+  // dictionary: one phrase naming several actors jointly) makes one entity
+  // per code; the phrase's mentions and relations go to every member.
+  std::vector<int> members;
 };
 
 // What a relation points at: an actor mention or an issue phrase.
@@ -84,12 +88,14 @@ class DocumentRun {
   // Lexicon matches starting at token t, looked up once per token (the
   // stages ask about the same token several times).
   bool MatchActorAt(size_t t, PhraseMatch* m) const {
+    if (t >= actor_memo_.size()) return false;  // past the document's end
     auto& memo = actor_memo_[t];
     if (memo.state == 0) memo.state = lex_.MatchActor(words_, t, &memo.match) ? 2 : 1;
     if (memo.state == 2) *m = memo.match;
     return memo.state == 2;
   }
   bool MatchTitleAt(size_t t, size_t* length, const TitleEntry** title) const {
+    if (t >= title_memo_.size()) return false;  // past the document's end
     auto& memo = title_memo_[t];
     if (memo.state == 0) memo.state = lex_.MatchTitle(words_, t, &memo.length, &memo.title) ? 2 : 1;
     if (memo.state == 2) {
@@ -145,6 +151,10 @@ class DocumentRun {
   std::vector<int> Coordinated(int mention, size_t sent_first);
   void Objects(size_t from, size_t sent_last, std::vector<Target>* targets);
   bool IssuePhrase(size_t from, size_t sent_last, Target* target, size_t* end);
+  // The entities a relation of entity e goes to: its members, else e.
+  std::vector<int> MembersOf(int e) const;
+  void EmitEntities(int se, int oe, const Target& target, const RelationEntry& r, bool negated, float confidence,
+                    uint32_t sentence);
   void Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
             float confidence, uint32_t sentence);
   bool MatchPrep(size_t after, size_t sent_last, const std::string& prep, size_t* end) const;
@@ -178,6 +188,7 @@ class DocumentRun {
   int KidWithBase(size_t t, Dep base) const;
   std::string PossessorLabel(size_t n) const;
   bool LightObject(size_t t) const;
+  size_t LightVerb(size_t t) const;
   bool IsVerbal(size_t t) const;
   std::string CaseOf(size_t t) const;
   int ActorMention(size_t t) const;
@@ -185,6 +196,11 @@ class DocumentRun {
   int ProtestingCrowd(size_t v, uint32_t sentence);
   void ActorsOf(size_t t, std::vector<int>* out, int depth, bool* indirect) const;
   std::vector<int> TreeSubjects(size_t v, bool* through, bool* pronoun, int depth) const;
+  int StraySubject(size_t v) const;
+  void QuoteSpeaker(size_t v, std::vector<int>* out) const;
+  int AntecedentAgent(size_t node, int subject_entity, uint32_t sentence) const;
+  int AntecedentPatient(size_t node, uint32_t sentence) const;
+  bool ClaimedAct(uint32_t index, size_t t);
   bool TreePassive(size_t v) const;
   bool TreeNegated(size_t v) const;
   bool TreeIntent(size_t v) const;
@@ -245,6 +261,15 @@ class DocumentRun {
     recent_persons_.push_back(e);
   }
   std::set<std::tuple<int, std::string, std::string, int, uint32_t>> emitted_;
+  // Acts read without a target ("Turkey began a military offensive"): who
+  // did them, of which class, in which sentence; for AntecedentAgent.
+  struct Act {
+    int mention;  // the agent, or -1 for an act read with its patient only
+    std::string cls;
+    uint32_t sentence;
+    int patient = -1;  // "Saudi Aramco facilities were hit": the patient, agent unknown
+  };
+  std::vector<Act> acts_;
   bool negative_ = false;  // the trigger being parsed is against its object
   bool issues_only_ = false;  // the verb dictionary coded this verb's actor relations
   PatternSentence pattern_;   // PatternView's sentence

@@ -342,6 +342,17 @@ std::vector<int> DocumentRun::Coordinated(int m, size_t sent_first) {
     while (first > sent_first + 1 && mention_at_[first - 1] < 0 &&
            (Tag(first - 1) == Pos::kDet || Tag(first - 1) == Pos::kAdj))
       --first;
+    // A lower-case word the tagger read as a noun, between an article and
+    // the name, modifies it too: "and the evil awful Gondor".
+    size_t k = first;
+    while (k > sent_first + 1 && first - k < 4 && mention_at_[k - 1] < 0 && !IsCap(k - 1) &&
+           (Tag(k - 1) == Pos::kDet || Tag(k - 1) == Pos::kAdj || Tag(k - 1) == Pos::kNoun)) {
+      --k;
+      if (Tag(k) == Pos::kDet) {
+        first = k;
+        break;
+      }
+    }
     return first;
   };
   size_t k = item_start(mentions_[m].first);
@@ -645,14 +656,27 @@ void DocumentRun::Objects(size_t from, size_t sent_last, std::vector<Target>* ta
   }
 }
 
+std::vector<int> DocumentRun::MembersOf(int e) const {
+  if (e >= 0 && !entities_[e].members.empty()) return entities_[e].members;
+  return {e};
+}
+
 void DocumentRun::Emit(int subject_mention, const Target& target, const RelationEntry& r, bool negated,
                        float confidence, uint32_t sentence) {
   int se = mentions_[subject_mention].entity;
   if (se < 0) return;
+  int oe = target.mention >= 0 ? mentions_[target.mention].entity : -1;
+  if (target.mention >= 0 && (oe < 0 || oe == se)) return;
+  // An actor with a compound code acts as each of its members.
+  for (int s : MembersOf(se))
+    for (int o : MembersOf(oe)) EmitEntities(s, o, target, r, negated, confidence, sentence);
+}
+
+void DocumentRun::EmitEntities(int se, int oe, const Target& target, const RelationEntry& r, bool negated,
+                               float confidence, uint32_t sentence) {
   graph::Relation rel;
   rel.subject = entities_[se].e.id;
   if (target.mention >= 0) {
-    int oe = mentions_[target.mention].entity;
     if (oe < 0 || oe == se) return;
     if (issues_only_ && r.code.empty()) return;  // the verb dictionary's to say
     rel.object = entities_[oe].e.id;
@@ -796,21 +820,30 @@ std::vector<int> DocumentRun::ActorsAfter(size_t from, size_t sent_last) const {
 // dictionary's alone.
 bool DocumentRun::DictionaryEvents(const SentenceBounds& s, uint32_t index, size_t t) {
   const VerbDictionary& dict = *x_.verbs_;
-  const std::vector<uint32_t>* forms = dict.FormsOf(Lower(t));
-  if (!forms) forms = dict.FormsOf(VerbLemma(t));
-  if (!forms) return false;
   const PatternSentence& view = PatternView(s);
-  const size_t at = t - s.first;
   long chosen = -1;
   size_t first = 0, last = 0;
-  for (uint32_t f : *forms) {
-    size_t b, e;
-    if (dict.FormAt(f, view, at, &b, &e) && (chosen < 0 || e - b > last - first)) {
-      chosen = f;
-      first = b;
-      last = e;
+  // The forms written at token u whose words cover t.
+  auto choose = [&](size_t u) {
+    const std::vector<uint32_t>* forms = dict.FormsOf(Lower(u));
+    if (!forms && u == t) forms = dict.FormsOf(VerbLemma(t));
+    if (!forms) return;
+    for (uint32_t f : *forms) {
+      size_t b, e;
+      if (dict.FormAt(f, view, u - s.first, &b, &e) && b <= t - s.first && t - s.first < e &&
+          (chosen < 0 || e - b > last - first)) {
+        chosen = f;
+        first = b;
+        last = e;
+      }
     }
-  }
+  };
+  choose(t);
+  // A multi-word verb whose inflected word the tagger read as another part
+  // of speech next to the verb it found: "will not wire tap" ("WIRE_+TAP",
+  // with "wire" tagged as the verb and "tap" as a noun).
+  if (chosen < 0 && t + 1 < s.last && Tag(t + 1) != Pos::kVerb) choose(t + 1);
+  if (chosen < 0 && t > s.first && Tag(t - 1) != Pos::kVerb) choose(t - 1);
   if (chosen < 0) return false;
   VerbMatch match = dict.Match(static_cast<uint32_t>(chosen), view, first, last);
   std::string code = match.code, reverse;
@@ -825,7 +858,7 @@ bool DocumentRun::DictionaryEvents(const SentenceBounds& s, uint32_t index, size
   const VerbForm& form = dict.form(static_cast<uint32_t>(chosen));
   for (size_t k = 0; k < form.words.size(); ++k) {
     if (!entry.lemma.empty()) entry.lemma += ' ';
-    entry.lemma += k == form.verb ? VerbLemma(t) : form.words[k];
+    entry.lemma += k == form.verb ? VerbLemma(s.first + first + k) : form.words[k];
   }
   entry.polarity = PloverPolarity(entry.cls);
   entry.code = code;
@@ -1065,14 +1098,17 @@ graph::DocumentAnalysis DocumentRun::Run() {
   std::vector<uint32_t> counts(entities_.size(), 0);
   for (const auto& m : mentions_) {
     if (m.entity < 0) continue;
-    counts[m.entity]++;
-    graph::Mention gm;
-    gm.entity = entities_[m.entity].e.id;
-    gm.sentence = m.sentence;
-    gm.span = m.byte_end > 0 ? Span{m.byte_begin, m.byte_end} : Span{toks_[m.first].begin, toks_[m.last - 1].end};
-    gm.text = out_.doc.text.substr(gm.span.begin, gm.span.size());
-    gm.pronoun = m.pronoun;
-    out_.mentions.push_back(std::move(gm));
+    // A compound actor's mention names each member.
+    for (int e : MembersOf(m.entity)) {
+      counts[e]++;
+      graph::Mention gm;
+      gm.entity = entities_[e].e.id;
+      gm.sentence = m.sentence;
+      gm.span = m.byte_end > 0 ? Span{m.byte_begin, m.byte_end} : Span{toks_[m.first].begin, toks_[m.last - 1].end};
+      gm.text = out_.doc.text.substr(gm.span.begin, gm.span.size());
+      gm.pronoun = m.pronoun;
+      out_.mentions.push_back(std::move(gm));
+    }
   }
   // Entities: actors that were mentioned, issues that were related to.
   std::set<std::string> used;

@@ -374,6 +374,11 @@ int Lexicons::FindActorByLabel(const std::string& label) const {
   return it == actor_by_label_.end() ? -1 : static_cast<int>(it->second);
 }
 
+int Lexicons::FindActorByCode(const std::string& code) const {
+  auto it = actor_by_code_.find(code);
+  return it == actor_by_code_.end() ? -1 : it->second;
+}
+
 std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* error) {
   auto lex = std::make_unique<Lexicons>();
   std::string version;
@@ -694,6 +699,10 @@ bool Lexicons::AddActorFile(const std::string& path, const DictionaryOptions& op
     } else {
       id = AddActor(p.entry);
     }
+    if (const std::string& code = actors_[id].code; !code.empty() && code.find('/') == std::string::npos) {
+      auto [it, added] = actor_by_code_.emplace(code, static_cast<int>(id));
+      if (!added && it->second != static_cast<int>(id)) it->second = -1;
+    }
     for (const auto& phrase : p.phrases) {
       auto words = PhraseWords(phrase);
       if (words.empty()) continue;
@@ -701,6 +710,17 @@ bool Lexicons::AddActorFile(const std::string& path, const DictionaryOptions& op
       max_phrase_words_ = std::max(max_phrase_words_, words.size());
       folded_phrases_[key] = {id, PhraseUse::kName};  // a later entry wins, markers too
       AddPrefixes(key, std::make_pair(uint32_t{0}, kPrefixOnly), &folded_phrases_);
+      // "THE_SHIRE": in running text the article is lower case ("welcomed
+      // by the Shire") or absent ("Shire officials"), so the name also
+      // matches without it, as shipped names do (AddPhrase). An entry
+      // written without the article keeps its own phrase.
+      if (words.size() > 1 && Lower(words[0]) == "the") {
+        std::string bare = key.substr(4);
+        if (!folded_phrases_.count(bare) || IsPrefixOnly(folded_phrases_[bare])) {
+          folded_phrases_[bare] = {id, PhraseUse::kName};
+          AddPrefixes(bare, std::make_pair(uint32_t{0}, kPrefixOnly), &folded_phrases_);
+        }
+      }
     }
   }
   return true;

@@ -155,6 +155,9 @@ class Lexicons {
   const ActorEntry& actor(uint32_t entry) const { return actors_[entry]; }
   // Entry of an actor by exact canonical label, or -1.
   int FindActorByLabel(const std::string& label) const;
+  // The one user-dictionary actor whose undated code is `code` ("BEL" ->
+  // Belgium), or -1 when none or several have it.
+  int FindActorByCode(const std::string& code) const;
 
   // Title of one or more words starting at words[i] (case-insensitive):
   // "Prime Minister", "special envoy", "Sir".
@@ -176,6 +179,7 @@ class Lexicons {
 
   std::vector<ActorEntry> actors_;
   std::unordered_map<std::string, uint32_t> actor_by_label_;
+  std::unordered_map<std::string, int> actor_by_code_;  // -1: several actors share the code
   // phrase key (words joined by ' ') -> match; max phrase length in words.
   std::unordered_map<std::string, std::pair<uint32_t, PhraseUse>> phrases_;
   // case-folded phrase key -> match, for all-caps text and the PETRARCH

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/agents.h"
 #include "extract/document.h"
 #include "extract/wordnet.h"
 #include "graph/merge.h"
@@ -114,13 +115,60 @@ std::string AgentOf(std::string_view canonical) {
   auto it = m.find(canonical);
   return it == m.end() ? "" : std::string(it->second);
 }
-// The code of a group of an actor: its code (or country) + the agent.
-std::string GroupCode(const std::string& base_code, const std::string& country, std::string_view canonical) {
+// The agent of a group noun: the agents dictionaries' (a user's --agents
+// file over the shipped lexicons/agents.tsv) for the whole noun, else the
+// built-in table. *prefix: the code goes before the actor's ("[NGO~]").
+std::string AgentCode(const Agents* agents, std::string_view canonical, bool* prefix) {
+  *prefix = false;
+  if (agents) {
+    std::vector<std::string> words;
+    size_t b = 0;
+    while (b <= canonical.size()) {
+      size_t sp = std::min(canonical.find(' ', b), canonical.size());
+      if (sp > b) words.push_back(LowerAscii(canonical.substr(b, sp - b)));
+      b = sp + 1;
+    }
+    std::vector<std::string_view> views(words.begin(), words.end());
+    size_t end = 0;
+    if (!views.empty())
+      if (const AgentEntry* a = agents->Match(views, 0, &end); a && end == views.size()) {
+        *prefix = a->prefix;
+        return a->code;
+      }
+  }
+  return AgentOf(canonical);
+}
+// An actor's code with an agent's: "GON" + "GOV" -> "GONGOV", a prefix
+// agent before it ("NGO" + "ARN" -> "NGOARN"). A code already holding the
+// agent's is kept ("HGWGOVMED" + "GOV"); a compound code ("FRO/BIL") gets
+// the agent on each member.
+std::string WithAgent(const std::string& base, const std::string& agent, bool prefix) {
+  if (base.empty() || agent.empty()) return base;
+  auto join = [&](const std::string& part) {
+    if (part.size() < 3) return part;
+    for (size_t at = prefix ? 0 : 3; at + agent.size() <= part.size(); at += 3)
+      if (part.compare(at, agent.size(), agent) == 0) return part;
+    return prefix ? agent + part : part + agent;
+  };
+  if (base.find('/') == std::string::npos) return join(base);
+  std::string out;
+  size_t b = 0;
+  while (b <= base.size()) {
+    size_t slash = std::min(base.find('/', b), base.size());
+    if (!out.empty()) out += '/';
+    out += join(base.substr(b, slash - b));
+    b = slash + 1;
+  }
+  return out;
+}
+// The code of a group of an actor: its code (or country) with the agent of
+// the group noun.
+std::string GroupCode(const Agents* agents, const std::string& base_code, const std::string& country,
+                      std::string_view canonical) {
   std::string base = base_code.empty() ? country : base_code;
-  std::string agent = AgentOf(canonical);
-  if (base.empty()) return "";
-  if (agent.empty() || base.size() != 3) return base;
-  return base + agent;
+  bool prefix = false;
+  std::string agent = canonical.empty() ? std::string() : AgentCode(agents, canonical, &prefix);
+  return WithAgent(base, agent, prefix);
 }
 
 bool IsPersonPronoun(std::string_view lower, bool* possessive) {
@@ -189,8 +237,33 @@ int DocumentRun::EntityFor(const std::string& label, const std::string& category
   le.e.code = code;
   le.known = known;
   entities_.push_back(std::move(le));
-  entity_index_.emplace(id, static_cast<int>(entities_.size() - 1));
-  return static_cast<int>(entities_.size() - 1);
+  const int index = static_cast<int>(entities_.size() - 1);
+  entity_index_.emplace(id, index);
+  // A compound code ("FRO/BIL/SAM"): one member per code, named as the
+  // dictionary names that code when one actor alone has it ("BEL" ->
+  // Belgium), else "label (CODE)".
+  if (code.find('/') != std::string::npos) {
+    std::vector<int> members;
+    size_t b = 0;
+    while (b <= code.size()) {
+      size_t slash = std::min(code.find('/', b), code.size());
+      std::string part = code.substr(b, slash - b);
+      b = slash + 1;
+      if (part.empty() || part.find('/') != std::string::npos) continue;
+      int entry = lex_.FindActorByCode(part);
+      int m;
+      if (entry >= 0) {
+        const ActorEntry& a = lex_.actor(static_cast<uint32_t>(entry));
+        m = EntityFor(a.label, a.category, a.country, part, true);
+      } else {
+        m = EntityFor(label + " (" + part + ")", category, part.size() >= 3 ? part.substr(0, 3) : part, part, known);
+      }
+      entities_[m].aliases.insert(label);
+      if (std::find(members.begin(), members.end(), m) == members.end()) members.push_back(m);
+    }
+    if (members.size() >= 2) entities_[index].members = std::move(members);
+  }
+  return index;
 }
 
 Mention DocumentRun::NewMention(size_t first, size_t last, uint32_t sentence, int entity) const {
@@ -231,6 +304,25 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
     }
     return false;
+  };
+  // An agent of the user's agents dictionaries (--agents) at token k
+  // ("cleric", "government newspaper", "Minister of Silly Walks"): one
+  // past its end, or k when none. The shipped list (lexicons/agents.tsv,
+  // the extractor's first file) only codes the group nouns of
+  // lexicons/groups.tsv. A capitalised agent must be longer than any title
+  // there ("Foreign Minister" stays a title).
+  auto agent_at = [&](size_t k, const AgentEntry** agent) -> size_t {
+    if (!x_.agents_ || k >= s.last || mention_at_[k] >= 0 || toks_[k].Has(kPunct)) return k;
+    size_t end = k;
+    const AgentEntry* m = x_.agents_->Match(lower_, k, &end);
+    if (!m || end > s.last || m->file == 0) return k;
+    if (IsCap(k)) {
+      size_t tl;
+      const TitleEntry* te;
+      if (end - k < 2 || (title_at(k, &tl, &te) && tl >= end - k)) return k;
+    }
+    *agent = m;
+    return end;
   };
   // A name that goes on past a lexicon match ("Kanye West", "Gulf Clan",
   // "Morning Joe"): [*b, *e) is the whole capitalised run around [first, last).
@@ -497,7 +589,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (k < s.last && words_[k] == "'s") ++k;
         size_t tl;
         const TitleEntry* te;
-        if (k < s.last && title_at(k, &tl, &te)) {
+        const AgentEntry* ag = nullptr;
+        if (k < s.last && title_at(k, &tl, &te) && agent_at(k, &ag) <= k + tl) {
           has_aff = true;
           j = k;
         }
@@ -701,12 +794,42 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (const ActorEntry* dc = document_country()) {
           std::string prefix = dc->adjective.empty() ? dc->label : dc->adjective;
           std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
-          int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
+          int e = EntityFor(prefix + " " + noun, "group", dc->country, GroupCode(x_.agents_.get(), dc->CodeOn(out_.doc.date), dc->country, *canonical), false);
           entities_[e].aliases.insert(std::string(Surface(i)));
           AddMention(NewMention(i, i + 1, index, e));
           ++i;
           continue;
         }
+      }
+    }
+    // A prefix agent of a user's agents file before an actor ("MSF" with
+    // [NGO~] in "MSF Arnor", "an MSF Arnor diplomat"): a group of the
+    // actor whose code starts with the agent's (NGOARN, NGOARNGOV).
+    if (x_.agents_) {
+      size_t end = i;
+      const AgentEntry* pa = x_.agents_->Match(lower_, i, &end);
+      PhraseMatch am;
+      if (pa && pa->prefix && pa->file > 0 && end < s.last && IsCap(end) && MatchActorAt(end, &am) &&
+          (am.use == PhraseUse::kName || am.use == PhraseUse::kAdjective)) {
+        const ActorEntry& aa = lex_.actor(am.entry);
+        std::string code = aa.CodeOn(out_.doc.date);
+        if (code.empty()) code = aa.country;
+        code = WithAgent(code, pa->code, true);
+        size_t e = end + am.length;
+        for (int n = 0; n < 4; ++n) {
+          const AgentEntry* ag = nullptr;
+          size_t next = agent_at(e, &ag);
+          if (next == e) break;
+          code = WithAgent(code, ag->code, ag->prefix);
+          e = next;
+        }
+        std::string label;
+        for (size_t w = i; w < e; ++w) label += (label.empty() ? "" : " ") + std::string(Surface(w));
+        Mention m = NewMention(i, e, index, EntityFor(label, "group", aa.country, code, false));
+        m.possessive = e < s.last && words_[e] == "'s";
+        AddMention(m);
+        i = e;
+        continue;
       }
     }
     // Groups named by their country after them: "soldiers from Gondor",
@@ -728,13 +851,39 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         for (size_t h = 0; h < nouns.size(); ++h) {
           const std::string& noun = *lex_.GroupNoun(Lower(nouns[h]));
           int e = EntityFor(prefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ca.country,
-                            GroupCode(ca.CodeOn(out_.doc.date), ca.country,
-                                      ca.category != "country" && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
+                            GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), ca.country,
+                                      ca.category != "country" && ca.code.empty() && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
                             false);
           Mention m = NewMention(nouns[h], h + 1 == nouns.size() ? k + 1 + cm.length : nouns[h] + 1, index, e);
           AddMention(m);
         }
         i = k + 1 + cm.length;
+        // "the ambassadors of Arnor, Osgiliath and Gondor": the noun names a
+        // group of each country of the list.
+        if (nouns.size() == 1) {
+          const std::string& noun = *lex_.GroupNoun(Lower(nouns[0]));
+          size_t q = i;
+          while (q + 1 < s.last && (Lower(q) == "," || Lower(q) == "and")) {
+            size_t c = q + 1;
+            if (Lower(q) == "," && c < s.last && Lower(c) == "and") ++c;
+            if (c + 1 < s.last && Lower(c) == "the") ++c;
+            PhraseMatch more;
+            if (!(c < s.last && IsCap(c) && MatchActorAt(c, &more) && more.use != PhraseUse::kAdjective &&
+                  (lex_.actor(more.entry).category == "country" || !lex_.actor(more.entry).code.empty())))
+              break;
+            // "..., Gondor and Arnor officials": the last item has its own noun.
+            size_t end = c + more.length;
+            if (end < s.last && (words_[end] == "'s" || (!IsCap(end) && lex_.GroupNoun(Lower(end))))) break;
+            const ActorEntry& ma = lex_.actor(more.entry);
+            std::string mprefix = ma.adjective.empty() ? ma.label : ma.adjective;
+            int e = EntityFor(mprefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ma.country,
+                              GroupCode(x_.agents_.get(), ma.CodeOn(out_.doc.date), ma.country,
+                                        ma.category != "country" && ma.code.empty() && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
+                              false);
+            AddMention(NewMention(c, end, index, e));
+            q = i = end;
+          }
+        }
         continue;
       }
     }
@@ -809,10 +958,54 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             }
           }
         }
+        // Agents after the name, one after another: "Arnor cleric", "the
+        // Quibbler government newspaper", "the Calenardhon Minister of
+        // Silly Walks". The group is the actor's, its code the actor's with
+        // each agent's in turn (as PETRARCH composes them).
+        // Not before a name: "Italian journalist Cecilia Sala" is the person.
+        if (!forces_end) {
+          std::vector<const AgentEntry*> run;
+          size_t e = g;
+          while (run.size() < 4) {
+            const AgentEntry* ag = nullptr;
+            size_t next = agent_at(e, &ag);
+            if (next == e) break;
+            run.push_back(ag);
+            e = next;
+          }
+          bool name_after = e < s.last && IsCap(e) && !toks_[e].Has(kPunct);
+          // "the Indian and Philippine navies": coordinated demonyms stay
+          // the actors themselves (the tree joins them; one group each
+          // would split them).
+          bool coordinated = heads.size() > 1 ||
+                             (i > s.first + 1 && (Lower(i - 1) == "and" || Lower(i - 1) == ",") &&
+                              mention_at_[i - 2] >= 0 && mentions_[mention_at_[i - 2]].modifier);
+          if (!run.empty() && (!canonical || e > g + 1) && !name_after && !coordinated) {
+            for (size_t h = 0; h < heads.size(); ++h) {
+              const ActorEntry& ha = lex_.actor(heads[h].second.entry);
+              std::string code = ha.CodeOn(out_.doc.date);
+              if (code.empty()) code = ha.country;
+              for (const AgentEntry* ag : run) code = WithAgent(code, ag->code, ag->prefix);
+              std::string label = ha.adjective.empty() ? ha.label : ha.adjective, surface;
+              for (size_t w = g; w < e; ++w) label += " " + std::string(Surface(w));
+              for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
+                surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
+              for (size_t w = g; w < e; ++w) surface += " " + std::string(Surface(w));
+              int ge = EntityFor(label, "group", ha.country, code, false);
+              entities_[ge].aliases.insert(surface);
+              Mention m = NewMention(heads[h].first,
+                                     h + 1 == heads.size() ? e : heads[h].first + heads[h].second.length, index, ge);
+              m.possessive = h + 1 == heads.size() && e < s.last && words_[e] == "'s";
+              AddMention(m);
+            }
+            i = e;
+            continue;
+          }
+        }
         if (forces_end) {
           canonical = nullptr;
           std::string prefix = a.adjective.empty() ? a.label : a.adjective;
-          int e = EntityFor(prefix + " forces", "group", a.country, GroupCode(a.CodeOn(out_.doc.date), a.country, "forces"), false);
+          int e = EntityFor(prefix + " forces", "group", a.country, GroupCode(x_.agents_.get(), a.CodeOn(out_.doc.date), a.country, "forces"), false);
           std::string surface;
           for (size_t w = i; w < forces_end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
           entities_[e].aliases.insert(surface);
@@ -863,8 +1056,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;
             int e = EntityFor(prefix + " " + noun, "group", ha.country,
                               // A region's forces ("Puntland forces") are not its country's.
-                              GroupCode(ha.CodeOn(out_.doc.date), ha.country,
-                                        ha.category != "country" && AgentOf(*canonical) == "MIL" ? "" : *canonical),
+                              GroupCode(x_.agents_.get(), ha.CodeOn(out_.doc.date), ha.country,
+                                        ha.category != "country" && ha.code.empty() && AgentOf(*canonical) == "MIL" ? "" : *canonical),
                               false);
             std::string surface;
             for (size_t w = heads[h].first; w < heads[h].first + heads[h].second.length; ++w)
@@ -913,7 +1106,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (const ActorEntry* country = military_of(a)) {
         std::string prefix = country->adjective.empty() ? country->label : country->adjective;
         int e = EntityFor(prefix + " forces", "group", a.country,
-                          GroupCode(country->CodeOn(out_.doc.date), a.country, "forces"), false);
+                          GroupCode(x_.agents_.get(), country->CodeOn(out_.doc.date), a.country, "forces"), false);
         entities_[e].aliases.insert(a.label);
         std::string surface;
         for (size_t w = i; w < end; ++w) surface += (surface.empty() ? "" : " ") + std::string(Surface(w));
@@ -1016,7 +1209,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             const TitleEntry* te;
             if (MatchTitleAt(n, &tl, &te) && n + tl < s.last && IsCap(n + tl)) break;
             if (MatchActorAt(n, &inner) && inner.use == PhraseUse::kAdjective &&
-                MatchTitleAt(n + inner.length, &tl, &te))
+                n + inner.length < s.last && MatchTitleAt(n + inner.length, &tl, &te))
               break;
           }
           ++n;

@@ -14,6 +14,7 @@
 //              is REJECT toward X and the meeting is not asserted
 //   negation   not/never/n't/no on the trigger or its outer verb
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <unordered_map>
 
@@ -115,12 +116,20 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     // only verbs that are no relation noun, before an argument.
     bool base = !EndsWith(w, "s") && w.size() >= 3 && t + 1 < s.last &&
                 (Tag(t + 1) == Pos::kDet || Tag(t + 1) == Pos::kNum || Tag(t + 1) == Pos::kAdp ||
-                 Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kPron) &&
+                 Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kPron ||
+                 (Tag(t + 1) == Pos::kAdj && t + 2 < s.last && (Tag(t + 2) == Pos::kAdj || Tag(t + 2) == Pos::kNoun))) &&
                 !lex_.Relations(NounLemma(t), true) && !lex_.Relations(w, true) && !x_.tree_lex_->In("instrument", w);
     if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
     bool after_subject = false;
     int pm = mention_at_[t - 1];
     if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t)
+      after_subject = true;
+    // "An Iranian court sentences X", "Pakistani police arrest X": after a
+    // noun that stands for an actor, unless the word is one itself ("Syrian
+    // government forces").
+    if (!verb_before && Tag(t - 1) == Pos::kNoun &&
+        (x_.tree_lex_->In("actor_head", Lower(t - 1)) || lex_.GroupNoun(Lower(t - 1))) &&
+        !x_.tree_lex_->In("actor_head", w) && !lex_.GroupNoun(w))
       after_subject = true;
     bool after_and = s_verb_before && Lower(t - 1) == "and";
     if (!after_subject && !after_and) continue;
@@ -139,7 +148,46 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
 }
 
 void DocumentRun::ParseSentence(const SentenceBounds& s) {
+  // No English preposition or adverb has a hyphen between letters: a word
+  // like "far-right" or "pro-Russian" the tagger did not know and called ADP
+  // or ADV modifies the noun after it ("bans far-right ministers X and Y"
+  // lost its object when "far-right" was read as the case of "ministers").
+  for (size_t t = s.first; t + 1 < s.last; ++t) {
+    std::string_view w = Lower(t);
+    // ("large-scale" read as a verb too, but not "Russian-backed",
+    // "so-called", "co-hosts", "re-elect", "pre-empt", "over-react".)
+    size_t dash = w.find('-');
+    bool verb = Tag(t) == Pos::kVerb && !EndsWith(w, "ed") && !EndsWith(w, "ing") && !EndsWith(w, "s") &&
+                dash != std::string_view::npos && dash >= 3 && w.substr(0, dash) != "over" &&
+                w.substr(0, dash) != "out" && w.substr(0, dash) != "under";
+    if (Tag(t) != Pos::kAdp && Tag(t) != Pos::kAdv && !verb) continue;
+    size_t h = w.find('-');
+    if (h == std::string_view::npos || h == 0 || h + 1 >= w.size() || !std::isalpha(static_cast<unsigned char>(w[h - 1])) ||
+        !std::isalpha(static_cast<unsigned char>(w[h + 1])))
+      continue;
+    Pos next = Tag(t + 1);
+    if (next == Pos::kNoun || next == Pos::kAdj || next == Pos::kPropn) tags_[t] = Pos::kAdj;
+  }
   RetagHeadlineVerbs(s);
+  // "a statement accusing X of": a gerund the tagger read as a noun, after
+  // a noun and before a name or a determiner, when it is a verb the
+  // relation lexicons know.
+  for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
+    if (Tag(t) != Pos::kNoun || Tag(t - 1) != Pos::kNoun || !EndsWith(Lower(t), "ing")) continue;
+    if (Tag(t + 1) != Pos::kPropn && Tag(t + 1) != Pos::kDet) continue;
+    if (!KnownVerb(VerbLemma(t))) continue;
+    tags_[t] = Pos::kVerb;
+  }
+  // "a pardon to activist X": a word after "to" that English has only as a
+  // noun, right before a name, is the name's title, not an infinitive.
+  if (x_.wordnet_)
+    for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
+      if (Tag(t) != Pos::kVerb || Lower(t - 1) != "to" || Tag(t - 1) != Pos::kPart || Tag(t + 1) != Pos::kPropn) continue;
+      std::string_view w = Lower(t);
+      if (x_.wordnet_->Has(w, WordClass::kVerb) || !x_.wordnet_->Has(w, WordClass::kNoun)) continue;
+      tags_[t] = Pos::kNoun;
+      tags_[t - 1] = Pos::kAdp;
+    }
   size_t n = s.last - s.first;
   parse_words_.assign(words_.begin() + s.first, words_.begin() + s.last);
   parse_tags_.assign(tags_.begin() + s.first, tags_.begin() + s.last);
@@ -422,6 +470,19 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       return TreeSubjects(speaker_of_[v], through, pronoun, depth + 1);
     }
   }
+  if (subj >= 0 && ActorMention(subj) < 0 && (Lower(subj) == "i" || Lower(subj) == "we")) {
+    // 'Stoltenberg wrote, "I count on Turkey to act"': the speaker; "we"
+    // only when the speaker is a country, an organisation or a group.
+    QuoteSpeaker(v, &out);
+    if (Lower(subj) == "we")
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [&](int m) { return entities_[mentions_[m].entity].e.category == "person"; }),
+                out.end());
+    if (!out.empty()) {
+      *pronoun = true;
+      return out;
+    }
+  }
   if (subj >= 0) {
     std::string_view w = Lower(subj);
     if ((w == "who" || w == "which" || w == "that") && (dep_[v] == Dep::kAclRelcl || dep_[v] == Dep::kAcl) &&
@@ -442,7 +503,10 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
     return out;
   }
   if (TreePassive(v)) return out;  // a passive's subject is its patient
-  if (head_[v] < 0) return out;
+  if (head_[v] < 0) {
+    if (int m = StraySubject(v); m >= 0) out.push_back(m);
+    return out;
+  }
   size_t h = head_[v];
   switch (dep_[v]) {
     case Dep::kConj:
@@ -528,6 +592,178 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
   return out;
 }
 
+// "In a statement following the attack, X, a spokesman for Y, blamed Z":
+// the parser often hangs the name between the commas on the fronted phrase
+// (as an apposition of "attack") and leaves the main verb without a subject.
+// The name set off by commas right before the verb, inside a phrase that
+// depends on the verb and stands before it, is the verb's subject.
+int DocumentRun::StraySubject(size_t v) const {
+  if (!IsVerbal(v) || v < 3) return -1;
+  size_t b = v - 1;
+  while (b > 0 && Tag(b) == Pos::kAdv && head_[b] == static_cast<int>(v)) --b;
+  if (Lower(b) != ",") return -1;
+  // The mention whose phrase ends at b: walk back over the apposition.
+  for (size_t t = b; t-- > 0 && b - t <= 12;) {
+    if (Tag(t) == Pos::kVerb || Tag(t) == Pos::kAux || Lower(t) == ";") return -1;
+    int m = mention_at_[t];
+    if (m < 0 || mentions_[m].entity < 0 || mentions_[m].modifier || mentions_[m].pronoun) continue;
+    size_t first = mentions_[m].first;
+    // A name inside the apposition ("a spokesman for the PMF"): look further back.
+    if (first == 0 || Lower(first - 1) != ",") {
+      t = first;
+      continue;
+    }
+    // The mention's head: the word of the mention whose head lies outside it.
+    size_t h = first;
+    for (size_t i = first; i < mentions_[m].last; ++i)
+      if (head_[i] < static_cast<int>(first) || head_[i] >= static_cast<int>(mentions_[m].last)) h = i;
+    if (dep_[h] != Dep::kAppos && dep_[h] != Dep::kConj) return -1;
+    // Everything between the mention and the verb's comma belongs to the
+    // mention (its apposition), and the mention hangs, through words before
+    // it, on an oblique or adverbial clause of the verb.
+    // (An apposition may hang on the same word as the name: "the attack,
+    // X, a spokesman for Y,".)
+    for (size_t i = mentions_[m].last; i < b; ++i) {
+      int a = static_cast<int>(i);
+      bool mine = false;
+      for (int g = 0; g < 8 && a >= 0 && !mine; ++g) {
+        mine = a == static_cast<int>(h) ||
+               (a >= static_cast<int>(mentions_[m].last) && dep_[a] == Dep::kAppos && head_[a] == head_[h]);
+        a = head_[a];
+      }
+      if (!mine && Lower(i) != ",") return -1;
+    }
+    int a = static_cast<int>(h);
+    for (int g = 0; g < 8; ++g) {
+      int up = head_[a];
+      if (up < 0) return -1;
+      if (up == static_cast<int>(v)) {
+        if (a < static_cast<int>(first) && (dep_[a] == Dep::kObl || dep_[a] == Dep::kAdvcl || dep_[a] == Dep::kOblTmod))
+          return m;
+        return -1;
+      }
+      if (up > static_cast<int>(v)) return -1;
+      a = up;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// The actor that did the act a definite noun names ("the attack", "the
+// ultimatum", "the move"): the subject of the latest relation of a class
+// that noun can name, from this sentence or the ten before, by another
+// actor than subject_entity. -1 when there is none, when the noun has its
+// own modifiers or complements (then it names something else), or when it
+// is not introduced by "the/this/that".
+constexpr uint32_t kAntecedentWindow = 10;
+
+int DocumentRun::AntecedentAgent(size_t node, int subject_entity, uint32_t sentence) const {
+  int det = KidWith(node, Dep::kDet);
+  if (det < 0) return -1;
+  std::string_view d = Lower(static_cast<size_t>(det));
+  if (d != "the" && d != "this" && d != "that" && d != "these") return -1;
+  for (uint32_t k : KidsOf(node))
+    if (dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kNmodPoss || dep_[k] == Dep::kAcl ||
+        dep_[k] == Dep::kAclRelcl || dep_[k] == Dep::kNummod)
+      return -1;
+  std::string lemma = NounLemma(node);
+  bool any = x_.tree_lex_->In("antecedent_any", lemma);
+  for (size_t i = acts_.size(); i-- > 0;) {
+    const Act& a = acts_[i];
+    if (a.sentence + kAntecedentWindow < sentence) break;
+    if (a.mention < 0 || a.sentence > sentence || mentions_[a.mention].entity < 0 ||
+        mentions_[a.mention].entity == subject_entity)
+      continue;
+    if (!(any && a.cls != "CONSULT") && !x_.tree_lex_->In("antecedent_" + a.cls, lemma)) continue;
+    return a.mention;
+  }
+  return -1;
+}
+
+// The patient of the latest act, read without its agent, that the noun at
+// node can name ("oil facilities were hit by drone strikes ... the
+// attacks"), from this sentence or the ten before; -1 when none.
+int DocumentRun::AntecedentPatient(size_t node, uint32_t sentence) const {
+  std::string lemma = NounLemma(node);
+  for (size_t i = acts_.size(); i-- > 0;) {
+    const Act& a = acts_[i];
+    if (a.sentence + kAntecedentWindow < sentence) break;
+    if (a.patient < 0 || a.sentence > sentence || mentions_[a.patient].entity < 0) continue;
+    if (!x_.tree_lex_->In("antecedent_" + a.cls, lemma)) continue;
+    return a.patient;
+  }
+  return -1;
+}
+
+// "The Houthi movement claimed responsibility for the attacks": the claimer
+// did the act the noun names, to whom the noun's own complement names ("for
+// the attack on X") or else to the patient of that act read before without
+// its agent. True when t was such a claim.
+bool DocumentRun::ClaimedAct(uint32_t index, size_t t) {
+  if (!x_.tree_lex_->In("claim_verb", VerbLemma(t))) return false;
+  int obj = KidWith(t, Dep::kObj);
+  if (obj < 0 || NounLemma(static_cast<size_t>(obj)) != "responsibility") return false;
+  int act = -1;
+  for (size_t h : {static_cast<size_t>(obj), t})
+    for (uint32_t k : KidsOf(h))
+      if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kObl) && CaseOf(k) == "for" && Tag(k) == Pos::kNoun && act < 0)
+        act = static_cast<int>(k);
+  if (act < 0) return false;
+  std::string cls;
+  for (const char* c : {"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+    if (x_.tree_lex_->In(std::string("antecedent_") + c, NounLemma(static_cast<size_t>(act)))) cls = c;
+  if (cls.empty()) return false;
+  bool through = false, pronoun = false;
+  std::vector<int> subjects = TreeSubjects(t, &through, &pronoun, 0);
+  if (subjects.empty() || TreeNegated(t)) return true;
+  std::vector<Target> targets;
+  PrepTargets(static_cast<size_t>(act), {"on", "against", "in"}, &targets);
+  targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
+                targets.end());
+  if (targets.empty()) {
+    int p = AntecedentPatient(static_cast<size_t>(act), index);
+    if (p >= 0) {
+      Target tg;
+      tg.mention = p;
+      targets.push_back(tg);
+    }
+  }
+  if (targets.empty()) return true;
+  RelationEntry r;
+  r.lemma = "claim responsibility for";
+  r.head = "claim";
+  r.prep = "responsibility for";
+  r.cls = cls;
+  r.polarity = -1;
+  float conf = Confidence::kDirect - Confidence::kThrough - (pronoun ? Confidence::kPronoun : 0);
+  EmitAll(subjects, targets, r, false, conf, index);
+  return true;
+}
+
+// The speaker of the quotation a clause stands in: the actor subject of the
+// speech verb the clause is the complement of ('X wrote, "I count on Y"')
+// or that hangs on the clause ('"I count on Y," X wrote'), a few levels up.
+void DocumentRun::QuoteSpeaker(size_t v, std::vector<int>* out) const {
+  auto speaker = [&](size_t sv) {
+    if (!IsVerbal(sv) || !x_.tree_lex_->In("speech", VerbLemma(sv))) return false;
+    int s = KidWith(sv, Dep::kNsubj);
+    if (s < 0) return false;
+    ActorsOf(static_cast<size_t>(s), out, 0, nullptr);
+    return !out->empty();
+  };
+  size_t a = v;
+  for (int g = 0; g < 4; ++g) {
+    for (uint32_t k : KidsOf(a))
+      if (dep_[k] == Dep::kParataxis && speaker(k)) return;
+    if (head_[a] < 0) return;
+    Dep d = dep_[a];
+    if (d != Dep::kCcomp && d != Dep::kParataxis && d != Dep::kConj && d != Dep::kXcomp && d != Dep::kAdvcl) return;
+    a = static_cast<size_t>(head_[a]);
+    if (speaker(a)) return;
+  }
+}
+
 // Owners of a nominal node that can be the source of the event it names:
 // possessors, demonym and name modifiers, compounds, "by" phrases.
 std::vector<int> DocumentRun::NounSources(size_t n) const {
@@ -548,6 +784,18 @@ std::vector<int> DocumentRun::NounSources(size_t n) const {
         }
     }
   }
+  // "an attack on a military post by the Taliban": the "by" phrase hung on
+  // the act's complement, when the complement is no actor itself.
+  if (out.empty())
+    for (uint32_t k : KidsOf(n)) {
+      if (dep_[k] != Dep::kNmod || k < n || ActorMention(k) >= 0 || Tag(k) != Pos::kNoun) continue;
+      std::string c = CaseOf(k);
+      if (c != "on" && c != "against" && c != "of") continue;
+      for (uint32_t g : KidsOf(k))
+        if (dep_[g] == Dep::kNmod && CaseOf(g) == "by" && ActorMention(g) >= 0 && mentions_[ActorMention(g)].byte_end == 0 &&
+            std::find(out.begin(), out.end(), ActorMention(g)) == out.end())
+          out.push_back(ActorMention(g));
+    }
   // The noun inside a group mention ("Russian forces" as one mention).
   if (out.empty()) {
     int m = mention_at_[n];
@@ -744,6 +992,11 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       for (auto& c : piece)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
+    // "LGBT rights and gun rights" parsed as a chain of compounds: one "rights".
+    if (label.size() >= piece.size() &&
+        label.compare(label.size() - piece.size(), piece.size(), piece) == 0 &&
+        (label.size() == piece.size() || label[label.size() - piece.size() - 1] == ' '))
+      continue;
     if (!label.empty()) label += ' ';
     label += piece;
   }
@@ -780,6 +1033,17 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
         if (d == Dep::kNmod || d == Dep::kCompound || d == Dep::kAmod) next.push_back(k);
       }
     frontier = std::move(next);
+  }
+  // "facilities belonging to X", "a plant owned by X".
+  for (uint32_t k : KidsOf(n)) {
+    if (target->owner >= 0) break;
+    if (dep_[k] != Dep::kAcl || !x_.tree_lex_->In("owning_verb", VerbLemma(k))) continue;
+    for (uint32_t g : KidsOf(k))
+      if ((dep_[g] == Dep::kObl || dep_[g] == Dep::kOblAgent) && (CaseOf(g) == "to" || CaseOf(g) == "by") &&
+          ActorMention(g) >= 0) {
+        target->owner = ActorMention(g);
+        break;
+      }
   }
   // "condemned an attack by X": the agent of the act.
   for (uint32_t k : KidsOf(n))
@@ -878,14 +1142,29 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     targets->push_back(t);
     // "opposed Macron's statement", "backed Russia's proposal": a stance
     // on what an actor said is a stance toward the actor too.
-    if (x_.tree_lex_->In("speech_noun", NounLemma(n)))
+    if (x_.tree_lex_->In("speech_noun", NounLemma(n))) {
+      bool found = false;
       for (uint32_t k : KidsOf(n))
         if ((dep_[k] == Dep::kNmodPoss || (dep_[k] == Dep::kAmod && mention_at_[k] >= 0)) && mention_at_[k] >= 0 &&
             mentions_[mention_at_[k]].entity >= 0) {
           Target owner;
           owner.mention = mention_at_[k];
           targets->push_back(owner);
+          found = true;
         }
+      // "agreed to a proposal by the United States", "a US plan": the
+      // proposer too, when named by "by/from" or a name modifier.
+      if (!found)
+        for (uint32_t k : KidsOf(n)) {
+          if (mention_at_[k] < 0 || mentions_[mention_at_[k]].entity < 0 || mention_at_[k] == mention_at_[n]) continue;
+          bool by = dep_[k] == Dep::kNmod && (CaseOf(k) == "by" || CaseOf(k) == "from");
+          if (!by && dep_[k] != Dep::kCompound) continue;
+          Target owner;
+          owner.mention = mention_at_[k];
+          targets->push_back(owner);
+          break;
+        }
+    }
     if (t.about >= 0 && negative_) {
       Target actor;
       actor.mention = t.about;
@@ -947,6 +1226,8 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
 
 void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects_in,
                           const RelationEntry& r, bool negated, float confidence, uint32_t sentence) {
+  if (!negated && r.mode.empty())
+    for (int sm : subjects) acts_.push_back({sm, r.cls, sentence});
   // Visiting or meeting a place is no consultation with an actor: "Xi
   // visits Lhasa" (a capital stands for its country and stays).
   std::vector<Target> objects;
@@ -993,7 +1274,46 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
           for (int sm : subjects) Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
         }
     }
-  if (x_.tree_lex_->In("owner_classes", r.cls)) {
+  // "rejected Washington's demand", "denied a request from the US": the
+  // owner of the demand made it, of the verb's subject. Only the subject's
+  // own reply is read from the verb; the demand is the owner's act.
+  if (r.cls != "DEMAND" && !negated)
+    for (const auto& o : objects) {
+      if (o.mention >= 0 || o.owner < 0 || o.node < 0 || !x_.tree_lex_->In("demand_noun", NounLemma(o.node))) continue;
+      RelationEntry demand = r;
+      demand.cls = "DEMAND";
+      demand.polarity = 1;
+      demand.mode.clear();
+      demand.code.clear();
+      demand.lemma = NounLemma(o.node);
+      demand.head = demand.lemma;
+      demand.prep.clear();
+      demand.noun = true;
+      for (int sm : subjects) {
+        if (mentions_[sm].entity == mentions_[o.owner].entity) continue;
+        Target tg;
+        tg.mention = sm;
+        Emit(o.owner, tg, demand, false, confidence - Confidence::kOwner, sentence);
+      }
+    }
+  // "Iran rejects the ultimatum", "the EU condemned the operation": a
+  // reply to an act named by a definite noun alone is a reply to whoever
+  // did that act in the sentences just before.
+  if (x_.tree_lex_->In("reply_classes", r.cls))
+    for (const auto& o : objects) {
+      if (o.mention >= 0 || o.node < 0 || o.owner >= 0 || o.about >= 0 || !o.possessor.empty()) continue;
+      for (int sm : subjects) {
+        int agent = AntecedentAgent(static_cast<size_t>(o.node), mentions_[sm].entity, sentence);
+        if (agent < 0) continue;
+        Target tg;
+        tg.mention = agent;
+        Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
+      }
+    }
+  // "appreciated Soleimani's lifepath", "praised Macron's leadership":
+  // praise of what an actor has or did is praise of the actor (but
+  // "emphasized Ukraine's sovereignty" is a stance on the issue only).
+  if (x_.tree_lex_->In("owner_classes", r.cls) || (r.cls == "SUPPORT" && x_.tree_lex_->In("praise_verb", r.head))) {
     for (const auto& o : objects) {
         if (o.mention >= 0 || o.owner < 0) continue;
         bool already = false;
@@ -1024,8 +1344,16 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
 // Events of the verb at t. Returns true when t was a trigger.
 bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t t) {
   if (Tag(t) != Pos::kVerb) return false;
+  if (ClaimedAct(index, t)) return true;
   std::string lemma = VerbLemma(t);
   const TreeLexicon& tl = *x_.tree_lex_;
+  // "calling it a difficult decision", "called Biden a killer": naming, not
+  // a phone call.
+  if (lemma == "call") {
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kXcomp && (Tag(k) == Pos::kNoun || Tag(k) == Pos::kAdj || Tag(k) == Pos::kPropn)) return true;
+    if (KidWith(t, Dep::kIobj) >= 0 && KidWith(t, Dep::kObj) >= 0) return true;
+  }
   // "defeats X at the Shanghai Masters", "beat Y 3-1 in the final": a
   // contest in sport is no attack.
   if (tl.In("contest_verb", lemma)) {
@@ -1123,6 +1451,10 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       return true;
     }
     suppressed_[xcomp] = 1;
+    // "urged Rwanda to end its support and withdraw its soldiers": the
+    // conjoined verb without a subject of its own is part of the complement.
+    for (uint32_t k : KidsOf(static_cast<size_t>(xcomp)))
+      if (dep_[k] == Dep::kConj && IsVerbal(k) && KidWith(k, Dep::kNsubj) < 0) suppressed_[k] = 1;
     RelationEntry r;
     r.lemma = lemma + (ce->preps.empty() ? "" : " " + ce->preps.front()) + " to " +
               VerbLemma(xcomp);
@@ -1446,7 +1778,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       int iobj = KidWith(t, Dep::kIobj);
       if (iobj >= 0) TargetsOf(iobj, &targets, 0);
       // An actor in a "with/against/to" oblique: "clashed with X", "spoke to X".
-      if (targets.empty()) PrepTargets(t, {"with", "against", "to"}, &targets);
+      if (targets.empty()) {
+        PrepTargets(t, {"with", "against", "to"}, &targets);
+        // "struck targets with 200 drones": an instrument is no target.
+        targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                     [&](const Target& tg) {
+                                       return tg.mention < 0 && tg.node >= 0 &&
+                                              tl.In("instrument", NounLemma(static_cast<size_t>(tg.node)));
+                                     }),
+                      targets.end());
+      }
     }
   }
   if (!passive && subjects.empty() && chosen->cls == "PROTEST") {
@@ -1456,7 +1797,19 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (crowd >= 0) subjects.push_back(crowd);
   }
   if (passive) {
-    if (subjects.empty()) return true;  // "X was attacked": no agent, no event
+    if (subjects.empty()) {
+      // "X was attacked": no agent, no event; but a later "Y claimed
+      // responsibility for the attacks" names the agent.
+      if (!negated) {
+        for (int m : patients) acts_.push_back({-1, chosen->cls, index, m});
+        // "oil facilities belonging to Saudi Aramco were hit": the owner.
+        int ps = KidWith(t, Dep::kNsubjPass);
+        Target owned;
+        if (patients.empty() && ps >= 0 && IssueFromTree(static_cast<size_t>(ps), &owned) && owned.owner >= 0)
+          acts_.push_back({-1, chosen->cls, index, owned.owner});
+      }
+      return true;
+    }
     for (int m : patients) {
       Target tg;
       tg.mention = m;
@@ -1485,8 +1838,20 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
 // Whether the noun at t is the event a light verb carries: its object
 // ("held talks with X") or, after "enter", its "into" phrase ("entered into
 // an agreement with X").
+// The light verb that carries the noun at t (through a conjunct), or the
+// noun's head when there is none.
+size_t DocumentRun::LightVerb(size_t t) const {
+  if (dep_[t] == Dep::kConj && head_[t] >= 0 && dep_[head_[t]] == Dep::kObj && head_[head_[t]] >= 0)
+    return static_cast<size_t>(head_[head_[t]]);
+  return static_cast<size_t>(head_[t]);
+}
+
 bool DocumentRun::LightObject(size_t t) const {
   if (head_[t] < 0) return false;
+  // "announced the closure of X and the expulsion of Y": a conjunct of the
+  // light verb's object is carried by the verb too.
+  if (dep_[t] == Dep::kConj && Tag(t) == Pos::kNoun && head_[head_[t]] >= 0 && dep_[head_[t]] == Dep::kObj)
+    return LightObject(static_cast<size_t>(head_[t]));
   const size_t h = static_cast<size_t>(head_[t]);
   if (dep_[t] == Dep::kObj) return x_.tree_lex_->In("light", VerbLemma(h));
   return dep_[t] == Dep::kObl && CaseOf(t) == "into" && x_.tree_lex_->In("light_into", VerbLemma(h));
@@ -1508,14 +1873,36 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     negative_ = r.polarity < 0;
     PrepTargets(t, {r.prep}, &found);
     // "held talks with X": the preposition may hang on the light verb.
-    if (found.empty() && LightObject(t)) PrepTargets(head_[t], {r.prep}, &found);
+    if (found.empty() && LightObject(t)) PrepTargets(LightVerb(t), {r.prep}, &found);
     if (!found.empty()) {
       chosen = &r;
       targets = std::move(found);
       break;
     }
   }
-  if (!chosen) return;
+  if (!chosen) {
+    // "Turkey began a military offensive": no target, but an act whose
+    // agent a later "the operation" may name.
+    if (LightObject(t) && IsVerbal(LightVerb(t)) && !suppressed_[LightVerb(t)] && !TreeNegated(t) &&
+        !TreeNegated(LightVerb(t)) && !TreeIntent(LightVerb(t)) && mode_of_[LightVerb(t)].empty()) {
+      bool th = false, pr = false;
+      std::vector<int> agents = TreeSubjects(LightVerb(t), &th, &pr, 0);
+      for (int sm : agents) acts_.push_back({sm, list->front().cls, index});
+      // "X said it had carried out the attack": the attack read before
+      // with its patient only ("facilities were hit by drone strikes").
+      int det = KidWith(t, Dep::kDet);
+      if (!agents.empty() && det >= 0 && (Lower(static_cast<size_t>(det)) == "the" || Lower(static_cast<size_t>(det)) == "these")) {
+        int p = AntecedentPatient(t, index);
+        if (p >= 0) {
+          Target tg;
+          tg.mention = p;
+          float conf = Confidence::kNoun - Confidence::kThrough - (pr ? Confidence::kPronoun : 0);
+          EmitAll(agents, {tg}, list->front(), false, conf, index);
+        }
+      }
+    }
+    return;
+  }
   if ((chosen->prep == "on" || chosen->prep == "about" || chosen->prep == "over" || chosen->prep == "regarding") &&
       (chosen->cls == "AGREE" || chosen->cls == "CONSULT" || chosen->cls == "COOPERATE")) {
     // "an agreement on Europe" is about Europe, not with it.
@@ -1523,13 +1910,38 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
                   targets.end());
     if (targets.empty()) return;
   }
+  if (chosen->prep == "between") {
+    // "clashes between X and Y", "talks between X and Y": each with each,
+    // when the noun is an argument of a clause (the talks resumed, were
+    // held, people were killed in the clashes), not a topic ("a theme in
+    // the talks between X, Y and Z").
+    if (head_[t] >= 0) {
+      size_t h = static_cast<size_t>(head_[t]);
+      bool argument = dep_[t] == Dep::kNsubj || dep_[t] == Dep::kNsubjPass || dep_[t] == Dep::kObj ||
+                      (dep_[t] == Dep::kObl && TreePassive(h));  // "were killed in clashes between"
+      if (!IsVerbal(h) || !argument) return;
+    }
+    std::vector<int> sides;
+    for (const auto& tg : targets)
+      if (tg.mention >= 0 && mentions_[tg.mention].entity >= 0) sides.push_back(tg.mention);
+    if (sides.size() < 2) return;
+    bool negated = TreeNegated(t);
+    for (int a : sides)
+      for (int b : sides) {
+        if (mentions_[a].entity == mentions_[b].entity) continue;
+        Target tg;
+        tg.mention = b;
+        EmitAll({a}, {tg}, *chosen, negated, Confidence::kNoun, index);
+      }
+    return;
+  }
   bool through = false, pronoun = false;
   std::vector<int> subjects = NounSources(t);
   // A group mention that is itself the noun ("Russian demands" as one
   // mention) is no source of its own event.
   bool negated = TreeNegated(t);
   if (subjects.empty() && head_[t] >= 0) {
-    size_t h = head_[t];
+    size_t h = LightVerb(t);
     if (LightObject(t) && IsVerbal(h) && !suppressed_[h]) {
       subjects = TreeSubjects(h, &through, &pronoun, 0);
       negated = negated || TreeNegated(h);

@@ -585,10 +585,15 @@ bool VerbDictionary::MatchSide(const std::vector<VerbPatternElement>& elements, 
       continue;
     }
     if (e.kind == VerbPatternElement::kSkip) {
-      // The noun phrase right at the cursor.
+      // A noun phrase: forward, the first one from the cursor on (words
+      // may stand before it, as before any element not joined by "_":
+      // "TABASKI ^ $" over "Tabaski with Eriador next week at X"); right
+      // at the cursor when joined.
       if (forward) {
-        if (cursor >= n || s.phrase_end[cursor] == 0) return false;
-        cursor = s.phrase_end[cursor];
+        size_t at = cursor;
+        while (!e.adjacent && at < n && s.phrase_end[at] == 0) ++at;
+        if (at >= n || s.phrase_end[at] == 0) return false;
+        cursor = s.phrase_end[at];
       } else {
         size_t start = cursor;
         for (size_t j = cursor; j-- > limit;)

@@ -2,7 +2,8 @@
 # Scores extraction on the shared development gold (../shared/eval): the
 # development article, the 12 dev articles (mean triple and actor F1), the
 # 100 current-events items (event F1) and the PETRARCH-2 unit suite with its
-# dictionaries. Usage: scripts/eval.sh [NEWSGRAPH_BINARY] (default build/newsgraph).
+# actor and verb dictionaries, then with its agents dictionary too.
+# Usage: scripts/eval.sh [NEWSGRAPH_BINARY] (default build/newsgraph).
 # Prints one line per measure. Needs ../shared beside the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,3 +55,8 @@ P="$S/eval/petrarch-unit"
   --verbs "$P/PETR.Validate.verbs.txt" --format jsonl > "$tmp/pu.out"
 echo "petrarch unit (actors+verbs):"; $PY "$S/eval/score_events.py" --gold "$P/petrarch2_unittest.jsonl" \
   --codes "$P/actor_codes.json" --pred "$tmp/pu.out" | tail -3
+# The issue's measure: the suite with all three of its dictionaries.
+"$NG" extract -q "$P/petrarch2_unittest.jsonl" --actors "$P/PETR.Validate.actors.txt" \
+  --agents "$P/PETR.Validate.agents.txt" --verbs "$P/PETR.Validate.verbs.txt" --format jsonl > "$tmp/pua.out"
+echo "petrarch unit (actors+agents+verbs):"; $PY "$S/eval/score_events.py" --gold "$P/petrarch2_unittest.jsonl" \
+  --codes "$P/actor_codes.json" --pred "$tmp/pua.out" | tail -3

@@ -64,6 +64,18 @@ TEST_F(MentionsTest, ShortCapitalisedWordAtTheDocumentStartReadsNothingBeforeIt)
   for (const auto& m : a.mentions) EXPECT_LE(m.span.end, a.doc.text.size());
 }
 
+TEST_F(MentionsTest, DemonymEndingTheDocumentAfterANameReadsNothingPastIt) {
+  // A demonym closing a name run at the document's end looked for a title
+  // one token past the last (heap overflow found by fuzzing; the sanitizer
+  // build fails here without the bound).
+  for (const char* text : {"German Chancellov German", "Officials met Angela Merkel German",
+                           "Prime Minister Sanchez Spanish"}) {
+    auto a = Run(text);
+    for (const auto& e : a.entities) EXPECT_FALSE(e.label.empty()) << text;
+    for (const auto& m : a.mentions) EXPECT_LE(m.span.end, a.doc.text.size()) << text;
+  }
+}
+
 TEST_F(MentionsTest, NoLabelEndsInAPreposition) {
   auto a = Run("Senator Bob Varga of Ohio voted against the bill. The Rector of the Tallinn Institute resigned.");
   for (const auto& l : Labels(a)) {
