@@ -3,18 +3,13 @@
 // docs/parser.md for the model file format and how it is trained.
 #include "extract/dep_parser.h"
 
+#include "extract/dense_rows.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#endif
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 namespace newsgraph::extract {
 
@@ -101,14 +96,16 @@ bool ReadLine(const std::string& data, size_t* pos, std::string_view* line) {
   return true;
 }
 
-// Open-addressing map from a feature key to the block of its weights. A
-// slot is indexed by the key's low bits and checked by its high 32 bits.
-// A block, in DepParser::Impl::weights (int16 values): the three move
-// weights, then either the number n of relation weights and n pairs (class,
-// weight) -- a sparse block -- or, when the slot's offset carries kDense,
-// the largest absolute value of the row (as uint16) and a row of kRowWidth
-// weights indexed by class. Moves and relations of a feature share one
-// cache line or a few, and the slot table stays small.
+// Open-addressing map from a feature key to its weights. A slot is indexed
+// by the key's low bits and checked by its high 32 bits. Its offset points
+// either into DepParser::Impl::weights (int16 values), at a sparse block:
+// the three move weights, the number n of relation weights, then n pairs
+// (column, weight); or, when the offset carries kDense, at a dense row:
+// row number off & ~kDense of DepParser::Impl::rows (see dense_rows.h: a
+// weight per column, then the moves and the row's largest |weight|). A
+// relation class's weights sit in its column (Impl::column); classes that no
+// feature weighs share a column that stays 0, so the rows are narrow: 96
+// values, three cache lines, for the shipped model.
 struct Slot {
   uint32_t check;
   uint32_t off;  // kEmpty for an empty slot; | kDense for a dense row
@@ -116,14 +113,11 @@ struct Slot {
 static_assert(sizeof(Slot) == 8);
 constexpr uint32_t kEmpty = 0xffffffffu;
 constexpr uint32_t kDense = 0x80000000u;
-constexpr int kHeader = 4;  // moves 0, 1, 2 and n (sparse) or the row's largest |weight| (dense)
-// Relation weights of a dense row: the classes rounded up to whole vectors
-// of 16 (the last twelve are always 0).
-constexpr int kRowWidth = 112;
-static_assert(kRowWidth >= dep_features::kNumLabelClasses && kRowWidth % 16 == 0);
+constexpr int kHeader = 4;  // a sparse block: moves 0, 1, 2 and n
 // Features with at least this many relation weights get a dense row. They
 // are few (about 12,000 of 1.25 million in the shipped model) but, being
-// frequent, they hold about 95 % of the relation weights read while
+// frequent, they are about two thirds of the features found in a
+// configuration and hold about 95 % of the relation weights read while
 // parsing; a dense row is added with vector instructions instead of one
 // scattered addition per weight. Same sums, so the same trees.
 constexpr int kDenseMin = 12;
@@ -131,111 +125,6 @@ constexpr int kDenseMin = 12;
 // int16 values (so the weights array ends with as many spare zeros).
 constexpr int kSparseCopy = 24;
 static_assert(kSparseCopy >= 2 * (kDenseMin - 1));
-
-// acc[c] += row[c] for every dense row (rows point at blocks; the row
-// starts after the header) and every class c < kRowWidth. Exact int32
-// sums, as the scalar loop would give.
-void AccumulateDensePortable(const int16_t* const* blocks, int n, int32_t* acc) {
-  for (int r = 0; r < n; ++r) {
-    const int16_t* row = blocks[r] + kHeader;
-    for (int c = 0; c < kRowWidth; ++c) acc[c] += row[c];
-  }
-}
-
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
-#define NEWSGRAPH_DEP_AVX2 1
-// The same with AVX2. Rows are added as int16, 16 to a register, as long
-// as the sum of their largest absolute weights stays within int16 (then no
-// partial sum can overflow, so the result is exact); then the int16 sums
-// are widened and added to acc, and the next run of rows starts. With the
-// shipped model a run is about 15 rows.
-constexpr int kVecs = kRowWidth / 16;
-
-// acc += the int16 sums in a (widened), and a = 0.
-__attribute__((target("avx2"))) inline void FlushAvx2(__m256i* a, int32_t* acc) {
-#pragma GCC unroll 7
-  for (int v = 0; v < kVecs; ++v) {
-    auto* lo = reinterpret_cast<__m256i*>(acc + 16 * v);
-    auto* hi = reinterpret_cast<__m256i*>(acc + 16 * v + 8);
-    _mm256_storeu_si256(lo, _mm256_add_epi32(_mm256_loadu_si256(lo), _mm256_cvtepi16_epi32(_mm256_castsi256_si128(a[v]))));
-    _mm256_storeu_si256(hi, _mm256_add_epi32(_mm256_loadu_si256(hi), _mm256_cvtepi16_epi32(_mm256_extracti128_si256(a[v], 1))));
-    a[v] = _mm256_setzero_si256();
-  }
-}
-
-__attribute__((target("avx2"))) void AccumulateDenseAvx2(const int16_t* const* blocks, int n, int32_t* acc) {
-  __m256i a[kVecs];
-#pragma GCC unroll 7
-  for (int v = 0; v < kVecs; ++v) a[v] = _mm256_setzero_si256();
-  int budget = 0;  // sum of the largest |weight| of the rows in a[]
-  for (int r = 0; r < n; ++r) {
-    const int16_t* b = blocks[r];
-    const int largest = static_cast<uint16_t>(b[3]);
-    if (budget + largest > 32767) {
-      FlushAvx2(a, acc);
-      budget = 0;
-    }
-    budget += largest;
-#pragma GCC unroll 7
-    for (int v = 0; v < kVecs; ++v)
-      a[v] = _mm256_add_epi16(a[v], _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + kHeader + 16 * v)));
-  }
-  FlushAvx2(a, acc);
-}
-#endif
-
-using AccumulateFn = void (*)(const int16_t* const*, int, int32_t*);
-
-// Allocator of the slot table and the weights: on Linux, an array of 2 MB
-// or more is mapped on 2 MB boundaries and asked for transparent huge
-// pages. Parsing reads about 200 random places of these 35 MB for each
-// move; with 4 KB pages nearly every read also missed the TLB.
-template <class T>
-struct HugePages {
-  using value_type = T;
-  static constexpr size_t kHuge = size_t{2} << 20;
-  HugePages() = default;
-  template <class U>
-  HugePages(const HugePages<U>&) {}
-  static size_t Rounded(size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
-  T* allocate(size_t n) {
-#ifdef __linux__
-    const size_t bytes = n * sizeof(T);
-    if (bytes >= kHuge && n <= SIZE_MAX / sizeof(T) / 2) {
-      const size_t len = Rounded(bytes);
-      void* p = mmap(nullptr, len + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (p == MAP_FAILED) throw std::bad_alloc();
-      auto* base = static_cast<char*>(p);
-      char* a = base + (kHuge - reinterpret_cast<uintptr_t>(base) % kHuge) % kHuge;
-      if (a > base) munmap(base, a - base);
-      if (base + len + kHuge > a + len) munmap(a + len, base + len + kHuge - (a + len));
-      madvise(a, len, MADV_HUGEPAGE);  // a hint: without it the array still works
-      return reinterpret_cast<T*>(a);
-    }
-#endif
-    return std::allocator<T>().allocate(n);
-  }
-  void deallocate(T* p, size_t n) {
-#ifdef __linux__
-    if (n * sizeof(T) >= kHuge && n <= SIZE_MAX / sizeof(T) / 2) {
-      munmap(p, Rounded(n * sizeof(T)));
-      return;
-    }
-#endif
-    std::allocator<T>().deallocate(p, n);
-  }
-  template <class U>
-  bool operator==(const HugePages<U>&) const { return true; }
-  template <class U>
-  bool operator!=(const HugePages<U>&) const { return false; }
-};
-
-AccumulateFn ChooseAccumulate() {
-#ifdef NEWSGRAPH_DEP_AVX2
-  if (__builtin_cpu_supports("avx2")) return AccumulateDenseAvx2;
-#endif
-  return AccumulateDensePortable;
-}
 
 }  // namespace
 
@@ -570,28 +459,35 @@ namespace {
 struct Scratch {
   dep_features::State state;
   uint64_t keys[dep_features::kNumTemplates];
-  int16_t pairs[dep_features::kNumTemplates * kSparseCopy];  // (class, weight) of the sparse blocks
-  const int16_t* dense[dep_features::kNumTemplates];   // blocks of the features found, dense rows
-  const int16_t* sparse[dep_features::kNumTemplates];  // and sparse ones
+  int16_t pairs[dep_features::kNumTemplates * kSparseCopy];  // (column, weight) of the sparse blocks
+  const int16_t* dense[dep_features::kNumTemplates];   // the features found: dense rows
+  const int16_t* sparse[dep_features::kNumTemplates];  // and sparse blocks
 };
 
 }  // namespace
 
 struct DepParser::Impl {
-  std::vector<Slot, HugePages<Slot>> slots;
-  std::vector<int16_t, HugePages<int16_t>> weights;  // blocks, see Slot
+  template <class T>
+  using Large = std::vector<T, dense_rows::LargeAllocator<T>>;
+  Large<Slot> slots;
+  Large<int16_t> weights;  // sparse blocks, see Slot
+  Large<int16_t> rows;     // dense rows of `width` values, see Slot
+  int width = 96;
+  // Column of each relation class in the rows and the sparse pairs.
+  uint8_t column[dep_features::kNumLabelClasses] = {};
   size_t num_label_weights = 0;
   size_t mask = 0;
   size_t num_features = 0;
   bool joint = false;  // "decoding joint": relations scored with the moves
   dep_features::WordClasses classes;
-  AccumulateFn accumulate_dense = ChooseAccumulate();
+  dense_rows::AddFn add_rows = nullptr;
 
-  // acc[c] = the sum of class c's weights over the features found (dense
-  // rows and sparse blocks); acc has kRowWidth entries.
-  void Accumulate(Scratch& s, int nd, int ns, int32_t* acc) const {
-    std::fill(acc, acc + kRowWidth, 0);
-    accumulate_dense(s.dense, nd, acc);
+  // rel[c] = the sum of relation class c's weights over the features found
+  // (nd dense rows and ns sparse blocks in s).
+  void Accumulate(Scratch& s, int nd, int ns, int32_t* rel) const {
+    alignas(32) int32_t acc[dense_rows::kMaxWidth];
+    std::fill(acc, acc + width, 0);
+    add_rows(s.dense, nd, acc);
     // The sparse blocks' pairs are gathered into one list first, each with
     // a copy of fixed size (only the length read decides how far the next
     // copy starts), so that no branch depends on the blocks' lengths:
@@ -603,6 +499,7 @@ struct DepParser::Impl {
       end += 2 * b[3];
     }
     for (const int16_t* e = s.pairs; e < end; e += 2) acc[static_cast<uint16_t>(e[0])] += e[1];
+    for (int c = 0; c < dep_features::kNumLabelClasses; ++c) rel[c] = acc[column[c]];
   }
 
   const Slot* Find(uint64_t key) const {
@@ -622,6 +519,13 @@ DepParser::~DepParser() = default;
 
 size_t DepParser::num_features() const { return impl_->num_features; }
 size_t DepParser::num_label_weights() const { return impl_->num_label_weights; }
+
+bool DepParser::UseVectorCode(bool on) {
+  Impl& m = *impl_;
+  const dense_rows::AddFn vector = dense_rows::Avx2(m.width);
+  m.add_rows = on && vector != nullptr ? vector : dense_rows::Portable(m.width);
+  return m.add_rows == vector;
+}
 
 std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string* error) {
   std::string scratch;
@@ -730,18 +634,46 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
     while (cap < static_cast<size_t>(n_features) * 4 / 3 + 1) cap <<= 1;  // load <= 0.75
     m.mask = cap - 1;
     m.slots.assign(cap, Slot{0, kEmpty});
+    // A look ahead (checked below): which features get a dense row (those
+    // with kDenseMin or more relation weights, no class twice) and which
+    // classes any feature weighs, so that the columns are known and the
+    // tables are allocated at their size once.
+    auto dense_block = [&](const unsigned char* q, int nnz) {
+      if (nnz < kDenseMin) return false;
+      uint64_t seen[2] = {0, 0};
+      for (int j = 0; j < nnz; ++j) {
+        const int c = q[15 + 3 * j];
+        if ((seen[c >> 6] >> (c & 63)) & 1) return false;  // never written by train_parser
+        seen[c >> 6] |= uint64_t{1} << (c & 63);
+      }
+      return true;
+    };
+    size_t n_dense = 0, sparse_size = 0;
     {
-      // Reserve the blocks' exact size (at most: a dense candidate with a
-      // repeated class stays sparse), so that loading never holds two copies.
-      size_t size = 0;
+      bool used[dep_features::kNumLabelClasses] = {};
       const unsigned char* q = p;
       for (long long i = 0; i < n_features && end - q >= 15; ++i) {
         const int nnz = q[14];
-        size += kHeader + (nnz >= kDenseMin ? kRowWidth : 2 * nnz);
+        if (end - q - 15 < 3 * nnz) break;
+        for (int j = 0; j < nnz; ++j)
+          if (q[15 + 3 * j] < dep_features::kNumLabelClasses) used[q[15 + 3 * j]] = true;
+        if (dense_block(q, nnz)) ++n_dense;
+        else sparse_size += kHeader + 2 * nnz;
         q += 15 + 3 * nnz;
       }
-      m.weights.reserve(size + kSparseCopy);
+      int n_used = 0;
+      for (int c = 0; c < dep_features::kNumLabelClasses; ++c)
+        if (used[c]) m.column[c] = static_cast<uint8_t>(n_used++);
+      // One more column, always 0, for the classes no feature weighs; the
+      // last four values of a row are not weights (dense_rows.h).
+      m.width = n_used + 1 + 4 <= 96 ? 96 : 112;
+      static_assert(dep_features::kNumLabelClasses + 1 + 4 <= dense_rows::kMaxWidth);
+      for (int c = 0; c < dep_features::kNumLabelClasses; ++c)
+        if (!used[c]) m.column[c] = static_cast<uint8_t>(n_used);
+      m.weights.reserve(sparse_size + kSparseCopy);
+      m.rows.reserve(n_dense * m.width);
     }
+    const int w = m.width;
     auto i16 = [](const unsigned char* q) { return static_cast<int16_t>(static_cast<uint16_t>(q[0] | (q[1] << 8))); };
     uint64_t prev = 0;
     for (long long i = 0; i < n_features; ++i) {
@@ -750,41 +682,46 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
       for (int b = 0; b < 8; ++b) key |= static_cast<uint64_t>(p[b]) << (8 * b);
       if (i > 0 && key <= prev) return fail(0, "feature keys not sorted (feature " + std::to_string(i) + ")");
       prev = key;
-      if (m.weights.size() >= kDense - kHeader - kRowWidth) return fail(0, "model too large");
+      if (m.weights.size() >= kDense - kHeader - 2 * 255) return fail(0, "model too large");
+      const unsigned char* block = p;
       const int nnz = p[14];
       const unsigned char* rel = p + 15;
       p = rel;
       if (end - p < 3 * nnz) return fail(0, "truncated feature table (feature " + std::to_string(i) + ")");
-      uint64_t seen[2] = {0, 0};
-      bool repeated = false;  // a class listed twice (never written by train_parser) stays sparse
       for (int j = 0; j < nnz; ++j, p += 3) {
         if (p[0] >= dep_features::kNumLabelClasses)
           return fail(0, "bad relation class in feature " + std::to_string(i));
         if (m.num_label_weights >= static_cast<size_t>(n_labels))
           return fail(0, "more relation weights than the header's label_weights");
-        repeated |= (seen[p[0] >> 6] >> (p[0] & 63)) & 1;
-        seen[p[0] >> 6] |= uint64_t{1} << (p[0] & 63);
         ++m.num_label_weights;
       }
-      const bool dense = nnz >= kDenseMin && !repeated;
-      const size_t at = m.weights.size();
-      const Slot slot{static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(at) | (dense ? kDense : 0u)};
-      m.weights.push_back(i16(rel - 7));
-      m.weights.push_back(i16(rel - 5));
-      m.weights.push_back(i16(rel - 3));
-      m.weights.push_back(static_cast<int16_t>(nnz));
-      if (dense) m.weights.resize(at + kHeader + kRowWidth, 0);
-      int largest = 0;
-      for (const unsigned char* q = rel; q < p; q += 3) {
-        if (dense) {
-          m.weights[at + kHeader + q[0]] = i16(q + 1);
+      Slot slot{static_cast<uint32_t>(key >> 32), 0};
+      if (dense_block(block, nnz)) {
+        const size_t row = m.rows.size() / w;
+        if (row >= kDense) return fail(0, "model too large");
+        slot.off = static_cast<uint32_t>(row) | kDense;
+        m.rows.resize(m.rows.size() + w, 0);
+        int16_t* r = &m.rows[row * w];
+        int largest = 0;
+        for (const unsigned char* q = rel; q < p; q += 3) {
+          r[m.column[q[0]]] = i16(q + 1);
           largest = std::max(largest, std::abs(int{i16(q + 1)}));
-        } else {
-          m.weights.push_back(static_cast<int16_t>(q[0]));
+        }
+        r[w - 4] = i16(rel - 7);
+        r[w - 3] = i16(rel - 5);
+        r[w - 2] = i16(rel - 3);
+        dense_rows::Largest(r, w) = static_cast<int16_t>(static_cast<uint16_t>(largest));
+      } else {
+        slot.off = static_cast<uint32_t>(m.weights.size());
+        m.weights.push_back(i16(rel - 7));
+        m.weights.push_back(i16(rel - 5));
+        m.weights.push_back(i16(rel - 3));
+        m.weights.push_back(static_cast<int16_t>(nnz));
+        for (const unsigned char* q = rel; q < p; q += 3) {
+          m.weights.push_back(static_cast<int16_t>(m.column[q[0]]));
           m.weights.push_back(i16(q + 1));
         }
       }
-      if (dense) m.weights[at + 3] = static_cast<int16_t>(static_cast<uint16_t>(largest));
       size_t s = key & m.mask;
       while (m.slots[s].off != kEmpty) s = (s + 1) & m.mask;
       m.slots[s] = slot;
@@ -793,6 +730,7 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
     m.weights.resize(m.weights.size() + kSparseCopy, 0);  // what the last block's copy may read
     if (m.num_label_weights != static_cast<size_t>(n_labels))
       return fail(0, "fewer relation weights than the header's label_weights");
+    m.add_rows = dense_rows::Best(w);
     m.num_features = static_cast<size_t>(n_features);
     m.joint = joint;
     return parser;
@@ -823,26 +761,26 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     }
     st.Features(s.keys);
     for (int i = 0; i < kNumTemplates; ++i) __builtin_prefetch(&m.slots[s.keys[i] & m.mask]);
+    const int w = m.width;
     int nd = 0, ns = 0;
     for (int i = 0; i < kNumTemplates; ++i) {
       const Slot* slot = m.Find(s.keys[i]);
       if (slot == nullptr) continue;
-      const int16_t* b = &m.weights[slot->off & ~kDense];
-      __builtin_prefetch(b);
       if (slot->off & kDense) {
-        __builtin_prefetch(b + 32);
-        __builtin_prefetch(b + 64);
-        __builtin_prefetch(b + 96);
-        s.dense[nd++] = b;
+        const int16_t* r = &m.rows[size_t{slot->off & ~kDense} * w];
+        for (int b = 0; b < w; b += 32) __builtin_prefetch(r + b);
+        s.dense[nd++] = r;
       } else {
+        const int16_t* b = &m.weights[slot->off];
+        __builtin_prefetch(b);
         s.sparse[ns++] = b;
       }
     }
     int32_t score[kNumMoves] = {0, 0, 0};
     for (int i = 0; i < nd; ++i) {
-      score[0] += s.dense[i][0];
-      score[1] += s.dense[i][1];
-      score[2] += s.dense[i][2];
+      score[0] += s.dense[i][w - 4];
+      score[1] += s.dense[i][w - 3];
+      score[2] += s.dense[i][w - 2];
     }
     for (int i = 0; i < ns; ++i) {
       score[0] += s.sparse[i][0];
@@ -851,7 +789,7 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     }
     int best = -1;
     Dep label = Dep::kRoot;
-    alignas(32) int32_t acc[kRowWidth];
+    int32_t acc[kNumLabelClasses];  // relation scores, by class
     if (m.joint) {
       // Moves and relations together: an arc's score is its move's plus
       // its relation's. A shift wins ties. The arc to the root has a fixed
