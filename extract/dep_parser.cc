@@ -640,7 +640,7 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
     // tables are allocated at their size once.
     auto dense_block = [&](const unsigned char* q, int nnz) {
       if (nnz < kDenseMin) return false;
-      uint64_t seen[2] = {0, 0};
+      uint64_t seen[4] = {0, 0, 0, 0};  // any byte: the look ahead reads classes not yet checked
       for (int j = 0; j < nnz; ++j) {
         const int c = q[15 + 3 * j];
         if ((seen[c >> 6] >> (c & 63)) & 1) return false;  // never written by train_parser

@@ -343,6 +343,30 @@ TEST_F(DepParserTest, LoadFailuresGiveAMessage) {
   EXPECT_NE(error.find(bad_path + ":"), std::string::npos) << error;
   EXPECT_NE(error.find("templatez"), std::string::npos) << error;
 
+  // A class byte out of range (200) in a feature with many relation weights
+  // (those get a dense row): refused, whatever byte it is.
+  {
+    std::string bad_class = model;
+    size_t q = bad_class.find("\ndata\n") + 6;
+    const size_t classes_at = bad_class.find("\nclasses ");
+    ASSERT_NE(classes_at, std::string::npos);
+    q += 11 * std::stoul(bad_class.substr(classes_at + 9));
+    bool changed = false;
+    while (q + 15 <= bad_class.size() && !changed) {
+      const int nnz = static_cast<unsigned char>(bad_class[q + 14]);
+      if (nnz >= 20) {
+        bad_class[q + 15 + 3 * 5] = static_cast<char>(200);
+        changed = true;
+      }
+      q += 15 + 3 * nnz;
+    }
+    ASSERT_TRUE(changed);
+    const std::string path = WriteTemp("badclass.model", bad_class);
+    EXPECT_EQ(DepParser::Load(path, &error), nullptr);
+    EXPECT_NE(error.find("bad relation class"), std::string::npos) << error;
+    std::filesystem::remove(path);
+  }
+
   EXPECT_EQ(DepParser::Load(WriteTemp("empty.model", ""), nullptr), nullptr);  // null error is allowed
   for (const char* name : {"garbage.model", "newer.model", "cut.model", "badfield.model", "empty.model"})
     std::filesystem::remove(std::filesystem::temp_directory_path() / (std::string("dep_parser_test_") + name));
