@@ -2,12 +2,13 @@
 // file (gold tokens; tags from newsgraph's own tagger, computed before the
 // clock starts). Not a test (ctest does not run it); see bench/README.md.
 //
-//   parser_bench FILE.conllu [--model dep.model] [--tagger pos.model] [--passes N]
+//   parser_bench FILE.conllu [--model dep.model] [--tagger pos.model] [--passes N] [--portable]
 //
 // Prints the words, sentences, the fastest of N timed passes (default 5) and
 // tokens/s, per wall second and per CPU second of the parsing thread (the
 // two agree on an idle machine; on a busy one trust the CPU figure); also the
-// tagger's own tokens/s on the same words, for scale.
+// tagger's own tokens/s on the same words, for scale. --portable: the
+// parser's portable row addition instead of AVX2 (row_addition says which).
 #include <time.h>
 
 #include <algorithm>
@@ -44,19 +45,21 @@ int main(int argc, char** argv) {
   std::string file, model = std::string(NEWSGRAPH_DATA_DIR) + "/models/dep-ud.model",
                     tagger_path = std::string(NEWSGRAPH_DATA_DIR) + "/models/pos-ewt.model";
   int passes = 5;
+  bool portable = false;  // the portable row addition instead of AVX2
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--model" && i + 1 < argc) model = argv[++i];
     else if (a == "--tagger" && i + 1 < argc) tagger_path = argv[++i];
     else if (a == "--passes" && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--portable") portable = true;
     else if (!a.empty() && a[0] != '-' && file.empty()) file = a;
     else {
-      std::fprintf(stderr, "usage: parser_bench FILE.conllu [--model dep.model] [--tagger pos.model] [--passes N]\n");
+      std::fprintf(stderr, "usage: parser_bench FILE.conllu [--model dep.model] [--tagger pos.model] [--passes N] [--portable]\n");
       return 2;
     }
   }
   if (file.empty()) {
-    std::fprintf(stderr, "usage: parser_bench FILE.conllu [--model dep.model] [--tagger pos.model] [--passes N]\n");
+    std::fprintf(stderr, "usage: parser_bench FILE.conllu [--model dep.model] [--tagger pos.model] [--passes N] [--portable]\n");
     return 2;
   }
   std::string error;
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const double load_s = std::chrono::duration<double>(Clock::now() - load0).count();
+  const bool vector_code = parser->UseVectorCode(!portable);
   auto tagger = PosTagger::Load(tagger_path, &error);
   if (!tagger) {
     std::fprintf(stderr, "parser_bench: %s\n", error.c_str());
@@ -123,6 +127,7 @@ int main(int argc, char** argv) {
   }
   std::printf("file\t%s\nsentences\t%zu\nwords\t%zu\nmodel_load_seconds\t%.3f\nparse_seconds\t%.4f\n",
               file.c_str(), sents.size(), words, load_s, best);
+  std::printf("row_addition\t%s\n", vector_code ? "avx2" : "portable");
   std::printf("parse_tokens_per_second\t%.0f\nparse_tokens_per_cpu_second\t%.0f\ntag_tokens_per_second\t%.0f\n",
               words / best, words / best_cpu, words / tag_s);
   return 0;

@@ -3,6 +3,8 @@
 // docs/parser.md for the model file format and how it is trained.
 #include "extract/dep_parser.h"
 
+#include "extract/dense_rows.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstring>
@@ -94,18 +96,35 @@ bool ReadLine(const std::string& data, size_t* pos, std::string_view* line) {
   return true;
 }
 
-// Open-addressing map from a feature key to the block of its weights. A
-// slot is indexed by the key's low bits and checked by its high 32 bits.
-// A block, in DepParser::Impl::blocks: word 0 = moves 0 and 1 (int16 each),
-// word 1 = move 2 and the number n of relation weights, then n words of
-// (int16 weight << 16 | class). Moves and relations of a feature share one
-// cache line or two, and the slot table stays small.
+// Open-addressing map from a feature key to its weights. A slot is indexed
+// by the key's low bits and checked by its high 32 bits. Its offset points
+// either into DepParser::Impl::weights (int16 values), at a sparse block:
+// the three move weights, the number n of relation weights, then n pairs
+// (column, weight); or, when the offset carries kDense, at a dense row:
+// row number off & ~kDense of DepParser::Impl::rows (see dense_rows.h: a
+// weight per column, then the moves and the row's largest |weight|). A
+// relation class's weights sit in its column (Impl::column); classes that no
+// feature weighs share a column that stays 0, so the rows are narrow: 96
+// values, three cache lines, for the shipped model.
 struct Slot {
   uint32_t check;
-  uint32_t off;  // kEmpty for an empty slot
+  uint32_t off;  // kEmpty for an empty slot; | kDense for a dense row
 };
 static_assert(sizeof(Slot) == 8);
 constexpr uint32_t kEmpty = 0xffffffffu;
+constexpr uint32_t kDense = 0x80000000u;
+constexpr int kHeader = 4;  // a sparse block: moves 0, 1, 2 and n
+// Features with at least this many relation weights get a dense row. They
+// are few (about 12,000 of 1.25 million in the shipped model) but, being
+// frequent, they are about two thirds of the features found in a
+// configuration and hold about 95 % of the relation weights read while
+// parsing; a dense row is added with vector instructions instead of one
+// scattered addition per weight. Same sums, so the same trees.
+constexpr int kDenseMin = 12;
+// A sparse block's pairs are copied with one fixed-size copy of this many
+// int16 values (so the weights array ends with as many spare zeros).
+constexpr int kSparseCopy = 24;
+static_assert(kSparseCopy >= 2 * (kDenseMin - 1));
 
 }  // namespace
 
@@ -440,25 +459,48 @@ namespace {
 struct Scratch {
   dep_features::State state;
   uint64_t keys[dep_features::kNumTemplates];
-  const uint32_t* hits[dep_features::kNumTemplates];
-  int32_t hit_max[dep_features::kNumTemplates];  // the hit's largest relation weight (0 if none is positive)
+  int16_t pairs[dep_features::kNumTemplates * kSparseCopy];  // (column, weight) of the sparse blocks
+  const int16_t* dense[dep_features::kNumTemplates];   // the features found: dense rows
+  const int16_t* sparse[dep_features::kNumTemplates];  // and sparse blocks
 };
 
 }  // namespace
 
 struct DepParser::Impl {
-  std::vector<Slot> slots;
-  std::vector<uint32_t> blocks;  // see Slot
+  template <class T>
+  using Large = std::vector<T, dense_rows::LargeAllocator<T>>;
+  Large<Slot> slots;
+  Large<int16_t> weights;  // sparse blocks, see Slot
+  Large<int16_t> rows;     // dense rows of `width` values, see Slot
+  int width = 96;
+  // Column of each relation class in the rows and the sparse pairs.
+  uint8_t column[dep_features::kNumLabelClasses] = {};
   size_t num_label_weights = 0;
   size_t mask = 0;
   size_t num_features = 0;
   bool joint = false;  // "decoding joint": relations scored with the moves
   dep_features::WordClasses classes;
-  // Per slot, the largest positive relation weight of its block (0 when
-  // none): an upper bound on what the slot can add to any arc's relation
-  // score, which lets Parse take a shift without scoring the relations when
-  // no arc could beat it (same result, less work).
-  std::vector<int16_t> slot_max;
+  dense_rows::AddFn add_rows = nullptr;
+
+  // rel[c] = the sum of relation class c's weights over the features found
+  // (nd dense rows and ns sparse blocks in s).
+  void Accumulate(Scratch& s, int nd, int ns, int32_t* rel) const {
+    alignas(32) int32_t acc[dense_rows::kMaxWidth];
+    std::fill(acc, acc + width, 0);
+    add_rows(s.dense, nd, acc);
+    // The sparse blocks' pairs are gathered into one list first, each with
+    // a copy of fixed size (only the length read decides how far the next
+    // copy starts), so that no branch depends on the blocks' lengths:
+    // a loop per block mispredicted its exit about once a block.
+    int16_t* end = s.pairs;
+    for (int i = 0; i < ns; ++i) {
+      const int16_t* b = s.sparse[i];
+      std::memcpy(end, b + kHeader, kSparseCopy * sizeof(int16_t));
+      end += 2 * b[3];
+    }
+    for (const int16_t* e = s.pairs; e < end; e += 2) acc[static_cast<uint16_t>(e[0])] += e[1];
+    for (int c = 0; c < dep_features::kNumLabelClasses; ++c) rel[c] = acc[column[c]];
+  }
 
   const Slot* Find(uint64_t key) const {
     const uint32_t check = static_cast<uint32_t>(key >> 32);
@@ -477,6 +519,13 @@ DepParser::~DepParser() = default;
 
 size_t DepParser::num_features() const { return impl_->num_features; }
 size_t DepParser::num_label_weights() const { return impl_->num_label_weights; }
+
+bool DepParser::UseVectorCode(bool on) {
+  Impl& m = *impl_;
+  const dense_rows::AddFn vector = dense_rows::Avx2(m.width);
+  m.add_rows = on && vector != nullptr ? vector : dense_rows::Portable(m.width);
+  return m.add_rows == vector;
+}
 
 std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string* error) {
   std::string scratch;
@@ -585,7 +634,46 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
     while (cap < static_cast<size_t>(n_features) * 4 / 3 + 1) cap <<= 1;  // load <= 0.75
     m.mask = cap - 1;
     m.slots.assign(cap, Slot{0, kEmpty});
-    m.blocks.reserve(static_cast<size_t>(n_features) * 2 + n_labels);
+    // A look ahead (checked below): which features get a dense row (those
+    // with kDenseMin or more relation weights, no class twice) and which
+    // classes any feature weighs, so that the columns are known and the
+    // tables are allocated at their size once.
+    auto dense_block = [&](const unsigned char* q, int nnz) {
+      if (nnz < kDenseMin) return false;
+      uint64_t seen[4] = {0, 0, 0, 0};  // any byte: the look ahead reads classes not yet checked
+      for (int j = 0; j < nnz; ++j) {
+        const int c = q[15 + 3 * j];
+        if ((seen[c >> 6] >> (c & 63)) & 1) return false;  // never written by train_parser
+        seen[c >> 6] |= uint64_t{1} << (c & 63);
+      }
+      return true;
+    };
+    size_t n_dense = 0, sparse_size = 0;
+    {
+      bool used[dep_features::kNumLabelClasses] = {};
+      const unsigned char* q = p;
+      for (long long i = 0; i < n_features && end - q >= 15; ++i) {
+        const int nnz = q[14];
+        if (end - q - 15 < 3 * nnz) break;
+        for (int j = 0; j < nnz; ++j)
+          if (q[15 + 3 * j] < dep_features::kNumLabelClasses) used[q[15 + 3 * j]] = true;
+        if (dense_block(q, nnz)) ++n_dense;
+        else sparse_size += kHeader + 2 * nnz;
+        q += 15 + 3 * nnz;
+      }
+      int n_used = 0;
+      for (int c = 0; c < dep_features::kNumLabelClasses; ++c)
+        if (used[c]) m.column[c] = static_cast<uint8_t>(n_used++);
+      // One more column, always 0, for the classes no feature weighs; the
+      // last four values of a row are not weights (dense_rows.h).
+      m.width = n_used + 1 + 4 <= 96 ? 96 : 112;
+      static_assert(dep_features::kNumLabelClasses + 1 + 4 <= dense_rows::kMaxWidth);
+      for (int c = 0; c < dep_features::kNumLabelClasses; ++c)
+        if (!used[c]) m.column[c] = static_cast<uint8_t>(n_used);
+      m.weights.reserve(sparse_size + kSparseCopy);
+      m.rows.reserve(n_dense * m.width);
+    }
+    const int w = m.width;
     auto i16 = [](const unsigned char* q) { return static_cast<int16_t>(static_cast<uint16_t>(q[0] | (q[1] << 8))); };
     uint64_t prev = 0;
     for (long long i = 0; i < n_features; ++i) {
@@ -594,39 +682,57 @@ std::unique_ptr<DepParser> DepParser::Load(const std::string& path, std::string*
       for (int b = 0; b < 8; ++b) key |= static_cast<uint64_t>(p[b]) << (8 * b);
       if (i > 0 && key <= prev) return fail(0, "feature keys not sorted (feature " + std::to_string(i) + ")");
       prev = key;
-      if (m.blocks.size() > 0xfffffff0u) return fail(0, "model too large");
-      const Slot slot{static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(m.blocks.size())};
+      if (m.weights.size() >= kDense - kHeader - 2 * 255) return fail(0, "model too large");
+      const unsigned char* block = p;
       const int nnz = p[14];
-      m.blocks.push_back(static_cast<uint16_t>(i16(p + 8)) | (static_cast<uint32_t>(static_cast<uint16_t>(i16(p + 10))) << 16));
-      m.blocks.push_back(static_cast<uint16_t>(i16(p + 12)) | (static_cast<uint32_t>(nnz) << 16));
-      p += 15;
+      const unsigned char* rel = p + 15;
+      p = rel;
       if (end - p < 3 * nnz) return fail(0, "truncated feature table (feature " + std::to_string(i) + ")");
       for (int j = 0; j < nnz; ++j, p += 3) {
         if (p[0] >= dep_features::kNumLabelClasses)
           return fail(0, "bad relation class in feature " + std::to_string(i));
         if (m.num_label_weights >= static_cast<size_t>(n_labels))
           return fail(0, "more relation weights than the header's label_weights");
-        m.blocks.push_back((static_cast<uint32_t>(static_cast<uint16_t>(i16(p + 1))) << 16) | p[0]);
         ++m.num_label_weights;
+      }
+      Slot slot{static_cast<uint32_t>(key >> 32), 0};
+      if (dense_block(block, nnz)) {
+        const size_t row = m.rows.size() / w;
+        if (row >= kDense) return fail(0, "model too large");
+        slot.off = static_cast<uint32_t>(row) | kDense;
+        m.rows.resize(m.rows.size() + w, 0);
+        int16_t* r = &m.rows[row * w];
+        int largest = 0;
+        for (const unsigned char* q = rel; q < p; q += 3) {
+          r[m.column[q[0]]] = i16(q + 1);
+          largest = std::max(largest, std::abs(int{i16(q + 1)}));
+        }
+        r[w - 4] = i16(rel - 7);
+        r[w - 3] = i16(rel - 5);
+        r[w - 2] = i16(rel - 3);
+        dense_rows::Largest(r, w) = static_cast<int16_t>(static_cast<uint16_t>(largest));
+      } else {
+        slot.off = static_cast<uint32_t>(m.weights.size());
+        m.weights.push_back(i16(rel - 7));
+        m.weights.push_back(i16(rel - 5));
+        m.weights.push_back(i16(rel - 3));
+        m.weights.push_back(static_cast<int16_t>(nnz));
+        for (const unsigned char* q = rel; q < p; q += 3) {
+          m.weights.push_back(static_cast<int16_t>(m.column[q[0]]));
+          m.weights.push_back(i16(q + 1));
+        }
       }
       size_t s = key & m.mask;
       while (m.slots[s].off != kEmpty) s = (s + 1) & m.mask;
       m.slots[s] = slot;
     }
     if (p != end) return fail(0, "trailing bytes after the feature table");
+    m.weights.resize(m.weights.size() + kSparseCopy, 0);  // what the last block's copy may read
     if (m.num_label_weights != static_cast<size_t>(n_labels))
       return fail(0, "fewer relation weights than the header's label_weights");
+    m.add_rows = dense_rows::Best(w);
     m.num_features = static_cast<size_t>(n_features);
     m.joint = joint;
-    m.slot_max.assign(m.slots.size(), 0);
-    for (size_t i = 0; i < m.slots.size(); ++i) {
-      if (m.slots[i].off == kEmpty) continue;
-      const uint32_t* b = &m.blocks[m.slots[i].off];
-      int16_t best = 0;
-      for (int j = 0, nnz = static_cast<int>(b[1] >> 16); j < nnz; ++j)
-        best = std::max(best, static_cast<int16_t>(b[2 + j] >> 16));
-      m.slot_max[i] = best;
-    }
     return parser;
   } catch (const std::exception& e) {
     *error = path + ": " + e.what();
@@ -655,70 +761,67 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     }
     st.Features(s.keys);
     for (int i = 0; i < kNumTemplates; ++i) __builtin_prefetch(&m.slots[s.keys[i] & m.mask]);
-    int32_t score[kNumMoves] = {0, 0, 0};
-    int nh = 0;
+    const int w = m.width;
+    int nd = 0, ns = 0;
     for (int i = 0; i < kNumTemplates; ++i) {
       const Slot* slot = m.Find(s.keys[i]);
       if (slot == nullptr) continue;
-      const uint32_t* b = &m.blocks[slot->off];
-      __builtin_prefetch(b);
-      s.hit_max[nh] = m.slot_max[static_cast<size_t>(slot - m.slots.data())];
-      s.hits[nh++] = b;
+      if (slot->off & kDense) {
+        const int16_t* r = &m.rows[size_t{slot->off & ~kDense} * w];
+        for (int b = 0; b < w; b += 32) __builtin_prefetch(r + b);
+        s.dense[nd++] = r;
+      } else {
+        const int16_t* b = &m.weights[slot->off];
+        __builtin_prefetch(b);
+        s.sparse[ns++] = b;
+      }
     }
-    for (int i = 0; i < nh; ++i) {
-      const uint32_t* b = s.hits[i];
-      score[0] += static_cast<int16_t>(b[0] & 0xffff);
-      score[1] += static_cast<int16_t>(b[0] >> 16);
-      score[2] += static_cast<int16_t>(b[1] & 0xffff);
+    int32_t score[kNumMoves] = {0, 0, 0};
+    for (int i = 0; i < nd; ++i) {
+      score[0] += s.dense[i][w - 4];
+      score[1] += s.dense[i][w - 3];
+      score[2] += s.dense[i][w - 2];
+    }
+    for (int i = 0; i < ns; ++i) {
+      score[0] += s.sparse[i][0];
+      score[1] += s.sparse[i][1];
+      score[2] += s.sparse[i][2];
     }
     int best = -1;
     Dep label = Dep::kRoot;
+    int32_t acc[kNumLabelClasses];  // relation scores, by class
     if (m.joint) {
       // Moves and relations together: an arc's score is its move's plus
-      // its relation's. A shift wins ties, so when no arc can reach the
-      // shift's score even with every relation weight at its largest, and
-      // when only the root arc competes (its relation is fixed), the
-      // relation scores are not needed.
-      if (st.Legal(kShift)) {
-        bool root_only = st.b0() == n;
-        int64_t bound = 0;
-        for (int i = 0; i < nh; ++i) bound += s.hit_max[i];
-        int64_t arc_best = INT64_MIN;
-        if (st.Legal(kLeft)) arc_best = std::max<int64_t>(arc_best, score[kLeft] + (root_only ? 0 : bound));
-        if (!root_only && st.Legal(kRight)) arc_best = std::max<int64_t>(arc_best, score[kRight] + bound);
-        if (int64_t{score[kShift]} >= arc_best) {
-          st.Apply(kShift, Dep::kRoot);
-          continue;
-        }
-      }
-      int32_t acc[kNumLabelClasses] = {};
-      for (int i = 0; i < nh; ++i) {
-        const uint32_t* e = s.hits[i] + 2;
-        for (int j = 0, nnz = static_cast<int>(s.hits[i][1] >> 16); j < nnz; ++j)
-          acc[e[j] & 0xff] += static_cast<int16_t>(e[j] >> 16);
-      }
+      // its relation's. A shift wins ties. The arc to the root has a fixed
+      // relation, so when it is the only arc the relations need no scores.
+      const bool root_only = st.Legal(kLeft) && st.b0() == n;
+      if (!root_only) m.Accumulate(s, nd, ns, acc);
+      // The best (move, relation): the shift, then left arcs, then right
+      // arcs, relations in Dep order, a later one only if strictly better.
+      // Found as the largest relation score of each direction and the first
+      // relation that has it (the same choice as scanning all 98 pairs).
       int64_t best_score = INT64_MIN;
       if (st.Legal(kShift)) {
         best = kShift;
         best_score = score[kShift];
       }
-      if (st.Legal(kLeft) && st.b0() == n) {
-        if (score[kLeft] > best_score) {
+      if (root_only) {
+        if (st.Legal(kLeft) && score[kLeft] > best_score) {
           best = kLeft;
-          best_score = score[kLeft];
           label = Dep::kRoot;
         }
       } else {
         for (int mv = kLeft; mv <= kRight; ++mv) {
           if (!st.Legal(static_cast<Move>(mv))) continue;
-          const int base = mv == kLeft ? 0 : kNumDeps;
-          for (int l = 1; l < kNumDeps; ++l) {
-            const int64_t sc = int64_t{score[mv]} + acc[base + l];
-            if (sc > best_score) {
-              best_score = sc;
-              best = mv;
-              label = static_cast<Dep>(l);
-            }
+          const int32_t* rel = acc + (mv == kLeft ? 0 : kNumDeps);
+          int32_t top = rel[1];
+          for (int l = 2; l < kNumDeps; ++l) top = std::max(top, rel[l]);
+          if (int64_t{score[mv]} + top > best_score) {
+            best_score = int64_t{score[mv]} + top;
+            best = mv;
+            int l = 1;
+            while (rel[l] != top) ++l;
+            label = static_cast<Dep>(l);
           }
         }
       }
@@ -728,12 +831,7 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     for (int mv = 0; mv < kNumMoves; ++mv)
       if (st.Legal(static_cast<Move>(mv)) && (best < 0 || score[mv] > score[best])) best = mv;
     if (best != kShift && !(best == kLeft && st.b0() == n)) {
-      int32_t acc[kNumLabelClasses] = {};
-      for (int i = 0; i < nh; ++i) {
-        const uint32_t* e = s.hits[i] + 2;
-        for (int j = 0, nnz = static_cast<int>(s.hits[i][1] >> 16); j < nnz; ++j)
-          acc[e[j] & 0xff] += static_cast<int16_t>(e[j] >> 16);
-      }
+      m.Accumulate(s, nd, ns, acc);
       const int base = best == kLeft ? 0 : kNumDeps;
       int bl = 1;  // never kRoot
       for (int l = 2; l < kNumDeps; ++l)

@@ -65,6 +65,13 @@ class DepParser {
   size_t num_features() const;
   size_t num_label_weights() const;
 
+  // Relation weights are added with AVX2 when the CPU has it (chosen at
+  // run time), else with portable code; both give the same scores and
+  // trees. UseVectorCode(false) switches to the portable code (for tests
+  // and comparisons), UseVectorCode(true) back. Returns whether the vector
+  // code is in use. Not while another thread parses with this parser.
+  bool UseVectorCode(bool on);
+
   ~DepParser();
   DepParser(const DepParser&) = delete;
   DepParser& operator=(const DepParser&) = delete;

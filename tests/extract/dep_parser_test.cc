@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -256,6 +257,58 @@ TEST_F(DepParserTest, SameResultOnEveryThread) {
   for (int t = 0; t < 4; ++t) EXPECT_EQ(ok[t], 150) << "thread " << t;
 }
 
+// --- Vector and portable code ------------------------------------------------------
+
+// The relation weights of frequent features are added with AVX2 when the CPU
+// has it; the portable code must give the very same trees (dense_rows_test
+// checks the sums themselves).
+TEST_F(DepParserTest, VectorAndPortableCodeGiveTheSameTrees) {
+  std::string error;
+  std::unique_ptr<DepParser> parser = DepParser::Load(kModelPath, &error);
+  ASSERT_NE(parser, nullptr) << error;
+  std::vector<std::vector<std::string>> sentences;
+  for (const char* t : {
+           "Chile and Peru signed a trade agreement in Lima on Monday .",
+           "The ministry said on Tuesday that Iran must withdraw its forces from the border region by March .",
+           "Starmer , who advocates talks with the rebels , met with Macron and the German chancellor in Paris .",
+           "Protesters blocked roads in the capital after police arrested two opposition leaders , witnesses said .",
+           "\" We will not accept this , \" the foreign minister told reporters , adding that sanctions were likely ."})
+    sentences.push_back(Split(t));
+  std::mt19937 rng(3);
+  const char* pieces[] = {"the", "minister", "said", ",", "Russia", "and", "of", "talks", "on", "(", "1999", "."};
+  for (int k = 0; k < 20; ++k) {
+    std::vector<std::string> words;
+    for (int i = 0, n = 1 + static_cast<int>(rng() % 80); i < n; ++i) words.push_back(pieces[rng() % std::size(pieces)]);
+    sentences.push_back(words);
+  }
+  auto parse_all = [&](std::vector<std::vector<int>>* heads, std::vector<std::vector<Dep>>* labels) {
+    for (const auto& words : sentences) {
+      const std::vector<std::string_view> views(words.begin(), words.end());
+      std::vector<Pos> tags;
+      tagger_->Tag(views, &tags);
+      heads->emplace_back();
+      labels->emplace_back();
+      parser->Parse(views, tags, &heads->back(), &labels->back());
+      EXPECT_TRUE(IsTree(heads->back(), labels->back(), words.size()));
+    }
+  };
+  std::vector<std::vector<int>> heads_portable, heads_vector;
+  std::vector<std::vector<Dep>> labels_portable, labels_vector;
+  EXPECT_FALSE(parser->UseVectorCode(false));
+  parse_all(&heads_portable, &labels_portable);
+  const bool vector = parser->UseVectorCode(true);
+  parse_all(&heads_vector, &labels_vector);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    EXPECT_EQ(heads_vector[i], heads_portable[i]) << "sentence " << i;
+    EXPECT_EQ(labels_vector[i], labels_portable[i]) << "sentence " << i;
+  }
+  // The first sentence parses as it should either way.
+  EXPECT_EQ(heads_portable[0][3], -1);             // signed
+  EXPECT_EQ(labels_portable[0][0], Dep::kNsubj);  // Chile
+  EXPECT_EQ(labels_portable[0][6], Dep::kObj);    // agreement
+  if (!vector) GTEST_SKIP() << "this CPU has no AVX2: only the portable code ran";
+}
+
 // --- Model loading failures -------------------------------------------------------
 
 TEST_F(DepParserTest, LoadFailuresGiveAMessage) {
@@ -289,6 +342,30 @@ TEST_F(DepParserTest, LoadFailuresGiveAMessage) {
   EXPECT_EQ(DepParser::Load(bad_path, &error), nullptr);
   EXPECT_NE(error.find(bad_path + ":"), std::string::npos) << error;
   EXPECT_NE(error.find("templatez"), std::string::npos) << error;
+
+  // A class byte out of range (200) in a feature with many relation weights
+  // (those get a dense row): refused, whatever byte it is.
+  {
+    std::string bad_class = model;
+    size_t q = bad_class.find("\ndata\n") + 6;
+    const size_t classes_at = bad_class.find("\nclasses ");
+    ASSERT_NE(classes_at, std::string::npos);
+    q += 11 * std::stoul(bad_class.substr(classes_at + 9));
+    bool changed = false;
+    while (q + 15 <= bad_class.size() && !changed) {
+      const int nnz = static_cast<unsigned char>(bad_class[q + 14]);
+      if (nnz >= 20) {
+        bad_class[q + 15 + 3 * 5] = static_cast<char>(200);
+        changed = true;
+      }
+      q += 15 + 3 * nnz;
+    }
+    ASSERT_TRUE(changed);
+    const std::string path = WriteTemp("badclass.model", bad_class);
+    EXPECT_EQ(DepParser::Load(path, &error), nullptr);
+    EXPECT_NE(error.find("bad relation class"), std::string::npos) << error;
+    std::filesystem::remove(path);
+  }
 
   EXPECT_EQ(DepParser::Load(WriteTemp("empty.model", ""), nullptr), nullptr);  // null error is allowed
   for (const char* name : {"garbage.model", "newer.model", "cut.model", "badfield.model", "empty.model"})
