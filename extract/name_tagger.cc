@@ -180,6 +180,7 @@ struct Scratch {
   std::vector<float> margins;
   std::vector<float> local, delta, beta;
   std::vector<int> back;
+  std::vector<char> outside;  // words outside every name (only O scored)
 };
 
 }  // namespace
@@ -1146,11 +1147,28 @@ void TagWith(const NameTagger::Impl& m, const std::vector<std::string_view>& wor
   s.back.resize(n * kL);
   uint64_t hk[nf::kNumHistoryKeys];
   constexpr float kNone = -1e30f;
+  // A word of lower-case letters or punctuation with no capitalised word
+  // beside it is outside every name: only O is scored there, and as every
+  // path through it shares that label its own features (the same for all
+  // of them) are not read. Names with lower-case links ("House of
+  // Assembly") have a capitalised word beside the link.
+  auto may_name = [&](size_t i) {
+    for (char c : words[i]) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80) return true;
+    }
+    return false;
+  };
+  s.outside.assign(n, 0);
+  for (size_t i = 0; i < n; ++i)
+    s.outside[i] = !may_name(i) && (i == 0 || !may_name(i - 1)) && (i + 1 == n || !may_name(i + 1));
   for (size_t i = 0; i < n; ++i) {
     float stat[kL] = {};
     s.keys.clear();
-    nf::StaticKeys(s.info, i, &s.keys);
-    if (extra != nullptr && i < extra->size()) s.keys.insert(s.keys.end(), (*extra)[i].begin(), (*extra)[i].end());
+    if (!s.outside[i]) {
+      nf::StaticKeys(s.info, i, &s.keys);
+      if (extra != nullptr && i < extra->size()) s.keys.insert(s.keys.end(), (*extra)[i].begin(), (*extra)[i].end());
+    }
     for (uint64_t k : s.keys)
       if (const float* row = m.features.Find(k))
         for (int l = 0; l < kL; ++l) stat[l] += row[l];
@@ -1171,8 +1189,9 @@ void TagWith(const NameTagger::Impl& m, const std::vector<std::string_view>& wor
         for (int l = 0; l < kL; ++l) local[l] += row[l];
       if (const float* row = m.features.Find(hk[3]))
         for (int l = 0; l < kL; ++l) local[l] += row[l];
+      if (s.outside[i]) std::fill(local + 1, local + kL, kNone);
       for (int l = 0; l < kL; ++l) {
-        if (!nf::Allowed(p, l)) continue;
+        if (!nf::Allowed(p, l) || local[l] <= kNone) continue;
         const float v = before + local[l];
         if (v > delta[l]) {
           delta[l] = v;
