@@ -727,6 +727,11 @@ void DocumentRun::EmitEntities(int se, int oe, const Target& target, const Relat
   if (target.mention >= 0) {
     if (oe < 0 || oe == se) return;
     if (issues_only_ && r.code.empty()) return;  // the verb dictionary's to say
+    // "speaking to Reuters", "told the BBC": an interview, no meeting.
+    if (r.cls == "CONSULT" && entities_[oe].known) {
+      int entry = lex_.FindActorByLabel(entities_[oe].e.label);
+      if (entry >= 0 && lex_.actor(entry).media) return;
+    }
     rel.object = entities_[oe].e.id;
   } else {
     rel.object = graph::EntityId(graph::EntityKind::kIssue, target.issue);

@@ -414,7 +414,9 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
   // organizations: name aliases category country type
   if (!ReadTsv(dir + "/organizations.tsv", "organizations", 4,
                [&](const std::vector<std::string>& c, size_t) -> std::string {
-                 uint32_t id = lex->AddActor({c[0], c[2].empty() ? "organization" : c[2], c[3], "", "", {}});
+                 ActorEntry entry{c[0], c[2].empty() ? "organization" : c[2], c[3], "", "", {}};
+                 entry.media = c.size() > 4 && c[4] == "media";
+                 uint32_t id = lex->AddActor(std::move(entry));
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[1])) lex->AddPhrase(a, id, PhraseUse::kName);
                  return "";

@@ -29,6 +29,7 @@ struct ActorEntry {
     std::string code, from, to;
   };
   std::vector<DatedCode> dated_codes;
+  bool media = false;  // a news medium (organizations.tsv type "media")
   // The code for a document of this date (ISO, "2016-05-01" or longer):
   // the dated code whose window holds the date (the narrowest when several
   // do), else `code`. Empty date: `code`.

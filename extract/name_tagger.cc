@@ -139,6 +139,9 @@ class FeatureTable {
       s = (s + 1) & mask_;
     }
   }
+  // Asks for the key's first slot ahead of Find (the table is larger than
+  // the caches: a word's ~30 lookups otherwise wait one after another).
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&slots_[key & mask_]); }
   size_t size() const { return size_; }
 
  private:
@@ -181,6 +184,7 @@ struct Scratch {
   std::vector<float> local, delta, beta;
   std::vector<int> back;
   std::vector<char> outside;  // words outside every name (only O scored)
+  std::vector<const float*> rows;  // a word's feature rows found
 };
 
 }  // namespace
@@ -289,6 +293,14 @@ void Gazetteer::Add(std::string_view form, int category) {
   for (size_t i = 0; i < words.size(); ++i) key += (i ? " " : "") + words[i];
   phrases_[key] |= 1u << category;
   first_words_.insert(words[0]);
+  first_bytes_.set(static_cast<unsigned char>(words[0][0]));
+  // Every shorter run of its first words, so that Mark stops extending a
+  // key that no phrase goes on from.
+  std::string prefix;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    prefix += (i ? " " : "") + words[i];
+    prefixes_.insert(prefix);
+  }
   max_words_ = std::max(max_words_, words.size());
   for (const std::string& w : words)
     if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') words_[w] |= 1u << category;
@@ -353,7 +365,8 @@ void Gazetteer::Mark(const std::vector<std::string_view>& words, std::vector<uin
   }
   std::string key;
   for (size_t i = 0; i < n;) {
-    if (!first_words_.contains(words[i])) {
+    if (words[i].empty() || !first_bytes_.test(static_cast<unsigned char>(words[i][0])) ||
+        !first_words_.contains(words[i])) {
       ++i;
       continue;
     }
@@ -368,6 +381,7 @@ void Gazetteer::Mark(const std::vector<std::string_view>& words, std::vector<uin
         best_len = len;
         best_mask = it->second;
       }
+      if (!prefixes_.contains(key)) break;  // no longer phrase starts so
     }
     if (best_len == 0) {
       ++i;
@@ -1169,9 +1183,15 @@ void TagWith(const NameTagger::Impl& m, const std::vector<std::string_view>& wor
       nf::StaticKeys(s.info, i, &s.keys);
       if (extra != nullptr && i < extra->size()) s.keys.insert(s.keys.end(), (*extra)[i].begin(), (*extra)[i].end());
     }
+    for (uint64_t k : s.keys) m.features.Prefetch(k);
+    s.rows.clear();
     for (uint64_t k : s.keys)
-      if (const float* row = m.features.Find(k))
-        for (int l = 0; l < kL; ++l) stat[l] += row[l];
+      if (const float* row = m.features.Find(k)) {
+        __builtin_prefetch(row);
+        s.rows.push_back(row);
+      }
+    for (const float* row : s.rows)
+      for (int l = 0; l < kL; ++l) stat[l] += row[l];
     const int tag = s.info[i].tag;
     float* delta = &s.delta[i * kL];
     int* back = &s.back[i * kL];

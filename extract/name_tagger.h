@@ -15,6 +15,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <bitset>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -151,6 +152,8 @@ class Gazetteer {
   void Add(std::string_view form, int category);
   Map phrases_;  // phrase -> category mask
   std::unordered_set<std::string, Hash, std::equal_to<>> first_words_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;  // proper word prefixes of phrases
+  std::bitset<256> first_bytes_;  // first bytes of first words: most words need no lookup
   Map words_;  // word -> category mask
   size_t max_words_ = 1;
 };

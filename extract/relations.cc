@@ -56,14 +56,18 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
   // Actors named: one is enough for a stance on an issue, two are needed
   // for an event between actors (the CAMEO-seeded verbs give only those).
   int first_entity = -1;
-  bool two = false;
-  for (size_t t = s.first; t < s.last && !two; ++t) {
+  bool two = false, actor = false;
+  for (size_t t = s.first; t < s.last; ++t) {
     int m = mention_at_[t];
     if (m < 0 || mentions_[m].entity < 0) continue;
+    // A place is a target at most ("shelled Dobropillia"): a sentence that
+    // names only places has no one to act.
+    if (entities_[mentions_[m].entity].e.category != "location") actor = true;
     if (first_entity < 0) first_entity = mentions_[m].entity;
     else if (mentions_[m].entity != first_entity) two = true;
+    if (two && actor) break;
   }
-  if (first_entity < 0) return false;
+  if (first_entity < 0 || !actor) return false;
   if (x_.verbs_) return true;  // a user verb dictionary: its verbs decide
   const TreeLexicon& tl = *x_.tree_lex_;
   for (size_t t = s.first; t < s.last; ++t) {

@@ -598,6 +598,12 @@ TEST_F(RelationsTest, ParticiplesAndConjunctsTheParserHangsTooLow) {
       "killing two health workers and a child, and has targeted six ambulances.");
   EXPECT_TRUE(Has(b, "Israel ASSAULT ambulance"));
   EXPECT_FALSE(Has(b, "Lena Vik ASSAULT ambulance"));
+  // Speaking to a news medium is an interview, no meeting.
+  auto f = Run("Speaking to Reuters, Norland's foreign minister Lena Vik said the talks had failed.");
+  EXPECT_FALSE(HasClass(f, "CONSULT"));
+  // A sentence that names only places has no one to act.
+  auto g = Run("Melbourne can seize the opportunity to become a centre of the new industries.");
+  EXPECT_TRUE(g.relations.empty()) << Triples(g)[0];
   // Receiving a thing is no meeting.
   auto d = Run("Norway will receive maintenance updates from Sweden until June.");
   EXPECT_FALSE(HasClass(d, "CONSULT"));
