@@ -237,7 +237,8 @@ TEST_F(MentionsTest, AHeadWordInsideANameMakesItAPlaceNotAPerson) {
 
 TEST_F(MentionsTest, ACountrysForcesAreOneCodedGroup) {
   auto a = Run("Israeli troops entered the town. The IDF said Israeli soldiers were attacked. "
-               "The Israeli army later withdrew. Israel Defense Forces tanks stayed.");
+               "The Israeli army later withdrew. Israel Defense Forces tanks stayed. "
+               "The Israeli Defense Force said it would return.");
   std::vector<const graph::Entity*> mil;
   for (const auto& e : a.entities)
     if (e.code == "ISRMIL") mil.push_back(&e);
