@@ -1928,8 +1928,65 @@ void DocumentRun::ResolveNames() {
     }
     if (found >= 0 && into[e] < 0) into[e] = found;
   }
+  // "Islamic Revolutionary Guard Corps of Iran" beside "Islamic
+  // Revolutionary Guard Corps": an organisation named with its country is
+  // the one named without it. "Mahan" beside "Mahan Air": the first word of
+  // the one organisation of two capitalised words that starts with it, used
+  // alone (not a person's office or foundation: "Trump Administration").
+  {
+    // Joins e into t unless t already leads back to e (no cycles).
+    auto join = [&](size_t e, int t) {
+      int r = t;
+      for (int steps = 0; r >= 0 && into[r] >= 0 && steps < 64; ++steps) r = into[r];
+      if (r != static_cast<int>(e)) into[e] = t;
+    };
+    std::unordered_map<std::string, std::vector<int>> org_by_key, org_by_first;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const auto& le = entities_[e];
+      if (le.e.category != "organization" || uses[e] == 0) continue;
+      org_by_key[graph::FoldKey(le.e.label)].push_back(static_cast<int>(e));
+      size_t sp = le.e.label.find(' ');
+      if (!le.known && sp != std::string::npos && le.e.label.find(' ', sp + 1) == std::string::npos) {
+        std::string head = le.e.label.substr(sp + 1);
+        // (Not a person's office: "Trump Administration", "Biden Campaign".)
+        if (!head.empty() && head[0] >= 'A' && head[0] <= 'Z' && head != "Administration" && head != "Government" &&
+            head != "Cabinet" && head != "Campaign" && head != "Foundation" && head != "Organization")
+          org_by_first[graph::FoldKey(le.e.label.substr(0, sp))].push_back(static_cast<int>(e));
+      }
+    }
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const auto& le = entities_[e];
+      if (le.known || into[e] >= 0 || uses[e] == 0) continue;
+      const std::string& label = le.e.label;
+      size_t of = label.rfind(" of ");
+      if (le.e.category == "organization" && of != std::string::npos) {
+        std::string place = label.substr(of + 4);
+        if (place.rfind("the ", 0) == 0) place.erase(0, 4);
+        int entry = lex_.FindActorByLabel(place);
+        auto it = org_by_key.find(graph::FoldKey(label.substr(0, of)));
+        if (entry >= 0 && lex_.actor(entry).category == "country" && it != org_by_key.end() &&
+            it->second.size() == 1 && it->second[0] != static_cast<int>(e)) {
+          const auto& pe = entities_[it->second[0]].e;
+          // (A bare "Navy" without a country may be another country's.)
+          if (pe.country == lex_.actor(entry).country ||
+              (pe.country.empty() && entities_[it->second[0]].known))
+            join(e, it->second[0]);
+        }
+        continue;
+      }
+      // (Only a lone word read as a person: "IBM" beside "IBM Cloud" is the
+      // company, not its product.)
+      if (label.find(' ') != std::string::npos || !le.e.role.empty() || le.e.category != "person" ||
+          (le.e.category == "person" && genders_.count(static_cast<int>(e)) && genders_.at(static_cast<int>(e)) != 0))
+        continue;
+      auto it = org_by_first.find(graph::FoldKey(label));
+      if (it != org_by_first.end() && it->second.size() == 1 && it->second[0] != static_cast<int>(e))
+        join(e, it->second[0]);
+    }
+  }
   auto root = [&](int e) {
-    while (e >= 0 && into[e] >= 0) e = into[e];
+    // (Bounded: a cycle left by two rules must not hang the run.)
+    for (size_t steps = 0; e >= 0 && into[e] >= 0 && steps <= entities_.size(); ++steps) e = into[e];
     return e;
   };
   std::unordered_map<std::string, std::vector<int>> by_surname;

@@ -94,6 +94,20 @@ TEST_F(MentionsTest, ACapitalisedWordNoDictionaryKnowsIsAName) {
   for (const auto& l : Labels(b)) EXPECT_EQ(l.find("Abrahamic"), std::string::npos) << l;
 }
 
+TEST_F(MentionsTest, AnOrganisationsShortFormsAreItself) {
+  // The first word of a two-word organisation used alone, and the
+  // organisation named with its country, are the organisation.
+  auto a = Run("Norland banned the airline Vestra Air on Monday. Officials suspended Vestra's permit.");
+  auto la = Labels(a);
+  EXPECT_EQ(std::count(la.begin(), la.end(), "Vestra"), 0) << ::testing::PrintToString(la);
+  EXPECT_EQ(std::count(la.begin(), la.end(), "Vestra Air"), 1) << ::testing::PrintToString(la);
+  auto b = Run("The Islamic Revolutionary Guard Corps fired missiles. Officials of the Islamic Revolutionary "
+               "Guard Corps of Iran denied it.");
+  int irgc = 0;
+  for (const auto& l : Labels(b)) irgc += l.find("Revolutionary Guard") != std::string::npos;
+  EXPECT_EQ(irgc, 1) << ::testing::PrintToString(Labels(b));
+}
+
 TEST_F(MentionsTest, NoLabelEndsInAPreposition) {
   auto a = Run("Senator Bob Varga of Ohio voted against the bill. The Rector of the Tallinn Institute resigned.");
   for (const auto& l : Labels(a)) {
