@@ -97,7 +97,9 @@ int DocumentRun::DefiniteAnaphor(size_t the_tok, const SentenceBounds& s, uint32
   // before (looking at a bounded number of candidates and of their
   // mentions, so a long document costs no more per phrase).
   std::vector<int> tried;
-  for (size_t mi = mentions_.size(); mi-- > 0 && tried.size() < 8;) {
+  // (Every mention looked at counts: a long sentence of "the group ... the
+  // group" must not make each phrase walk back over all the others.)
+  for (size_t mi = mentions_.size(), scanned = 0; mi-- > 0 && tried.size() < 8 && scanned < 64; ++scanned) {
     const Mention& pm = mentions_[mi];
     if (pm.sentence + kWindow < index) break;
     if (pm.entity < 0 || pm.pronoun || pm.modifier) continue;

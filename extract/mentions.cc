@@ -1889,6 +1889,13 @@ void DocumentRun::ResolveNames() {
   for (const auto& m : mentions_)
     if (m.entity >= 0 && !m.pronoun) uses[m.entity]++;
   std::vector<int> into(entities_.size(), -1);
+  // Joins e into t unless t already leads back to e: every rule below joins
+  // through it, so no two rules can make a cycle.
+  auto join = [&](size_t e, int t) {
+    int r = t;
+    for (size_t steps = 0; r >= 0 && into[r] >= 0 && steps <= entities_.size(); ++steps) r = into[r];
+    if (r != static_cast<int>(e)) into[e] = t;
+  };
   // Spelling variants of one name (not lexicon entries: those are one
   // entry already).
   {
@@ -1926,7 +1933,7 @@ void DocumentRun::ResolveNames() {
       if (!pe.country.empty() && pe.country != oe.country) continue;
       found = found == -1 ? static_cast<int>(p) : -2;
     }
-    if (found >= 0 && into[e] < 0) into[e] = found;
+    if (found >= 0 && into[e] < 0) join(e, found);
   }
   // "Islamic Revolutionary Guard Corps of Iran" beside "Islamic
   // Revolutionary Guard Corps": an organisation named with its country is
@@ -1934,12 +1941,6 @@ void DocumentRun::ResolveNames() {
   // the one organisation of two capitalised words that starts with it, used
   // alone (not a person's office or foundation: "Trump Administration").
   {
-    // Joins e into t unless t already leads back to e (no cycles).
-    auto join = [&](size_t e, int t) {
-      int r = t;
-      for (int steps = 0; r >= 0 && into[r] >= 0 && steps < 64; ++steps) r = into[r];
-      if (r != static_cast<int>(e)) into[e] = t;
-    };
     std::unordered_map<std::string, std::vector<int>> org_by_key, org_by_first;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const auto& le = entities_[e];
@@ -2010,7 +2011,7 @@ void DocumentRun::ResolveNames() {
     const auto& le = entities_[e];
     if (le.known || into[e] >= 0 || le.e.label.find(' ') != std::string::npos) continue;
     auto it = by_surname.find(graph::FoldKey(le.e.label));
-    if (it != by_surname.end() && it->second.size() == 1) into[e] = it->second[0];
+    if (it != by_surname.end() && it->second.size() == 1) join(e, it->second[0]);
   }
   // The end of a longer name: "Von der Leyen", "bin Salman".
   for (size_t e = 0; e < entities_.size(); ++e) {
@@ -2025,7 +2026,7 @@ void DocumentRun::ResolveNames() {
       if (key.size() > tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0)
         found = found == -1 ? static_cast<int>(o) : -2;
     }
-    if (found >= 0) into[e] = found;
+    if (found >= 0) join(e, found);
   }
   // East Asian order: a two-word name whose first word is used alone and
   // whose last word never is ("Xi" of "Xi Jinping") keeps the first word

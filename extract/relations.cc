@@ -107,6 +107,11 @@ bool DocumentRun::KnownVerb(const std::string& lemma) const {
 // is a verb the relation lexicons know, and no verb stands before it.
 void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
   bool verb_before = false, s_verb_before = false;
+  // The last verb or auxiliary of the sentence (s.first when none), read
+  // once: a long verbless sentence must not rescan itself per word.
+  size_t last_verb = s.first;
+  for (size_t k = s.first; k < s.last; ++k)
+    if (Tag(k) == Pos::kVerb || Tag(k) == Pos::kAux) last_verb = k;
   for (size_t t = s.first; t < s.last; ++t) {
     if (Tag(t) == Pos::kVerb) {
       verb_before = true;
@@ -130,10 +135,7 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     if (!base && !EndsWith(w, "s") && w.size() >= 3 && !verb_before && t + 1 < s.last &&
         (Tag(t + 1) == Pos::kAdp || Tag(t + 1) == Pos::kDet) && pm >= 0 && mentions_[pm].entity >= 0 &&
         !mentions_[pm].modifier && mentions_[pm].last == t && entities_[mentions_[pm].entity].e.category == "group") {
-      bool verb_after = false;
-      for (size_t k = t + 1; k < s.last && !verb_after; ++k)
-        verb_after = Tag(k) == Pos::kVerb || Tag(k) == Pos::kAux;
-      base = !verb_after;
+      base = last_verb <= t;  // no verb after t (tags change only once a verb is found)
     }
     if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
     bool after_subject = false;

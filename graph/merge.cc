@@ -91,15 +91,21 @@ const std::string kCorporate = "\x01";
 }  // namespace
 
 std::string CorporateKey(const std::string& key) {
-  static const std::set<std::string> kSuffixes = {"corporation", "corp", "inc", "incorporated", "ltd",
-                                                  "limited", "plc", "llc", "co", "company", "holdings",
-                                                  "group", "ag", "gmbh", "sa", "nv"};
+  // Compared in FoldKey form, as the key is ("company" -> "compani", "llc"
+  // -> "lc").
+  static const std::set<std::string> kSuffixes = [] {
+    std::set<std::string> out;
+    for (const char* w : {"corporation", "corp", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co",
+                          "company", "holdings", "group", "ag", "gmbh", "sa", "nv"})
+      out.insert(FoldKey(w));
+    return out;
+  }();
   size_t sp = key.rfind(' ');
   if (sp == std::string::npos || !kSuffixes.count(key.substr(sp + 1))) return "";
   std::string rest = key.substr(0, sp);
   while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) rest.pop_back();
-  // "the company" and one-letter stems are no names of their own.
-  if (rest.size() < 2) return "";
+  // "The Company", "the group" and one-letter stems are no names of their own.
+  if (rest.size() < 2 || rest == "the" || rest == "an") return "";
   return rest;
 }
 

@@ -127,6 +127,9 @@ TEST(ResolverCorporateTest, AnOrganisationWithAndWithoutItsCorporateWordIsOne) {
   EXPECT_EQ(CorporateKey(FoldKey("Acme, Inc.")), "acme");
   EXPECT_EQ(CorporateKey(FoldKey("Ostmark")), "");
   EXPECT_EQ(CorporateKey(FoldKey("The Company")), "");
+  EXPECT_EQ(CorporateKey(FoldKey("The Group")), "");
+  EXPECT_EQ(CorporateKey(FoldKey("Acme Company")), FoldKey("Acme"));
+  EXPECT_EQ(CorporateKey(FoldKey("Halvor LLC")), FoldKey("Halvor"));
   // Long form first, then the short one; short first; two suffixes.
   EntityResolver r;
   auto a = One(org("Vestra Broadcasting Corporation"));
