@@ -117,3 +117,43 @@ int DocumentRun::DefiniteAnaphor(size_t the_tok, const SentenceBounds& s, uint32
 }
 
 }  // namespace newsgraph::extract
+
+namespace newsgraph::extract {
+
+// Names the text itself calls a building or a site in an apposition ("Hagia
+// Sophia, formerly a Greek Orthodox church and now a museum,"; "X, a
+// 16th-century mosque"): not actors, whatever the name tagger took them for.
+// Lexicon actors keep their category.
+void DocumentRun::MarkFacilities() {
+  const TreeLexicon* tl = x_.tree_lex_.get();
+  if (!tl) return;
+  for (const Mention& m : mentions_) {
+    if (m.pronoun || m.modifier || m.entity < 0) continue;
+    LocalEntity& le = entities_[m.entity];
+    if (le.known || le.facility || le.e.kind != graph::EntityKind::kActor) continue;
+    const std::string& c = le.e.category;
+    if (c != "person" && c != "location" && c != "organization") continue;
+    const SentenceBounds& s = sents_[m.sentence];
+    if (m.last + 2 >= s.last || words_[m.last] != ",") continue;
+    // The apposition up to its first noun: determiners, adjectives,
+    // adverbs ("formerly", "now"), numbers and "and" before it.
+    for (size_t k = m.last + 1; k < s.last && k < m.last + 9; ++k) {
+      Pos p = Tag(k);
+      if (p == Pos::kNoun) {
+        if (tl->In("facility_noun", NounLemma(k))) {
+          le.facility = true;
+          if (c == "person") le.e.category = "location";
+        }
+        // "a Greek Orthodox church": the noun after a compound modifier.
+        if (k + 1 < s.last && Tag(k + 1) == Pos::kNoun) continue;
+        break;
+      }
+      if (p == Pos::kDet || p == Pos::kAdj || p == Pos::kAdv || p == Pos::kNum || p == Pos::kPropn ||
+          Lower(k) == "and" || Lower(k) == "-")
+        continue;
+      break;
+    }
+  }
+}
+
+}  // namespace newsgraph::extract

@@ -53,6 +53,7 @@ struct LocalEntity {
   graph::Entity e;
   std::set<std::string> aliases;
   bool known = false;  // from a lexicon
+  bool facility = false;  // a building or site ("X, a former church"): what relations are about, never an actor
   // A compound code ("[FRO/BIL/SAM]" in a PETRARCH/TABARI actor
   // dictionary: one phrase naming several actors jointly) makes one entity
   // per code; the phrase's mentions and relations go to every member.
@@ -140,6 +141,7 @@ class DocumentRun {
   void FindMentions(const SentenceBounds& s, uint32_t index);
   size_t TaggedName(const SentenceBounds& s, size_t t) const;
   void ResolveNames();
+  void MarkFacilities();
   void FindRelations(const SentenceBounds& s, uint32_t index);
   int EntityFor(const std::string& label, const std::string& category, const std::string& country,
                 const std::string& code, bool known);
@@ -258,6 +260,8 @@ class DocumentRun {
   // the pronouns that referred to them (0 unknown, 'm', 'f').
   std::vector<int> recent_persons_;
   std::unordered_map<int, char> genders_;
+  size_t gender_scan_ = 0;  // mentions_ read for gender cues so far
+  int PronounAntecedent(char gender, size_t t, uint32_t index);
   // First and last words of multi-word person names -> entity, so that a
   // later lone "Nehammer" is found even when not tagged as a proper noun.
   std::unordered_map<std::string, int> person_names_;

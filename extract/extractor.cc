@@ -724,6 +724,15 @@ void DocumentRun::EmitEntities(int se, int oe, const Target& target, const Relat
                                float confidence, uint32_t sentence) {
   graph::Relation rel;
   rel.subject = entities_[se].e.id;
+  if (entities_[se].facility) return;  // a building does not act
+  Target as_issue;
+  if (target.mention >= 0 && oe >= 0 && entities_[oe].facility && r.cls != "ASSAULT" && r.cls != "COERCE") {
+    // "pledged to convert Hagia Sophia": a building is what the stance is
+    // about (a building struck stays the place struck).
+    as_issue.issue = entities_[oe].e.label;
+    EmitEntities(se, -1, as_issue, r, negated, confidence, sentence);
+    return;
+  }
   if (target.mention >= 0) {
     if (oe < 0 || oe == se) return;
     if (issues_only_ && r.code.empty()) return;  // the verb dictionary's to say
@@ -1118,6 +1127,7 @@ void DocumentRun::PrepareMentions() {
   Prepare();
   for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
   ResolveNames();
+  MarkFacilities();
 }
 
 void DocumentRun::PrepareTree() {

@@ -12,6 +12,7 @@
 #include "extract/document.h"
 #include "extract/name_tagger.h"
 #include "extract/wordnet.h"
+#include "extract/tree_lexicon.h"
 #include "graph/merge.h"
 
 namespace newsgraph::extract {
@@ -373,6 +374,60 @@ size_t DocumentRun::TaggedName(const SentenceBounds& s, size_t t) const {
   return end;
 }
 
+// The person a "he"/"she" at token t of sentence index refers to: among
+// the six persons named most recently whose gender does not contradict the
+// pronoun, the most recent, unless one the text has already shown to be of
+// the pronoun's gender (by a title or kin word before a name: "Mrs",
+// "Queen", "her husband X"; or an earlier pronoun) or the person the last
+// sentence began with outweighs the persons named since ("She spoke about
+// her husband X ... president Y. She asked": she is still the speaker).
+int DocumentRun::PronounAntecedent(char gender, size_t t, uint32_t index) {
+  const TreeLexicon* tl = x_.tree_lex_.get();
+  // Gender cues of the person mentions added since the last call.
+  for (; gender_scan_ < mentions_.size(); ++gender_scan_) {
+    const Mention& m = mentions_[gender_scan_];
+    if (m.pronoun || m.entity < 0 || entities_[m.entity].e.category != "person" || !tl) continue;
+    size_t from = m.first > sents_[m.sentence].first + 3 ? m.first - 3 : sents_[m.sentence].first;
+    for (size_t k = m.last; k-- > from;) {
+      if (k < m.first && toks_[k].Has(kPunct) && words_[k] != ".") break;
+      std::string_view w = Lower(k);
+      if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+      char g = tl->In("male_word", w) ? 'm' : tl->In("female_word", w) ? 'f' : 0;
+      if (g) {
+        genders_[m.entity] = g;
+        break;
+      }
+    }
+  }
+  // The person the last sentence began with, and whether one was named in
+  // this sentence before the pronoun.
+  int prev_first = -1;
+  bool person_here = false;
+  for (size_t k = mentions_.size(); k-- > 0;) {
+    const Mention& m = mentions_[k];
+    if (m.sentence + 1 < index) break;
+    if (m.entity < 0 || entities_[m.entity].e.category != "person") continue;
+    if (m.sentence == index && m.first < t) person_here = true;
+    if (m.sentence + 1 == index) prev_first = m.entity;  // the earliest wins (backward walk)
+  }
+  int best = -1;
+  double best_score = -1e9;
+  int rank = 0;
+  for (auto it = recent_persons_.rbegin(); it != recent_persons_.rend() && rank < 6; ++it) {
+    char g = genders_[*it];
+    if (g != 0 && g != gender) continue;
+    double score = -rank;
+    if (g == gender) score += 2;
+    if (*it == prev_first && !person_here) score += 1.5;
+    if (score > best_score) {
+      best_score = score;
+      best = *it;
+    }
+    ++rank;
+  }
+  return best;
+}
+
 void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   // A title at token k, singular or plural ("Senators", "Prime Ministers").
   auto title_at = [&](size_t k, size_t* len, const TitleEntry** te) -> bool {
@@ -634,18 +689,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // Pronouns refer to the last person named.
     bool poss = false;
     if (IsPersonPronoun(lower, &poss) && (Tag(i) == Pos::kPron || Tag(i) == Pos::kDet)) {
-      // The most recent person whose gender does not contradict the pronoun.
       char gender = lower[0] == 'h' && lower != "her" ? 'm' : 'f';
-      int person = -1;
-      for (auto it = recent_persons_.rbegin(); it != recent_persons_.rend(); ++it) {
-        char g = genders_[*it];
-        if (g == 0 || g == gender) {
-          person = *it;
-          break;
-        }
-      }
+      int person = PronounAntecedent(gender, i, index);
       if (person >= 0) {
-        genders_[person] = gender;
+        if (!genders_[person]) genders_[person] = gender;
         Mention m = NewMention(i, i + 1, index, person);
         m.pronoun = true;
         m.possessive = poss;

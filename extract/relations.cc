@@ -296,6 +296,19 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
         if (dep_[k] == Dep::kConj && !IsVerbal(k) && (k < mentions_[m].first || k >= mentions_[m].last))
           ActorsOf(k, out, depth + 1, indirect);
     }
+    // "Presidents X of Nigeria and Y of Benin": the second person hung on
+    // the first one's country as its conjunct is the first person's.
+    if (entities_[mentions_[m].entity].e.category == "person")
+      for (uint32_t w = mentions_[m].first; w < mentions_[m].last; ++w)
+        for (uint32_t k : KidsOf(w)) {
+          if (dep_[k] != Dep::kNmod || CaseOf(k) != "of" || k < mentions_[m].last) continue;
+          int km = mention_at_[k];  // (a modifier mention: the person's affiliation)
+          if (km < 0 || mentions_[km].entity < 0 || entities_[mentions_[km].entity].e.category == "person") continue;
+          for (uint32_t c : KidsOf(k)) {
+            int cm = dep_[c] == Dep::kConj ? ActorMention(c) : -1;
+            if (cm >= 0 && entities_[mentions_[cm].entity].e.category == "person") ActorsOf(c, out, depth + 1, indirect);
+          }
+        }
   } else if (Tag(t) == Pos::kNoun || Tag(t) == Pos::kPropn || (Tag(t) == Pos::kAdj && mention_at_[t] >= 0)) {
     bool found = false;
     for (uint32_t k : KidsOf(t)) {
@@ -470,7 +483,14 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       // A time word never blocks an argument: "the army yesterday attacked"
       // parsed with "yesterday" heading the subject.
       for (uint32_t c : KidsOf(k))
-        if ((dep_[c] == Dep::kCompound || dep_[c] == Dep::kNmod) && ActorMention(c) >= 0) subj = static_cast<int>(c);
+        if ((dep_[c] == Dep::kCompound || dep_[c] == Dep::kNmod || dep_[c] == Dep::kFlat ||
+             dep_[c] == Dep::kAppos) &&
+            ActorMention(c) >= 0) {
+          // ("on Sunday Presidents X of A and Y of B signed" parsed as one
+          // flat name headed by "Sunday".)
+          subj = static_cast<int>(c);
+          break;
+        }
       if (subj >= 0) break;
       continue;
     }
@@ -1276,7 +1296,8 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   std::vector<Target> objects;
   for (const auto& o : objects_in) {
     if (o.mention >= 0 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "SUPPORT" || r.cls == "DEMAND") &&
-        entities_[mentions_[o.mention].entity].e.category == "location")
+        entities_[mentions_[o.mention].entity].e.category == "location" &&
+        !entities_[mentions_[o.mention].entity].facility)
       continue;
     objects.push_back(o);
   }
@@ -1740,8 +1761,11 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       }
       if (!targets.empty() || (subjects.size() >= 2 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "COOPERATE"))) {
         // "X and Y held talks": mutual when no other party is named.
+        bool mutual = targets.empty();
         EmitAll(subjects, targets, r, negated, conf, index);
-        return true;
+        // "Presidents X and Y signed the free trade agreement": each also
+        // takes the agreement's side (the relation lexicon's entry below).
+        if (!(mutual && tl.In("agreement_noun", NounLemma(obj)))) return true;
       }
       // No target: the object noun may name the event itself ("expressed
       // concerns regarding X"), or the verb its own.

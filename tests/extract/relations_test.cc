@@ -609,5 +609,55 @@ TEST_F(RelationsTest, ParticiplesAndConjunctsTheParserHangsTooLow) {
   EXPECT_FALSE(HasClass(d, "CONSULT"));
 }
 
+TEST_F(RelationsTest, SheAndHeKeepToThePersonTheTextShowedThemFor) {
+  // "She" twice: the second is the speaker again, not the man named last.
+  auto a = Run(
+      "Marta Lind spoke to reporters in Oslo. She criticised Peter Holm, the head of the agency. "
+      "She also demanded new elections.");
+  EXPECT_TRUE(Has(a, "Marta Lind DISAPPROVE Peter Holm"));
+  EXPECT_TRUE(Has(a, "Marta Lind DEMAND new elections"));
+  EXPECT_FALSE(Has(a, "Peter Holm DEMAND new elections"));
+  // A kin word or a title before a name tells the name's gender.
+  auto b = Run(
+      "Ana Roos met Mr. Karl Berg in Tallinn on Monday. She condemned Estonia.");
+  EXPECT_TRUE(Has(b, "Ana Roos DISAPPROVE Estonia"));
+  EXPECT_FALSE(Has(b, "Karl Berg DISAPPROVE Estonia"));
+  // A new person who begins the last sentence is who "he" is.
+  auto c = Run(
+      "Ivo Marten criticised Norway. He added that talks would fail. Peter Holm answered on Tuesday. "
+      "He condemned Sweden.");
+  EXPECT_TRUE(Has(c, "Peter Holm DISAPPROVE Sweden"));
+}
+
+TEST_F(RelationsTest, CoordinatedPersonsWithTheirCountriesAndATimeWordBeforeThem) {
+  // "on Sunday Presidents X of A and Y of B signed": the date does not hide
+  // the subjects, the second person hung on the first one's country is a
+  // subject too, and each takes the agreement's side as well as the other's.
+  auto a = Run("On Sunday Presidents Ivo Marten of Norway and Peter Holm of Sweden signed the trade agreement.");
+  EXPECT_TRUE(Has(a, "Ivo Marten COOPERATE Peter Holm"));
+  EXPECT_TRUE(Has(a, "Peter Holm COOPERATE trade agreement"));
+  EXPECT_TRUE(Has(a, "Ivo Marten COOPERATE trade agreement"));
+}
+
+TEST_F(RelationsTest, ABuildingTheTextDescribesSoIsWhatTheStanceIsAbout) {
+  auto a = Run(
+      "President Ivo Marten pledged converting Kalva Dome, formerly a church and now a museum, to a mosque. "
+      "Peter Holm criticised Kalva Dome.");
+  EXPECT_TRUE(Has(a, "Ivo Marten AGREE Kalva Dome"));
+  bool issue = false, actor = false;
+  for (const auto& e : a.entities)
+    if (e.label == "Kalva Dome") (e.kind == graph::EntityKind::kIssue ? issue : actor) = true;
+  EXPECT_TRUE(issue);
+  // Never a subject.
+  auto b = Run("Kalva Tower, a 40-storey building, condemned Norway.");
+  for (const auto& r : b.relations) EXPECT_NE(Label(b, r.subject), "Kalva Tower");
+}
+
+TEST_F(RelationsTest, NationalityBeforeIndividualsIsAGroup) {
+  auto a = Run("Lithuanian police arrested 33 Russian individuals on Friday.");
+  EXPECT_TRUE(Has(a, "Lithuanian police COERCE Russian individuals"));
+  EXPECT_FALSE(Has(a, "Lithuanian police COERCE Russia"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
