@@ -403,11 +403,15 @@ int DocumentRun::PronounAntecedent(char gender, size_t t, uint32_t index) {
   // this sentence before the pronoun.
   int prev_first = -1;
   bool person_here = false;
+  std::vector<int> here;  // persons named in this sentence before the pronoun
   for (size_t k = mentions_.size(); k-- > 0;) {
     const Mention& m = mentions_[k];
     if (m.sentence + 1 < index) break;
     if (m.entity < 0 || entities_[m.entity].e.category != "person") continue;
-    if (m.sentence == index && m.first < t) person_here = true;
+    if (m.sentence == index && m.first < t) {
+      person_here = true;
+      here.push_back(m.entity);
+    }
     if (m.sentence + 1 == index) prev_first = m.entity;  // the earliest wins (backward walk)
   }
   int best = -1;
@@ -419,6 +423,8 @@ int DocumentRun::PronounAntecedent(char gender, size_t t, uint32_t index) {
     double score = -rank;
     if (g == gender) score += 2;
     if (*it == prev_first && !person_here) score += 1.5;
+    // ("Stocker says that he is open": the person of this sentence.)
+    if (std::find(here.begin(), here.end(), *it) != here.end()) score += 2;
     if (score > best_score) {
       best_score = score;
       best = *it;

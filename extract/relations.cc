@@ -318,6 +318,18 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
         found = true;
       }
     }
+    if (!found && x_.tree_lex_->In("actor_head", Lower(t)))
+      // "US Ambassador to Germany Richard Grenell" parsed with the name
+      // flat under the country: the person the title belongs to.
+      for (uint32_t k : KidsOf(t))
+        if (dep_[k] == Dep::kNmod && k > t)
+          for (uint32_t f : KidsOf(k)) {
+            int fm = (dep_[f] == Dep::kFlat || dep_[f] == Dep::kAppos) && f > k ? ActorMention(f) : -1;
+            if (fm >= 0 && fm != mention_at_[k] && entities_[mentions_[fm].entity].e.category == "person") {
+              ActorsOf(f, out, depth + 1, indirect);
+              found = true;
+            }
+          }
     if (!found) {
       // "the network", "the commission", "the government": a definite
       // description of the one organisation (or country) named just before.
@@ -448,9 +460,15 @@ int DocumentRun::ProtestingCrowd(size_t v, uint32_t sentence) {
 }
 
 bool DocumentRun::TreePassive(size_t v) const {
-  for (uint32_t k : KidsOf(v))
-    if (dep_[k] == Dep::kNsubjPass || dep_[k] == Dep::kAuxPass || dep_[k] == Dep::kOblAgent) return true;
-  return false;
+  bool agent = false;
+  for (uint32_t k : KidsOf(v)) {
+    if (dep_[k] == Dep::kNsubjPass || dep_[k] == Dep::kAuxPass) return true;
+    // ("X attacked the proclamation by Y": an agent phrase hung on an
+    // active verb with its own subject and object belongs to the object.)
+    if (dep_[k] == Dep::kNsubj || dep_[k] == Dep::kObj) return false;
+    agent |= dep_[k] == Dep::kOblAgent;
+  }
+  return agent;
 }
 
 bool DocumentRun::TreeNegated(size_t v) const {
@@ -565,6 +583,29 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
       while (!IsVerbal(h) && Tag(h) != Pos::kAdj && head_[h] >= 0 &&
              (dep_[h] == Dep::kObj || dep_[h] == Dep::kObl || dep_[h] == Dep::kNmod))
         h = head_[h];
+      if (IsVerbal(h) && h < v) {
+        // "She spoke about her husband, who was arrested in May, and
+        // promised elections": a conjunct after ", and" hung on a relative
+        // clause's verb continues the clause around it.
+        int rs = KidWith(h, Dep::kNsubjPass);
+        if (rs < 0) rs = KidWith(h, Dep::kNsubj);
+        // (Or after an earlier such conjunct: "..., and promised X and held Y".)
+        auto comma_and = [&](size_t c) {
+          int cc = KidWith(c, Dep::kCc);
+          return cc > 0 && words_[cc - 1] == ",";
+        };
+        bool outside = comma_and(v);
+        for (uint32_t k : KidsOf(h))
+          if (k < v && dep_[k] == Dep::kConj && IsVerbal(k) && !TreePassive(k) && comma_and(k)) outside = true;
+        if (rs >= 0 && (Lower(rs) == "who" || Lower(rs) == "which") && outside && head_[h] >= 0) {
+          int a = head_[h];
+          for (int up = 0; a >= 0 && !IsVerbal(a) && up < 4; ++up) a = head_[a];
+          if (a >= 0 && IsVerbal(a)) {
+            *through = true;
+            return TreeSubjects(a, through, pronoun, depth + 1);
+          }
+        }
+      }
       if (IsVerbal(h) || Tag(h) == Pos::kAdj) {
         if (TreePassive(h)) return out;  // "was arrested and charged": no agent here
         *through = true;
@@ -1759,6 +1800,11 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
                       targets.end());
       }
+      // "attacked the proclamation of X by Y" names no one in the object:
+      // a stance is on the object itself.
+      if (targets.empty() && !vo->seeded && vo->preps.empty() &&
+          (r.cls == "DISAPPROVE" || r.cls == "SUPPORT" || r.cls == "OPPOSE"))
+        TargetsOf(obj, &targets, 0);
       if (!targets.empty() || (subjects.size() >= 2 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "COOPERATE"))) {
         // "X and Y held talks": mutual when no other party is named.
         bool mutual = targets.empty();
@@ -1891,6 +1937,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       tg.mention = m;
       targets.push_back(tg);
     }
+    // "The operation was condemned by X": a patient that names no actor is
+    // read as an active verb's object is (the act's agent, or the issue).
+    // Only for words and stances: a person or thing struck or seized is a
+    // victim, never an issue ("a boy is shot by soldiers").
+    static const std::unordered_set<std::string_view> kVerbal = {"AGREE", "SUPPORT", "DEMAND", "DISAPPROVE",
+                                                                  "REJECT", "CONCEDE", "INVESTIGATE"};
+    int ps = KidWith(t, Dep::kNsubjPass);
+    if (patients.empty() && targets.empty() && ps >= 0 && Tag(ps) == Pos::kNoun && kVerbal.count(chosen->cls) &&
+        !tl.In("casualty", NounLemma(ps)) && !tl.In("casualty", Lower(ps)) && !lex_.GroupNoun(Lower(ps)))
+      TargetsOf(ps, &targets, 0);
   }
   RelationEntry intent;
   const RelationEntry* rel = chosen;

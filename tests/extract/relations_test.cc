@@ -659,5 +659,32 @@ TEST_F(RelationsTest, NationalityBeforeIndividualsIsAGroup) {
   EXPECT_FALSE(Has(a, "Lithuanian police COERCE Russia"));
 }
 
+TEST_F(RelationsTest, APassiveWhosePatientNamesNoActorAndAgentPhrasesOnActiveVerbs) {
+  // "The operation was condemned by X": the operation's agent is the target.
+  auto a = Run("Norway launched a military offensive into Sweden. The operation was condemned by the European Union.");
+  EXPECT_TRUE(Has(a, "European Union DISAPPROVE Norway"));
+  // "by Y" hung on an active verb with a subject is not the verb's agent.
+  auto b = Run("Ivo Marten also attacked the proclamation of the border by President Peter Holm.");
+  EXPECT_FALSE(Has(b, "Peter Holm DISAPPROVE proclamation of border"));
+  bool marten = false;
+  for (const auto& r : b.relations) marten |= Label(b, r.subject) == "Ivo Marten" && r.cls == "DISAPPROVE";
+  EXPECT_TRUE(marten) << ::testing::PrintToString(Triples(b));
+}
+
+TEST_F(RelationsTest, ATitledPersonParsedUnderTheTitlesCountry) {
+  auto a = Run("US Ambassador to Norway Peter Holm alleged that Ivo Marten had funded militias.");
+  EXPECT_TRUE(Has(a, "Peter Holm DISAPPROVE Ivo Marten"));
+  EXPECT_FALSE(Has(a, "United States DISAPPROVE Ivo Marten"));
+}
+
+TEST_F(RelationsTest, AConjunctAfterARelativeClauseContinuesTheClauseAroundIt) {
+  auto a = Run(
+      "Marta Lind spoke about her husband Karl, who was arrested in May, and promised to hold new fair elections.");
+  EXPECT_TRUE(Has(a, "Marta Lind AGREE new fair elections"));
+  // Without the comma the conjunct stays in the relative clause.
+  auto b = Run("Norway backed Peter Holm, who criticised Sweden and condemned Finland.");
+  EXPECT_TRUE(Has(b, "Peter Holm DISAPPROVE Finland"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
