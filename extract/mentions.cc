@@ -48,7 +48,7 @@ bool IsPartyWord(std::string_view w) {
 bool IsNameParticle(std::string_view lw) {
   static const std::unordered_set<std::string_view> s = {
       "de", "bin", "bint", "al", "el", "van", "von", "der", "den", "ter", "la", "le", "da", "del", "della",
-      "di", "du", "dos", "das", "do", "ibn", "y", "zu", "af", "ben"};
+      "di", "du", "dos", "das", "do", "ibn", "y", "zu", "af", "ben", "abu", "abd"};
   return s.count(lw) > 0;
 }
 // "al-Assad", "el-Sisi", "ash-Sharaa": an Arabic article joined to a name.

@@ -109,9 +109,33 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
   bool verb_before = false, s_verb_before = false;
   // The last verb or auxiliary of the sentence (s.first when none), read
   // once: a long verbless sentence must not rescan itself per word.
+  // (A participle or gerund is no clause's verb: "Police arrest X, ...,
+  // accusing him of leading attacks".)
   size_t last_verb = s.first;
+  bool finite = false;
   for (size_t k = s.first; k < s.last; ++k)
-    if (Tag(k) == Pos::kVerb || Tag(k) == Pos::kAux) last_verb = k;
+    if ((Tag(k) == Pos::kVerb || Tag(k) == Pos::kAux) && !EndsWith(Lower(k), "ing")) {
+      last_verb = k;
+      finite = true;
+    }
+  if (!finite && s.last - s.first >= 5) {
+    // A headline sentence with no finite verb ("A court in Moscow, Russia,
+    // sentences X", "Cambodia's ambassador to the UN, X, calls for Y"):
+    // the first present-tense verb the lexicons know after its subject.
+    for (size_t t = s.first + 2; t + 1 < s.last; ++t) {
+      std::string_view w = Lower(t);
+      if (Tag(t) != Pos::kNoun || w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss")) continue;
+      Pos prev = Tag(t - 1), next = Tag(t + 1);
+      bool after = Lower(t - 1) == "," || prev == Pos::kPropn || (mention_at_[t - 1] >= 0);
+      if (!after || !(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdp ||
+                      next == Pos::kPron || next == Pos::kAdj))
+        continue;
+      std::string lemma = VerbLemma(t);
+      if (lemma == w || !KnownVerb(lemma)) continue;
+      tags_[t] = Pos::kVerb;
+      return;
+    }
+  }
   for (size_t t = s.first; t < s.last; ++t) {
     if (Tag(t) == Pos::kVerb) {
       verb_before = true;
@@ -132,9 +156,13 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     // A relation noun in its base form after a group ("Demonstrators in
     // Nairobi protest against X") is the verb when the sentence has no
     // other: a clause needs one.
+    // ("Bangladesh Police arrest X": before a name too.)
+    const std::string* pcat = pm >= 0 && mentions_[pm].entity >= 0 ? &entities_[mentions_[pm].entity].e.category : nullptr;
     if (!base && !EndsWith(w, "s") && w.size() >= 3 && !verb_before && t + 1 < s.last &&
-        (Tag(t + 1) == Pos::kAdp || Tag(t + 1) == Pos::kDet) && pm >= 0 && mentions_[pm].entity >= 0 &&
-        !mentions_[pm].modifier && mentions_[pm].last == t && entities_[mentions_[pm].entity].e.category == "group") {
+        (Tag(t + 1) == Pos::kAdp || Tag(t + 1) == Pos::kDet ||
+         (Tag(t + 1) == Pos::kPropn && pcat && (*pcat == "group" || *pcat == "organization"))) &&
+        pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t && pcat &&
+        (*pcat == "group" || (*pcat == "organization" && Tag(t + 1) == Pos::kPropn))) {
       base = last_verb <= t;  // no verb after t (tags change only once a verb is found)
     }
     if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
@@ -312,8 +340,13 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
   } else if (Tag(t) == Pos::kNoun || Tag(t) == Pos::kPropn || (Tag(t) == Pos::kAdj && mention_at_[t] >= 0)) {
     bool found = false;
     for (uint32_t k : KidsOf(t)) {
-      // "the cartel Clan del Golfo", "Colombian cartel Clan del Golfo" read as one flat name.
-      if ((dep_[k] == Dep::kAppos || dep_[k] == Dep::kFlat) && ActorMention(k) >= 0) {
+      // "the cartel Clan del Golfo", "Colombian cartel Clan del Golfo" read
+      // as one flat name; "media personality Fajer Al-Saeed" with the name
+      // hung on the noun before it.
+      bool next_name = (dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound) && Tag(t) == Pos::kNoun &&
+                       ActorMention(k) >= 0 && mentions_[ActorMention(k)].first == t + 1 && CaseOf(k).empty() &&
+                       entities_[mentions_[ActorMention(k)].entity].e.category == "person";
+      if (((dep_[k] == Dep::kAppos || dep_[k] == Dep::kFlat) && ActorMention(k) >= 0) || next_name) {
         ActorsOf(k, out, depth + 1, indirect);
         found = true;
       }
@@ -344,12 +377,15 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
                    x_.tree_lex_->In("casualty", Lower(t)))) {
       for (uint32_t k : KidsOf(t)) {
         Dep d = dep_[k];
+        // ("a court in Moscow", "authorities in Kabul": the place's.)
         bool owner = d == Dep::kNmodPoss || (d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from")) ||
-                     d == Dep::kCompound || d == Dep::kAmod;
+                     d == Dep::kCompound || d == Dep::kAmod ||
+                     (d == Dep::kNmod && CaseOf(k) == "in" && x_.tree_lex_->In("in_owner", Lower(t)));
         if (!owner) continue;
         int om = mention_at_[k];
         // Not a part of a hyphenated word: "Rwandan-backed rebels" are not Rwanda.
-        if (om >= 0 && mentions_[om].entity >= 0 && mentions_[om].byte_end == 0) {
+        if (om >= 0 && mentions_[om].entity >= 0 && mentions_[om].byte_end == 0 &&
+            !(d == Dep::kNmod && CaseOf(k) == "in" && entities_[mentions_[om].entity].e.category == "location")) {
           if (std::find(out->begin(), out->end(), om) == out->end()) out->push_back(om);
           if (indirect) *indirect = true;
           found = true;
@@ -1172,7 +1208,13 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   }
   bool appos_actor = false;
   for (uint32_t k : KidsOf(n))
-    if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn)) appos_actor = true;
+    if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn)) {
+      appos_actor = true;
+    } else if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound) && Tag(n) == Pos::kNoun && ActorMention(k) >= 0 &&
+               mentions_[ActorMention(k)].first == n + 1 && CaseOf(k).empty() &&
+               entities_[mentions_[ActorMention(k)].entity].e.category == "person") {
+      appos_actor = true;  // "detains media personality X"
+    }
   if (ActorMention(n) >= 0) {
     Target g;
     bool gerund = false;

@@ -686,5 +686,27 @@ TEST_F(RelationsTest, AConjunctAfterARelativeClauseContinuesTheClauseAroundIt) {
   EXPECT_TRUE(Has(b, "Peter Holm DISAPPROVE Finland"));
 }
 
+TEST_F(RelationsTest, HeadlineVerbsTheTaggerReadAsNouns) {
+  // A present-tense verb after a subject closed by a comma, in a sentence
+  // with no other finite verb.
+  auto a = Run("A court in Oslo, Norway, sentences Ivo Marten, an ally of Peter Holm, to 18 years in prison.");
+  EXPECT_TRUE(Has(a, "Norway COERCE Ivo Marten"));
+  auto b = Run("Norway's ambassador to the United Nations, Marta Lind, calls for an immediate ceasefire with Sweden.");
+  bool demand = false;
+  for (const auto& r : b.relations) demand |= Label(b, r.subject) == "Marta Lind" && r.cls == "DEMAND";
+  EXPECT_TRUE(demand) << ::testing::PrintToString(Triples(b));
+  // The base form after a police force, before a name, with participles later.
+  auto c = Run(
+      "Bangladesh Police arrest Karim abu Salem Haddad, the leader of a militia, in Dhaka, accusing him of "
+      "leading attacks.");
+  EXPECT_TRUE(Has(c, "Bangladeshi police COERCE Karim abu Salem Haddad"));
+  // A noun before a name is the name's description: the person is arrested.
+  auto d = Run("The Kuwaiti public prosecution detains media personality Layla Haddad for 21 days.");
+  EXPECT_TRUE(Has(d, "Kuwaiti prosecutors COERCE Layla Haddad"));
+  // "in" a region is no owner of a court.
+  auto e = Run("The high court in Gauteng rejects an appeal by Ivo Marten.");
+  for (const auto& r : e.relations) EXPECT_NE(Label(e, r.subject), "Gauteng");
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
