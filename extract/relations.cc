@@ -72,9 +72,12 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
   const TreeLexicon& tl = *x_.tree_lex_;
   for (size_t t = s.first; t < s.last; ++t) {
     Pos p = Tag(t);
-    if (p != Pos::kVerb && p != Pos::kNoun && p != Pos::kPropn && p != Pos::kAdj) continue;
+    // (An unknown tag or an adverb may be a headline verb: "X nominates Y".)
+    if (p != Pos::kVerb && p != Pos::kNoun && p != Pos::kPropn && p != Pos::kAdj && p != Pos::kX && p != Pos::kAdv)
+      continue;
     if (mention_at_[t] >= 0 || toks_[t].Has(kPunct) || toks_[t].Has(kHasDigit)) continue;
-    if (p == Pos::kVerb || p == Pos::kNoun || (p == Pos::kPropn && !IsCap(t))) {
+    if (p == Pos::kVerb || p == Pos::kNoun || p == Pos::kX || (p == Pos::kAdv && EndsWith(Lower(t), "s")) ||
+        (p == Pos::kPropn && !IsCap(t))) {
       std::string v = VerbLemma(t);
       // With one actor only a stance on an issue can come out: a verb of
       // the hand-written lexicon or a complement verb; light verbs and
@@ -124,15 +127,38 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     // the first present-tense verb the lexicons know after its subject.
     for (size_t t = s.first + 2; t + 1 < s.last; ++t) {
       std::string_view w = Lower(t);
-      if (Tag(t) != Pos::kNoun || w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss")) continue;
+      // (Tagged a noun, or an adverb or adjective: "X nominates Y".)
+      Pos p = Tag(t);
+      if ((p != Pos::kNoun && p != Pos::kAdv && p != Pos::kAdj && p != Pos::kX) || w.size() < 4 || !EndsWith(w, "s") ||
+          EndsWith(w, "ss") || EndsWith(w, "ous") || EndsWith(w, "ics"))
+        continue;
       Pos prev = Tag(t - 1), next = Tag(t + 1);
       bool after = Lower(t - 1) == "," || prev == Pos::kPropn || (mention_at_[t - 1] >= 0);
       if (!after || !(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdp ||
                       next == Pos::kPron || next == Pos::kAdj))
         continue;
-      std::string lemma = VerbLemma(t);
-      if (lemma == w || !KnownVerb(lemma)) continue;
+      std::string lemma = x_.wordnet_ ? x_.wordnet_->Lemma(w, WordClass::kVerb) : RuleLemma(w, WordClass::kVerb);
+      if (lemma.empty() || lemma == w || !KnownVerb(lemma)) continue;
       tags_[t] = Pos::kVerb;
+      verb_lemma_[t].clear();
+      return;
+    }
+    // The base form after a plural subject with a place after it ("Police
+    // in Guyana arrest X", "Troops in Mali detain Y").
+    bool plural = false;
+    for (size_t t = s.first; t + 1 < s.last; ++t) {
+      std::string_view w = Lower(t);
+      if (Tag(t) == Pos::kNoun || (Tag(t) == Pos::kPropn && IsCap(t)))
+        plural |= w == "police" || (lex_.GroupNoun(w) && EndsWith(w, "s"));
+      if (!plural || t < s.first + 2 || Tag(t) != Pos::kNoun || EndsWith(w, "s") || w.size() < 4) continue;
+      if (mention_at_[t - 1] < 0 || mention_at_[t] >= 0) continue;
+      Pos next = Tag(t + 1);
+      if (!(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdj ||
+            mention_at_[t + 1] >= 0))
+        continue;
+      if (!KnownVerb(std::string(w)) || !x_.wordnet_ || !x_.wordnet_->Has(w, WordClass::kVerb)) continue;
+      tags_[t] = Pos::kVerb;
+      verb_lemma_[t].clear();
       return;
     }
   }
@@ -1518,7 +1544,15 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   std::vector<int> patients;  // passive subjects
   if (passive) {
     for (uint32_t k : KidsOf(t))
-      if (dep_[k] == Dep::kOblAgent || (dep_[k] == Dep::kObl && CaseOf(k) == "by")) ActorsOf(k, &subjects, 0, nullptr);
+      if (dep_[k] == Dep::kOblAgent || (dep_[k] == Dep::kObl && CaseOf(k) == "by")) {
+        size_t before = subjects.size();
+        ActorsOf(k, &subjects, 0, nullptr);
+        // "killed by Israeli drone strikes": the instrument's owner.
+        if (subjects.size() == before && tl.In("instrument", NounLemma(k))) {
+          for (int m : NounSources(k)) subjects.push_back(m);
+          through |= subjects.size() > before;
+        }
+      }
     int ps = KidWith(t, Dep::kNsubjPass);
     if (ps >= 0) {
       ActorsOf(ps, &patients, 0, nullptr);
@@ -1788,6 +1822,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   }
 
   // 3. Verb + object patterns: "imposed sanctions on X", "held talks with X".
+  // ("breaks off relations with X" with the particle read as the object's
+  // preposition: the object.)
+  if (obj < 0)
+    for (uint32_t k : KidsOf(t)) {
+      std::string c = dep_[k] == Dep::kObl && k > t ? CaseOf(k) : std::string();
+      if ((c == "off" || c == "out" || c == "up" || c == "down") && Tag(k) == Pos::kNoun) {
+        obj = static_cast<int>(k);
+        break;
+      }
+    }
   if (obj >= 0 && Tag(obj) == Pos::kNoun && tl.In("light_noun", NounLemma(obj))) {
     // "held their first round of talks": the noun the light noun carries.
     for (uint32_t k : KidsOf(obj))

@@ -708,5 +708,23 @@ TEST_F(RelationsTest, HeadlineVerbsTheTaggerReadAsNouns) {
   for (const auto& r : e.relations) EXPECT_NE(Label(e, r.subject), "Gauteng");
 }
 
+TEST_F(RelationsTest, MoreHeadlineShapes) {
+  // The instrument's owner is a passive's agent.
+  auto a = Run("Five Norwegians, including two children, are killed by Swedish drone strikes near Oslo.");
+  EXPECT_TRUE(Has(a, "Sweden ASSAULT Norway"));
+  // A particle read as the object's preposition.
+  auto b = Run("Norway breaks off diplomatic relations with Sweden over its recognition of the new government.");
+  EXPECT_TRUE(Has(b, "Norway SANCTION Sweden"));
+  // Extending a truce together is agreeing with each other.
+  auto c = Run("Norway and Sweden extend their trade truce another 90 days.");
+  EXPECT_TRUE(Has(c, "Norway AGREE Sweden"));
+  EXPECT_TRUE(Has(c, "Sweden AGREE Norway"));
+  // A verb the tagger gave no usable tag, and a base form after "police in X".
+  auto d = Run("Norwegian prime minister Ivo Marten nominates Swedish president Peter Holm for the peace prize.");
+  EXPECT_TRUE(Has(d, "Ivo Marten SUPPORT Peter Holm"));
+  auto e = Run("Police in Norway arrest opposition leader Peter Holm following an indictment in Sweden.");
+  EXPECT_TRUE(Has(e, "Norwegian police COERCE Peter Holm"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
