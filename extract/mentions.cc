@@ -45,6 +45,17 @@ bool IsPartyWord(std::string_view w) {
   return s.count(w) > 0;
 }
 // Lower-case particles inside names: "bin Salman", "von der Leyen".
+// Whether a and b differ by one inserted, deleted or changed character.
+bool OneEditApart(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  const std::string& s = a.size() <= b.size() ? a : b;
+  const std::string& l = a.size() <= b.size() ? b : a;
+  if (l.size() - s.size() > 1) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  if (s.size() == l.size()) return s.compare(i + 1, std::string::npos, l, i + 1, std::string::npos) == 0;
+  return s.compare(i, std::string::npos, l, i + 1, std::string::npos) == 0;
+}
 bool IsNameParticle(std::string_view lw) {
   static const std::unordered_set<std::string_view> s = {
       "de", "bin", "bint", "al", "el", "van", "von", "der", "den", "ter", "la", "le", "da", "del", "della",
@@ -2046,7 +2057,8 @@ void DocumentRun::ResolveNames() {
   std::unordered_map<std::string, std::vector<int>> by_surname;
   for (size_t e = 0; e < entities_.size(); ++e) {
     const auto& le = entities_[e];
-    if (le.e.category != "person" || le.known || into[e] >= 0) continue;
+    // (A lexicon person too: "General Soleimani" beside "Qasem Soleimani".)
+    if (le.e.category != "person" || into[e] >= 0) continue;
     if (le.e.label.find(" of ") != std::string::npos) continue;  // an office
     std::string label = le.e.label;
     size_t sp = label.rfind(' ');
@@ -2064,7 +2076,118 @@ void DocumentRun::ResolveNames() {
     const auto& le = entities_[e];
     if (le.known || into[e] >= 0 || le.e.label.find(' ') != std::string::npos) continue;
     auto it = by_surname.find(graph::FoldKey(le.e.label));
-    if (it != by_surname.end() && it->second.size() == 1) join(e, it->second[0]);
+    if (it != by_surname.end() && it->second.size() == 1) {
+      join(e, it->second[0]);
+      continue;
+    }
+    // Several full names with that surname: the one the text names at
+    // least twice as often as each other ("Soleimani" beside eleven "Qasem
+    // Soleimani" and three "Shahid Soleymani").
+    if (it != by_surname.end()) {
+      int best = -1;
+      for (int c : it->second)
+        if (best < 0 || uses[c] > uses[best]) best = c;
+      bool dominant = true;
+      for (int c : it->second)
+        if (c != best && uses[best] < 2 * uses[c]) dominant = false;
+      if (dominant) join(e, best);
+      continue;
+    }
+    // A transliteration one letter away ("Saree" beside "Yahya Sarea"):
+    // a lone name of five letters or more, when one surname is that close.
+    if (it != by_surname.end() || le.e.category != "person") continue;
+    std::string key = LowerAscii(le.e.label);
+    if (key.size() < 5) continue;
+    int found = -1;
+    for (const auto& [surname, ents] : by_surname) {
+      if (ents.size() != 1) continue;
+      const std::string& full = entities_[ents[0]].e.label;
+      std::string last = LowerAscii(full.substr(full.rfind(' ') + 1));
+      // (The first two letters the same: "Walker" is not "Welker".)
+      if (last.size() >= 5 && last.compare(0, 2, key, 0, 2) == 0 && OneEditApart(last, key))
+        found = found == -1 ? ents[0] : -2;
+    }
+    if (found >= 0) join(e, found);
+  }
+  // Two spellings of one name with one word a letter apart ("Haghia Sophia"
+  // and "Hagia Sophia"), and a name glossed in brackets right after another
+  // ("Ayasofya [Haghia Sophia]"): one node.
+  {
+    std::vector<std::vector<std::string>> words(entities_.size());
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const auto& le = entities_[e];
+      if (le.known || le.e.category == "group" || le.e.kind != graph::EntityKind::kActor) continue;
+      std::string key = graph::FoldKey(le.e.label);
+      size_t start = 0;
+      while (start < key.size()) {
+        size_t sp = key.find(' ', start);
+        if (sp == std::string::npos) sp = key.size();
+        words[e].push_back(key.substr(start, sp - start));
+        start = sp + 1;
+      }
+    }
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (into[e] >= 0 || words[e].size() < 2) continue;
+      for (size_t o = 0; o < e; ++o) {
+        if (words[o].size() != words[e].size() || entities_[o].e.category != entities_[e].e.category) continue;
+        size_t differ = 0, at = 0;
+        for (size_t w = 0; w < words[e].size(); ++w)
+          if (words[e][w] != words[o][w]) {
+            ++differ;
+            at = w;
+          }
+        if (differ != 1 || words[e][at].size() < 5 || words[o][at].size() < 5 ||
+            words[e][at].compare(0, 2, words[o][at], 0, 2) != 0 ||
+            !OneEditApart(words[e][at], words[o][at]))
+          continue;
+        join(e, static_cast<int>(o));
+        break;
+      }
+    }
+    // "G7 Summit" beside "G7", "Amazon rainforest" beside "Amazon": a name
+    // and the same name with a head word for its meeting or its land are
+    // one node (the lexicon's one when there is one).
+    {
+      const TreeLexicon* tl = x_.tree_lex_.get();
+      std::unordered_map<std::string, int> by_label;
+      for (size_t e = 0; e < entities_.size(); ++e)
+        if (entities_[e].e.kind == graph::EntityKind::kActor && entities_[e].e.category != "group")
+          by_label.emplace(graph::FoldKey(entities_[e].e.label), static_cast<int>(e));
+      for (size_t e = 0; e < entities_.size() && tl; ++e) {
+        const auto& le = entities_[e];
+        if (le.e.kind != graph::EntityKind::kActor) continue;
+        size_t sp = le.e.label.rfind(' ');
+        if (sp == std::string::npos) continue;
+        std::string head = LowerAscii(le.e.label.substr(sp + 1));
+        bool meeting = tl->In("name_meeting", head), land = tl->In("name_land", head);
+        if (!meeting && !land) continue;
+        auto it = by_label.find(graph::FoldKey(le.e.label.substr(0, sp)));
+        if (it == by_label.end() || it->second == static_cast<int>(e)) continue;
+        int o = it->second;
+        // The meeting is its members' ("attended the G7 Summit"); the short
+        // name is the land's, whatever else the lexicon calls so ("Amazon").
+        if (meeting && into[e] < 0 && !le.known) join(e, o);
+        else if (land && into[o] < 0 && le.e.category == "location" && entities_[o].e.category != "country")
+          join(o, static_cast<int>(e));
+      }
+    }
+    for (size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const Mention& a = mentions_[i];
+      const Mention& b = mentions_[i + 1];
+      if (a.pronoun || b.pronoun || a.entity < 0 || b.entity < 0 || a.entity == b.entity || a.sentence != b.sentence)
+        continue;
+      // (Square brackets: an editor's gloss in a quotation; parentheses
+      // hold other things too: "Solar System (Mass)".)
+      if (b.first != a.last + 1 || b.last >= toks_.size() || words_[a.last] != "[" || words_[b.last] != "]") continue;
+      if (b.last + 1 < sents_[a.sentence].last && IsCap(b.last + 1)) continue;  // "Women World [Chess] Championship"
+      // (The tagger may type the two differently.)
+      if (entities_[a.entity].known || entities_[b.entity].known || entities_[a.entity].e.category == "group" ||
+          entities_[b.entity].e.category == "group" || entities_[a.entity].e.category == "country" ||
+          entities_[b.entity].e.category == "country")
+        continue;
+      if (into[a.entity] < 0) join(a.entity, b.entity);
+      else if (into[b.entity] < 0) join(b.entity, a.entity);
+    }
   }
   // The end of a longer name: "Von der Leyen", "bin Salman".
   for (size_t e = 0; e < entities_.size(); ++e) {

@@ -315,5 +315,29 @@ TEST_F(MentionsTest, PlacesInLocationListsAreNotSubjects) {
   }
 }
 
+TEST_F(MentionsTest, SpellingsALetterApartGlossesAndMeetingsAreOneNode) {
+  // A lone transliteration a letter away from the one surname.
+  auto a = Run("Military spokesperson Yahya Sarimo said the attack used ten drones. \"We warn them\", Sarima said.");
+  EXPECT_EQ(Label(a, "Sarima"), nullptr) << Joined(a);
+  // Not when the first letters differ ("Walker" is not "Welker").
+  auto b = Run("The study was led by Frido Welker. Walker said the results were clear.");
+  EXPECT_NE(Label(b, "Frido Welker"), nullptr) << Joined(b);
+  EXPECT_NE(Label(b, "Walker"), nullptr) << Joined(b);
+  // A name glossed in square brackets is the name it glosses.
+  auto c = Run("He said, \"Istanbulia [Kalvora Dome] will no longer be a museum.\" Kalvora Dome opened in 1935.");
+  int kal = 0;
+  for (const auto& l : Labels(c)) kal += l == "Istanbulia" || l == "Kalvora Dome";
+  EXPECT_EQ(kal, 1) << Joined(c);
+  // A lone surname goes to the full name the text uses far more often.
+  auto d = Run(
+      "Qasem Velani led the force. Qasem Velani met Iraqi leaders. Qasem Velani flew to Baghdad. "
+      "Qasem Velani was killed. A poster called him Shahid Velany. General Velani was 62.");
+  EXPECT_EQ(Label(d, "Velani"), nullptr) << Joined(d);
+  // A summit is its members'; a country is never a region's short name.
+  auto e = Run("Leaders met at the G7 Summit in Biarritz. The G7 pledged aid to Norway and the Norway Region.");
+  EXPECT_EQ(Label(e, "G7 Summit"), nullptr) << Joined(e);
+  EXPECT_NE(Label(e, "Norway"), nullptr) << Joined(e);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
