@@ -216,7 +216,9 @@ const std::unordered_set<std::string_view>& PlaceHeads() {
       "Coast", "Gulf", "Canal", "Hills", "Plain", "Prefecture", "Governorate", "Krai", "Avenue",
       "Tower", "Towers", "Hotel", "Stadium", "Palace", "Base", "Camp", "Road", "Highway", "Village", "Town",
       "Arena", "Superdome", "Dome", "Mall", "Cathedral", "Mosque", "Temple", "Prison", "Station", "Terminal",
-      "Dam", "Market", "Harbour", "Harbor", "Resort", "Casino", "Plaza", "Boulevard"};
+      "Dam", "Market", "Harbour", "Harbor", "Resort", "Casino", "Plaza", "Boulevard", "Regency", "Canyon",
+      "Heights", "Borough", "Township", "Municipality", "Parish", "Emirate", "Glacier", "Volcano", "Reef",
+      "Atoll", "Archipelago", "Falls", "Ridge", "Peak", "Raion", "Hromada", "Subdistrict", "Upazila", "Tehsil"};
   return s;
 }
 // A name that is no person's by a head word inside it: "Trump International
@@ -1863,6 +1865,18 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           continue;
         }
       }
+      // An event, a contest or a storm is no actor ("Winter Olympic Games",
+      // "Super Bowl LX", "Tropical Cyclone Dikeledi", "Independence Day").
+      // (The last word, or the one before a closing numeral: "Super Bowl
+      // LX"; a storm's word anywhere after the first.)
+      bool event = false;
+      if (const TreeLexicon* tl = x_.tree_lex_.get(); tl && n - b >= 2) {
+        size_t last = n - 1;
+        std::string_view lw = Lower(last);
+        if (lw.find_first_not_of("ivxlcdm") == std::string_view::npos && last > b + 1) --last;
+        event = tl->In("event_head", Lower(last));
+        for (size_t w = b; w < n && !event; ++w) event = tl->In("storm_word", Lower(w));
+      }
       bool junk = digits || !graph::SuspectLabel(name, false).empty() || IsDocumentHead(words_[n - 1]);
       if (n > b && !compound && !all_title_words && !junk && (!s.heading || n - b == 1)) {
         std::string category = "person";
@@ -1871,6 +1885,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (OrgHeads().count(head) || toks_[b].Has(kAllCaps) || medium || of_known) category = "organization";
         else if (PlaceHeads().count(head)) category = "location";
         else if (std::string inner = InnerHeadCategory(words_, b, n); !inner.empty()) category = inner;
+        else if (n - b >= 2 && x_.tree_lex_ && x_.tree_lex_->In("place_first", Lower(b))) category = "location";
         else if (n - b == 1 && b > s.first) {
           std::string_view prev = Lower(b - 1);
           if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
@@ -1887,7 +1902,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           category = "organization";
         else if (tagged_end > 0 && category == "person" && name_type_[b] == static_cast<int8_t>(NameType::kPlace))
           category = "location";
+        if (event) category = "event";
         int e = EntityFor(name, category, of_known ? lex_.actor(of_actor.entry).country : "", "", false);
+        // (Named, but what relations are about, like a building.)
+        if (event) entities_[e].facility = true;
         if (!run_role.empty() && entities_[e].e.role.empty()) entities_[e].e.role = run_role;
         // The mention covers the title ("President Dale Whitcombe"), the
         // label does not.

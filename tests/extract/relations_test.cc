@@ -726,5 +726,19 @@ TEST_F(RelationsTest, MoreHeadlineShapes) {
   EXPECT_TRUE(Has(e, "Norwegian police COERCE Peter Holm"));
 }
 
+TEST_F(RelationsTest, EventsContestsAndStormsNeverAct) {
+  auto a = Run("At least 22 people are killed as Tropical Storm Kalvi hits Norway and Sweden.");
+  for (const auto& r : a.relations) EXPECT_NE(Label(a, r.subject), "Tropical Storm Kalvi");
+  // As a target it is what the stance is about.
+  auto b = Run("Norway announces that it will join Sweden in boycotting next year's Nordvik Song Contest.");
+  bool issue = false;
+  for (const auto& e : b.entities) issue |= e.label == "Nordvik Song Contest" && e.kind == graph::EntityKind::kIssue;
+  EXPECT_TRUE(issue) << ::testing::PrintToString(Triples(b));
+  // The name is still found (a mention), typed as an event.
+  bool found = false;
+  for (const auto& e : a.entities) found |= e.label == "Tropical Storm Kalvi" && e.category == "event";
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
