@@ -142,6 +142,8 @@ class DocumentRun {
   size_t TaggedName(const SentenceBounds& s, size_t t) const;
   void ResolveNames();
   void MarkFacilities();
+  int VictimGroup(size_t node, size_t verb, uint32_t index);
+  bool SourceAttribution(size_t t) const;
   void FindRelations(const SentenceBounds& s, uint32_t index);
   int EntityFor(const std::string& label, const std::string& category, const std::string& country,
                 const std::string& code, bool known);

@@ -1956,9 +1956,46 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     bool place1 = e1.e.category == "location" || (!e1.known && after_place_prep && e1.e.role.empty());
     if (!place1 || !(e2.e.category == "country" || e2.e.category == "location")) continue;
     if (!e1.known) e1.e.category = "location";
-    m1.modifier = true;
+    // (A verb's object keeps its first place: "bombs target Zaporizhzhia,
+    // Ukraine" strike Zaporizhzhia; the country after it says where.)
+    bool object = !after_place_prep && m1.first > s.first &&
+                  (Tag(m1.first - 1) == Pos::kVerb ||
+                   (Tag(m1.first - 1) == Pos::kNoun && !IsCap(m1.first - 1) && KnownVerb(VerbLemma(m1.first - 1))));
+    if (!object) m1.modifier = true;
     mentions_[next].modifier = true;
   }
+}
+
+// The civilians of the one country where an act happened, as the mention
+// of an unnamed victim noun at node ("three civilians", "30 people"; the
+// `victim_noun` list): the country named after the verb (a country, or a
+// place of one), when only one is. -1 otherwise.
+int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index) {
+  const TreeLexicon* tl = x_.tree_lex_.get();
+  if (!tl || mention_at_[node] >= 0 || Tag(node) != Pos::kNoun) return -1;
+  if (!tl->In("victim_noun", NounLemma(node)) && !tl->In("victim_noun", Lower(node))) return -1;
+  const SentenceBounds& s = sents_[index];
+  std::string iso;
+  for (size_t k = verb + 1; k < s.last; ++k) {
+    int m = mention_at_[k];
+    if (m < 0 || mentions_[m].first != k || mentions_[m].entity < 0 || mentions_[m].pronoun) continue;
+    const graph::Entity& e = entities_[mentions_[m].entity].e;
+    if (e.category != "country" && e.category != "location") continue;
+    if (e.country.empty()) continue;
+    // (A demonym says whose weapon or ship, not where: "an American
+    // airstrike on a boat".)
+    if (Tag(k) == Pos::kAdj || (mentions_[m].last < s.last && words_[mentions_[m].last].find('-') == 0)) continue;
+    if (!iso.empty() && iso != e.country) return -1;  // two countries: where is unclear
+    iso = e.country;
+  }
+  if (iso.empty()) return -1;
+  int entry = lex_.FindCountry(iso);
+  if (entry < 0) return -1;
+  const ActorEntry& ca = lex_.actor(entry);
+  std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
+  int e = EntityFor(prefix + " civilians", "group", iso,
+                    GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), iso, "civilians"), false);
+  return AddMention(NewMention(node, node + 1, index, e));
 }
 
 // One node per person: "Putin" and "President Putin" join "Vladimir Putin";

@@ -149,12 +149,13 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     for (size_t t = s.first; t + 1 < s.last; ++t) {
       std::string_view w = Lower(t);
       if (Tag(t) == Pos::kNoun || (Tag(t) == Pos::kPropn && IsCap(t)))
-        plural |= w == "police" || (lex_.GroupNoun(w) && EndsWith(w, "s"));
+        plural |= w == "police" || (EndsWith(w, "s") && (lex_.GroupNoun(w) || x_.tree_lex_->In("instrument", NounLemma(t))));
       if (!plural || t < s.first + 2 || Tag(t) != Pos::kNoun || EndsWith(w, "s") || w.size() < 4) continue;
-      if (mention_at_[t - 1] < 0 || mention_at_[t] >= 0) continue;
+      // (After a name, or after an instrument: "Israeli strikes kill".)
+      if ((mention_at_[t - 1] < 0 && !x_.tree_lex_->In("instrument", NounLemma(t - 1))) || mention_at_[t] >= 0) continue;
       Pos next = Tag(t + 1);
       if (!(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdj ||
-            mention_at_[t + 1] >= 0))
+            (next == Pos::kAdp && Lower(t + 1) == "at") || mention_at_[t + 1] >= 0))
         continue;
       if (!KnownVerb(std::string(w)) || !x_.wordnet_ || !x_.wordnet_->Has(w, WordClass::kVerb)) continue;
       tags_[t] = Pos::kVerb;
@@ -239,6 +240,24 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     Pos next = Tag(t + 1);
     if (next == Pos::kNoun || next == Pos::kAdj || next == Pos::kPropn) tags_[t] = Pos::kAdj;
   }
+  // A word inside a name is no verb ("Allied Democratic Forces", "Islamic
+  // State-aligned"), nor is "suspected"/"alleged" between a preposition or
+  // determiner and a noun ("killed by suspected ADF rebels").
+  for (size_t t = s.first; t < s.last; ++t) {
+    if (Tag(t) != Pos::kVerb) continue;
+    int m = mention_at_[t];
+    // (Whole words only: "Rwandan-backed" stays as the tagger read it.)
+    if (m >= 0 && !mentions_[m].pronoun && mentions_[m].entity >= 0 && mentions_[m].byte_end == 0 &&
+        mentions_[m].last - mentions_[m].first >= 2) {
+      tags_[t] = IsCap(t) ? Pos::kPropn : Pos::kAdj;
+      continue;
+    }
+    std::string_view w = Lower(t);
+    if ((w == "suspected" || w == "alleged" || w == "presumed" || w == "purported") && t > s.first && t + 1 < s.last &&
+        (Tag(t - 1) == Pos::kAdp || Tag(t - 1) == Pos::kDet || Tag(t - 1) == Pos::kNum) &&
+        (Tag(t + 1) == Pos::kNoun || Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kAdj || mention_at_[t + 1] >= 0))
+      tags_[t] = Pos::kAdj;
+  }
   RetagHeadlineVerbs(s);
   // "a statement accusing X of": a gerund the tagger read as a noun, after
   // a noun and before a name or a determiner, when it is a verb the
@@ -280,6 +299,23 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
   }
   for (size_t i = 0; i < n; ++i)
     if (parse_heads_[i] >= 0) kid_list_[kid_end_[s.first + parse_heads_[i]]++] = static_cast<uint32_t>(s.first + i);
+}
+
+// Whether the phrase at t names a source ("according to governor X", "per
+// X"): the parser sometimes hangs it on an object as an apposition.
+bool DocumentRun::SourceAttribution(size_t t) const {
+  for (int d = 0; d < 2; ++d) {
+    for (uint32_t k : KidsOf(t)) {
+      std::string_view w = Lower(k);
+      if ((dep_[k] == Dep::kCase || dep_[k] == Dep::kMark) && (w == "according" || w == "per")) return true;
+      if (d == 0 && (dep_[k] == Dep::kNmod || dep_[k] == Dep::kAppos))
+        for (uint32_t c : KidsOf(k))
+          if ((dep_[c] == Dep::kCase || dep_[c] == Dep::kMark) && (Lower(c) == "according" || Lower(c) == "per"))
+            return true;
+    }
+    break;
+  }
+  return false;
 }
 
 int DocumentRun::KidWith(size_t t, Dep d) const {
@@ -372,7 +408,8 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
       bool next_name = (dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound) && Tag(t) == Pos::kNoun &&
                        ActorMention(k) >= 0 && mentions_[ActorMention(k)].first == t + 1 && CaseOf(k).empty() &&
                        entities_[mentions_[ActorMention(k)].entity].e.category == "person";
-      if (((dep_[k] == Dep::kAppos || dep_[k] == Dep::kFlat) && ActorMention(k) >= 0) || next_name) {
+      if (((dep_[k] == Dep::kAppos || dep_[k] == Dep::kFlat) && ActorMention(k) >= 0 && !SourceAttribution(k)) ||
+          next_name) {
         ActorsOf(k, out, depth + 1, indirect);
         found = true;
       }
@@ -1234,7 +1271,8 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   }
   bool appos_actor = false;
   for (uint32_t k : KidsOf(n))
-    if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn)) {
+    if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn) &&
+        !SourceAttribution(k)) {
       appos_actor = true;
     } else if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound) && Tag(n) == Pos::kNoun && ActorMention(k) >= 0 &&
                mentions_[ActorMention(k)].first == n + 1 && CaseOf(k).empty() &&
@@ -2033,6 +2071,18 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (patients.empty() && targets.empty() && ps >= 0 && Tag(ps) == Pos::kNoun && kVerbal.count(chosen->cls) &&
         !tl.In("casualty", NounLemma(ps)) && !tl.In("casualty", Lower(ps)) && !lex_.GroupNoun(Lower(ps)))
       TargetsOf(ps, &targets, 0);
+  }
+  // "Russian drones kill three civilians in Kharkiv, Ukraine", "30 people
+  // are killed by ADF rebels in Bapere, DRC": unnamed victims are the
+  // civilians of the country where it happened.
+  if (targets.empty() && !subjects.empty() && (chosen->cls == "ASSAULT" || chosen->cls == "COERCE")) {
+    int node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
+    int v = node >= 0 ? VictimGroup(static_cast<size_t>(node), t, index) : -1;
+    if (v >= 0) {
+      Target tg;
+      tg.mention = v;
+      targets.push_back(tg);
+    }
   }
   RelationEntry intent;
   const RelationEntry* rel = chosen;

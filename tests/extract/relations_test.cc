@@ -740,5 +740,25 @@ TEST_F(RelationsTest, EventsContestsAndStormsNeverAct) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(RelationsTest, UnnamedVictimsAreTheCiviliansOfTheCountryWhereItHappened) {
+  auto a = Run("Swedish drones kill three civilians in Bergen, Norway.");
+  EXPECT_TRUE(Has(a, "Sweden ASSAULT Norwegian civilians"));
+  auto b = Run("At least 30 people are killed by suspected Nordland Liberation Front rebels in Kiruna, Sweden.");
+  EXPECT_TRUE(Has(b, "Nordland Liberation Front ASSAULT Swedish civilians"));
+  // A demonym says whose weapon, not where; two countries say nothing.
+  auto c = Run("Three people are killed in a Norwegian airstrike on a boat in the Baltic Sea.");
+  EXPECT_FALSE(Has(c, "Norway ASSAULT Norwegian civilians"));
+  auto d = Run("Swedish drones kill three people near the border of Norway and Finland.");
+  for (const auto& r : d.relations) EXPECT_EQ(Label(d, r.object).find("civilians"), std::string::npos);
+}
+
+TEST_F(RelationsTest, AVerbsObjectInAPlaceListAndSourcesAfterAccordingTo) {
+  // "target Bergen, Norway": the first place is the object.
+  auto a = Run("Swedish guided bombs target Bergen, Norway, killing one person, according to regional governor Ivo Marten.");
+  EXPECT_TRUE(Has(a, "Sweden ASSAULT Bergen"));
+  // The source of a report is never a victim.
+  for (const auto& r : a.relations) EXPECT_NE(Label(a, r.object), "Ivo Marten");
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
