@@ -155,7 +155,8 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       if ((mention_at_[t - 1] < 0 && !x_.tree_lex_->In("instrument", NounLemma(t - 1))) || mention_at_[t] >= 0) continue;
       Pos next = Tag(t + 1);
       if (!(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdj ||
-            (next == Pos::kAdp && Lower(t + 1) == "at") || mention_at_[t + 1] >= 0))
+            (next == Pos::kAdp && Lower(t + 1) == "at") || mention_at_[t + 1] >= 0 ||
+            (next == Pos::kNoun && x_.tree_lex_->HasVerbObjects(std::string(w)))))
         continue;
       if (!KnownVerb(std::string(w)) || !x_.wordnet_ || !x_.wordnet_->Has(w, WordClass::kVerb)) continue;
       tags_[t] = Pos::kVerb;
@@ -785,6 +786,22 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
           ActorsOf(b - 1, &out, 0, nullptr);
           return out;
         }
+        // "police fire tear gas at demonstrators in X, protesting against
+        // Y": a protest right after a crowd is the crowd's.
+        if (x_.tree_lex_->In("protest_verb", VerbLemma(v)) && b >= 2 && words_[b - 1] == ",") {
+          int cm = mention_at_[b - 2];
+          bool crowd = false;
+          if (cm >= 0 && mentions_[cm].entity >= 0 && !mentions_[cm].pronoun &&
+              entities_[mentions_[cm].entity].e.category == "group")
+          {
+            const std::string& label = entities_[mentions_[cm].entity].e.label;
+            crowd = x_.tree_lex_->In("crowd", LowerAscii(label.substr(label.rfind(' ') + 1)));
+          }
+          if (crowd) {
+            out.push_back(cm);
+            return out;
+          }
+        }
         *through = true;
         return TreeSubjects(h, through, pronoun, depth + 1);
       }
@@ -1274,7 +1291,8 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn) &&
         !SourceAttribution(k)) {
       appos_actor = true;
-    } else if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound) && Tag(n) == Pos::kNoun && ActorMention(k) >= 0 &&
+    } else if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kFlat) && Tag(n) == Pos::kNoun &&
+               ActorMention(k) >= 0 &&
                mentions_[ActorMention(k)].first == n + 1 && CaseOf(k).empty() &&
                entities_[mentions_[ActorMention(k)].entity].e.category == "person") {
       appos_actor = true;  // "detains media personality X"
@@ -1881,6 +1899,9 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   if (obj >= 0 && Tag(obj) == Pos::kNoun) {
     const VerbObjectEntry* vo = tl.VerbObject(lemma, NounLemma(obj));
     if (!vo && Lower(obj) != NounLemma(obj)) vo = tl.VerbObject(lemma, Lower(obj));
+    // A compound object ("fire tear gas", "use water cannon").
+    if (!vo && obj > 0 && dep_[obj - 1] == Dep::kCompound && head_[obj - 1] == obj)
+      vo = tl.VerbObject(lemma, std::string(Lower(obj - 1)) + " " + NounLemma(obj));
     // "carried out attacks", "opened fire"
     if (!vo) {
       int prt = KidWith(t, Dep::kCompoundPrt);
@@ -1907,6 +1928,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
           Target tg;
           tg.mention = m;
           targets.push_back(tg);
+        }
+        // "releases six hostages, including A and B": the members named.
+        if (targets.empty() && !vo->seeded) {
+          std::vector<Target> named;
+          for (uint32_t k : KidsOf(obj))
+            if (dep_[k] == Dep::kNmod && tl.In("member_case", CaseOf(k))) TargetsOf(k, &named, 0);
+          for (const auto& tg : named)
+            if (tg.mention >= 0) targets.push_back(tg);
         }
       }
       if (passive) {

@@ -760,5 +760,22 @@ TEST_F(RelationsTest, AVerbsObjectInAPlaceListAndSourcesAfterAccordingTo) {
   for (const auto& r : a.relations) EXPECT_NE(Label(a, r.object), "Ivo Marten");
 }
 
+TEST_F(RelationsTest, PolicingAndDiplomaticObjectPatterns) {
+  // The members named in "including" are who was released.
+  auto a = Run("Hamas releases six hostages, including Ivo Marten and Peter Holm, both captive for years.");
+  EXPECT_TRUE(Has(a, "Hamas RETREAT Ivo Marten"));
+  EXPECT_TRUE(Has(a, "Hamas RETREAT Peter Holm"));
+  // Tear gas fired at a crowd is coercion, and the crowd's protest is theirs.
+  auto b = Run(
+      "Federal police fire tear gas and water cannon at over 80,000 demonstrators in Oslo, Norway, protesting "
+      "against Prime Minister Ivo Marten.");
+  EXPECT_TRUE(Has(b, "Norwegian police COERCE Norwegian demonstrators"));
+  EXPECT_TRUE(Has(b, "Norwegian demonstrators PROTEST Ivo Marten"));
+  EXPECT_FALSE(Has(b, "Norwegian police PROTEST Ivo Marten"));
+  // Suspending agreements with a government sanctions its country.
+  auto c = Run("France suspends its joint counterterrorism agreements with the Mali government.");
+  EXPECT_TRUE(Has(c, "France SANCTION Mali"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
