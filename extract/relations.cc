@@ -116,10 +116,24 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
   // accusing him of leading attacks".)
   size_t last_verb = s.first;
   bool finite = false;
+  // (Nor an infinitive or a relative clause's verb: "to lower", "which
+  // would cut".)
+  auto subordinate = [&](size_t k) {
+    for (size_t j = k; j > s.first && j + 3 > k; --j) {
+      std::string_view p = Lower(j - 1);
+      if (p == "to" || p == "which" || p == "who" || p == "that") return true;
+      if (Tag(j - 1) != Pos::kAux && Tag(j - 1) != Pos::kAdv && Tag(j - 1) != Pos::kPart) break;
+    }
+    return false;
+  };
   for (size_t k = s.first; k < s.last; ++k)
     if ((Tag(k) == Pos::kVerb || Tag(k) == Pos::kAux) && !EndsWith(Lower(k), "ing")) {
       last_verb = k;
-      finite = true;
+      // ("X's proposed laws": a participle before its noun.)
+      bool adjectival = EndsWith(Lower(k), "ed") && k > s.first && k + 1 < s.last && Tag(k + 1) == Pos::kNoun &&
+                        (Tag(k - 1) == Pos::kDet || Tag(k - 1) == Pos::kAdj || Lower(k - 1) == "'s");
+      if (!subordinate(k) && !adjectival && !(Tag(k) == Pos::kAux && k + 1 < s.last && subordinate(k + 1)))
+        finite = true;
     }
   if (!finite && s.last - s.first >= 5) {
     // A headline sentence with no finite verb ("A court in Moscow, Russia,
