@@ -264,6 +264,14 @@ void DocumentRun::Prepare() {
   if (x_.names_) {
     std::vector<NameSpan> spans;
     for (const auto& s : sents_) {
+      // A sentence with no capital but its first letter, which opens a
+      // function word ("The", "In", "After"), holds no name: not tagged.
+      bool capital = false;
+      for (size_t t = s.first + 1; t < s.last && !capital; ++t) capital = toks_[t].Has(kCapitalized);
+      Pos p0 = tags_[s.first];
+      if (!capital && (p0 == Pos::kDet || p0 == Pos::kAdp || p0 == Pos::kPron || p0 == Pos::kCconj ||
+                       p0 == Pos::kSconj || p0 == Pos::kAdv || p0 == Pos::kAux || p0 == Pos::kPart))
+        continue;
       sentence_words.assign(words_.begin() + s.first, words_.begin() + s.last);
       sentence_tags.assign(tags_.begin() + s.first, tags_.begin() + s.last);
       x_.names_->Tag(sentence_words, sentence_tags, &spans);

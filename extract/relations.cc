@@ -78,12 +78,16 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
     if (mention_at_[t] >= 0 || toks_[t].Has(kPunct) || toks_[t].Has(kHasDigit)) continue;
     if (p == Pos::kVerb || p == Pos::kNoun || p == Pos::kX || (p == Pos::kAdv && EndsWith(Lower(t), "s")) ||
         (p == Pos::kPropn && !IsCap(t))) {
+      // ("according to" names a source, never an event.)
+      if (Lower(t) == "according" && t + 1 < s.last && Lower(t + 1) == "to") continue;
       std::string v = VerbLemma(t);
       // With one actor only a stance on an issue can come out: a verb of
       // the hand-written lexicon or a complement verb; light verbs and
       // patterns need a relation noun or a second actor.
       if (lex_.Relations(v, false) || tl.Complement(v)) return true;
-      if (two && (tl.In("light", v) || tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) ||
+      // (A light verb alone is no event: its event noun, "talks", "visit",
+      // "protest", is found below.)
+      if (two && (tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) ||
                   tl.In("designate_disapprove", v) || tl.SeedVerbs(v)))
         return true;
     }
