@@ -142,7 +142,7 @@ class DocumentRun {
   size_t TaggedName(const SentenceBounds& s, size_t t) const;
   void ResolveNames();
   void MarkFacilities();
-  int VictimGroup(size_t node, size_t verb, uint32_t index);
+  int VictimGroup(size_t node, size_t verb, uint32_t index, const std::vector<int>& agents);
   bool SourceAttribution(size_t t) const;
   void FindRelations(const SentenceBounds& s, uint32_t index);
   int EntityFor(const std::string& label, const std::string& category, const std::string& country,
@@ -287,6 +287,7 @@ class DocumentRun {
     int patient = -1;  // "Saudi Aramco facilities were hit": the patient, agent unknown
   };
   std::vector<Act> acts_;
+  bool no_mutual_ = false;  // the verb's object is a relative pronoun: coordinated subjects act on it
   bool negative_ = false;  // the trigger being parsed is against its object
   bool issues_only_ = false;  // the verb dictionary coded this verb's actor relations
   PatternSentence pattern_;   // PatternView's sentence

@@ -891,7 +891,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           const TitleEntry* te2;
           // A title after the name starts another titled name; a last
           // word that is also a rank is part of this one ("John Major").
-          if (MatchTitleAt(n, &tl2, &te2) && (n == j || (n + tl2 < s.last && IsCap(n + tl2)))) break;
+          // ("Hassan Sheikh Mohamud": an honorific inside a name is the name's.)
+          bool inside = n > j && x_.tree_lex_ && x_.tree_lex_->In("name_title_inside", Lower(n));
+          if (MatchTitleAt(n, &tl2, &te2) && !inside && (n == j || (n + tl2 < s.last && IsCap(n + tl2)))) break;
           ++n;
         }
         if (dictionary_person) {
@@ -1577,7 +1579,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             // (or demonym and title) starts the next name.
             size_t tl;
             const TitleEntry* te;
-            if (MatchTitleAt(n, &tl, &te) && n + tl < s.last && IsCap(n + tl)) break;
+            if (MatchTitleAt(n, &tl, &te) && n + tl < s.last && IsCap(n + tl) &&
+                !(x_.tree_lex_ && x_.tree_lex_->In("name_title_inside", Lower(n))))
+              break;
             if (MatchActorAt(n, &inner) && inner.use == PhraseUse::kAdjective &&
                 n + inner.length < s.last && MatchTitleAt(n + inner.length, &tl, &te))
               break;
@@ -1968,20 +1972,28 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
 
 // The civilians of the one country where an act happened, as the mention
 // of an unnamed victim noun at node ("three civilians", "30 people"; the
-// `victim_noun` list): the country named after the verb (a country, or a
-// place of one), when only one is. -1 otherwise.
-int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index) {
+// `victim_noun` list): the country the sentence names (a country, or a
+// place of one) other than the agents' own, when only one is. -1
+// otherwise ("fires drones at Ukraine ..., wounding five; Poland scrambles
+// its jets" names two).
+int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std::vector<int>& agents) {
   const TreeLexicon* tl = x_.tree_lex_.get();
   if (!tl || mention_at_[node] >= 0 || Tag(node) != Pos::kNoun) return -1;
   if (!tl->In("victim_noun", NounLemma(node)) && !tl->In("victim_noun", Lower(node))) return -1;
   const SentenceBounds& s = sents_[index];
   std::string iso;
-  for (size_t k = verb + 1; k < s.last; ++k) {
+  std::set<std::string> own;
+  for (int a : agents)
+    if (mentions_[a].entity >= 0) own.insert(entities_[mentions_[a].entity].e.country);
+  for (size_t k = s.first; k < s.last; ++k) {
     int m = mention_at_[k];
     if (m < 0 || mentions_[m].first != k || mentions_[m].entity < 0 || mentions_[m].pronoun) continue;
     const graph::Entity& e = entities_[mentions_[m].entity].e;
     if (e.category != "country" && e.category != "location") continue;
     if (e.country.empty()) continue;
+    // (Before the verb, the agents' own country is theirs, not the place;
+    // "Russian-occupied" says who holds it.)
+    if ((k < verb && own.count(e.country)) || mentions_[m].byte_end != 0) continue;
     // (A demonym says whose weapon or ship, not where: "an American
     // airstrike on a boat".)
     if (Tag(k) == Pos::kAdj || (mentions_[m].last < s.last && words_[mentions_[m].last].find('-') == 0)) continue;

@@ -1576,7 +1576,7 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   // "Chile and Peru met": mutual relations between coordinated subjects.
   bool actor_object = false;
   for (const auto& o : objects) actor_object |= o.mention >= 0;
-  if (subjects.size() >= 2 && !actor_object &&
+  if (subjects.size() >= 2 && !actor_object && !no_mutual_ &&
       ((r.prep.empty() && IsSymmetric(r.head)) || r.cls == "AGREE" || r.cls == "CONSULT" || r.cls == "COOPERATE")) {
     for (int a : subjects)
       for (int b : subjects) {
@@ -2124,7 +2124,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   // civilians of the country where it happened.
   if (targets.empty() && !subjects.empty() && (chosen->cls == "ASSAULT" || chosen->cls == "COERCE")) {
     int node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
-    int v = node >= 0 ? VictimGroup(static_cast<size_t>(node), t, index) : -1;
+    int v = node >= 0 ? VictimGroup(static_cast<size_t>(node), t, index, subjects) : -1;
     if (v >= 0) {
       Target tg;
       tg.mention = v;
@@ -2146,7 +2146,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   }
   float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
   if (seeded) conf -= Confidence::kSeeded;
+  // "the call, with which X and Y agreed": they agree with something named
+  // before (a relative pronoun), not with each other.
+  no_mutual_ = false;
+  for (uint32_t k : KidsOf(t))
+    if (dep_[k] == Dep::kObl || dep_[k] == Dep::kObj)
+      if (std::string_view w = Lower(k); w == "which" || w == "whom" || w == "what") no_mutual_ = true;
   EmitAll(subjects, targets, *rel, negated, conf, index);
+  no_mutual_ = false;
   return true;
 }
 

@@ -777,5 +777,24 @@ TEST_F(RelationsTest, PolicingAndDiplomaticObjectPatterns) {
   EXPECT_TRUE(Has(c, "France SANCTION Mali"));
 }
 
+TEST_F(RelationsTest, SampleReadingFixes) {
+  // An honorific inside a name is the name's.
+  auto a = Run("Norwegian prime minister Ivo Marten and Somali president Hassan Sheikh Abdirahman meet in Oslo.");
+  EXPECT_TRUE(Has(a, "Ivo Marten CONSULT Hassan Sheikh Abdirahman"));
+  // Victims where the sentence names two other countries: no one's civilians.
+  auto b = Run(
+      "Sweden fires 500 drones at Norway overnight, wounding at least five people; in response, Finland "
+      "scrambles its fighter jets.");
+  for (const auto& r : b.relations) EXPECT_EQ(Label(b, r.object).find("civilians"), std::string::npos);
+  // "Sweden-occupied" says who holds the town, not where it is.
+  auto c = Run("Swedish forces kill three civilians in the Sweden-occupied town of Kalvik, Norway.");
+  EXPECT_TRUE(Has(c, "Swedish forces ASSAULT Norwegian civilians"));
+  // Agreeing with something named before is no agreement with each other.
+  auto d = Run("Ivo Marten called for an end to the drug war, with which Peter Holm and Marta Lind somewhat agreed.");
+  EXPECT_FALSE(Has(d, "Peter Holm AGREE Marta Lind"));
+  auto e = Run("Norway and Sweden agree to upgrade their relations.");
+  EXPECT_TRUE(Has(e, "Norway AGREE Sweden"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
