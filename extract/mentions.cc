@@ -1892,7 +1892,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         else if (n - b >= 2 && x_.tree_lex_ && x_.tree_lex_->In("place_first", Lower(b))) category = "location";
         else if (n - b == 1 && b > s.first) {
           std::string_view prev = Lower(b - 1);
-          if (prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across")
+          // (Not an owner or a name the tagger calls a person's: "in
+          // response to Trump's tariffs", "take this fight to Trump".)
+          bool owner = n < s.last && (words_[n] == "'s" || words_[n] == "'");
+          if ((prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across") &&
+              !owner && name_type_[b] != static_cast<int8_t>(NameType::kPerson))
             category = "location";
         }
         // A name after "company", "party" is an organisation's.

@@ -339,5 +339,16 @@ TEST_F(MentionsTest, SpellingsALetterApartGlossesAndMeetingsAreOneNode) {
   EXPECT_NE(Label(e, "Norway"), nullptr) << Joined(e);
 }
 
+TEST_F(MentionsTest, ALoneNameAfterToIsAPlaceOnlyWhenNothingSaysOtherwise) {
+  // An owner is no place: "in response to Velmar's tariffs".
+  auto a = Run("Norway announces measures to defend its interests in response to Velmar's tariffs on the country.");
+  ASSERT_NE(Label(a, "Velmar"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Velmar")->category, "person");
+  // A lone unknown name after "to" or "from" without one stays a place.
+  auto b = Run("The convoy travelled from Gulu to Mwanza on Monday.");
+  ASSERT_NE(Label(b, "Mwanza"), nullptr) << Joined(b);
+  EXPECT_EQ(Label(b, "Mwanza")->category, "location");
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
