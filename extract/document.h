@@ -67,6 +67,8 @@ struct Target {
   std::string possessor;  // "Ukraine" in "Ukraine's sovereignty"
   int about = -1;         // an actor named in the issue: "an attack by X"
   int owner = -1;         // the actor that owns an issue: "a request from X", "Iran's ambassador"
+  int partner = -1;       // the other party of an agreement or tie: "an agreement with X"
+  int where = -1;         // the country a struck thing is in: "four sites in central Israel"
   int node = -1;          // the token the issue phrase was read from (its head)
 };
 

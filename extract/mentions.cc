@@ -1985,26 +1985,44 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
   if (!tl || mention_at_[node] >= 0 || Tag(node) != Pos::kNoun) return -1;
   if (!tl->In("victim_noun", NounLemma(node)) && !tl->In("victim_noun", Lower(node))) return -1;
   const SentenceBounds& s = sents_[index];
-  std::string iso;
   std::set<std::string> own;
+  bool state_agent = false;
   for (int a : agents)
-    if (mentions_[a].entity >= 0) own.insert(entities_[mentions_[a].entity].e.country);
+    if (mentions_[a].entity >= 0) {
+      own.insert(entities_[mentions_[a].entity].e.country);
+      state_agent |= entities_[mentions_[a].entity].e.category == "country";
+    }
+  // The countries the sentence names as places (a country, or a place of
+  // one); when there are several, the first after a locative preposition
+  // ("in", "on", "near", ...: directly or through a "Town, Region,
+  // Country" list) after the verb.
+  std::set<std::string> all;
+  std::string located;
   for (size_t k = s.first; k < s.last; ++k) {
     int m = mention_at_[k];
     if (m < 0 || mentions_[m].first != k || mentions_[m].entity < 0 || mentions_[m].pronoun) continue;
     const graph::Entity& e = entities_[mentions_[m].entity].e;
-    if (e.category != "country" && e.category != "location") continue;
-    if (e.country.empty()) continue;
+    if ((e.category != "country" && e.category != "location") || e.country.empty()) continue;
     // (Before the verb, the agents' own country is theirs, not the place;
-    // "Russian-occupied" says who holds it.)
-    if ((k < verb && own.count(e.country)) || mentions_[m].byte_end != 0) continue;
-    // (A demonym says whose weapon or ship, not where: "an American
-    // airstrike on a boat".)
-    if (Tag(k) == Pos::kAdj || (mentions_[m].last < s.last && words_[mentions_[m].last].find('-') == 0)) continue;
-    if (!iso.empty() && iso != e.country) return -1;  // two countries: where is unclear
-    iso = e.country;
+    // "Russian-occupied" says who holds it; a demonym whose weapon.)
+    if ((k < verb && own.count(e.country)) || mentions_[m].byte_end != 0 || Tag(k) == Pos::kAdj) continue;
+    all.insert(e.country);
+    if (!located.empty() || k < verb) continue;
+    for (size_t b = k, steps = 0; b > s.first && steps < 10; --b, ++steps) {
+      std::string_view w = Lower(b - 1);
+      if (w == "in" || w == "on" || w == "near" || w == "at" || w == "across" || w == "throughout" ||
+          w == "inside" || w == "outside" || w == "around") {
+        located = e.country;
+        break;
+      }
+      if (!(w == "," || w == "of" || w == "the" || w == "and" || Tag(b - 1) == Pos::kAdj || IsCap(b - 1))) break;
+    }
   }
-  if (iso.empty()) return -1;
+  std::string iso = all.size() == 1 ? *all.begin() : located;
+  // A state's strike on its own country's people is rarely what a
+  // sentence says ("a Ukrainian drone attack on ... Russian-controlled
+  // Donetsk").
+  if (iso.empty() || (state_agent && own.count(iso))) return -1;
   int entry = lex_.FindCountry(iso);
   if (entry < 0) return -1;
   const ActorEntry& ca = lex_.actor(entry);

@@ -1272,6 +1272,22 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       }
     frontier = std::move(next);
   }
+  // "an agreement with X", "ties with X"; "sites in central Israel".
+  // (Through an "of" phrase: "the implementation of a peace agreement with X".)
+  target->partner = target->where = -1;
+  std::vector<size_t> heads = {n};
+  for (uint32_t k : KidsOf(n))
+    if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) heads.push_back(k);
+  for (size_t h : heads)
+    for (uint32_t k : KidsOf(h)) {
+      if (dep_[k] != Dep::kNmod) continue;
+      int km = ActorMention(k);
+      if (km < 0) continue;
+      std::string c = CaseOf(k);
+      if ((c == "with" || c == "against") && target->partner < 0) target->partner = km;
+      if ((c == "in" || c == "across") && target->where < 0 && entities_[mentions_[km].entity].e.category == "country")
+        target->where = km;
+    }
   // "facilities belonging to X", "a plant owned by X".
   for (uint32_t k : KidsOf(n)) {
     if (target->owner >= 0) break;
@@ -1572,6 +1588,22 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
         for (int sm : subjects)
           if (mentions_[sm].entity != mentions_[o.owner].entity) Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
       }
+  }
+  // "suspends a peace agreement with Cambodia", "rejects any deal with
+  // the government": cutting or refusing a tie is aimed at the other
+  // party; "strikes four sites in central Israel" at the country.
+  if (r.cls == "SANCTION" || r.cls == "REJECT" || r.cls == "ASSAULT") {
+    bool actor_target = false;
+    for (const auto& o : objects) actor_target |= o.mention >= 0;
+    for (const auto& o : objects) {
+      if (o.mention >= 0 || actor_target) continue;
+      int other = r.cls == "ASSAULT" ? o.where : o.partner;
+      if (other < 0 || o.owner >= 0) continue;
+      Target tg;
+      tg.mention = other;
+      for (int sm : subjects)
+        if (mentions_[sm].entity != mentions_[other].entity) Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
+    }
   }
   // "Chile and Peru met": mutual relations between coordinated subjects.
   bool actor_object = false;
@@ -2119,10 +2151,30 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         !tl.In("casualty", NounLemma(ps)) && !tl.In("casualty", Lower(ps)) && !lex_.GroupNoun(Lower(ps)))
       TargetsOf(ps, &targets, 0);
   }
+  // "Iran strikes four sites in central and southern Israel": a struck
+  // thing with no owner named is struck in the country the verb names.
+  if (chosen->cls == "ASSAULT" && !subjects.empty() && !passive) {
+    bool actor_target = false;
+    for (const auto& o : targets) actor_target |= o.mention >= 0 || o.owner >= 0;
+    if (!actor_target && !targets.empty())
+      for (uint32_t k : KidsOf(t)) {
+        std::string c = dep_[k] == Dep::kObl ? CaseOf(k) : std::string();
+        int km = (c == "in" || c == "across" || c == "throughout") ? ActorMention(k) : -1;
+        if (km < 0 || entities_[mentions_[km].entity].e.category != "country") continue;
+        bool own = false;
+        for (int sm : subjects) own |= mentions_[sm].entity == mentions_[km].entity;
+        if (own) continue;
+        Target tg;
+        tg.mention = km;
+        targets.push_back(tg);
+        break;
+      }
+  }
   // "Russian drones kill three civilians in Kharkiv, Ukraine", "30 people
   // are killed by ADF rebels in Bapere, DRC": unnamed victims are the
   // civilians of the country where it happened.
-  if (targets.empty() && !subjects.empty() && (chosen->cls == "ASSAULT" || chosen->cls == "COERCE")) {
+  // (Only attacks: people arrested are often foreigners.)
+  if (targets.empty() && !subjects.empty() && chosen->cls == "ASSAULT") {
     int node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
     int v = node >= 0 ? VictimGroup(static_cast<size_t>(node), t, index, subjects) : -1;
     if (v >= 0) {

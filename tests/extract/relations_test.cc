@@ -796,5 +796,18 @@ TEST_F(RelationsTest, SampleReadingFixes) {
   EXPECT_TRUE(Has(e, "Norway AGREE Sweden"));
 }
 
+TEST_F(RelationsTest, TheOtherPartyOfATieAndTheCountryAThingIsStruckIn) {
+  auto a = Run("Norway suspends the implementation of a peace agreement with Sweden after a mine explosion.");
+  EXPECT_TRUE(Has(a, "Norway SANCTION Sweden"));
+  auto b = Run("Norway strikes four sites in central and southern Sweden.");
+  EXPECT_TRUE(Has(b, "Norway ASSAULT Sweden"));
+  // A stance on a deal with a country is no stance on the country.
+  auto c = Run("Norway criticised the deal with Sweden.");
+  EXPECT_FALSE(Has(c, "Norway DISAPPROVE Sweden"));
+  // A state's strike in a place of its own country: no victims of its own.
+  auto d = Run("Two people are killed in a Norwegian drone strike on an apartment building in Bergen, Norway.");
+  EXPECT_FALSE(Has(d, "Norway ASSAULT Norwegian civilians"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
