@@ -424,7 +424,9 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
       // "the cartel Clan del Golfo", "Colombian cartel Clan del Golfo" read
       // as one flat name; "media personality Fajer Al-Saeed" with the name
       // hung on the noun before it.
-      bool next_name = (dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound) && Tag(t) == Pos::kNoun &&
+      bool next_name = (dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kFlat ||
+                        dep_[k] == Dep::kObj) &&
+                       Tag(t) == Pos::kNoun &&
                        ActorMention(k) >= 0 && mentions_[ActorMention(k)].first == t + 1 && CaseOf(k).empty() &&
                        entities_[mentions_[ActorMention(k)].entity].e.category == "person";
       if (((dep_[k] == Dep::kAppos || dep_[k] == Dep::kFlat) && ActorMention(k) >= 0 && !SourceAttribution(k)) ||
@@ -1320,12 +1322,27 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       }
     return;
   }
+  // "convicts pro-democracy activist and media entrepreneur Jimmy Lai":
+  // descriptions coordinated before a name describe that person.
+  if (Tag(n) == Pos::kNoun && ActorMention(n) < 0)
+    for (uint32_t c : KidsOf(n)) {
+      if (dep_[c] != Dep::kConj || Tag(c) != Pos::kNoun || ActorMention(c) >= 0) continue;
+      for (uint32_t k : KidsOf(c)) {
+        int km = ActorMention(k);
+        if (km >= 0 && mentions_[km].first == c + 1 && CaseOf(k).empty() &&
+            entities_[mentions_[km].entity].e.category == "person") {
+          TargetsOf(k, targets, depth + 1);
+          return;
+        }
+      }
+    }
   bool appos_actor = false;
   for (uint32_t k : KidsOf(n))
     if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn) &&
         !SourceAttribution(k)) {
       appos_actor = true;
-    } else if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kFlat) && Tag(n) == Pos::kNoun &&
+    } else if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kFlat || dep_[k] == Dep::kObj) &&
+               Tag(n) == Pos::kNoun &&
                ActorMention(k) >= 0 &&
                mentions_[ActorMention(k)].first == n + 1 && CaseOf(k).empty() &&
                entities_[mentions_[ActorMention(k)].entity].e.category == "person") {
@@ -1811,11 +1828,19 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     return true;
   }
 
-  // 2. "said that X must leave": a demand toward X.
-  if (tl.In("speech", lemma)) {
+  // 2. "said that X must leave": a demand toward X; so is "demanded that
+  // X pressure Y" (`demand_that`): what is demanded has not happened.
+  if (tl.In("speech", lemma) || tl.In("demand_that", lemma)) {
     for (uint32_t c : KidsOf(t)) {
       if (dep_[c] != Dep::kCcomp) continue;
-      bool must = false;
+      bool must = tl.In("demand_that", lemma) && IsVerbal(c);
+      // ("asked why X did not ...": a question, no demand.)
+      for (uint32_t a : KidsOf(c))
+        if (std::string_view w = Lower(a);
+            (dep_[a] == Dep::kMark || dep_[a] == Dep::kAdvmod || dep_[a] == Dep::kNsubj || dep_[a] == Dep::kObj) &&
+            (w == "why" || w == "whether" || w == "if" || w == "how" || w == "what" || w == "when" || w == "where" ||
+             w == "who"))
+          must = false;
       for (uint32_t a : KidsOf(c))
         if (dep_[a] == Dep::kAux && tl.In("obligation", Lower(a))) must = true;
       if (!must) continue;
@@ -1837,7 +1862,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         targets.push_back(tg);
       }
       RelationEntry r;
-      r.lemma = lemma + " must " + VerbLemma(c);
+      r.lemma = lemma + (tl.In("demand_that", lemma) ? " that " : " must ") + VerbLemma(c);
       r.head = lemma;
       r.cls = "DEMAND";
       r.polarity = 1;

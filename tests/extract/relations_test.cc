@@ -809,5 +809,24 @@ TEST_F(RelationsTest, TheOtherPartyOfATieAndTheCountryAThingIsStruckIn) {
   EXPECT_FALSE(Has(d, "Norway ASSAULT Norwegian civilians"));
 }
 
+TEST_F(RelationsTest, WhatIsDemandedHasNotHappened) {
+  auto a = Run("The Norwegian government demanded that Sweden withdraw its troops from Finland.");
+  EXPECT_TRUE(Has(a, "Norway DEMAND Sweden"));
+  EXPECT_FALSE(Has(a, "Sweden RETREAT Finland"));
+  auto b = Run("Thousands of protesters march in Oslo, demanding that the Norwegian government pressure Sweden to halt.");
+  EXPECT_FALSE(Has(b, "Norway DEMAND Sweden"));
+  // A question asked is no demand; "blasted X" disapproves of X.
+  auto c = Run("Ivo Marten blasted Peter Holm as a career politician and asked why Peter Holm did not act.");
+  EXPECT_TRUE(Has(c, "Ivo Marten DISAPPROVE Peter Holm"));
+  EXPECT_FALSE(Has(c, "Ivo Marten DEMAND Peter Holm"));
+}
+
+TEST_F(RelationsTest, DescriptionsCoordinatedBeforeANameDescribeThePerson) {
+  auto a = Run("Norway's High Court convicts pro-democracy activist and media entrepreneur Ivo Marten of conspiracy.");
+  bool marten = false;
+  for (const auto& r : a.relations) marten |= Label(a, r.object) == "Ivo Marten" && r.cls == "COERCE";
+  EXPECT_TRUE(marten) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
