@@ -1178,8 +1178,11 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     Dep d = dep_[k];
     if (d == Dep::kCompound || d == Dep::kFlat || (d == Dep::kAmod && Tag(k) != Pos::kVerb && Tag(k) != Pos::kNum)) {
       if (k + 4 < n) continue;  // far modifiers are parse noise
+      // (Nor hedges: "suspected drug dealers" are "drug dealers".)
       if (d == Dep::kAmod && (Lower(k) == "such" || Lower(k) == "other" || Lower(k) == "many" || Lower(k) == "several" ||
-                               Lower(k) == "further" || Lower(k) == "same" || Lower(k) == "own"))
+                               Lower(k) == "further" || Lower(k) == "same" || Lower(k) == "own" ||
+                               Lower(k) == "suspected" || Lower(k) == "alleged" || Lower(k) == "presumed" ||
+                               Lower(k) == "purported"))
         continue;
       toks.push_back(k);
       for (uint32_t c : KidsOf(k))
