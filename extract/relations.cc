@@ -168,7 +168,10 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       std::string_view w = Lower(t);
       if (Tag(t) == Pos::kNoun || (Tag(t) == Pos::kPropn && IsCap(t)))
         plural |= w == "police" || (EndsWith(w, "s") && (lex_.GroupNoun(w) || x_.tree_lex_->In("instrument", NounLemma(t))));
-      if (!plural || t < s.first + 2 || Tag(t) != Pos::kNoun || EndsWith(w, "s") || w.size() < 4) continue;
+      Pos pt = Tag(t);
+      if (!plural || t < s.first + 2 || (pt != Pos::kNoun && pt != Pos::kAdv && pt != Pos::kAdj && pt != Pos::kX) ||
+          EndsWith(w, "s") || w.size() < 4)
+        continue;
       // (After a name, or after an instrument: "Israeli strikes kill".)
       if ((mention_at_[t - 1] < 0 && !x_.tree_lex_->In("instrument", NounLemma(t - 1))) || mention_at_[t] >= 0) continue;
       Pos next = Tag(t + 1);
@@ -1495,6 +1498,19 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
     TargetsOf(k, targets, 0);
   }
   if (!targets->empty() || IsVerbal(v) == false) return;
+  // "meets with UK Prime Minister X" parsed with the preposition alone
+  // under the verb: the name right after it.
+  for (uint32_t k : KidsOf(v)) {
+    if (Tag(k) != Pos::kAdp || dep_[k] == Dep::kCase || k + 1 >= toks_.size()) continue;
+    if (std::find(preps.begin(), preps.end(), std::string(Lower(k))) == preps.end()) continue;
+    int m = ActorMention(k + 1);
+    if (m >= 0 && mentions_[m].first == k + 1) {
+      Target tg;
+      tg.mention = m;
+      targets->push_back(tg);
+      return;
+    }
+  }
   // "met in Damascus with X": the phrase hung on a place oblique.
   for (uint32_t k : KidsOf(v)) {
     if (dep_[k] != Dep::kObl) continue;
@@ -2276,6 +2292,19 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     PrepTargets(t, {r.prep}, &found);
     // "held talks with X": the preposition may hang on the light verb.
     if (found.empty() && LightObject(t)) PrepTargets(LightVerb(t), {r.prep}, &found);
+    // "sanctions targeting Russian entities": a participle of aiming says
+    // at whom, for an entry aimed at someone ("on", "against").
+    if (found.empty() && (r.prep == "on" || r.prep == "against"))
+      for (uint32_t k : KidsOf(t))
+        if (dep_[k] == Dep::kAcl && x_.tree_lex_->In("aiming_verb", VerbLemma(k))) {
+          int o = KidWith(k, Dep::kObj);
+          if (o >= 0) TargetsOf(static_cast<size_t>(o), &found, 0);
+          // ("Russian entities": the owner of what is aimed at.)
+          for (auto& tg : found)
+            if (tg.mention < 0 && tg.owner >= 0) tg.mention = tg.owner;
+          found.erase(std::remove_if(found.begin(), found.end(), [](const Target& tg) { return tg.mention < 0; }),
+                      found.end());
+        }
     if (!found.empty()) {
       chosen = &r;
       targets = std::move(found);

@@ -815,8 +815,8 @@ TEST_F(RelationsTest, WhatIsDemandedHasNotHappened) {
   EXPECT_FALSE(Has(a, "Sweden RETREAT Finland"));
   auto b = Run("Thousands of protesters march in Oslo, demanding that the Norwegian government pressure Sweden to halt.");
   EXPECT_FALSE(Has(b, "Norway DEMAND Sweden"));
-  // A question asked is no demand; "blasted X" disapproves of X.
-  auto c = Run("Ivo Marten blasted Peter Holm as a career politician and asked why Peter Holm did not act.");
+  // A question asked is no demand; "lambasted X" disapproves of X.
+  auto c = Run("Ivo Marten lambasted Peter Holm as a career politician and asked why Peter Holm did not act.");
   EXPECT_TRUE(Has(c, "Ivo Marten DISAPPROVE Peter Holm"));
   EXPECT_FALSE(Has(c, "Ivo Marten DEMAND Peter Holm"));
 }
@@ -826,6 +826,15 @@ TEST_F(RelationsTest, DescriptionsCoordinatedBeforeANameDescribeThePerson) {
   bool marten = false;
   for (const auto& r : a.relations) marten |= Label(a, r.object) == "Ivo Marten" && r.cls == "COERCE";
   EXPECT_TRUE(marten) << ::testing::PrintToString(Triples(a));
+}
+
+TEST_F(RelationsTest, SanctionsTargetingAGroupAndMoreHeadlineVerbs) {
+  auto a = Run("Norwegian foreign minister Marta Lind announces new sanctions targeting Swedish entities involved in cyberattacks.");
+  EXPECT_TRUE(Has(a, "Marta Lind SANCTION Sweden"));
+  auto b = Run("South Korean special prosecutors indict former prime minister Ivo Marten without detention on charges.");
+  EXPECT_TRUE(Has(b, "South Korean prosecutors COERCE Ivo Marten"));
+  auto c = Run("U.S. President Ivo Marten meets with UK Prime Minister Peter Holm in Washington, D.C., for talks.");
+  EXPECT_TRUE(Has(c, "Ivo Marten CONSULT Peter Holm"));
 }
 
 }  // namespace
