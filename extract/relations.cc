@@ -618,8 +618,29 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
   std::vector<int> out;
   if (depth > 5) return out;
   int subj = -1;
+  // Two subjects (a fronted phrase misread as one: "Amid strengthening
+  // ties ..., the Somali government bans"): a first one that names no
+  // actor gives way to the next.
+  int nsubjs = 0;
+  for (uint32_t k : KidsOf(v)) nsubjs += dep_[k] == Dep::kNsubj;
   for (uint32_t k : KidsOf(v)) {
     if (dep_[k] != Dep::kNsubj && dep_[k] != Dep::kCsubj) continue;
+    if (nsubjs > 1 && k < v) {
+      // (Only a phrase set off by a comma: "..., the Somali government
+      // bans"; "backing from X, Y and European nations" is one subject.)
+      bool nearer = false;
+      for (uint32_t o : KidsOf(v)) {
+        if (dep_[o] != Dep::kNsubj || o <= k || o >= v) continue;
+        size_t p = o;
+        while (p > k + 1 && (Tag(p - 1) == Pos::kDet || Tag(p - 1) == Pos::kAdj || Tag(p - 1) == Pos::kPropn ||
+                             Tag(p - 1) == Pos::kNoun || Tag(p - 1) == Pos::kNum))
+          --p;
+        nearer |= words_[p - 1] == ",";
+      }
+      std::vector<int> named;
+      if (nearer) ActorsOf(k, &named, 0, nullptr);
+      if (nearer && named.empty()) continue;
+    }
     if (x_.tree_lex_->In("time", Lower(k))) {
       // A time word never blocks an argument: "the army yesterday attacked"
       // parsed with "yesterday" heading the subject.
@@ -2123,6 +2144,9 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (!found.empty() && obj >= 0 && r.prep == "from" && r.cls == "SANCTION") {
         std::vector<Target> kept;
         TargetsOf(obj, &kept, 0);
+        // ("bans Taiwanese passport holders from Somalia": their owner.)
+        for (auto& tg : kept)
+          if (tg.mention < 0 && tg.owner >= 0) tg.mention = tg.owner;
         kept.erase(std::remove_if(kept.begin(), kept.end(), [](const Target& tg) { return tg.mention < 0; }),
                    kept.end());
         if (!kept.empty()) found = std::move(kept);

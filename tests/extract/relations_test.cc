@@ -837,5 +837,12 @@ TEST_F(RelationsTest, SanctionsTargetingAGroupAndMoreHeadlineVerbs) {
   EXPECT_TRUE(Has(c, "Ivo Marten CONSULT Peter Holm"));
 }
 
+TEST_F(RelationsTest, AFrontedPhraseReadAsASubjectAndBanningAGroupFromACountry) {
+  auto a = Run(
+      "Amid strengthening ties between Sweden and Finland, the Norwegian government bans Swedish passport holders "
+      "from Norway, citing a resolution.");
+  EXPECT_TRUE(Has(a, "Norway SANCTION Sweden")) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
