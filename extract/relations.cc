@@ -275,6 +275,15 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
       continue;
     }
     std::string_view w = Lower(t);
+    // ("the occupied West Bank", ", occupied West Bank": a place's adjective.)
+    bool place_adj = (w == "occupied" || w == "besieged" || w == "disputed" || w == "annexed") && t + 1 < s.last &&
+                     mention_at_[t + 1] >= 0 && mentions_[mention_at_[t + 1]].entity >= 0 &&
+                     (entities_[mentions_[mention_at_[t + 1]].entity].e.category == "location" ||
+                      entities_[mentions_[mention_at_[t + 1]].entity].e.category == "country");
+    if (place_adj && t > s.first && (Tag(t - 1) == Pos::kDet || Lower(t - 1) == "," || Tag(t - 1) == Pos::kAdp)) {
+      tags_[t] = Pos::kAdj;
+      continue;
+    }
     if ((w == "suspected" || w == "alleged" || w == "presumed" || w == "purported") && t > s.first && t + 1 < s.last &&
         (Tag(t - 1) == Pos::kAdp || Tag(t - 1) == Pos::kDet || Tag(t - 1) == Pos::kNum) &&
         (Tag(t + 1) == Pos::kNoun || Tag(t + 1) == Pos::kPropn || Tag(t + 1) == Pos::kAdj || mention_at_[t + 1] >= 0))
@@ -1682,6 +1691,26 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   if (Tag(t) != Pos::kVerb) return false;
   if (ClaimedAct(index, t)) return true;
   std::string lemma = VerbLemma(t);
+  // "accuses Hamas of violating the deal by failing to release X": what
+  // one is accused of is reported, not asserted (with the clauses below it).
+  if (x_.tree_lex_->In("accusation_verb", lemma)) {
+    // (The clause hangs on the verb or, "accuses Hamas of violating", on
+    // its object.)
+    std::vector<uint32_t> stack, heads = {static_cast<uint32_t>(t)};
+    if (int o = KidWith(t, Dep::kObj); o >= 0) heads.push_back(static_cast<uint32_t>(o));
+    for (uint32_t h : heads)
+      for (uint32_t k : KidsOf(h)) {
+        int mk = IsVerbal(k) ? KidWith(k, Dep::kMark) : -1;
+        if (mk >= 0 && (Lower(mk) == "of" || Lower(mk) == "for")) stack.push_back(k);
+      }
+    for (size_t i = 0; i < stack.size() && i < 64; ++i) {
+      uint32_t c = stack[i];
+      if (mode_of_[c].empty()) mode_of_[c] = "reported";
+      for (uint32_t g : KidsOf(c))
+        if (IsVerbal(g) && (dep_[g] == Dep::kAdvcl || dep_[g] == Dep::kXcomp || dep_[g] == Dep::kConj))
+          stack.push_back(g);
+    }
+  }
   const TreeLexicon& tl = *x_.tree_lex_;
   // "calling it a difficult decision", "called Biden a killer": naming, not
   // a phone call.

@@ -844,5 +844,17 @@ TEST_F(RelationsTest, AFrontedPhraseReadAsASubjectAndBanningAGroupFromACountry) 
   EXPECT_TRUE(Has(a, "Norway SANCTION Sweden")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, WhatOneIsAccusedOfOrFailedToDoIsNoFact) {
+  auto a = Run("Norway accuses Sweden of violating the deal by failing to release Finnish prisoners.");
+  EXPECT_TRUE(Has(a, "Norway DISAPPROVE Sweden"));
+  for (const auto& r : a.relations)
+    if (Label(a, r.subject) == "Sweden") EXPECT_FALSE(r.mode.empty()) << r.cls << " " << Label(a, r.object);
+  // "occupied" before a place is the place's adjective.
+  auto b = Run("Ivo Marten, a detainee from the refugee camp in Jenin, occupied West Bank, dies in custody.");
+  for (const auto& r : b.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(b, r.subject) << " " << Label(b, r.object);
+  auto c = Run("Russia occupied Crimea in 2014.");
+  EXPECT_TRUE(Has(c, "Russia ASSAULT Crimea"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
