@@ -1212,9 +1212,26 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         continue;
       }
     }
-    // Lexicon actors, and groups they head ("Ukrainian officials").
+    // Lexicon actors, and groups they head ("Ukrainian officials"); but a
+    // lone word that is the surname of a person this document has named is
+    // that person ("West backed away ..." after "Kanye West" is not the
+    // West; "Jordan" after "Michael Jordan" is not the country), unless it
+    // is an adjective ("Western", "Jordanian") or a country named as such.
     PhraseMatch pm;
-    if (IsCap(i) && MatchActorAt(i, &pm)) {
+    bool person_word = false;
+    if (IsCap(i) && !toks_[i].Has(kPunct)) {
+      auto known = person_names_.find(std::string(words_[i]));
+      if (known != person_names_.end()) {
+        const std::string& label = entities_[known->second].e.label;
+        person_word = label.size() > words_[i].size() &&
+                      label.compare(label.size() - words_[i].size(), words_[i].size(), words_[i]) == 0 &&
+                      !(i + 1 < s.last && IsCap(i + 1)) && !(i > s.first && Lower(i - 1) == "the");
+        // (Not a "person" that is a misread phrase: "One China".)
+        std::string first = LowerAscii(label.substr(0, label.find(' ')));
+        if (first == "one" || first == "the" || first == "new" || first == "first" || first == "two") person_word = false;
+      }
+    }
+    if (IsCap(i) && !person_word && MatchActorAt(i, &pm)) {
       const ActorEntry& a = lex_.actor(pm.entry);
       size_t end = i + pm.length;
       size_t k = end;

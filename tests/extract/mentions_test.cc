@@ -350,5 +350,18 @@ TEST_F(MentionsTest, ALoneNameAfterToIsAPlaceOnlyWhenNothingSaysOtherwise) {
   EXPECT_EQ(Label(b, "Mwanza")->category, "location");
 }
 
+TEST_F(MentionsTest, ALoneSurnameOfAPersonNamedBeforeIsThatPersonNotTheLexiconEntry) {
+  // "West" after "Kanye West" is Kanye West, not the West; "the West" stays.
+  auto a = Run("Kanye West announced his campaign. West backed away from his support for the senator.");
+  EXPECT_EQ(Label(a, "the West"), nullptr) << Joined(a);
+  auto b = Run("Kanye West announced his campaign. Russia attacked the West.");
+  EXPECT_NE(Label(b, "the West"), nullptr) << Joined(b);
+  // "Amman" after "Sudesh Amman" is the man, not the capital.
+  auto c = Run("Sudesh Amman was released in January. Amman sent his girlfriend videos.");
+  bool jordan = false;
+  for (const auto& m : c.mentions) jordan |= m.entity == "actor:jordan";
+  EXPECT_FALSE(jordan) << Joined(c);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
