@@ -2212,6 +2212,29 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       }
     }
   }
+  // "Biden attacked Trump on paying fewer taxes": an attack on a person
+  // over something said or done is words (`verbal_attack`), not force.
+  RelationEntry verbal;
+  if (chosen->cls == "ASSAULT" && !passive && obj >= 0 && tl.In("verbal_attack", lemma)) {
+    int om = ActorMention(static_cast<size_t>(obj));
+    bool person = om >= 0 && entities_[mentions_[om].entity].e.category == "person";
+    bool over = false;
+    for (uint32_t k : KidsOf(t)) {
+      std::string c = (dep_[k] == Dep::kObl || dep_[k] == Dep::kAdvcl) ? CaseOf(k) : std::string();
+      if (c.empty() && dep_[k] == Dep::kAdvcl && KidWith(k, Dep::kMark) >= 0) c = std::string(Lower(KidWith(k, Dep::kMark)));
+      // (Not a time: "attacked X on Monday".)
+      if (tl.In("time", Lower(k)) || tl.In("time", NounLemma(k)) || Tag(k) == Pos::kNum || Tag(k) == Pos::kPropn) continue;
+      over |= c == "on" || c == "over" || c == "for" || c == "as";
+    }
+    // (A person attacks with words; "gunmen attacked X" is force.)
+    bool speaker = false;
+    for (int sm : subjects) speaker |= entities_[mentions_[sm].entity].e.category == "person";
+    if (person && over && speaker) {
+      verbal = *chosen;
+      verbal.cls = "DISAPPROVE";
+      chosen = &verbal;
+    }
+  }
   if (!passive && subjects.empty() && chosen->cls == "PROTEST") {
     // "Thousands of people protest against X": a crowd of unnamed people
     // that protests is a protesters group (OPP), named where it stands.

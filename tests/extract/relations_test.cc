@@ -856,5 +856,13 @@ TEST_F(RelationsTest, WhatOneIsAccusedOfOrFailedToDoIsNoFact) {
   EXPECT_TRUE(Has(c, "Russia ASSAULT Crimea"));
 }
 
+TEST_F(RelationsTest, APersonsAttackOnAPersonOverSomethingIsWords) {
+  auto a = Run("Ivo Marten attacked Peter Holm on paying fewer taxes.");
+  EXPECT_TRUE(Has(a, "Ivo Marten DISAPPROVE Peter Holm"));
+  EXPECT_FALSE(Has(a, "Ivo Marten ASSAULT Peter Holm"));
+  auto b = Run("Ivo Marten attacked Peter Holm on Tuesday with a knife.");
+  EXPECT_TRUE(Has(b, "Ivo Marten ASSAULT Peter Holm"));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
