@@ -116,10 +116,6 @@ int DocumentRun::DefiniteAnaphor(size_t the_tok, const SentenceBounds& s, uint32
   return -1;
 }
 
-}  // namespace newsgraph::extract
-
-namespace newsgraph::extract {
-
 // Names the text itself calls a building or a site in an apposition ("Hagia
 // Sophia, formerly a Greek Orthodox church and now a museum,"; "X, a
 // 16th-century mosque"): not actors, whatever the name tagger took them for.

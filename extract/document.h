@@ -146,6 +146,7 @@ class DocumentRun {
   void MarkFacilities();
   int VictimGroup(size_t node, size_t verb, uint32_t index, const std::vector<int>& agents);
   bool SourceAttribution(size_t t) const;
+  bool NameAfterNoun(size_t n, uint32_t k) const;
   void FindRelations(const SentenceBounds& s, uint32_t index);
   int EntityFor(const std::string& label, const std::string& category, const std::string& country,
                 const std::string& code, bool known);

@@ -733,10 +733,10 @@ void DocumentRun::EmitEntities(int se, int oe, const Target& target, const Relat
   graph::Relation rel;
   rel.subject = entities_[se].e.id;
   if (entities_[se].facility) return;  // a building does not act
-  Target as_issue;
   if (target.mention >= 0 && oe >= 0 && entities_[oe].facility && r.cls != "ASSAULT" && r.cls != "COERCE") {
     // "pledged to convert Hagia Sophia": a building is what the stance is
     // about (a building struck stays the place struck).
+    Target as_issue;
     as_issue.issue = entities_[oe].e.label;
     EmitEntities(se, -1, as_issue, r, negated, confidence, sentence);
     return;

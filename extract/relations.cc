@@ -335,18 +335,28 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
 // Whether the phrase at t names a source ("according to governor X", "per
 // X"): the parser sometimes hangs it on an object as an apposition.
 bool DocumentRun::SourceAttribution(size_t t) const {
-  for (int d = 0; d < 2; ++d) {
-    for (uint32_t k : KidsOf(t)) {
-      std::string_view w = Lower(k);
-      if ((dep_[k] == Dep::kCase || dep_[k] == Dep::kMark) && (w == "according" || w == "per")) return true;
-      if (d == 0 && (dep_[k] == Dep::kNmod || dep_[k] == Dep::kAppos))
-        for (uint32_t c : KidsOf(k))
-          if ((dep_[c] == Dep::kCase || dep_[c] == Dep::kMark) && (Lower(c) == "according" || Lower(c) == "per"))
-            return true;
-    }
-    break;
+  // The marker on the phrase itself or on a phrase one level below it.
+  auto marker = [&](uint32_t k) {
+    return (dep_[k] == Dep::kCase || dep_[k] == Dep::kMark) && (Lower(k) == "according" || Lower(k) == "per");
+  };
+  for (uint32_t k : KidsOf(t)) {
+    if (marker(k)) return true;
+    if (dep_[k] == Dep::kNmod || dep_[k] == Dep::kAppos)
+      for (uint32_t c : KidsOf(k))
+        if (marker(c)) return true;
   }
   return false;
+}
+
+// Whether kid k of the noun n is a person's name written right after it
+// ("media personality Fajer Al-Saeed", "ski jumpers Johann Forfang"),
+// however the parser hung it (nmod, compound, flat or even obj).
+bool DocumentRun::NameAfterNoun(size_t n, uint32_t k) const {
+  if (Tag(n) != Pos::kNoun) return false;
+  if (dep_[k] != Dep::kNmod && dep_[k] != Dep::kCompound && dep_[k] != Dep::kFlat && dep_[k] != Dep::kObj) return false;
+  int m = ActorMention(k);
+  return m >= 0 && mentions_[m].first == n + 1 && CaseOf(k).empty() &&
+         entities_[mentions_[m].entity].e.category == "person";
 }
 
 int DocumentRun::KidWith(size_t t, Dep d) const {
@@ -436,13 +446,8 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
       // "the cartel Clan del Golfo", "Colombian cartel Clan del Golfo" read
       // as one flat name; "media personality Fajer Al-Saeed" with the name
       // hung on the noun before it.
-      bool next_name = (dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kFlat ||
-                        dep_[k] == Dep::kObj) &&
-                       Tag(t) == Pos::kNoun &&
-                       ActorMention(k) >= 0 && mentions_[ActorMention(k)].first == t + 1 && CaseOf(k).empty() &&
-                       entities_[mentions_[ActorMention(k)].entity].e.category == "person";
       if (((dep_[k] == Dep::kAppos || dep_[k] == Dep::kFlat) && ActorMention(k) >= 0 && !SourceAttribution(k)) ||
-          next_name) {
+          NameAfterNoun(t, k)) {
         ActorsOf(k, out, depth + 1, indirect);
         found = true;
       }
@@ -1377,11 +1382,7 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     if (dep_[k] == Dep::kAppos && ActorMention(k) >= 0 && (Tag(n) == Pos::kNoun || Tag(n) == Pos::kPropn) &&
         !SourceAttribution(k)) {
       appos_actor = true;
-    } else if ((dep_[k] == Dep::kNmod || dep_[k] == Dep::kCompound || dep_[k] == Dep::kFlat || dep_[k] == Dep::kObj) &&
-               Tag(n) == Pos::kNoun &&
-               ActorMention(k) >= 0 &&
-               mentions_[ActorMention(k)].first == n + 1 && CaseOf(k).empty() &&
-               entities_[mentions_[ActorMention(k)].entity].e.category == "person") {
+    } else if (NameAfterNoun(n, k)) {
       appos_actor = true;  // "detains media personality X"
     }
   if (ActorMention(n) >= 0) {
