@@ -1080,7 +1080,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           noun_end = i + 2;
         }
       }
-      std::string agent = canonical ? AgentOf(*canonical) : "";
+      // (The agents lexicon's code too: "Gang members" are CRM.)
+      bool agent_prefix = false;
+      std::string agent = canonical ? AgentCode(x_.agents_.get(), *canonical, &agent_prefix) : "";
       std::string_view next = noun_end < s.last ? Lower(noun_end) : std::string_view();
       PhraseMatch after;
       bool named_after = (next == "of" || next == "from" || next == "in") && noun_end + 1 < s.last &&
@@ -1965,6 +1967,53 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     pm.last = pm.last + 1;
     mention_at_[pm.last - 1] = static_cast<int>(a);
   }
+  // "the Indonesian House of Representatives", "Canada's Supreme Court",
+  // "the House of Representatives of Thailand": a lexicon body of one
+  // country (the US House, the US Supreme Court) named with another
+  // country's demonym, possessive or "of" is that country's body of the
+  // same name. The country's mention becomes a modifier.
+  auto rename = [&](Mention& m, Mention& d, bool of) {
+    const LocalEntity& body = entities_[m.entity];
+    const graph::Entity& de = entities_[d.entity].e;
+    if (!body.known || body.e.category != "organization" || body.e.country.empty() || de.category != "country" ||
+        de.country.empty() || de.country == body.e.country)
+      return;
+    int entry = lex_.FindCountry(de.country);
+    if (entry < 0) return;
+    const ActorEntry& ca = lex_.actor(entry);
+    size_t from = m.first;
+    if (Lower(from) == "the" && from + 1 < m.last) ++from;
+    std::string name;
+    bool state = false;  // a state's body ("Supreme Court"), not a company
+    for (size_t w = from; w < m.last; ++w) {
+      // (None of its words a country's: "US Senate".)
+      PhraseMatch cm;
+      if (MatchActorAt(w, &cm) && lex_.actor(cm.entry).category == "country") return;
+      state |= x_.tree_lex_ && x_.tree_lex_->In("state_body", Lower(w));
+      name += (name.empty() ? "" : " ") + std::string(Surface(w));
+    }
+    if (name.empty() || !state) return;
+    std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
+    int e = EntityFor(of ? name + " of " + OfCountry(ca.label) : prefix + " " + name, "organization", de.country,
+                      GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), de.country, LowerAscii(name)), false);
+    entities_[e].aliases.insert(name);
+    m.entity = e;
+    d.modifier = true;
+  };
+  for (size_t a = first_mention; a < mentions_.size(); ++a) {
+    Mention& m = mentions_[a];
+    if (m.sentence != index || m.pronoun || m.entity < 0 || m.byte_end != 0) continue;
+    int before = m.first > s.first ? mention_at_[m.first - 1] : -1;
+    if (before < 0 && m.first > s.first + 1 && words_[m.first - 1] == "'s") before = mention_at_[m.first - 2];
+    int after = m.last + 1 < s.last && Lower(m.last) == "of" ? mention_at_[m.last + 1] : -1;
+    if (after >= 0 && mentions_[after].first != m.last + 1) after = -1;
+    for (int o : {before, after}) {
+      if (o < 0 || o == static_cast<int>(a)) continue;
+      Mention& d = mentions_[o];
+      if (d.pronoun || d.entity < 0 || d.byte_end != 0) continue;
+      rename(m, d, o == after);
+    }
+  }
   // Places in "Town, Region, Country" lists are where, not who: "in
   // Zaporizhzhia, Ukraine" names no subject.
   for (size_t a = first_mention; a < mentions_.size(); ++a) {
@@ -2000,7 +2049,19 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
 int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std::vector<int>& agents) {
   const TreeLexicon* tl = x_.tree_lex_.get();
   if (!tl || mention_at_[node] >= 0 || Tag(node) != Pos::kNoun) return -1;
-  if (!tl->In("victim_noun", NounLemma(node)) && !tl->In("victim_noun", Lower(node))) return -1;
+  // Police officers and soldiers killed are that country's police or
+  // forces ("kill five police officers in Zamfara, Nigeria").
+  std::string force;
+  {
+    std::string noun(Lower(node));
+    if (node > sents_[index].first && dep_[node - 1] == Dep::kCompound && head_[node - 1] == node)
+      if (const std::string* c2 = lex_.GroupNoun(std::string(Lower(node - 1)) + " " + noun)) noun = *c2;
+    const std::string* c = lex_.GroupNoun(noun);
+    std::string agent = c ? AgentOf(*c) : "";
+    if (agent == "COP") force = "police";
+    if (agent == "MIL") force = IsForcesNoun(*c) ? "forces" : *c;
+  }
+  if (force.empty() && !tl->In("victim_noun", NounLemma(node)) && !tl->In("victim_noun", Lower(node))) return -1;
   const SentenceBounds& s = sents_[index];
   std::set<std::string> own;
   bool state_agent = false;
@@ -2044,8 +2105,9 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
   if (entry < 0) return -1;
   const ActorEntry& ca = lex_.actor(entry);
   std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
-  int e = EntityFor(prefix + " civilians", "group", iso,
-                    GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), iso, "civilians"), false);
+  std::string noun = force.empty() ? "civilians" : force;
+  int e = EntityFor(prefix + " " + noun, "group", iso, GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), iso, noun),
+                    false);
   return AddMention(NewMention(node, node + 1, index, e));
 }
 

@@ -151,7 +151,12 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
           EndsWith(w, "ss") || EndsWith(w, "ous") || EndsWith(w, "ics"))
         continue;
       Pos prev = Tag(t - 1), next = Tag(t + 1);
-      bool after = Lower(t - 1) == "," || prev == Pos::kPropn || (mention_at_[t - 1] >= 0);
+      // (Or after an instrument, when the word is no instrument or event
+      // noun itself and no preposition follows: "A Russian drone strike
+      // injures 19", but "launch drone attacks on X".)
+      bool after = Lower(t - 1) == "," || prev == Pos::kPropn || (mention_at_[t - 1] >= 0) ||
+                   (prev == Pos::kNoun && next != Pos::kAdp && x_.tree_lex_->In("instrument", NounLemma(t - 1)) &&
+                    !x_.tree_lex_->In("instrument", NounLemma(t)) && !lex_.Relations(NounLemma(t), true));
       if (!after || !(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdp ||
                       next == Pos::kPron || next == Pos::kAdj))
         continue;
@@ -261,6 +266,39 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
       continue;
     Pos next = Tag(t + 1);
     if (next == Pos::kNoun || next == Pos::kAdj || next == Pos::kPropn) tags_[t] = Pos::kAdj;
+  }
+  // "a Palestinian militant": the group noun closing a group's mention,
+  // which the tagger read as an adjective, is the noun.
+  for (size_t t = s.first; t < s.last; ++t) {
+    int m = mention_at_[t];
+    if (Tag(t) != Pos::kAdj || m < 0 || mentions_[m].last != t + 1 || mentions_[m].entity < 0 ||
+        entities_[mentions_[m].entity].e.category != "group" ||
+        !(lex_.GroupNoun(Lower(t)) || lex_.GroupNoun(std::string(Lower(t)) + "s")))
+      continue;
+    tags_[t] = Pos::kNoun;
+  }
+  // "A boy is shot by soldiers": a participle after "is/was/..." with its
+  // agent after it, which the tagger read as a noun.
+  for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
+    std::string_view p = Lower(t - 1), w = Lower(t);
+    if (Tag(t) != Pos::kNoun || Lower(t + 1) != "by" ||
+        !(p == "is" || p == "are" || p == "was" || p == "were" || p == "been" || p == "being"))
+      continue;
+    std::string lemma = VerbLemma(t);
+    if ((lemma != w || EndsWith(w, "ed")) && KnownVerb(lemma)) tags_[t] = Pos::kVerb;
+  }
+  // "an arrest warrant", "a peace deal": a base-form verb cannot follow
+  // "a/an" and a singular noun (its subject would need "-s"): a noun.
+  for (size_t t = s.first + 2; t < s.last; ++t) {
+    std::string_view w = Lower(t), a = Lower(t - 2);
+    if (Tag(t) != Pos::kVerb || Tag(t - 1) != Pos::kNoun || (a != "a" && a != "an") || EndsWith(w, "s") ||
+        EndsWith(w, "ed") || EndsWith(w, "ing") || EndsWith(Lower(t - 1), "s") || VerbLemma(t) != w)
+      continue;
+    // (A past tense like its base keeps its object: "a man hit the car".)
+    if (t + 1 < s.last && (Tag(t + 1) == Pos::kDet || Tag(t + 1) == Pos::kPron || Tag(t + 1) == Pos::kPropn ||
+                           Tag(t + 1) == Pos::kNum))
+      continue;
+    tags_[t] = Pos::kNoun;
   }
   // A word inside a name is no verb ("Allied Democratic Forces", "Islamic
   // State-aligned"), nor is "suspected"/"alleged" between a preposition or
@@ -1997,6 +2035,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if ((dep_[c] == Dep::kAmod || dep_[c] == Dep::kCompound) && tl.In("pejorative", Lower(c))) pejorative = true;
     };
     for (uint32_t k : KidsOf(t)) check_as(k);
+    // (An "as" phrase the parser hung lower inside the object: "designates
+    // Clan del Golfo as ..." with "as" under "del".)
+    if (named_node >= 0 && !pejorative)
+      for (size_t k = static_cast<size_t>(named_node) + 1; k < sents_[index].last; ++k) {
+        if (dep_[k] == Dep::kCase || CaseOf(k) != "as") continue;
+        size_t h = k;
+        for (int steps = 0; h != static_cast<size_t>(named_node) && head_[h] >= 0 && !IsVerbal(h) && steps < 12; ++steps)
+          h = head_[h];
+        if (h == static_cast<size_t>(named_node)) check_as(k);
+      }
     if (named_node >= 0)
       for (uint32_t k : KidsOf(named_node)) {
         if (static_cast<int>(k) != named_node) check_as(k);
@@ -2004,6 +2052,20 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if (dep_[k] == Dep::kConj)
           for (uint32_t c : KidsOf(k)) check_as(c);
       }
+    // "designates Colombian cartel and neo-paramilitary group Clan del
+    // Golfo as ...": descriptions before the name, however parsed; the
+    // names the object's words hold before "as".
+    if (pejorative && named.empty() && named_node >= 0) {
+      for (size_t k = static_cast<size_t>(named_node); k < sents_[index].last && Lower(k) != "as"; ++k) {
+        int m = mention_at_[k];
+        if (m < 0 || mentions_[m].first != k || mentions_[m].modifier || mentions_[m].pronoun ||
+            mentions_[m].entity < 0)
+          continue;
+        size_t h = k;
+        for (int steps = 0; h != static_cast<size_t>(named_node) && head_[h] >= 0 && steps < 12; ++steps) h = head_[h];
+        if (h == static_cast<size_t>(named_node)) named.push_back(m);
+      }
+    }
     if (pejorative && !named.empty()) {
       RelationEntry r;
       r.lemma = lemma + " as";
@@ -2099,9 +2161,9 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
                       targets.end());
       }
       // "attacked the proclamation of X by Y" names no one in the object:
-      // a stance is on the object itself.
+      // a stance is on the object itself ("passes a law revision": AGREE).
       if (targets.empty() && !vo->seeded && vo->preps.empty() &&
-          (r.cls == "DISAPPROVE" || r.cls == "SUPPORT" || r.cls == "OPPOSE"))
+          (r.cls == "DISAPPROVE" || r.cls == "SUPPORT" || r.cls == "OPPOSE" || r.cls == "AGREE"))
         TargetsOf(obj, &targets, 0);
       if (!targets.empty() || (subjects.size() >= 2 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "COOPERATE"))) {
         // "X and Y held talks": mutual when no other party is named.
@@ -2263,14 +2325,24 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     }
     // "The operation was condemned by X": a patient that names no actor is
     // read as an active verb's object is (the act's agent, or the issue).
-    // Only for words and stances: a person or thing struck or seized is a
-    // victim, never an issue ("a boy is shot by soldiers").
+    // For words and stances; for attacks only a thing struck ("a tanker is
+    // attacked by pirates", as the active "pirates attack a tanker"): a
+    // person struck is a victim, never an issue ("a boy is shot by
+    // soldiers", read below).
     static const std::unordered_set<std::string_view> kVerbal = {"AGREE", "SUPPORT", "DEMAND", "DISAPPROVE",
-                                                                  "REJECT", "CONCEDE", "INVESTIGATE"};
+                                                                  "REJECT", "CONCEDE", "INVESTIGATE", "ASSAULT"};
     int ps = KidWith(t, Dep::kNsubjPass);
     if (patients.empty() && targets.empty() && ps >= 0 && Tag(ps) == Pos::kNoun && kVerbal.count(chosen->cls) &&
-        !tl.In("casualty", NounLemma(ps)) && !tl.In("casualty", Lower(ps)) && !lex_.GroupNoun(Lower(ps)))
-      TargetsOf(ps, &targets, 0);
+        !tl.In("casualty", NounLemma(ps)) && !tl.In("casualty", Lower(ps)) && !lex_.GroupNoun(Lower(ps)) &&
+        !(chosen->cls == "ASSAULT" && (tl.In("victim_noun", NounLemma(ps)) || tl.In("victim_noun", Lower(ps))))) {
+      // (A thing an actor's words name is no thing struck: "Russian
+      // authorities report ... are killed" misread.)
+      bool named = false;
+      for (uint32_t k : KidsOf(static_cast<size_t>(ps)))
+        named |= mention_at_[k] >= 0 && k < static_cast<uint32_t>(ps) &&
+                 (dep_[k] == Dep::kCompound || dep_[k] == Dep::kAmod || dep_[k] == Dep::kNmodPoss);
+      if (!(chosen->cls == "ASSAULT" && named)) TargetsOf(ps, &targets, 0);
+    }
   }
   // "Iran strikes four sites in central and southern Israel": a struck
   // thing with no owner named is struck in the country the verb names.
@@ -2295,14 +2367,41 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   // are killed by ADF rebels in Bapere, DRC": unnamed victims are the
   // civilians of the country where it happened.
   // (Only attacks: people arrested are often foreigners.)
-  if (targets.empty() && !subjects.empty() && chosen->cls == "ASSAULT") {
+  // (Also when the victims were read as an issue: "kill 12 villagers in
+  // Zamfara State, Nigeria" is no issue "villager in Zamfara State".)
+  if (!subjects.empty() && chosen->cls == "ASSAULT") {
     int node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
-    int v = node >= 0 ? VictimGroup(static_cast<size_t>(node), t, index, subjects) : -1;
+    bool issues_only = true;
+    for (const auto& tg : targets) issues_only &= tg.mention < 0 && tg.owner < 0 && tg.where < 0 && tg.node == node;
+    int v = node >= 0 && issues_only ? VictimGroup(static_cast<size_t>(node), t, index, subjects) : -1;
     if (v >= 0) {
+      targets.clear();
       Target tg;
       tg.mention = v;
       targets.push_back(tg);
     }
+  }
+  // A person attacked or arrested is a victim, never an issue ("kill the
+  // driver", "a war correspondent ... is killed"): the actor that stands
+  // for them (the owner named, "arrests a staff member of X"; the country
+  // where it happened, for an attack), else no relation.
+  if ((chosen->cls == "ASSAULT" || chosen->cls == "COERCE") && x_.wordnet_) {
+    std::vector<Target> kept;
+    for (Target tg : targets) {
+      // (A noun, or one capitalised at the sentence start: "Engineers in X".)
+      bool person = tg.mention < 0 && tg.node >= 0 &&
+                    (Tag(static_cast<size_t>(tg.node)) == Pos::kNoun ||
+                     static_cast<size_t>(tg.node) == sents_[index].first) &&
+                    x_.wordnet_->FirstSenseLexFile(NounLemma(static_cast<size_t>(tg.node)), WordClass::kNoun) == 18;
+      if (person) {
+        int stand = tg.owner >= 0 ? tg.owner : chosen->cls == "ASSAULT" ? tg.where : -1;
+        if (stand < 0) continue;
+        tg = Target();
+        tg.mention = stand;
+      }
+      kept.push_back(std::move(tg));
+    }
+    targets = std::move(kept);
   }
   RelationEntry intent;
   const RelationEntry* rel = chosen;
@@ -2317,6 +2416,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
                   targets.end());
   }
+  if (tl.In("person_target", lemma))
+    targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                 [&](const Target& tg) {
+                                   return tg.mention < 0 || mentions_[tg.mention].entity < 0 ||
+                                          entities_[mentions_[tg.mention].entity].e.category != "person";
+                                 }),
+                  targets.end());
   float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
   if (seeded) conf -= Confidence::kSeeded;
   // "the call, with which X and Y agreed": they agree with something named
@@ -2358,12 +2464,20 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
   if (Tag(t) != Pos::kNoun) return;
   std::string lemma = NounLemma(t);
   const auto* list = lex_.Relations(lemma, true);
-  if (!list && Lower(t) != lemma) list = lex_.Relations(Lower(t), true);
+  // (The lexicon may list the plural with other prepositions: "airstrike
+  // on", "airstrikes against".)
+  const auto* plural = Lower(t) != lemma ? lex_.Relations(Lower(t), true) : nullptr;
+  if (!list) std::swap(list, plural);
   if (!list) return;
+  std::vector<const RelationEntry*> entries;
+  for (const auto& r : *list) entries.push_back(&r);
+  if (plural)
+    for (const auto& r : *plural) entries.push_back(&r);
   // The entry whose preposition the tree shows.
   const RelationEntry* chosen = nullptr;
   std::vector<Target> targets;
-  for (const auto& r : *list) {
+  for (const RelationEntry* rp : entries) {
+    const RelationEntry& r = *rp;
     std::vector<Target> found;
     negative_ = r.polarity < 0;
     PrepTargets(t, {r.prep}, &found);

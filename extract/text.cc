@@ -195,7 +195,17 @@ void Tokenize(std::string_view t, std::vector<Token>* tokens) {
         if (e + l < n) {
           int l2;
           uint32_t next = Decode(t, e + l, &l2);
-          if (IsHyphen(c) && IsWordChar(next)) { e += l; continue; }
+          if (IsHyphen(c) && IsWordChar(next)) {
+            // Arabic names with a lower-case article are names: "al-Shabaab",
+            // "el-Sisi", "ad-Dawla".
+            size_t len0 = e - b;
+            if (IsUpper(next) && letters == 2 && uppers == 0 && len0 == 2 &&
+                ((t[b] == 'a' && (t[b + 1] == 'l' || t[b + 1] == 'd' || t[b + 1] == 's' || t[b + 1] == 'n')) ||
+                 (t[b] == 'e' && t[b + 1] == 'l')))
+              flags |= kCapitalized;
+            e += l;
+            continue;
+          }
           if (c == '&' && IsUpper(next) && uppers == letters && letters > 0) { e += l; continue; }
           if ((c == '.' || c == ',') && IsDigit(next) && (flags & kHasDigit) && letters == 0) { e += l; continue; }
           if (c == '.' && IsWordChar(next) && !IsDigit(next)) {

@@ -717,6 +717,22 @@ std::vector<std::string> WordNet::Synonyms(std::string_view lemma, WordClass wc)
   return out;
 }
 
+int WordNet::FirstSenseLexFile(std::string_view lemma, WordClass wc) const {
+  char key[kMaxWord];
+  size_t n;
+  if (!NormalizeKey(lemma, key, &n)) return -1;
+  int c = ClassIndex(wc);
+  const uint32_t* e = impl_->Entry(c, std::string_view(key, n));
+  if (e == nullptr || e[0] == 0) return -1;
+  std::string line;
+  if (!ReadLineAt(impl_->cls[c].data.get(), e[2], &line)) return -1;
+  Fields f(line);
+  f.Next();  // synset_offset
+  uint32_t lex = 0;
+  if (!ParseUnsigned(f.Next(), 10, &lex)) return -1;
+  return static_cast<int>(lex);
+}
+
 // ---------------------------------------------------------------------------
 // Rule-only lemmatiser.
 

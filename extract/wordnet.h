@@ -68,6 +68,12 @@ class WordNet {
   // lexicons, not for the per-token path. Empty if the lemma is unknown.
   std::vector<std::string> Synonyms(std::string_view lemma, WordClass wc) const;
 
+  // The lexicographer file of the first (most frequent) sense of `lemma`
+  // in a word class (`man 5 lexnames`: 18 = noun.person, 6 = noun.artifact,
+  // 14 = noun.group), or -1 if the lemma is unknown. One pread per call:
+  // for rare decisions, not the per-token path.
+  int FirstSenseLexFile(std::string_view lemma, WordClass wc) const;
+
   // Number of lemmas in the index of a word class (for diagnostics).
   size_t LemmaCount(WordClass wc) const;
 

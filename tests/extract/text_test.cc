@@ -64,6 +64,18 @@ TEST(TokenizeTest, FlagsCapitalisation) {
   EXPECT_FALSE(toks[1].Has(kCapitalized));
 }
 
+TEST(TokenizeTest, ArabicArticleBeforeACapitalStartsAName) {
+  std::string text = "al-Shabaab el-Sisi all-Ukrainian as-is al-qaida";
+  std::vector<Token> toks;
+  Tokenize(text, &toks);
+  ASSERT_EQ(toks.size(), 5u);
+  EXPECT_TRUE(toks[0].Has(kCapitalized));
+  EXPECT_TRUE(toks[1].Has(kCapitalized));
+  EXPECT_FALSE(toks[2].Has(kCapitalized));
+  EXPECT_FALSE(toks[3].Has(kCapitalized));
+  EXPECT_FALSE(toks[4].Has(kCapitalized));
+}
+
 TEST(SentenceTest, SplitsAtTerminalPunctuationNotAbbreviations) {
   EXPECT_EQ(Sentences("Mr. Smith met Gen. Jones. They talked. Did it work? Yes!"),
             (std::vector<std::string>{"Mr. Smith met Gen. Jones.", "They talked.", "Did it work?", "Yes!"}));

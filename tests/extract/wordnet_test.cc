@@ -139,6 +139,17 @@ TEST_F(WordNetTest, MultiwordLemmas) {
   EXPECT_TRUE(wn_->Has("call_for", WordClass::kVerb));
 }
 
+TEST_F(WordNetTest, FirstSenseLexicographerFile) {
+  EXPECT_EQ(wn_->FirstSenseLexFile("engineer", WordClass::kNoun), 18);  // noun.person
+  EXPECT_EQ(wn_->FirstSenseLexFile("driver", WordClass::kNoun), 18);
+  EXPECT_EQ(wn_->FirstSenseLexFile("tanker", WordClass::kNoun), 6);  // noun.artifact
+  int meet = wn_->FirstSenseLexFile("meet", WordClass::kVerb);  // a verb file: 29 (verb.body) to 44 (verb.weather)
+  EXPECT_GE(meet, 29);
+  EXPECT_LE(meet, 44);
+  EXPECT_EQ(wn_->FirstSenseLexFile("qwxzt", WordClass::kNoun), -1);
+  EXPECT_EQ(wn_->FirstSenseLexFile("", WordClass::kNoun), -1);
+}
+
 TEST_F(WordNetTest, Has) {
   EXPECT_TRUE(wn_->Has("meet", WordClass::kVerb));
   EXPECT_TRUE(wn_->Has("Meet", WordClass::kVerb));
