@@ -31,7 +31,12 @@ bool IsConnective(std::string_view lower) {
       "reportedly", "allegedly", "apparently", "notably", "specifically", "firstly", "secondly",
       "lastly", "since", "while", "when", "after", "before", "although", "though", "because", "if",
       "despite", "following", "according", "under", "during", "amid", "with", "without", "by", "for",
-      "in", "on", "at", "from", "to", "of", "about", "over", "upon", "unlike", "thanks"};
+      "in", "on", "at", "from", "to", "of", "about", "over", "upon", "unlike", "thanks",
+      // Counts opening a sentence: "Three Druze civilians are shot dead".
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+      "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands", "dozens",
+      "several", "many", "some", "most", "all", "both", "few"};
   return s.count(lower) > 0;
 }
 // Party labels and title modifiers before a title or name: "Republican
@@ -1058,7 +1063,10 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // A bare group noun opening a sentence ("Police arrested ...",
     // "Protesters gathered ..."): the group of the country the document is
     // about, when it is clear.
-    if (i == s.first && IsCap(i) && Tag(i) != Pos::kVerb && !s.heading) {
+    // (Or an armed group or the police as the agent of a passive: "killed
+    // in an attack by gunmen on a village in Zamfara State, Nigeria".)
+    bool by_agent = i > s.first && Lower(i - 1) == "by" && !IsCap(i);
+    if (((i == s.first && IsCap(i)) || by_agent) && Tag(i) != Pos::kVerb && !s.heading) {
       // The noun: one word ("Police"), two ("Security forces"), or a
       // modifier and the noun ("Federal police", "Dock workers").
       size_t noun_end = i + 1;
@@ -1075,8 +1083,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         } else if (!canonical && (Tag(i) == Pos::kAdj || Tag(i) == Pos::kNoun) && Tag(i + 1) == Pos::kNoun &&
                    lex_.GroupNoun(Lower(i + 1)) && !MatchActorAt(i, &after_noun)) {
           // Not a demonym or name ("Russian forces launch ..." are Russia's,
-          // read below).
-          canonical = lex_.GroupNoun(Lower(i + 1));
+          // read below). A modifier that is a group noun itself decides
+          // ("rebel forces" are rebels, not the state's forces).
+          canonical = lex_.GroupNoun(std::string(lower) + "s");
+          if (canonical && AgentOf(*canonical) != "REB" && AgentOf(*canonical) != "OPP") canonical = nullptr;
+          if (!canonical) canonical = lex_.GroupNoun(Lower(i + 1));
           noun_end = i + 2;
         }
       }
@@ -1087,6 +1098,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       PhraseMatch after;
       bool named_after = (next == "of" || next == "from" || next == "in") && noun_end + 1 < s.last &&
                          MatchActorAt(noun_end + 1, &after) && lex_.actor(after.entry).category == "country";
+      if (by_agent && agent != "REB" && agent != "CRM" && agent != "COP" && agent != "MIL") agent.clear();
+      // ("by fighters associated with X" are X's, not the country's.)
+      if (by_agent && noun_end < s.last && Tag(noun_end) == Pos::kVerb && x_.tree_lex_ &&
+          x_.tree_lex_->In("tie_verb", VerbLemma(noun_end)))
+        agent.clear();
       if (!agent.empty() && !named_after && next != "and" && !(noun_end < s.last && IsCap(noun_end))) {
         // Else the one country this sentence names ("Police in Stuttgart,
         // Germany, arrest ...", "Police clash with protesters in Quito, Ecuador").
@@ -1176,7 +1192,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         const ActorEntry& ca = lex_.actor(cm.entry);
         std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
         for (size_t h = 0; h < nouns.size(); ++h) {
-          const std::string& noun = *lex_.GroupNoun(Lower(nouns[h]));
+          // ("rebel forces in Syria" are rebels.)
+          const std::string* mod = nouns[h] > s.first && (Tag(nouns[h] - 1) == Pos::kAdj || Tag(nouns[h] - 1) == Pos::kNoun)
+                                       ? lex_.GroupNoun(std::string(Lower(nouns[h] - 1)) + "s")
+                                       : nullptr;
+          if (mod && AgentOf(*mod) != "REB" && AgentOf(*mod) != "OPP") mod = nullptr;  // "government forces" stay forces
+          const std::string& noun = mod ? *mod : *lex_.GroupNoun(Lower(nouns[h]));
           int e = EntityFor(prefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ca.country,
                             GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), ca.country,
                                       ca.category != "country" && ca.code.empty() && AgentOf(noun) == "MIL" ? "" : std::string_view(noun)),
@@ -1909,6 +1930,13 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         else if (PlaceHeads().count(head)) category = "location";
         else if (std::string inner = InnerHeadCategory(words_, b, n); !inner.empty()) category = inner;
         else if (n - b >= 2 && x_.tree_lex_ && x_.tree_lex_->In("place_first", Lower(b))) category = "location";
+        // ("the village of Gobirawa Chali", "the town of X": a place.)
+        else if (b >= s.first + 2 && Lower(b - 1) == "of" &&
+                 (Lower(b - 2) == "village" || Lower(b - 2) == "town" || Lower(b - 2) == "city" ||
+                  Lower(b - 2) == "villages" || Lower(b - 2) == "towns" || Lower(b - 2) == "district" ||
+                  Lower(b - 2) == "province" || Lower(b - 2) == "region" || Lower(b - 2) == "island" ||
+                  Lower(b - 2) == "municipality" || Lower(b - 2) == "settlement" || Lower(b - 2) == "port"))
+          category = "location";
         else if (n - b == 1 && b > s.first) {
           std::string_view prev = Lower(b - 1);
           // (Not an owner or a name the tagger calls a person's: "in
@@ -2060,6 +2088,9 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
     std::string agent = c ? AgentOf(*c) : "";
     if (agent == "COP") force = "police";
     if (agent == "MIL") force = IsForcesNoun(*c) ? "forces" : *c;
+    // (Journalists and protesters struck too: "two journalists are shot
+    // dead in Mexico"; not migrants, often foreigners where they die.)
+    if (agent == "MED" || agent == "OPP") force = *c;
   }
   if (force.empty() && !tl->In("victim_noun", NounLemma(node)) && !tl->In("victim_noun", Lower(node))) return -1;
   const SentenceBounds& s = sents_[index];
@@ -2096,6 +2127,15 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
       if (!(w == "," || w == "of" || w == "the" || w == "and" || Tag(b - 1) == Pos::kAdj || IsCap(b - 1))) break;
     }
   }
+  // ("Five civilians are killed by militants in Niger": the place inside
+  // a non-state group's mention, "militants in Niger", says where.)
+  if (all.empty() && located.empty() && !state_agent)
+    for (int a : agents) {
+      const Mention& am = mentions_[a];
+      if (am.entity < 0 || entities_[am.entity].e.category != "group" || entities_[am.entity].e.country.empty()) continue;
+      for (size_t w = am.first; w < am.last; ++w)
+        if (Lower(w) == "in") located = entities_[am.entity].e.country;
+    }
   std::string iso = all.size() == 1 ? *all.begin() : located;
   // A state's strike on its own country's people is rarely what a
   // sentence says ("a Ukrainian drone attack on ... Russian-controlled

@@ -136,7 +136,10 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       // ("X's proposed laws": a participle before its noun.)
       bool adjectival = EndsWith(Lower(k), "ed") && k > s.first && k + 1 < s.last && Tag(k + 1) == Pos::kNoun &&
                         (Tag(k - 1) == Pos::kDet || Tag(k - 1) == Pos::kAdj || Lower(k - 1) == "'s");
-      if (!subordinate(k) && !adjectival && !(Tag(k) == Pos::kAux && k + 1 < s.last && subordinate(k + 1)))
+      // ("five people linked to Hamas": a participle of a tie after its noun.)
+      bool reduced = EndsWith(Lower(k), "ed") && k > s.first && Tag(k - 1) == Pos::kNoun &&
+                     x_.tree_lex_->In("tie_verb", VerbLemma(k));
+      if (!subordinate(k) && !adjectival && !reduced && !(Tag(k) == Pos::kAux && k + 1 < s.last && subordinate(k + 1)))
         finite = true;
     }
   if (!finite && s.last - s.first >= 5) {
@@ -147,6 +150,9 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       std::string_view w = Lower(t);
       // (Tagged a noun, or an adverb or adjective: "X nominates Y".)
       Pos p = Tag(t);
+      // (Or a lower-case word read as part of a name: "the Special
+      // Jurisdiction for Peace sentences X".)
+      if (p == Pos::kPropn && !IsCap(t)) p = Pos::kX;
       if ((p != Pos::kNoun && p != Pos::kAdv && p != Pos::kAdj && p != Pos::kX) || w.size() < 4 || !EndsWith(w, "s") ||
           EndsWith(w, "ss") || EndsWith(w, "ous") || EndsWith(w, "ics"))
         continue;
@@ -1774,7 +1780,12 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   std::vector<Target> objects;
   std::vector<int> patients;  // passive subjects
   if (passive) {
+    // (Also under a resulting state: "are shot dead by gunmen".)
+    std::vector<uint32_t> agent_phrases(KidsOf(t).begin(), KidsOf(t).end());
     for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kXcomp && Tag(k) == Pos::kAdj)
+        for (uint32_t g : KidsOf(k)) agent_phrases.push_back(g);
+    for (uint32_t k : agent_phrases)
       if (dep_[k] == Dep::kOblAgent || (dep_[k] == Dep::kObl && CaseOf(k) == "by")) {
         size_t before = subjects.size();
         ActorsOf(k, &subjects, 0, nullptr);
@@ -1820,6 +1831,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (dep_[k] != Dep::kObl) continue;
       std::string c = CaseOf(k);
       if (c != "in" && c != "during" && c != "by" && c != "after" && c != "amid" && c != "from") continue;
+      // ("killed in a series of Israeli airstrikes": the noun a light noun carries.)
+      if (tl.In("light_noun", NounLemma(k)))
+        for (uint32_t g : KidsOf(k))
+          if (dep_[g] == Dep::kNmod && CaseOf(g) == "of" && tl.In("instrument", NounLemma(g))) {
+            k = g;
+            break;
+          }
       if (!tl.In("instrument", NounLemma(k))) continue;
       for (int m : NounSources(k))
         subjects.push_back(m);
@@ -2109,6 +2127,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     // A compound object ("fire tear gas", "use water cannon").
     if (!vo && obj > 0 && dep_[obj - 1] == Dep::kCompound && head_[obj - 1] == obj)
       vo = tl.VerbObject(lemma, std::string(Lower(obj - 1)) + " " + NounLemma(obj));
+    // "announces a tariff increase on X", "a new sanctions package against
+    // X": the measure named by the compound before a head of amount.
+    int named_obj = obj;
+    if (!vo && obj > 0 && dep_[obj - 1] == Dep::kCompound && head_[obj - 1] == obj &&
+        tl.In("measure_head", NounLemma(obj))) {
+      vo = tl.VerbObject(lemma, NounLemma(obj - 1));
+      if (vo) named_obj = obj - 1;
+    }
     // "carried out attacks", "opened fire"
     if (!vo) {
       int prt = KidWith(t, Dep::kCompoundPrt);
@@ -2118,7 +2144,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (vo) {
       if (vo->cls == "-") return true;
       RelationEntry r;
-      r.lemma = lemma + " " + std::string(Lower(obj)) + (vo->preps.empty() ? "" : " " + vo->preps[0]);
+      r.lemma = lemma + " " + std::string(Lower(named_obj)) + (vo->preps.empty() ? "" : " " + vo->preps[0]);
       r.head = lemma;
       r.cls = vo->cls;
       r.polarity = vo->polarity;
@@ -2367,6 +2393,23 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   // are killed by ADF rebels in Bapere, DRC": unnamed victims are the
   // civilians of the country where it happened.
   // (Only attacks: people arrested are often foreigners.)
+  // "kill two militants belonging to the Hasm Movement", "arrests people
+  // linked to X": people known by their tie to an actor are that actor.
+  if (targets.empty() && !subjects.empty()) {
+    int node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
+    if (node >= 0 && Tag(static_cast<size_t>(node)) == Pos::kNoun && mention_at_[node] < 0)
+      for (uint32_t k : KidsOf(static_cast<size_t>(node))) {
+        if (dep_[k] != Dep::kAcl || !tl.In("tie_verb", VerbLemma(k))) continue;
+        std::vector<int> tied;
+        for (uint32_t g : KidsOf(k))
+          if (dep_[g] == Dep::kObl) ActorsOf(g, &tied, 0, nullptr);
+        for (int m : tied) {
+          Target tg;
+          tg.mention = m;
+          targets.push_back(tg);
+        }
+      }
+  }
   // (Also when the victims were read as an issue: "kill 12 villagers in
   // Zamfara State, Nigeria" is no issue "villager in Zamfara State".)
   if (!subjects.empty() && chosen->cls == "ASSAULT") {

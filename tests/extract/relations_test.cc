@@ -925,5 +925,34 @@ TEST_F(RelationsTest, NominalAttacksAndDesignationsTheParserHidesAndArabicArticl
   EXPECT_TRUE(Has(e, "al-Shabaab ASSAULT base")) << ::testing::PrintToString(Triples(e));
 }
 
+
+TEST_F(RelationsTest, AgentsOfPassivesAndPeopleKnownByTheirTies) {
+  // A passive's agent under "shot dead", an armed group after "by", the
+  // instrument a light noun carries ("a series of airstrikes").
+  auto a = Run("Two journalists are shot dead by gunmen in Norway.");
+  EXPECT_TRUE(Has(a, "Norwegian gunmen ASSAULT Norwegian journalists")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Four people are killed in a series of Norwegian airstrikes in Sweden.");
+  EXPECT_TRUE(Has(b, "Norway ASSAULT Swedish civilians")) << ::testing::PrintToString(Triples(b));
+  // "rebel forces" are rebels, not the state's forces.
+  auto c = Run("Ivo Marten was ousted by rebel forces in Sweden.");
+  EXPECT_TRUE(Has(c, "Swedish rebels COERCE Ivo Marten")) << ::testing::PrintToString(Triples(c));
+  // A count opening the sentence is no part of a name.
+  auto d = Run("Three Druze civilians are shot dead by unidentified gunmen in Bergen, Norway.");
+  EXPECT_TRUE(Has(d, "Norwegian gunmen ASSAULT Druze civilians")) << ::testing::PrintToString(Triples(d));
+  for (const auto& e : d.entities) EXPECT_NE(e.label.rfind("Three", 0), 0u) << e.label;
+  // People known by their tie to an actor are the actor.
+  auto e = Run("Norwegian police kill two suspected militants belonging to the Nordic Resistance Movement during a raid.");
+  EXPECT_TRUE(Has(e, "Norwegian police ASSAULT Nordic Resistance Movement")) << ::testing::PrintToString(Triples(e));
+  auto f = Run("German police arrest five people linked to Hamas.");
+  EXPECT_TRUE(Has(f, "German police COERCE Hamas")) << ::testing::PrintToString(Triples(f));
+}
+
+TEST_F(RelationsTest, MeasuresNamedByACompoundBeforeAHeadOfAmount) {
+  auto a = Run("The EU imposes a new sanctions package on Norway.");
+  EXPECT_TRUE(Has(a, "European Union SANCTION Norway")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway announces a 30% tariff increase on imported items from Sweden.");
+  EXPECT_TRUE(Has(b, "Norway SANCTION Sweden")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
