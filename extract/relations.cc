@@ -2200,7 +2200,10 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if (!(mutual && tl.In("agreement_noun", NounLemma(obj)))) return true;
       }
       // No target: the object noun may name the event itself ("expressed
-      // concerns regarding X"), or the verb its own.
+      // concerns regarding X"), or the verb its own; but an attack with
+      // no one named is no stance of the verb's ("providing airstrikes" is
+      // no aid).
+      if (vo->cls == "ASSAULT") return true;
     }
   }
 

@@ -404,7 +404,10 @@ void SplitSentences(std::string_view t, std::vector<Token>* tokens_ptr,
       std::string_view ns = Surface(t, next);
       int l;
       uint32_t cp = Decode(ns, 0, &l);
-      bool starts = IsUpper(cp) || IsDigit(cp) || cp == '"' || cp == 0x201C || cp == '(' || cp == 0x2018 || cp == '\'';
+      // ("... killed in the airstrike. al-Muhandis was ...": a name with a
+      // lower-case article starts a sentence too.)
+      bool starts = IsUpper(cp) || IsDigit(cp) || cp == '"' || cp == 0x201C || cp == '(' || cp == 0x2018 ||
+                    cp == '\'' || next.Has(kCapitalized);
       if (starts && next.begin > toks[last].end) {
         i = last;
         close(last + 1);

@@ -76,6 +76,11 @@ TEST(TokenizeTest, ArabicArticleBeforeACapitalStartsAName) {
   EXPECT_FALSE(toks[4].Has(kCapitalized));
 }
 
+TEST(SentenceTest, ANameWithALowerCaseArticleStartsASentence) {
+  EXPECT_EQ(Sentences("He was killed in the airstrike. al-Muhandis was there. It was late. and then"),
+            (std::vector<std::string>{"He was killed in the airstrike.", "al-Muhandis was there.", "It was late. and then"}));
+}
+
 TEST(SentenceTest, SplitsAtTerminalPunctuationNotAbbreviations) {
   EXPECT_EQ(Sentences("Mr. Smith met Gen. Jones. They talked. Did it work? Yes!"),
             (std::vector<std::string>{"Mr. Smith met Gen. Jones.", "They talked.", "Did it work?", "Yes!"}));
