@@ -1066,7 +1066,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     // (Or an armed group or the police as the agent of a passive: "killed
     // in an attack by gunmen on a village in Zamfara State, Nigeria".)
     bool by_agent = i > s.first && Lower(i - 1) == "by" && !IsCap(i);
-    if (((i == s.first && IsCap(i)) || by_agent) && Tag(i) != Pos::kVerb && !s.heading) {
+    // (Or protesters inside a sentence: "did not accede to protesters'
+    // demands" in a story about Hong Kong.)
+    const std::string* crowd_noun = i > s.first && !IsCap(i) ? lex_.GroupNoun(lower) : nullptr;
+    bool crowd = crowd_noun && AgentOf(*crowd_noun) == "OPP" && *crowd_noun != "opposition";
+    if (((i == s.first && IsCap(i)) || by_agent || crowd) && Tag(i) != Pos::kVerb && !s.heading) {
       // The noun: one word ("Police"), two ("Security forces"), or a
       // modifier and the noun ("Federal police", "Dock workers").
       size_t noun_end = i + 1;
@@ -1103,10 +1107,17 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (by_agent && noun_end < s.last && Tag(noun_end) == Pos::kVerb && x_.tree_lex_ &&
           x_.tree_lex_->In("tie_verb", VerbLemma(noun_end)))
         agent.clear();
+      // Inside a sentence: not people known by where they come from
+      // ("activists from 44 countries"), nor a side's supporters
+      // ("pro-Palestinian protesters"); the sentence's country first.
+      const bool inner = (by_agent || crowd) && i > s.first;
+      if (inner && (next == "from" || next == "of" || next == "with" ||
+                    Lower(i - 1).rfind("pro-", 0) == 0 || Lower(i - 1).rfind("anti-", 0) == 0))
+        agent.clear();
       if (!agent.empty() && !named_after && next != "and" && !(noun_end < s.last && IsCap(noun_end))) {
         // Else the one country this sentence names ("Police in Stuttgart,
         // Germany, arrest ...", "Police clash with protesters in Quito, Ecuador").
-        const ActorEntry* dc = agent != "GOV" ? document_country() : nullptr;
+        const ActorEntry* dc = agent != "GOV" && !inner ? document_country() : nullptr;
         // "Police in Stuttgart, Germany, arrest ...", "Officials in New York
         // City, United States, order ...": the country of the place list
         // after the noun (officials only so: "Officials said" names no one).
@@ -1132,6 +1143,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if (other) break;
           dc = &ca;
         }
+        if (!dc && inner) dc = document_country();
         if (dc) {
           std::string prefix = dc->adjective.empty() ? dc->label : dc->adjective;
           std::string noun = IsForcesNoun(*canonical) ? std::string("forces") : *canonical;

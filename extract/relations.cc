@@ -1651,7 +1651,9 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   // "rejected Washington's demand", "denied a request from the US": the
   // owner of the demand made it, of the verb's subject. Only the subject's
   // own reply is read from the verb; the demand is the owner's act.
-  if (r.cls != "DEMAND" && !negated)
+  // (Whether or not the reply is negated: "did not accede to protesters'
+  // demands" says they demanded.)
+  if (r.cls != "DEMAND")
     for (const auto& o : objects) {
       if (o.mention >= 0 || o.owner < 0 || o.node < 0 || !x_.tree_lex_->In("demand_noun", NounLemma(o.node))) continue;
       RelationEntry demand = r;

@@ -954,5 +954,29 @@ TEST_F(RelationsTest, MeasuresNamedByACompoundBeforeAHeadOfAmount) {
   EXPECT_TRUE(Has(b, "Norway SANCTION Sweden")) << ::testing::PrintToString(Triples(b));
 }
 
+
+TEST_F(RelationsTest, ProtestersInsideASentenceAreTheCountrysButNotASidesSupporters) {
+  auto a = Run("Norwegian police arrest 37 protesters near the parliament house in Oslo.");
+  EXPECT_TRUE(Has(a, "Norwegian police COERCE Norwegian protesters")) << ::testing::PrintToString(Triples(a));
+  // The country of the sentence's place, not the one the document names
+  // most, and never the side supporters are named for.
+  auto b = Run(
+      "Sweden condemns Norway. Five pro-Norwegian protesters are arrested by police during an event in Uppsala, "
+      "Sweden.");
+  bool swedish_police = false;
+  for (const auto& e : b.entities) {
+    EXPECT_NE(e.label, "Norwegian protesters");
+    EXPECT_NE(e.label, "Norwegian police");
+    swedish_police |= e.label == "Swedish police";
+  }
+  EXPECT_TRUE(swedish_police);
+  // People known by where they come from are no group of the document's country.
+  auto c = Run("Norway intercepts a flotilla and detains hundreds of activists from 44 countries.");
+  for (const auto& e : c.entities) EXPECT_NE(e.label, "Norwegian activists");
+  // The owner of a demand demanded it, whatever the reply.
+  auto d = Run("Ivo Marten did not accede to Norwegian protesters' demands for a new investigation.");
+  EXPECT_TRUE(Has(d, "Norwegian protesters DEMAND new investigation")) << ::testing::PrintToString(Triples(d));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
