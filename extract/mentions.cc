@@ -1112,7 +1112,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       // ("pro-Palestinian protesters"); the sentence's country first.
       const bool inner = (by_agent || crowd) && i > s.first;
       if (inner && (next == "from" || next == "of" || next == "with" ||
-                    Lower(i - 1).rfind("pro-", 0) == 0 || Lower(i - 1).rfind("anti-", 0) == 0))
+                    ((Lower(i - 1).rfind("pro-", 0) == 0 || Lower(i - 1).rfind("anti-", 0) == 0) &&
+                     mention_at_[i - 1] >= 0)))
         agent.clear();
       if (!agent.empty() && !named_after && next != "and" && !(noun_end < s.last && IsCap(noun_end))) {
         // Else the one country this sentence names ("Police in Stuttgart,

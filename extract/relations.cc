@@ -518,6 +518,14 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
         found = true;
       }
     }
+    // "Tens of thousands of protesters", "hundreds of supporters of X": a
+    // count's people.
+    if (!found && x_.tree_lex_->In("quantity_noun", Lower(t))) {
+      size_t before = out->size();
+      for (uint32_t k : KidsOf(t))
+        if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && k > t) ActorsOf(k, out, depth + 1, indirect);
+      found = out->size() > before;
+    }
     if (!found && (x_.tree_lex_->In("actor_head", Lower(t)) || lex_.GroupNoun(Lower(t)) ||
                    x_.tree_lex_->In("casualty", Lower(t)))) {
       for (uint32_t k : KidsOf(t)) {
@@ -2131,7 +2139,15 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       vo = tl.VerbObject(lemma, std::string(Lower(obj - 1)) + " " + NounLemma(obj));
     // "announces a tariff increase on X", "a new sanctions package against
     // X": the measure named by the compound before a head of amount.
+    // "provides intelligence, aircraft and assistance to X": a later
+    // conjunct's pattern.
     int named_obj = obj;
+    if (!vo)
+      for (uint32_t k : KidsOf(static_cast<size_t>(obj)))
+        if (!vo && dep_[k] == Dep::kConj && Tag(k) == Pos::kNoun) {
+          vo = tl.VerbObject(lemma, NounLemma(k));
+          if (vo) named_obj = static_cast<int>(k);
+        }
     if (!vo && obj > 0 && dep_[obj - 1] == Dep::kCompound && head_[obj - 1] == obj &&
         tl.In("measure_head", NounLemma(obj))) {
       vo = tl.VerbObject(lemma, NounLemma(obj - 1));
@@ -2199,7 +2215,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         EmitAll(subjects, targets, r, negated, conf, index);
         // "Presidents X and Y signed the free trade agreement": each also
         // takes the agreement's side (the relation lexicon's entry below).
-        if (!(mutual && tl.In("agreement_noun", NounLemma(obj)))) return true;
+        if (!(mutual && tl.In("agreement_noun", NounLemma(named_obj)))) return true;
       }
       // No target: the object noun may name the event itself ("expressed
       // concerns regarding X"), or the verb its own; but an attack with

@@ -978,5 +978,18 @@ TEST_F(RelationsTest, ProtestersInsideASentenceAreTheCountrysButNotASidesSupport
   EXPECT_TRUE(Has(d, "Norwegian protesters DEMAND new investigation")) << ::testing::PrintToString(Triples(d));
 }
 
+
+TEST_F(RelationsTest, CountsOfPeopleAndMorePatternVerbs) {
+  auto a = Run("Tens of thousands of protesters hold demonstrations against Ivo Marten in Oslo, Norway.");
+  EXPECT_TRUE(Has(a, "Norwegian protesters PROTEST Ivo Marten")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway implements a 10% across-the-board tariff on Swedish products.");
+  EXPECT_TRUE(Has(b, "Norway SANCTION Sweden")) << ::testing::PrintToString(Triples(b));
+  // A pattern read from a later conjunct of the object, with the
+  // agreement's side taken by each signer.
+  auto c = Run("The Norwegian and Swedish negotiating teams sign the hostage release and ceasefire deal in Oslo.");
+  EXPECT_TRUE(Has(c, "Norway COOPERATE Sweden")) << ::testing::PrintToString(Triples(c));
+  EXPECT_TRUE(Has(c, "Sweden COOPERATE hostage release")) << ::testing::PrintToString(Triples(c));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
