@@ -1958,6 +1958,20 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           if ((prev == "in" || prev == "at" || prev == "from" || prev == "near" || prev == "to" || prev == "across") &&
               !owner && name_type_[b] != static_cast<int8_t>(NameType::kPerson))
             category = "location";
+          // "the members of the Kuvendi": one unknown word after "the" names
+          // no person (a place after "in the").
+          // (Only a name that closes its phrase: not "the Trump
+          // administration", "the Ineos 1:59 Challenge".)
+          Pos after_name = n < s.last ? Tag(n) : Pos::kPunct;
+          if (prev == "the" && category == "person" && after_name != Pos::kNoun && after_name != Pos::kPropn &&
+              after_name != Pos::kNum && !toks_[n < s.last ? n : b].Has(kHasDigit)) {
+            std::string_view pp = b >= s.first + 2 ? Lower(b - 2) : std::string_view();
+            category = (pp == "in" || pp == "at" || pp == "from" || pp == "near" || pp == "to" || pp == "across" ||
+                        pp == "over" || pp == "through" || pp == "into" || pp == "on" || pp == "off" ||
+                        pp == "along" || pp == "under" || pp == "beyond" || pp == "around" || pp == "inside")
+                           ? "location"
+                           : "organization";
+          }
         }
         // A name after "company", "party" is an organisation's.
         // (Two words the name tagger calls a person's may be one: "the

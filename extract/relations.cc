@@ -273,6 +273,16 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     Pos next = Tag(t + 1);
     if (next == Pos::kNoun || next == Pos::kAdj || next == Pos::kPropn) tags_[t] = Pos::kAdj;
   }
+  // "the newly elected President X", "a democratically elected leader": a
+  // participle after such an adverb describes the noun after it.
+  for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
+    std::string_view p = Lower(t - 1);
+    if (Tag(t) != Pos::kVerb || !EndsWith(Lower(t), "ed") ||
+        !(EndsWith(p, "newly") || p == "democratically" || p == "duly" || p == "popularly"))
+      continue;
+    Pos n = Tag(t + 1);
+    if (n == Pos::kPropn || n == Pos::kNoun || n == Pos::kAdj) tags_[t] = Pos::kAdj;
+  }
   // "a Palestinian militant": the group noun closing a group's mention,
   // which the tagger read as an adjective, is the noun.
   for (size_t t = s.first; t < s.last; ++t) {

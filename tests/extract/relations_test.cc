@@ -991,5 +991,22 @@ TEST_F(RelationsTest, CountsOfPeopleAndMorePatternVerbs) {
   EXPECT_TRUE(Has(c, "Sweden COOPERATE hostage release")) << ::testing::PrintToString(Triples(c));
 }
 
+
+TEST_F(RelationsTest, ReceivingThingsAndElectedDescriptionsAreNoEvents) {
+  // "receive" is a meeting only with someone received.
+  auto a = Run("Ivo Marten received criticism for the move.");
+  for (const auto& r : a.relations) ADD_FAILURE() << Label(a, r.subject) << " " << r.cls << " " << Label(a, r.object);
+  auto b = Run("Ivo Marten receives Peter Holm in Oslo.");
+  EXPECT_TRUE(Has(b, "Ivo Marten CONSULT Peter Holm")) << ::testing::PrintToString(Triples(b));
+  // "newly elected" describes; electing a body's members is no support
+  // of a person; one unknown word after "the" names no person.
+  auto c = Run("The Storting subpoenaed a transcript of a call between Ivo Marten and then-newly elected President Peter Holm.");
+  for (const auto& r : c.relations) EXPECT_NE(r.cls, "SUPPORT") << Label(c, r.subject) << " " << Label(c, r.object);
+  auto d = Run("Citizens of Norway vote to elect the members of the Kuvendi.");
+  for (const auto& r : d.relations) EXPECT_NE(r.cls, "SUPPORT") << Label(d, r.subject) << " " << Label(d, r.object);
+  for (const auto& e : d.entities)
+    if (e.label == "Kuvendi") EXPECT_EQ(e.category, "organization");
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
