@@ -2344,6 +2344,31 @@ void DocumentRun::ResolveNames() {
     }
     if (found >= 0) join(e, found);
   }
+  // "Shahid Soleymani" beside "Qasem Soleimani": an honorific ("martyr",
+  // "pilgrim": the `honorific_before` list) before a surname, or its
+  // spelling one letter away, of the one person of the document with that
+  // surname. (Also a first name elsewhere, so only beside such a person.)
+  if (const TreeLexicon* tl = x_.tree_lex_.get()) {
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const auto& le = entities_[e];
+      if (le.known || le.e.category != "person" || into[e] >= 0) continue;
+      size_t sp = le.e.label.find(' ');
+      if (sp == std::string::npos || le.e.label.find(' ', sp + 1) != std::string::npos) continue;
+      if (!tl->In("honorific_before", LowerAscii(le.e.label.substr(0, sp)))) continue;
+      std::string key = graph::FoldKey(le.e.label.substr(sp + 1));
+      int found = -1;
+      for (size_t o = 0; o < entities_.size(); ++o) {
+        const auto& oe = entities_[o].e;
+        size_t osp = oe.label.rfind(' ');
+        if (o == e || oe.category != "person" || osp == std::string::npos) continue;
+        std::string last = graph::FoldKey(oe.label.substr(osp + 1));
+        bool close = last == key || (last.size() >= 5 && key.size() >= 5 && last.compare(0, 2, key, 0, 2) == 0 &&
+                                     OneEditApart(last, key));
+        if (close) found = found == -1 ? static_cast<int>(o) : -2;
+      }
+      if (found >= 0) join(e, found);
+    }
+  }
   // Two spellings of one name with one word a letter apart ("Haghia Sophia"
   // and "Hagia Sophia"), and a name glossed in brackets right after another
   // ("Ayasofya [Haghia Sophia]"): one node.

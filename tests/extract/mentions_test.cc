@@ -363,5 +363,19 @@ TEST_F(MentionsTest, ALoneSurnameOfAPersonNamedBeforeIsThatPersonNotTheLexiconEn
   EXPECT_FALSE(jordan) << Joined(c);
 }
 
+
+TEST_F(MentionsTest, AnHonorificBeforeASurnameIsThePersonWithThatSurname) {
+  // "Shahid" (martyr) before the surname, spelt a letter apart, of the one
+  // person of the document with that surname.
+  auto a = Run(
+      "Ivar Soleimani was killed in the strike. Supporters said: Shahid Soleymani is the face of the resistance.");
+  EXPECT_EQ(Label(a, "Shahid Soleymani"), nullptr) << Joined(a);
+  EXPECT_NE(Label(a, "Ivar Soleimani"), nullptr) << Joined(a);
+  // Also a first name: another surname stays another person.
+  auto b = Run("Imran Khan met Shahid Afridi in Lahore.");
+  EXPECT_NE(Label(b, "Shahid Afridi"), nullptr) << Joined(b);
+  EXPECT_NE(Label(b, "Imran Khan"), nullptr) << Joined(b);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
