@@ -133,6 +133,9 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
   for (size_t k = s.first; k < s.last; ++k)
     if ((Tag(k) == Pos::kVerb || Tag(k) == Pos::kAux) && !EndsWith(Lower(k), "ing")) {
       last_verb = k;
+      // (A verb after "and" is a second verb: "A barrage kills eight and
+      // injures 287" has its first one read as a noun.)
+      if (k > s.first && Lower(k - 1) == "and") continue;
       // ("X's proposed laws": a participle before its noun.)
       bool adjectival = EndsWith(Lower(k), "ed") && k > s.first && k + 1 < s.last && Tag(k + 1) == Pos::kNoun &&
                         (Tag(k - 1) == Pos::kDet || Tag(k - 1) == Pos::kAdj || Lower(k - 1) == "'s");
@@ -167,7 +170,11 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
                       next == Pos::kPron || next == Pos::kAdj))
         continue;
       std::string lemma = x_.wordnet_ ? x_.wordnet_->Lemma(w, WordClass::kVerb) : RuleLemma(w, WordClass::kVerb);
-      if (lemma.empty() || lemma == w || !KnownVerb(lemma)) continue;
+      // (Or a word that can only be a verb, right after its subject: "The
+      // Constitutional Court confirms X's ban".)
+      bool only_verb = x_.wordnet_ && mention_at_[t - 1] >= 0 && x_.wordnet_->Has(lemma, WordClass::kVerb) &&
+                       !x_.wordnet_->Has(lemma, WordClass::kNoun) && !x_.wordnet_->Has(w, WordClass::kNoun);
+      if (lemma.empty() || lemma == w || (!KnownVerb(lemma) && !only_verb)) continue;
       tags_[t] = Pos::kVerb;
       verb_lemma_[t].clear();
       return;
@@ -546,6 +553,13 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
                      (d == Dep::kNmod && CaseOf(k) == "in" && x_.tree_lex_->In("in_owner", Lower(t)));
         if (!owner) continue;
         int om = mention_at_[k];
+        // ("members of the Venezuelan gang Tren de Aragua": the name the
+        // "of" phrase's noun carries.)
+        if (om < 0 && d == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) {
+          std::vector<int> inner;
+          ActorsOf(k, &inner, depth + 1, nullptr);
+          if (!inner.empty()) om = inner.front();
+        }
         // Not a part of a hyphenated word: "Rwandan-backed rebels" are not Rwanda.
         if (om >= 0 && mentions_[om].entity >= 0 && mentions_[om].byte_end == 0 &&
             !(d == Dep::kNmod && CaseOf(k) == "in" && entities_[mentions_[om].entity].e.category == "location")) {

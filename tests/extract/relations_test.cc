@@ -1008,5 +1008,21 @@ TEST_F(RelationsTest, ReceivingThingsAndElectedDescriptionsAreNoEvents) {
     if (e.label == "Kuvendi") EXPECT_EQ(e.category, "organization");
 }
 
+
+TEST_F(RelationsTest, MembersOfANamedGroupAndHeadlineVerbsBeforeASecondVerb) {
+  auto a = Run("Police in Norway arrest 13 alleged members of the Swedish gang Los Halcones.");
+  EXPECT_TRUE(Has(a, "Norwegian police COERCE Los Halcones")) << ::testing::PrintToString(Triples(a));
+  // "kills ... and injures": the first verb read as a noun after an
+  // instrument; a verb only WordNet knows ("confirms") after its subject.
+  auto b = Run("A Norwegian ballistic missile barrage kills eight people and injures 287 others in central Sweden.");
+  EXPECT_TRUE(Has(b, "Norway ASSAULT Swedish civilians")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("The Supreme Court of Norway confirms Ivo Marten's six-year ban from office, rejecting Marten's appeal.");
+  EXPECT_TRUE(Has(c, "Supreme Court of Norway REJECT Ivo Marten")) << ::testing::PrintToString(Triples(c));
+  EXPECT_FALSE(Has(c, "Ivo Marten REJECT appeal")) << ::testing::PrintToString(Triples(c));
+  // A place attacks no one.
+  auto d = Run("A series of Russian strikes targeting Ukraine's Kharkiv and Odesa kills at least five people.");
+  for (const auto& r : d.relations) EXPECT_NE(Label(d, r.subject), "Odesa") << r.cls << " " << Label(d, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
