@@ -1024,5 +1024,17 @@ TEST_F(RelationsTest, MembersOfANamedGroupAndHeadlineVerbsBeforeASecondVerb) {
   for (const auto& r : d.relations) EXPECT_NE(Label(d, r.subject), "Odesa") << r.cls << " " << Label(d, r.object);
 }
 
+
+TEST_F(RelationsTest, WhatOneIsAllowedToDoIsNoFact) {
+  auto a = Run("The Norwegian government is allowed to provide Sweden a provisional license.");
+  bool aid = false;
+  for (const auto& r : a.relations)
+    if (r.cls == "AID") {
+      aid = true;
+      EXPECT_EQ(r.mode, "permitted") << Label(a, r.subject) << " " << Label(a, r.object);
+    }
+  EXPECT_TRUE(aid) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
