@@ -2504,6 +2504,27 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     targets.erase(std::remove_if(targets.begin(), targets.end(), [](const Target& tg) { return tg.mention < 0; }),
                   targets.end());
   }
+  // "Kazakhstan joins the Abraham Accords", "Finland joins NATO": a state
+  // or organisation entering an agreement or a body; not people joining a
+  // party (an affiliation), nor "was joined by X, Y and Z".
+  if (tl.In("membership_verb", lemma)) {
+    bool state = false;
+    for (int sm : subjects) {
+      const std::string& c = entities_[mentions_[sm].entity].e.category;
+      state |= c == "country" || c == "organization";
+    }
+    if (passive || !state) return true;
+    targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                 [&](const Target& tg) {
+                                   if (tg.mention >= 0)
+                                     return mentions_[tg.mention].entity < 0 ||
+                                            entities_[mentions_[tg.mention].entity].e.category != "organization";
+                                   return tg.node < 0 || !(tl.In("agreement_noun", NounLemma(tg.node)) ||
+                                                           tl.In("bloc_noun", NounLemma(tg.node)));
+                                 }),
+                  targets.end());
+    if (targets.empty()) return true;
+  }
   if (tl.In("person_target", lemma))
     targets.erase(std::remove_if(targets.begin(), targets.end(),
                                  [&](const Target& tg) {

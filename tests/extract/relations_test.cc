@@ -1036,5 +1036,17 @@ TEST_F(RelationsTest, WhatOneIsAllowedToDoIsNoFact) {
   EXPECT_TRUE(aid) << ::testing::PrintToString(Triples(a));
 }
 
+
+TEST_F(RelationsTest, StatesJoiningAgreementsAndBodiesButNotPeopleJoiningParties) {
+  auto a = Run("Norway formally joins the Abraham Accords.");
+  EXPECT_TRUE(Has(a, "Norway AGREE Abraham Accords")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Finland joins NATO.");
+  EXPECT_TRUE(Has(b, "Finland AGREE NATO")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("Ivo Marten joined the Green Party and ran for Congress in 2018.");
+  for (const auto& r : c.relations) EXPECT_NE(r.cls, "AGREE") << Label(c, r.subject) << " " << Label(c, r.object);
+  auto d = Run("The United States announced a naval coalition which was joined by Norway, Sweden and Denmark.");
+  for (const auto& r : d.relations) EXPECT_NE(r.cls, "AGREE") << Label(d, r.subject) << " " << Label(d, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
