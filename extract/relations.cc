@@ -1293,6 +1293,12 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     if (d == Dep::kCompound || d == Dep::kFlat || (d == Dep::kAmod && Tag(k) != Pos::kVerb && Tag(k) != Pos::kNum)) {
       if (k + 4 < n) continue;  // far modifiers are parse noise
       // (Nor hedges: "suspected drug dealers" are "drug dealers".)
+      // (Nor an amount: "a US$100,000 reward", "a $10 million dollar reward".)
+      std::string_view kw = Lower(k);
+      if (words_[k].find('$') != std::string_view::npos || Tag(k) == Pos::kSym ||
+          (k + 1 < toks_.size() && words_[k + 1].find('$') != std::string_view::npos) || kw == "dollar" ||
+          kw == "dollars" || kw == "euro" || kw == "euros" || kw == "yuan" || kw == "rupee" || kw == "yen")
+        continue;
       if (d == Dep::kAmod && (Lower(k) == "such" || Lower(k) == "other" || Lower(k) == "many" || Lower(k) == "several" ||
                                Lower(k) == "further" || Lower(k) == "same" || Lower(k) == "own" ||
                                Lower(k) == "suspected" || Lower(k) == "alleged" || Lower(k) == "presumed" ||

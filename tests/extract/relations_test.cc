@@ -1048,5 +1048,22 @@ TEST_F(RelationsTest, StatesJoiningAgreementsAndBodiesButNotPeopleJoiningParties
   for (const auto& r : d.relations) EXPECT_NE(r.cls, "AGREE") << Label(d, r.subject) << " " << Label(d, r.object);
 }
 
+
+TEST_F(RelationsTest, FiresDoNotKillBalancesAreNotStruckAndAmountsAreNoIssues) {
+  auto a = Run("A man is arrested for starting the Bergen Fire that killed 12 people in Hordaland, Norway.");
+  for (const auto& r : a.relations) EXPECT_NE(Label(a, r.subject), "Bergen Fire") << r.cls << " " << Label(a, r.object);
+  auto b = Run("The Norwegian directive seeks to strike a balance between the interests at stake.");
+  for (const auto& r : b.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(b, r.subject) << " " << Label(b, r.object);
+  auto c = Run("Norway lifts a $10 million dollar reward for information on Ivo Marten.");
+  auto d = Run("The government of Norway offers a US$100,000 reward for the capture of Ivo Marten.");
+  for (const auto* x : {&c, &d})
+    for (const auto& r : x->relations) {
+      std::string o = Label(*x, r.object);
+      EXPECT_EQ(o.find('$'), std::string::npos) << o;
+      EXPECT_EQ(o.find("dollar"), std::string::npos) << o;
+    }
+  EXPECT_TRUE(Has(c, "Norway CONCEDE reward for information")) << ::testing::PrintToString(Triples(c));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
