@@ -1915,6 +1915,12 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         break;
       }
   }
+  // "declined Y's offer to resign": with an object noun before it, the
+  // clause completes the noun (the offer), not the verb.
+  if (ce && xcomp >= 0 && ce->target == ComplementEntry::kInner) {
+    int o = KidWith(t, Dep::kObj);
+    if (o >= 0 && o < xcomp && Tag(static_cast<size_t>(o)) == Pos::kNoun) xcomp = -1;
+  }
   if (ce && xcomp >= 0 && IsVerbal(xcomp)) {
     if (ce->target == ComplementEntry::kNone) {
       mode_of_[xcomp] = ce->mode;

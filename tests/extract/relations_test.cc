@@ -1065,5 +1065,14 @@ TEST_F(RelationsTest, FiresDoNotKillBalancesAreNotStruckAndAmountsAreNoIssues) {
   EXPECT_TRUE(Has(c, "Norway CONCEDE reward for information")) << ::testing::PrintToString(Triples(c));
 }
 
+
+TEST_F(RelationsTest, AClauseAfterAnObjectNounCompletesTheNoun) {
+  auto a = Run("Ivo Marten declined Prime Minister Peter Holm's offer to resign after the leak of a recording.");
+  EXPECT_TRUE(Has(a, "Ivo Marten REJECT Peter Holm")) << ::testing::PrintToString(Triples(a));
+  EXPECT_FALSE(Has(a, "Ivo Marten REJECT leak of recording")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway refused to meet Sweden.");
+  EXPECT_TRUE(Has(b, "Norway REJECT Sweden")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
