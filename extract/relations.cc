@@ -193,8 +193,14 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       // (After a name, or after an instrument: "Israeli strikes kill".)
       if ((mention_at_[t - 1] < 0 && !x_.tree_lex_->In("instrument", NounLemma(t - 1))) || mention_at_[t] >= 0) continue;
       Pos next = Tag(t + 1);
+      // (Or before the preposition of one of its entries: "mercenaries ...
+      // in North Kivu surrender to the M23".)
+      bool own_prep = false;
+      if (next == Pos::kAdp)
+        if (const auto* entries = lex_.Relations(w, false))
+          for (const auto& r : *entries) own_prep |= r.prep == Lower(t + 1);
       if (!(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdj ||
-            (next == Pos::kAdp && Lower(t + 1) == "at") || mention_at_[t + 1] >= 0 ||
+            (next == Pos::kAdp && (Lower(t + 1) == "at" || own_prep)) || mention_at_[t + 1] >= 0 ||
             (next == Pos::kNoun && x_.tree_lex_->HasVerbObjects(std::string(w)))))
         continue;
       if (!KnownVerb(std::string(w)) || !x_.wordnet_ || !x_.wordnet_->Has(w, WordClass::kVerb)) continue;
@@ -2665,8 +2671,14 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (!IsVerbal(h) || !argument) return;
     }
     std::vector<int> sides;
+    // ("a shootout between Gulf Cartel gunmen and the ELN": a side named
+    // by its owner.)
     for (const auto& tg : targets)
       if (tg.mention >= 0 && mentions_[tg.mention].entity >= 0) sides.push_back(tg.mention);
+      else if (tg.mention < 0 && tg.owner >= 0 && mentions_[tg.owner].entity >= 0) sides.push_back(tg.owner);
+    // (Places are no sides: "a shootout between Kurram and North Waziristan".)
+    for (int m : sides)
+      if (entities_[mentions_[m].entity].e.category == "location") return;
     if (sides.size() < 2) return;
     bool negated = TreeNegated(t);
     for (int a : sides)

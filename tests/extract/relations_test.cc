@@ -1074,5 +1074,19 @@ TEST_F(RelationsTest, AClauseAfterAnObjectNounCompletesTheNoun) {
   EXPECT_TRUE(Has(b, "Norway REJECT Sweden")) << ::testing::PrintToString(Triples(b));
 }
 
+
+TEST_F(RelationsTest, ShootoutsBetweenGroupsSurrendersAndBombingCampaigns) {
+  auto a = Run("Nine people are killed during a shootout between Los Halcones gunmen and the Norwegian Army in Bergen, Norway.");
+  EXPECT_TRUE(Has(a, "Norwegian Army ASSAULT Los Halcones") || Has(a, "Norwegian forces ASSAULT Los Halcones"))
+      << ::testing::PrintToString(Triples(a));
+  auto b = Run("Romanian mercenaries surrender to the M23.");
+  EXPECT_TRUE(Has(b, "Romanian mercenaries CONCEDE March 23 Movement")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("The Norwegian Air Force launches a bombing campaign against Sweden.");
+  EXPECT_TRUE(Has(c, "Norwegian Air Force ASSAULT Sweden") || Has(c, "Norwegian forces ASSAULT Sweden"))
+      << ::testing::PrintToString(Triples(c));
+  auto d = Run("Five soldiers are killed in a shootout between Kharkiv and Odesa.");
+  for (const auto& r : d.relations) EXPECT_NE(Label(d, r.subject), "Kharkiv") << r.cls << " " << Label(d, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
