@@ -723,6 +723,9 @@ void DocumentRun::Emit(int subject_mention, const Target& target, const Relation
   if (se < 0) return;
   int oe = target.mention >= 0 ? mentions_[target.mention].entity : -1;
   if (target.mention >= 0 && (oe < 0 || oe == se)) return;
+  // Verbs of actors only ("blasted Biden", not "blasted sacred sites").
+  if (target.mention < 0 && x_.tree_lex_ && x_.tree_lex_->In("actor_target", r.head.empty() ? r.lemma : r.head))
+    return;
   // A place does not attack or arrest ("strikes targeting ... Sumy Oblast
   // kill five" read with the place as the subject).
   if ((r.cls == "ASSAULT" || r.cls == "COERCE") && entities_[se].e.category == "location") return;

@@ -1088,5 +1088,17 @@ TEST_F(RelationsTest, ShootoutsBetweenGroupsSurrendersAndBombingCampaigns) {
   for (const auto& r : d.relations) EXPECT_NE(Label(d, r.subject), "Kharkiv") << r.cls << " " << Label(d, r.object);
 }
 
+
+TEST_F(RelationsTest, MoreStanceVerbsAndVerbsOfActorsOnly) {
+  auto a = Run("Ivo Marten disagreed with the correlation between the overdoses and the payments.");
+  EXPECT_TRUE(Has(a, "Ivo Marten DISAPPROVE correlation")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Ivo Marten blasted Peter Holm as a career politician.");
+  EXPECT_TRUE(Has(b, "Ivo Marten DISAPPROVE Peter Holm")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("Ivo Marten said mining companies frequently blasted sacred sites in Norway.");
+  for (const auto& r : c.relations) EXPECT_NE(r.cls, "DISAPPROVE") << Label(c, r.subject) << " " << Label(c, r.object);
+  auto d = Run("The Norwegian government disputes the report.");
+  EXPECT_TRUE(Has(d, "Norway REJECT report")) << ::testing::PrintToString(Triples(d));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
