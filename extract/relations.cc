@@ -1814,11 +1814,18 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   // contest in sport is no attack.
   if (tl.In("contest_verb", lemma)) {
     for (size_t k = s.first; k < s.last; ++k)
-      if (tl.In("sport", Lower(k)) || (Tag(k) == Pos::kNoun && tl.In("sport", NounLemma(k)))) return true;
+      if (tl.In("sport", Lower(k)) || (Tag(k) == Pos::kNoun && tl.In("sport", NounLemma(k))) ||
+          tl.In("election_word", Lower(k)) || (Tag(k) == Pos::kNoun && tl.In("election_word", NounLemma(k))))
+        return true;
   }
   bool through = false, pronoun = false;
   bool passive = TreePassive(t);
   bool negated = TreeNegated(t);
+  // "unless the United States lifts its tariffs", "if Russia attacks": a
+  // condition is no fact.
+  if (mode_of_[t].empty())
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kMark && (Lower(k) == "if" || Lower(k) == "unless")) mode_of_[t] = "conditional";
   // An outer verb that negates or decides: "did not agree to meet".
   if (dep_[t] == Dep::kXcomp && head_[t] >= 0 && TreeNegated(head_[t])) negated = true;
 
@@ -2240,6 +2247,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         }
       }
       if (TreeIntent(t) && r.mode.empty()) r.mode = "intent";
+      if (r.mode.empty() && !mode_of_[t].empty()) r.mode = mode_of_[t];
       float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
       if (vo->seeded) {
         conf -= Confidence::kSeeded;

@@ -1100,5 +1100,21 @@ TEST_F(RelationsTest, MoreStanceVerbsAndVerbsOfActorsOnly) {
   EXPECT_TRUE(Has(d, "Norway REJECT report")) << ::testing::PrintToString(Triples(d));
 }
 
+
+TEST_F(RelationsTest, ConditionsDecisionsAndElectionsAreNoFactsOrAttacks) {
+  auto a = Run("Oslo will end the contracts unless Sweden lifts its tariffs on Norway.");
+  bool lifted = false;
+  for (const auto& r : a.relations)
+    if (r.cls == "RETREAT") {
+      lifted = true;
+      EXPECT_EQ(r.mode, "conditional");
+    }
+  EXPECT_TRUE(lifted) << ::testing::PrintToString(Triples(a));
+  auto b = Run("The Norwegian government has decided to occupy the Svalbard islands.");
+  for (const auto& r : b.relations) EXPECT_EQ(r.mode, "intent") << r.cls << " " << Label(b, r.object);
+  auto c = Run("Preliminary results show that Ivo Marten will defeat Peter Holm with 50.89% of the votes.");
+  for (const auto& r : c.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(c, r.subject) << " " << Label(c, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
