@@ -1788,7 +1788,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     // (The clause hangs on the verb or, "accuses Hamas of violating", on
     // its object.)
     std::vector<uint32_t> stack, heads = {static_cast<uint32_t>(t)};
-    if (int o = KidWith(t, Dep::kObj); o >= 0) heads.push_back(static_cast<uint32_t>(o));
+    if (int o = KidWith(t, Dep::kObj); o >= 0) {
+      heads.push_back(static_cast<uint32_t>(o));
+      // (Or on another word of the object's name: "accuses Supreme Leader
+      // Ayatollah Ali Khamenei of forcing", under "Ali".)
+      if (int om = mention_at_[o]; om >= 0)
+        for (uint32_t w = mentions_[om].first; w < mentions_[om].last; ++w)
+          if (w != static_cast<uint32_t>(o)) heads.push_back(w);
+    }
     for (uint32_t h : heads)
       for (uint32_t k : KidsOf(h)) {
         int mk = IsVerbal(k) ? KidWith(k, Dep::kMark) : -1;

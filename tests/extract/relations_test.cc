@@ -1116,5 +1116,17 @@ TEST_F(RelationsTest, ConditionsDecisionsAndElectionsAreNoFactsOrAttacks) {
   for (const auto& r : c.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(c, r.subject) << " " << Label(c, r.object);
 }
 
+
+TEST_F(RelationsTest, WhatOneIsAccusedOfStaysReportedWhenTheClauseHangsOnTheName) {
+  auto a = Run("Ivo Marten accuses Supreme Leader Ayatollah Ali Khamenei of forcing Norwegians into the war.");
+  bool coerce = false;
+  for (const auto& r : a.relations)
+    if (r.cls == "COERCE") {
+      coerce = true;
+      EXPECT_EQ(r.mode, "reported") << Label(a, r.subject) << " " << Label(a, r.object);
+    }
+  EXPECT_TRUE(coerce) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
