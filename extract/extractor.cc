@@ -723,17 +723,17 @@ void DocumentRun::Emit(int subject_mention, const Target& target, const Relation
   if (se < 0) return;
   int oe = target.mention >= 0 ? mentions_[target.mention].entity : -1;
   if (target.mention >= 0 && (oe < 0 || oe == se)) return;
-  // Verbs of actors only ("blasted Biden", not "blasted sacred sites").
-  if (target.mention < 0 && x_.tree_lex_ && x_.tree_lex_->In("actor_target", r.head.empty() ? r.lemma : r.head))
-    return;
   // A place does not attack or arrest ("strikes targeting ... Sumy Oblast
   // kill five" read with the place as the subject).
   if ((r.cls == "ASSAULT" || r.cls == "COERCE") && entities_[se].e.category == "location") return;
-  // Verbs of people only ("elect"): not a body or an office as an issue,
-  // however the relation was reached ("vote to elect the members of X").
-  if (x_.tree_lex_ && x_.tree_lex_->In("person_target", r.head.empty() ? r.lemma : r.head) &&
-      (oe < 0 || entities_[oe].e.category != "person"))
-    return;
+  if (const TreeLexicon* tl = x_.tree_lex_.get()) {
+    const std::string& head = r.head.empty() ? r.lemma : r.head;
+    // Verbs of actors only ("blasted Biden", not "blasted sacred sites");
+    // of people only ("elect": not a body or an office, however the
+    // relation was reached: "vote to elect the members of X").
+    if (target.mention < 0 && tl->In("actor_target", head)) return;
+    if (tl->In("person_target", head) && (oe < 0 || entities_[oe].e.category != "person")) return;
+  }
   // An actor with a compound code acts as each of its members.
   for (int s : MembersOf(se))
     for (int o : MembersOf(oe)) EmitEntities(s, o, target, r, negated, confidence, sentence);

@@ -61,6 +61,12 @@ bool OneEditApart(const std::string& a, const std::string& b) {
   if (s.size() == l.size()) return s.compare(i + 1, std::string::npos, l, i + 1, std::string::npos) == 0;
   return s.compare(i, std::string::npos, l, i + 1, std::string::npos) == 0;
 }
+// Two spellings of one name a letter apart: five letters or more, the
+// first two the same ("Sarea"/"Saree", "Soleimani"/"Soleymani"; not
+// "Walker"/"Welker").
+bool ALetterApart(const std::string& a, const std::string& b) {
+  return a.size() >= 5 && b.size() >= 5 && a.compare(0, 2, b, 0, 2) == 0 && OneEditApart(a, b);
+}
 bool IsNameParticle(std::string_view lw) {
   static const std::unordered_set<std::string_view> s = {
       "de", "bin", "bint", "al", "el", "van", "von", "der", "den", "ter", "la", "le", "da", "del", "della",
@@ -137,6 +143,15 @@ std::string AgentOf(std::string_view canonical) {
       {"journalists", "MED"}, {"state media", "MED"}};
   auto it = m.find(canonical);
   return it == m.end() ? "" : std::string(it->second);
+}
+// A modifier that names a non-state group itself decides the group it
+// modifies: "rebel forces" are rebels, not the state's forces
+// ("government forces" stay forces). The group noun of the modifier, or
+// nullptr.
+const std::string* NonStateModifier(const Lexicons& lex, std::string_view lower_modifier) {
+  const std::string* g = lex.GroupNoun(std::string(lower_modifier) + "s");
+  if (g && AgentOf(*g) != "REB" && AgentOf(*g) != "OPP") return nullptr;
+  return g;
 }
 // The agent of a group noun: the agents dictionaries' (a user's --agents
 // file over the shipped lexicons/agents.tsv) for the whole noun, else the
@@ -1087,10 +1102,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         } else if (!canonical && (Tag(i) == Pos::kAdj || Tag(i) == Pos::kNoun) && Tag(i + 1) == Pos::kNoun &&
                    lex_.GroupNoun(Lower(i + 1)) && !MatchActorAt(i, &after_noun)) {
           // Not a demonym or name ("Russian forces launch ..." are Russia's,
-          // read below). A modifier that is a group noun itself decides
-          // ("rebel forces" are rebels, not the state's forces).
-          canonical = lex_.GroupNoun(std::string(lower) + "s");
-          if (canonical && AgentOf(*canonical) != "REB" && AgentOf(*canonical) != "OPP") canonical = nullptr;
+          // read below; "rebel forces" are rebels).
+          canonical = NonStateModifier(lex_, lower);
           if (!canonical) canonical = lex_.GroupNoun(Lower(i + 1));
           noun_end = i + 2;
         }
@@ -1207,9 +1220,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         for (size_t h = 0; h < nouns.size(); ++h) {
           // ("rebel forces in Syria" are rebels.)
           const std::string* mod = nouns[h] > s.first && (Tag(nouns[h] - 1) == Pos::kAdj || Tag(nouns[h] - 1) == Pos::kNoun)
-                                       ? lex_.GroupNoun(std::string(Lower(nouns[h] - 1)) + "s")
+                                       ? NonStateModifier(lex_, Lower(nouns[h] - 1))
                                        : nullptr;
-          if (mod && AgentOf(*mod) != "REB" && AgentOf(*mod) != "OPP") mod = nullptr;  // "government forces" stay forces
           const std::string& noun = mod ? *mod : *lex_.GroupNoun(Lower(nouns[h]));
           int e = EntityFor(prefix + " " + (IsForcesNoun(noun) ? std::string("forces") : noun), "group", ca.country,
                             GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), ca.country,
@@ -2338,8 +2350,7 @@ void DocumentRun::ResolveNames() {
       if (ents.size() != 1) continue;
       const std::string& full = entities_[ents[0]].e.label;
       std::string last = LowerAscii(full.substr(full.rfind(' ') + 1));
-      // (The first two letters the same: "Walker" is not "Welker".)
-      if (last.size() >= 5 && last.compare(0, 2, key, 0, 2) == 0 && OneEditApart(last, key))
+      if (ALetterApart(last, key))
         found = found == -1 ? ents[0] : -2;
     }
     if (found >= 0) join(e, found);
@@ -2362,9 +2373,7 @@ void DocumentRun::ResolveNames() {
         size_t osp = oe.label.rfind(' ');
         if (o == e || oe.category != "person" || osp == std::string::npos) continue;
         std::string last = graph::FoldKey(oe.label.substr(osp + 1));
-        bool close = last == key || (last.size() >= 5 && key.size() >= 5 && last.compare(0, 2, key, 0, 2) == 0 &&
-                                     OneEditApart(last, key));
-        if (close) found = found == -1 ? static_cast<int>(o) : -2;
+        if (last == key || ALetterApart(last, key)) found = found == -1 ? static_cast<int>(o) : -2;
       }
       if (found >= 0) join(e, found);
     }
@@ -2396,10 +2405,7 @@ void DocumentRun::ResolveNames() {
             ++differ;
             at = w;
           }
-        if (differ != 1 || words[e][at].size() < 5 || words[o][at].size() < 5 ||
-            words[e][at].compare(0, 2, words[o][at], 0, 2) != 0 ||
-            !OneEditApart(words[e][at], words[o][at]))
-          continue;
+        if (differ != 1 || !ALetterApart(words[e][at], words[o][at])) continue;
         join(e, static_cast<int>(o));
         break;
       }

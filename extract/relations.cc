@@ -1298,13 +1298,13 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     Dep d = dep_[k];
     if (d == Dep::kCompound || d == Dep::kFlat || (d == Dep::kAmod && Tag(k) != Pos::kVerb && Tag(k) != Pos::kNum)) {
       if (k + 4 < n) continue;  // far modifiers are parse noise
-      // (Nor hedges: "suspected drug dealers" are "drug dealers".)
       // (Nor an amount: "a US$100,000 reward", "a $10 million dollar reward".)
       std::string_view kw = Lower(k);
       if (words_[k].find('$') != std::string_view::npos || Tag(k) == Pos::kSym ||
           (k + 1 < toks_.size() && words_[k + 1].find('$') != std::string_view::npos) || kw == "dollar" ||
           kw == "dollars" || kw == "euro" || kw == "euros" || kw == "yuan" || kw == "rupee" || kw == "yen")
         continue;
+      // (Nor hedges: "suspected drug dealers" are "drug dealers".)
       if (d == Dep::kAmod && (Lower(k) == "such" || Lower(k) == "other" || Lower(k) == "many" || Lower(k) == "several" ||
                                Lower(k) == "further" || Lower(k) == "same" || Lower(k) == "own" ||
                                Lower(k) == "suspected" || Lower(k) == "alleged" || Lower(k) == "presumed" ||
@@ -2119,16 +2119,21 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if ((dep_[c] == Dep::kAmod || dep_[c] == Dep::kCompound) && tl.In("pejorative", Lower(c))) pejorative = true;
     };
     for (uint32_t k : KidsOf(t)) check_as(k);
+    // Whether token k hangs (within 12 steps) under the named node; not
+    // through a verb when clause_bound.
+    auto under_named = [&](size_t k, bool clause_bound) {
+      size_t h = k;
+      for (int steps = 0; h != static_cast<size_t>(named_node) && head_[h] >= 0 && !(clause_bound && IsVerbal(h)) &&
+                          steps < 12;
+           ++steps)
+        h = static_cast<size_t>(head_[h]);
+      return h == static_cast<size_t>(named_node);
+    };
     // (An "as" phrase the parser hung lower inside the object: "designates
     // Clan del Golfo as ..." with "as" under "del".)
     if (named_node >= 0 && !pejorative)
-      for (size_t k = static_cast<size_t>(named_node) + 1; k < sents_[index].last; ++k) {
-        if (dep_[k] == Dep::kCase || CaseOf(k) != "as") continue;
-        size_t h = k;
-        for (int steps = 0; h != static_cast<size_t>(named_node) && head_[h] >= 0 && !IsVerbal(h) && steps < 12; ++steps)
-          h = head_[h];
-        if (h == static_cast<size_t>(named_node)) check_as(k);
-      }
+      for (size_t k = static_cast<size_t>(named_node) + 1; k < sents_[index].last; ++k)
+        if (dep_[k] != Dep::kCase && CaseOf(k) == "as" && under_named(k, true)) check_as(k);
     if (named_node >= 0)
       for (uint32_t k : KidsOf(named_node)) {
         if (static_cast<int>(k) != named_node) check_as(k);
@@ -2145,9 +2150,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if (m < 0 || mentions_[m].first != k || mentions_[m].modifier || mentions_[m].pronoun ||
             mentions_[m].entity < 0)
           continue;
-        size_t h = k;
-        for (int steps = 0; h != static_cast<size_t>(named_node) && head_[h] >= 0 && steps < 12; ++steps) h = head_[h];
-        if (h == static_cast<size_t>(named_node)) named.push_back(m);
+        if (under_named(k, false)) named.push_back(m);
       }
     }
     if (pejorative && !named.empty()) {
@@ -2193,10 +2196,8 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     // A compound object ("fire tear gas", "use water cannon").
     if (!vo && obj > 0 && dep_[obj - 1] == Dep::kCompound && head_[obj - 1] == obj)
       vo = tl.VerbObject(lemma, std::string(Lower(obj - 1)) + " " + NounLemma(obj));
-    // "announces a tariff increase on X", "a new sanctions package against
-    // X": the measure named by the compound before a head of amount.
     // "provides intelligence, aircraft and assistance to X": a later
-    // conjunct's pattern.
+    // conjunct's pattern (named_obj: the noun whose pattern was found).
     int named_obj = obj;
     if (!vo)
       for (uint32_t k : KidsOf(static_cast<size_t>(obj)))
@@ -2204,6 +2205,8 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
           vo = tl.VerbObject(lemma, NounLemma(k));
           if (vo) named_obj = static_cast<int>(k);
         }
+    // "announces a tariff increase on X", "a new sanctions package against
+    // X": the measure named by the compound before a head of amount.
     if (!vo && obj > 0 && dep_[obj - 1] == Dep::kCompound && head_[obj - 1] == obj &&
         tl.In("measure_head", NounLemma(obj))) {
       vo = tl.VerbObject(lemma, NounLemma(obj - 1));
@@ -2467,14 +2470,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         break;
       }
   }
-  // "Russian drones kill three civilians in Kharkiv, Ukraine", "30 people
-  // are killed by ADF rebels in Bapere, DRC": unnamed victims are the
-  // civilians of the country where it happened.
-  // (Only attacks: people arrested are often foreigners.)
+  // The object (the passive's subject) when it names no actor: people
+  // known by a tie, or victims.
+  const int patient_node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
   // "kill two militants belonging to the Hasm Movement", "arrests people
   // linked to X": people known by their tie to an actor are that actor.
   if (targets.empty() && !subjects.empty()) {
-    int node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
+    const int node = patient_node;
     if (node >= 0 && Tag(static_cast<size_t>(node)) == Pos::kNoun && mention_at_[node] < 0)
       for (uint32_t k : KidsOf(static_cast<size_t>(node))) {
         if (dep_[k] != Dep::kAcl || !tl.In("tie_verb", VerbLemma(k))) continue;
@@ -2488,10 +2490,14 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         }
       }
   }
-  // (Also when the victims were read as an issue: "kill 12 villagers in
-  // Zamfara State, Nigeria" is no issue "villager in Zamfara State".)
+  // "Russian drones kill three civilians in Kharkiv, Ukraine", "30 people
+  // are killed by ADF rebels in Bapere, DRC": unnamed victims are the
+  // civilians of the country where it happened, also when they were read
+  // as an issue ("kill 12 villagers in Zamfara State, Nigeria" is no issue
+  // "villager in Zamfara State").
+  // (Only attacks: people arrested are often foreigners.)
   if (!subjects.empty() && chosen->cls == "ASSAULT") {
-    int node = passive ? KidWith(t, Dep::kNsubjPass) : KidWith(t, Dep::kObj);
+    const int node = patient_node;
     bool issues_only = true;
     for (const auto& tg : targets) issues_only &= tg.mention < 0 && tg.owner < 0 && tg.where < 0 && tg.node == node;
     int v = node >= 0 && issues_only ? VictimGroup(static_cast<size_t>(node), t, index, subjects) : -1;
@@ -2558,13 +2564,6 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
                   targets.end());
     if (targets.empty()) return true;
   }
-  if (tl.In("person_target", lemma))
-    targets.erase(std::remove_if(targets.begin(), targets.end(),
-                                 [&](const Target& tg) {
-                                   return tg.mention < 0 || mentions_[tg.mention].entity < 0 ||
-                                          entities_[mentions_[tg.mention].entity].e.category != "person";
-                                 }),
-                  targets.end());
   float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
   if (seeded) conf -= Confidence::kSeeded;
   // "the call, with which X and Y agreed": they agree with something named

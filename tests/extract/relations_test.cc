@@ -57,6 +57,20 @@ class RelationsTest : public ::testing::Test {
     for (const auto& x : all) got += "\n  " + x;
     return ::testing::AssertionFailure() << "no '" << t << "' among:" << got;
   }
+  // At least one relation of class cls, and every one of them with mode.
+  static ::testing::AssertionResult AllOfClassHaveMode(const graph::DocumentAnalysis& a, const std::string& cls,
+                                                       const std::string& mode) {
+    bool any = false;
+    for (const auto& r : a.relations) {
+      if (r.cls != cls) continue;
+      any = true;
+      if (r.mode != mode)
+        return ::testing::AssertionFailure() << Label(a, r.subject) << " " << cls << " " << Label(a, r.object)
+                                             << " has mode '" << r.mode << "', not '" << mode << "'";
+    }
+    if (!any) return ::testing::AssertionFailure() << "no " << cls << " among " << ::testing::PrintToString(Triples(a));
+    return ::testing::AssertionSuccess();
+  }
   static bool HasClass(const graph::DocumentAnalysis& a, const std::string& cls) {
     for (const auto& r : a.relations)
       if (r.cls == cls) return true;
@@ -1027,13 +1041,7 @@ TEST_F(RelationsTest, MembersOfANamedGroupAndHeadlineVerbsBeforeASecondVerb) {
 
 TEST_F(RelationsTest, WhatOneIsAllowedToDoIsNoFact) {
   auto a = Run("The Norwegian government is allowed to provide Sweden a provisional license.");
-  bool aid = false;
-  for (const auto& r : a.relations)
-    if (r.cls == "AID") {
-      aid = true;
-      EXPECT_EQ(r.mode, "permitted") << Label(a, r.subject) << " " << Label(a, r.object);
-    }
-  EXPECT_TRUE(aid) << ::testing::PrintToString(Triples(a));
+  EXPECT_TRUE(AllOfClassHaveMode(a, "AID", "permitted"));
 }
 
 
@@ -1103,13 +1111,7 @@ TEST_F(RelationsTest, MoreStanceVerbsAndVerbsOfActorsOnly) {
 
 TEST_F(RelationsTest, ConditionsDecisionsAndElectionsAreNoFactsOrAttacks) {
   auto a = Run("Oslo will end the contracts unless Sweden lifts its tariffs on Norway.");
-  bool lifted = false;
-  for (const auto& r : a.relations)
-    if (r.cls == "RETREAT") {
-      lifted = true;
-      EXPECT_EQ(r.mode, "conditional");
-    }
-  EXPECT_TRUE(lifted) << ::testing::PrintToString(Triples(a));
+  EXPECT_TRUE(AllOfClassHaveMode(a, "RETREAT", "conditional"));
   auto b = Run("The Norwegian government has decided to occupy the Svalbard islands.");
   for (const auto& r : b.relations) EXPECT_EQ(r.mode, "intent") << r.cls << " " << Label(b, r.object);
   auto c = Run("Preliminary results show that Ivo Marten will defeat Peter Holm with 50.89% of the votes.");
@@ -1119,13 +1121,7 @@ TEST_F(RelationsTest, ConditionsDecisionsAndElectionsAreNoFactsOrAttacks) {
 
 TEST_F(RelationsTest, WhatOneIsAccusedOfStaysReportedWhenTheClauseHangsOnTheName) {
   auto a = Run("Ivo Marten accuses Supreme Leader Ayatollah Ali Khamenei of forcing Norwegians into the war.");
-  bool coerce = false;
-  for (const auto& r : a.relations)
-    if (r.cls == "COERCE") {
-      coerce = true;
-      EXPECT_EQ(r.mode, "reported") << Label(a, r.subject) << " " << Label(a, r.object);
-    }
-  EXPECT_TRUE(coerce) << ::testing::PrintToString(Triples(a));
+  EXPECT_TRUE(AllOfClassHaveMode(a, "COERCE", "reported"));
 }
 
 }  // namespace
