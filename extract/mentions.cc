@@ -2094,6 +2094,21 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     bool after_place_prep = m1.first > s.first && (Lower(m1.first - 1) == "in" || Lower(m1.first - 1) == "at" ||
                                                    Lower(m1.first - 1) == "near" || Lower(m1.first - 1) == "from" ||
                                                    Lower(m1.first - 1) == "outside");
+    // ("in Juba and Aweil, South Sudan": the second of two places.)
+    if (!after_place_prep && m1.first > s.first + 1 && (Lower(m1.first - 1) == "and" || Lower(m1.first - 1) == ",")) {
+      int prev = mention_at_[m1.first - 2];
+      // (The first place after its preposition, or closing a group's
+      // mention: "security forces in Juba and Aweil, South Sudan".)
+      if (prev >= 0 && mentions_[prev].first > s.first && mentions_[prev].entity >= 0 && !mentions_[prev].pronoun) {
+        const Mention& pm = mentions_[prev];
+        std::string_view p = Lower(pm.first - 1);
+        bool placed = p == "in" || p == "at" || p == "near" || p == "from" || p == "outside";
+        const std::string& cat = entities_[pm.entity].e.category;
+        bool group_in = false;
+        for (uint32_t w = pm.first; w + 1 < pm.last; ++w) group_in |= Lower(w) == "in";
+        after_place_prep = (cat == "location" && placed) || (cat == "group" && group_in);
+      }
+    }
     bool place1 = e1.e.category == "location" || (!e1.known && after_place_prep && e1.e.role.empty());
     if (!place1 || !(e2.e.category == "country" || e2.e.category == "location")) continue;
     if (!e1.known) e1.e.category = "location";
@@ -2116,12 +2131,20 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
 int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std::vector<int>& agents) {
   const TreeLexicon* tl = x_.tree_lex_.get();
   if (!tl || mention_at_[node] >= 0 || Tag(node) != Pos::kNoun) return -1;
+  // ("Dozens of people are killed", "hundreds of civilians": the count's
+  // people.)
+  if (tl->In("quantity_noun", Lower(node)))
+    for (uint32_t k : KidsOf(node))
+      if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && k > node && Tag(k) == Pos::kNoun && mention_at_[k] < 0) {
+        node = k;
+        break;
+      }
   // Police officers and soldiers killed are that country's police or
   // forces ("kill five police officers in Zamfara, Nigeria").
   std::string force;
   {
     std::string noun(Lower(node));
-    if (node > sents_[index].first && dep_[node - 1] == Dep::kCompound && head_[node - 1] == node)
+    if (node > sents_[index].first && dep_[node - 1] == Dep::kCompound && head_[node - 1] == static_cast<int>(node))
       if (const std::string* c2 = lex_.GroupNoun(std::string(Lower(node - 1)) + " " + noun)) noun = *c2;
     const std::string* c = lex_.GroupNoun(noun);
     std::string agent = c ? AgentOf(*c) : "";
@@ -2152,8 +2175,11 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
     const graph::Entity& e = entities_[mentions_[m].entity].e;
     if ((e.category != "country" && e.category != "location") || e.country.empty()) continue;
     // (Before the verb, the agents' own country is theirs, not the place;
-    // "Russian-occupied" says who holds it; a demonym whose weapon.)
-    if ((k < verb && own.count(e.country)) || mentions_[m].byte_end != 0 || Tag(k) == Pos::kAdj) continue;
+    // "Russian-occupied" says who holds it; a demonym whose weapon, also
+    // when tagged as a name: "Swedish strikes".)
+    if ((k < verb && own.count(e.country)) || mentions_[m].byte_end != 0 || Tag(k) == Pos::kAdj ||
+        (mentions_[m].modifier && e.category == "country" && k + 1 < s.last && head_[k] == static_cast<int>(k + 1)))
+      continue;
     all.insert(e.country);
     if (!located.empty() || k < verb) continue;
     for (size_t b = k, steps = 0; b > s.first && steps < 10; --b, ++steps) {

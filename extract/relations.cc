@@ -1888,6 +1888,17 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       level = std::move(next);
     }
     for (uint32_t k : obliques) {
+      // ("killed in fighting with Hamas", read as a clause.)
+      bool fight_clause = dep_[k] == Dep::kAdvcl && Tag(k) == Pos::kVerb && tl.In("fight_noun", VerbLemma(k)) &&
+                          KidWith(k, Dep::kMark) >= 0 && KidWith(k, Dep::kNsubj) < 0;
+      if (fight_clause) {
+        std::vector<int> sides;
+        for (uint32_t g : KidsOf(k))
+          if (dep_[g] == Dep::kObl && CaseOf(g) == "with") ActorsOf(g, &sides, 0, nullptr);
+        for (int m : sides)
+          if (mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.category != "location") subjects.push_back(m);
+        continue;
+      }
       if (dep_[k] != Dep::kObl) continue;
       std::string c = CaseOf(k);
       if (c != "in" && c != "during" && c != "by" && c != "after" && c != "amid" && c != "from") continue;
@@ -1898,6 +1909,17 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
             k = g;
             break;
           }
+      // "soldiers are killed during clashes with Cambodian soldiers": the
+      // other side of a fight.
+      if (tl.In("fight_noun", NounLemma(k))) {
+        std::vector<int> sides;
+        for (uint32_t g : KidsOf(k))
+          if (dep_[g] == Dep::kNmod && CaseOf(g) == "with") ActorsOf(g, &sides, 0, nullptr);
+        // (Places are no sides: "with security forces in Juba and Aweil".)
+        for (int m : sides)
+          if (mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.category != "location") subjects.push_back(m);
+        continue;
+      }
       if (!tl.In("instrument", NounLemma(k))) continue;
       for (int m : NounSources(k))
         subjects.push_back(m);

@@ -1124,5 +1124,24 @@ TEST_F(RelationsTest, WhatOneIsAccusedOfStaysReportedWhenTheClauseHangsOnTheName
   EXPECT_TRUE(AllOfClassHaveMode(a, "COERCE", "reported"));
 }
 
+
+TEST_F(RelationsTest, TheOtherSideOfAFightKilledThoseKilledInIt) {
+  auto a = Run("Three Norwegian soldiers are killed and 29 more injured during clashes with Swedish soldiers.");
+  EXPECT_TRUE(Has(a, "Swedish forces ASSAULT Norwegian forces")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Two Norwegian soldiers were killed in fighting with Hamas in Gaza.");
+  EXPECT_TRUE(Has(b, "Hamas ASSAULT Norwegian forces")) << ::testing::PrintToString(Triples(b));
+  // Places are no sides, also the second of two ("in Bergen and Voss, Norway").
+  auto c = Run("Three people are killed in clashes with security forces in Bergen and Vossevangen, Norway.");
+  for (const auto& r : c.relations) {
+    EXPECT_NE(Label(c, r.subject), "Bergen");
+    EXPECT_NE(Label(c, r.subject), "Vossevangen");
+  }
+}
+
+TEST_F(RelationsTest, ACountOfPeopleKilledIsThePeople) {
+  auto a = Run("Dozens of people are killed in Swedish strikes across Norway.");
+  EXPECT_TRUE(Has(a, "Sweden ASSAULT Norwegian civilians")) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
