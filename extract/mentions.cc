@@ -670,8 +670,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                                    next == "seemed" || next == "appears" || next == "appeared" ||
                                    next == "remains" || next == "remained" || next == "takes" ||
                                    next == "took" || next == "looks" || next == "." || next == ",");
-      int cand = -1;
-      bool ambiguous = false, cand_here = false;
+      int cand = -1, org_cand = -1;
+      bool ambiguous = false, cand_here = false, org_ambiguous = false;
       for (size_t mi = mentions_.size(); mi-- > 0 && !expletive;) {
         const Mention& pm = mentions_[mi];
         if (pm.sentence + 1 < index) break;
@@ -694,6 +694,15 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             word_start = ch == ' ';
           }
         }
+        // ("The March 23 Movement announces that they will withdraw": an
+        // organisation of the same sentence is also "they".)
+        // (Only when no group is: a group is the likelier "they".)
+        bool org_they = plural && lower == "they" && ce.category == "organization" && pm.sentence == index && pm.last <= i;
+        if (org_they) {
+          if (org_cand == -1) org_cand = pm.entity;
+          else if (org_cand != pm.entity) org_ambiguous = true;
+          continue;
+        }
         bool fits = plural ? ce.category == "group"
                            : (ce.category == "country" || ce.category == "organization" || named_group);
         if (!fits) continue;
@@ -704,6 +713,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           ambiguous = true;
         }
       }
+      if (cand == -1 && !ambiguous && !org_ambiguous) cand = org_cand;
       if (cand >= 0 && !ambiguous && !expletive) {
         Mention m = NewMention(i, i + 1, index, cand);
         m.pronoun = true;
@@ -2113,10 +2123,13 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     if (!place1 || !(e2.e.category == "country" || e2.e.category == "location")) continue;
     if (!e1.known) e1.e.category = "location";
     // (A verb's object keeps its first place: "bombs target Zaporizhzhia,
-    // Ukraine" strike Zaporizhzhia; the country after it says where.)
-    bool object = !after_place_prep && m1.first > s.first &&
-                  (Tag(m1.first - 1) == Pos::kVerb ||
-                   (Tag(m1.first - 1) == Pos::kNoun && !IsCap(m1.first - 1) && KnownVerb(VerbLemma(m1.first - 1))));
+    // Ukraine" strike Zaporizhzhia; the country after it says where.
+    // So does a verb's "from": "withdraws from Uvira, South Kivu, DRC".)
+    auto verb_at = [&](size_t w) {
+      return Tag(w) == Pos::kVerb || (Tag(w) == Pos::kNoun && !IsCap(w) && KnownVerb(VerbLemma(w)));
+    };
+    bool object = (!after_place_prep && m1.first > s.first && verb_at(m1.first - 1)) ||
+                  (m1.first > s.first + 1 && Lower(m1.first - 1) == "from" && verb_at(m1.first - 2));
     if (!object) m1.modifier = true;
     mentions_[next].modifier = true;
   }

@@ -1509,9 +1509,15 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       t.mention = m;
       targets->push_back(t);
     }
-    // Issues coordinated with an actor: "X and its sovereignty".
+    // Issues coordinated with an actor: "X and its sovereignty" (not the
+    // places that say where the first one is: "Uvira, South Kivu, DRC").
     for (uint32_t k : KidsOf(n))
-      if (dep_[k] == Dep::kConj && !IsVerbal(k) && ActorMention(k) < 0) TargetsOf(k, targets, depth + 1);
+      if (dep_[k] == Dep::kConj && !IsVerbal(k) && ActorMention(k) < 0 &&
+          !(mention_at_[k] >= 0 && mentions_[mention_at_[k]].modifier && !mentions_[mention_at_[k]].pronoun &&
+            mentions_[mention_at_[k]].entity >= 0 &&
+            (entities_[mentions_[mention_at_[k]].entity].e.category == "location" ||
+             entities_[mentions_[mention_at_[k]].entity].e.category == "country")))
+        TargetsOf(k, targets, depth + 1);
     return;
   }
   // "the government of X", "X's leaders": the actor the head stands for.

@@ -1143,5 +1143,15 @@ TEST_F(RelationsTest, ACountOfPeopleKilledIsThePeople) {
   EXPECT_TRUE(Has(a, "Sweden ASSAULT Norwegian civilians")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, TheyForAnOrganisationOfTheSentenceAndPlacesWithdrawnFrom) {
+  auto a = Run("The Norwegian Liberation Movement announces that they will withdraw from Vossevangen, Vestland, Norway.");
+  EXPECT_TRUE(Has(a, "Norwegian Liberation Movement RETREAT Vossevangen")) << ::testing::PrintToString(Triples(a));
+  // The places after the first say where it is: no issues "Vestland", "Norway".
+  for (const auto& r : a.relations) EXPECT_EQ(Label(a, r.object), "Vossevangen") << r.cls;
+  // A group is the likelier "they" than an organisation.
+  auto b = Run("Norwegian forces strike Hamas hideouts after they announced an offensive against Hamas and Hezbollah.");
+  EXPECT_TRUE(Has(b, "Norwegian forces ASSAULT Hezbollah")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
