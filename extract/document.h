@@ -201,6 +201,7 @@ class DocumentRun {
   int KidWithBase(size_t t, Dep base) const;
   std::string PossessorLabel(size_t n) const;
   bool LightObject(size_t t) const;
+  bool UnderScaleNoun(size_t t) const;
   size_t LightVerb(size_t t) const;
   bool IsVerbal(size_t t) const;
   std::string CaseOf(size_t t) const;

@@ -2610,7 +2610,18 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
 // an agreement with X").
 // The light verb that carries the noun at t (through a conjunct), or the
 // noun's head when there is none.
+// Whether t is the event noun under a noun of amount or scale ("increases
+// in military aid", "a new wave of strikes"): that noun stands in its place.
+bool DocumentRun::UnderScaleNoun(size_t t) const {
+  if (dep_[t] != Dep::kNmod || head_[t] < 0 || static_cast<size_t>(head_[t]) >= t) return false;
+  std::string c = CaseOf(t);
+  if (c != "in" && c != "of") return false;
+  std::string h = NounLemma(static_cast<size_t>(head_[t]));
+  return x_.tree_lex_->In("scale_noun", h) || (c == "of" && x_.tree_lex_->In("light_noun", h));
+}
+
 size_t DocumentRun::LightVerb(size_t t) const {
+  if (UnderScaleNoun(t)) return LightVerb(static_cast<size_t>(head_[t]));
   if (dep_[t] == Dep::kConj && head_[t] >= 0 && dep_[head_[t]] == Dep::kObj && head_[head_[t]] >= 0)
     return static_cast<size_t>(head_[head_[t]]);
   return static_cast<size_t>(head_[t]);
@@ -2622,6 +2633,7 @@ bool DocumentRun::LightObject(size_t t) const {
   // light verb's object is carried by the verb too.
   if (dep_[t] == Dep::kConj && Tag(t) == Pos::kNoun && head_[head_[t]] >= 0 && dep_[head_[t]] == Dep::kObj)
     return LightObject(static_cast<size_t>(head_[t]));
+  if (UnderScaleNoun(t)) return LightObject(static_cast<size_t>(head_[t]));
   const size_t h = static_cast<size_t>(head_[t]);
   if (dep_[t] == Dep::kObj) return x_.tree_lex_->In("light", VerbLemma(h));
   return dep_[t] == Dep::kObl && CaseOf(t) == "into" && x_.tree_lex_->In("light_into", VerbLemma(h));

@@ -1153,5 +1153,14 @@ TEST_F(RelationsTest, TheyForAnOrganisationOfTheSentenceAndPlacesWithdrawnFrom) 
   EXPECT_TRUE(Has(b, "Norwegian forces ASSAULT Hezbollah")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, ScaleNounsLendingAndCeasingContact) {
+  auto a = Run("Swedish leaders announce increases in military aid for Norway.");
+  EXPECT_TRUE(Has(a, "Swedish officials AID Norway")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Sweden will lend a credit line to Norway.");
+  EXPECT_TRUE(Has(b, "Sweden AID Norway")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("Sweden announces it will cease all contact with Norway.");
+  EXPECT_TRUE(Has(c, "Sweden SANCTION Norway")) << ::testing::PrintToString(Triples(c));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
