@@ -467,6 +467,17 @@ int DocumentRun::PronounAntecedent(char gender, size_t t, uint32_t index) {
   return best;
 }
 
+// Whether the mention speaks the clause the pronoun at p opens: "X says
+// (that) it ...", "X claims they ...".
+bool DocumentRun::SpeakerOfPronoun(const Mention& m, size_t p) const {
+  static const std::unordered_set<std::string_view> kSay = {
+      "say",     "says",    "said",    "claim",   "claims",  "claimed",  "announce", "announces", "announced",
+      "confirm", "confirms", "confirmed", "state", "states", "stated",  "report",   "reports",   "reported"};
+  size_t v = m.last;
+  if (v >= p || !kSay.count(Lower(v))) return false;
+  return v + 1 == p || (v + 2 == p && Lower(v + 1) == "that");
+}
+
 void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   // A title at token k, singular or plural ("Senators", "Prime Ministers").
   auto title_at = [&](size_t k, size_t* len, const TitleEntry** te) -> bool {
@@ -685,6 +696,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         }
         // A group with a proper name ("Syrian Democratic Forces", every word
         // capitalised) is also "it"; "Russian troops" is only "they".
+        // (By the name as written: "the Israel Defense Forces" is labelled
+        // "Israeli forces".)
         bool named_group = false;
         if (ce.category == "group") {
           named_group = !ce.label.empty();
@@ -692,6 +705,12 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
           for (char ch : ce.label) {
             if (word_start && ch >= 'a' && ch <= 'z') named_group = false;
             word_start = ch == ' ';
+          }
+          if (!named_group && pm.byte_end == 0 && pm.last > pm.first + 1) {
+            named_group = true;
+            for (uint32_t w = pm.first; w < pm.last; ++w)
+              if (!IsCap(w) && Lower(w) != "of" && Lower(w) != "the" && Lower(w) != "for" && Lower(w) != "and")
+                named_group = false;
           }
         }
         // ("The March 23 Movement announces that they will withdraw": an
@@ -709,6 +728,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (cand == -1) {
           cand = pm.entity;
           cand_here = pm.sentence == index;
+        } else if (pm.possessive && cand != pm.entity && pm.sentence == index && mi + 1 < mentions_.size() &&
+                   mentions_[mi + 1].first == pm.last + 1 && mentions_[mi + 1].entity == cand &&
+                   SpeakerOfPronoun(mentions_[mi + 1], i)) {
+          // ("Iran's Revolutionary Guards Corps says it": the owner named
+          // in the speaker's phrase is not "it".)
         } else if (cand != pm.entity) {
           ambiguous = true;
         }

@@ -304,6 +304,27 @@ TEST_F(MentionsTest, ItAndTheyResolveToTheOneCountryOrGroup) {
   // Two candidates: nothing.
   auto b = Run("Norway and Sweden met. It criticized the new tariffs.");
   for (const auto& m : b.mentions) EXPECT_FALSE(m.pronoun && m.text == "It") << m.entity;
+  // The speaker, not the owner named in the speaker's phrase; a group
+  // named in capitals ("the Norwegian Armed Forces") is "it" too.
+  auto c = Run("Norway's Federal Security Service says that it arrested two Swedish spies.");
+  auto d = Run("The Norwegian Armed Forces confirms it has shot down four Swedish drones.");
+  for (const auto* x : {&c, &d}) {
+    int found = 0;
+    for (const auto& m : x->mentions)
+      if (m.pronoun) {
+        EXPECT_NE(m.entity, "actor:norway");
+        ++found;
+      }
+    EXPECT_EQ(found, 1) << Joined(*x);
+  }
+  // Not when the pronoun follows another verb: "ruling that it violates".
+  auto e = Run("Norway's Constitutional Court blocks a bill, ruling that it violates the constitution.");
+  for (const auto& m : e.mentions) EXPECT_FALSE(m.pronoun) << m.entity;
+  // An organisation named before in the sentence is "they" when no group is.
+  auto f = Run("The Norwegian Liberation Movement announces that they will withdraw.");
+  int they = 0;
+  for (const auto& m : f.mentions) they += m.pronoun && m.text == "they";
+  EXPECT_EQ(they, 1) << Joined(f);
 }
 
 TEST_F(MentionsTest, PlacesInLocationListsAreNotSubjects) {
