@@ -1134,6 +1134,15 @@ std::vector<int> DocumentRun::NounSources(size_t n) const {
                  ((d == Dep::kNmod || d == Dep::kObl || d == Dep::kOblAgent) && CaseOf(k) == "by");
     if (!owner) continue;
     int m = mention_at_[k];
+    // ("the Chez Jo Goldenberg restaurant attack": a name before a
+    // building names that building, here the place attacked.)
+    if (m >= 0 && d == Dep::kCompound) {
+      bool thing = false;
+      for (uint32_t c : KidsOf(n))
+        thing |= dep_[c] == Dep::kCompound && c >= mentions_[m].last && c < n && Tag(c) == Pos::kNoun && mention_at_[c] < 0 &&
+                 x_.tree_lex_->In("facility_noun", NounLemma(c));
+      if (thing) continue;
+    }
     if (m >= 0 && mentions_[m].entity >= 0 && mentions_[m].byte_end == 0) {
       if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
       for (uint32_t c : KidsOf(k))
@@ -1416,7 +1425,8 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       if (km < 0) continue;
       std::string c = CaseOf(k);
       if ((c == "with" || c == "against") && target->partner < 0) target->partner = km;
-      if ((c == "in" || c == "across") && target->where < 0 && entities_[mentions_[km].entity].e.category == "country")
+      if ((c == "in" || c == "across" || c == "inside" || c == "throughout" || c == "within") && target->where < 0 &&
+          entities_[mentions_[km].entity].e.category == "country")
         target->where = km;
     }
   // "facilities belonging to X", "a plant owned by X".
@@ -2487,7 +2497,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (!actor_target && !targets.empty())
       for (uint32_t k : KidsOf(t)) {
         std::string c = dep_[k] == Dep::kObl ? CaseOf(k) : std::string();
-        int km = (c == "in" || c == "across" || c == "throughout") ? ActorMention(k) : -1;
+        int km = (c == "in" || c == "across" || c == "throughout" || c == "inside" || c == "within") ? ActorMention(k) : -1;
         if (km < 0 || entities_[mentions_[km].entity].e.category != "country") continue;
         bool own = false;
         for (int sm : subjects) own |= mentions_[sm].entity == mentions_[km].entity;
@@ -2657,6 +2667,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
   // The entry whose preposition the tree shows.
   const RelationEntry* chosen = nullptr;
   std::vector<Target> targets;
+  int placed_in = -1;  // the country where, when that is the target
   for (const RelationEntry* rp : entries) {
     const RelationEntry& r = *rp;
     std::vector<Target> found;
@@ -2682,6 +2693,26 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
       targets = std::move(found);
       break;
     }
+  }
+  // "launched airstrikes throughout India", "strikes in Lebanon": an
+  // attack with no one named as its aim is aimed at the country where.
+  for (const RelationEntry* rp : entries) {
+    if (chosen || rp->cls != "ASSAULT" || (rp->prep != "on" && rp->prep != "against")) continue;
+    std::vector<size_t> hosts = {t};
+    if (LightObject(t)) hosts.push_back(LightVerb(t));
+    for (size_t h : hosts)
+      for (uint32_t k : KidsOf(h)) {
+        if (chosen || (dep_[k] != Dep::kObl && dep_[k] != Dep::kNmod)) continue;
+        std::string c = CaseOf(k);
+        int km = ActorMention(k);
+        if (km < 0 || entities_[mentions_[km].entity].e.category != "country") continue;
+        if (c != "in" && c != "across" && c != "throughout" && c != "inside" && c != "within") continue;
+        Target tg;
+        tg.mention = km;
+        targets.push_back(tg);
+        placed_in = km;
+        chosen = rp;
+      }
   }
   if (!chosen) {
     // "Turkey began a military offensive": no target, but an act whose
@@ -2757,6 +2788,10 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     }
   }
   if (subjects.empty()) return;
+  // (A state's strikes in its own country are aimed at someone there.)
+  if (placed_in >= 0)
+    for (int sm : subjects)
+      if (entities_[mentions_[sm].entity].e.country == entities_[mentions_[placed_in].entity].e.country) return;
   float conf = Confidence::kNoun - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
   EmitAll(subjects, targets, *chosen, negated, conf, index);
 }

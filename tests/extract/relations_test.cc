@@ -1162,5 +1162,22 @@ TEST_F(RelationsTest, ScaleNounsLendingAndCeasingContact) {
   EXPECT_TRUE(Has(c, "Sweden SANCTION Norway")) << ::testing::PrintToString(Triples(c));
 }
 
+TEST_F(RelationsTest, AnAttackWithNoAimNamedIsAimedAtTheCountryWhere) {
+  auto a = Run("The Swedish Air Force launches airstrikes throughout Norway.");
+  EXPECT_TRUE(Has(a, "Swedish Air Force ASSAULT Norway") || Has(a, "Swedish forces ASSAULT Norway"))
+      << ::testing::PrintToString(Triples(a));
+  auto b = Run("Sweden bombs military sites inside Norway.");
+  EXPECT_TRUE(Has(b, "Sweden ASSAULT Norway")) << ::testing::PrintToString(Triples(b));
+  // Not a state's strikes in its own country.
+  auto c = Run("The Norwegian Air Force carries out airstrikes in Norway.");
+  EXPECT_FALSE(Has(c, "Norwegian Air Force ASSAULT Norway") || Has(c, "Norwegian forces ASSAULT Norway"))
+      << ::testing::PrintToString(Triples(c));
+  // A name before a building names the place attacked, not the attacker.
+  auto d = Run(
+      "Swedish authorities arrest Ivo Marten, a suspect in the 1982 Chez Per Holm restaurant attack in Norway that "
+      "killed six people.");
+  for (const auto& r : d.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(d, r.subject) << " " << Label(d, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
