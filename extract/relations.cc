@@ -380,6 +380,7 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
   parse_words_.assign(words_.begin() + s.first, words_.begin() + s.last);
   parse_tags_.assign(tags_.begin() + s.first, tags_.begin() + s.last);
   x_.parser_->Parse(parse_words_, parse_tags_, &parse_heads_, &parse_labels_);
+  RepairNounClauses();
   for (size_t i = 0; i < n; ++i) {
     head_[s.first + i] = parse_heads_[i] < 0 ? -1 : static_cast<int>(s.first + parse_heads_[i]);
     dep_[s.first + i] = parse_labels_[i];
@@ -397,6 +398,46 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
   }
   for (size_t i = 0; i < n; ++i)
     if (parse_heads_[i] >= 0) kid_list_[kid_end_[s.first + parse_heads_[i]]++] = static_cast<uint32_t>(s.first + i);
+}
+
+// "issues an arrest warrant for X" parsed as a clause whose "verb" is the
+// noun "warrant" with "arrest" its subject: a noun tagged as such, right
+// after a determiner and a noun, has no subject (without a copula). The
+// pair is a compound, the object of the verb above, and what the clause
+// held hangs on the noun. On the sentence-local parse arrays.
+void DocumentRun::RepairNounClauses() {
+  const size_t n = parse_heads_.size();
+  for (size_t w = 2; w < n; ++w) {
+    size_t c = w - 1;
+    if (parse_tags_[w] != Pos::kNoun || parse_tags_[c] != Pos::kNoun || parse_heads_[c] != static_cast<int>(w) ||
+        parse_labels_[c] != Dep::kNsubj || parse_tags_[c - 1] != Pos::kDet || parse_heads_[c - 1] != static_cast<int>(c))
+      continue;
+    int h = parse_heads_[w];
+    Dep d = parse_labels_[w];
+    if (h < 0 || parse_tags_[h] != Pos::kVerb ||
+        !(d == Dep::kCcomp || d == Dep::kAdvcl || d == Dep::kXcomp || d == Dep::kParataxis))
+      continue;
+    bool cop = false, has_obj = false;
+    for (size_t k = 0; k < n; ++k) {
+      if (parse_heads_[k] == static_cast<int>(w) && (parse_labels_[k] == Dep::kCop || parse_labels_[k] == Dep::kAux))
+        cop = true;
+      if (parse_heads_[k] == h && parse_labels_[k] == Dep::kObj) has_obj = true;
+    }
+    if (cop || has_obj) continue;
+    parse_labels_[w] = Dep::kObj;
+    parse_labels_[c] = Dep::kCompound;
+    parse_heads_[c - 1] = static_cast<int>(w);
+    for (size_t k = w + 1; k < n; ++k) {
+      if (parse_heads_[k] != static_cast<int>(w) || (parse_labels_[k] != Dep::kObj && parse_labels_[k] != Dep::kObl)) continue;
+      parse_labels_[k] = Dep::kNmod;
+      // ("for former president Yoon" with "for" hung on "president".)
+      bool has_case = false;
+      for (size_t g = w + 1; g < k; ++g) has_case |= parse_heads_[g] == static_cast<int>(k) && parse_labels_[g] == Dep::kCase;
+      if (!has_case && w + 1 < k && parse_tags_[w + 1] == Pos::kAdp && parse_labels_[w + 1] == Dep::kCase &&
+          parse_heads_[w + 1] >= 0 && parse_heads_[parse_heads_[w + 1]] == static_cast<int>(k))
+        parse_heads_[w + 1] = static_cast<int>(k);
+    }
+  }
 }
 
 // Whether the phrase at t names a source ("according to governor X", "per

@@ -1179,5 +1179,11 @@ TEST_F(RelationsTest, AnAttackWithNoAimNamedIsAimedAtTheCountryWhere) {
   for (const auto& r : d.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(d, r.subject) << " " << Label(d, r.object);
 }
 
+TEST_F(RelationsTest, ANounAfterADeterminerAndANounHasNoSubject) {
+  // "an arrest warrant" parsed as a clause with "arrest" the subject of "warrant".
+  auto a = Run("The Oslo District Court issues an arrest warrant for former Norwegian president Ivo Marten over five charges.");
+  EXPECT_TRUE(Has(a, "Oslo District Court COERCE Ivo Marten")) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
