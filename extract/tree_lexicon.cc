@@ -170,8 +170,8 @@ const std::vector<SeedVerbEntry>* TreeLexicon::SeedVerbs(std::string_view verb_l
 }
 
 bool TreeLexicon::In(std::string_view list, std::string_view word) const {
-  auto it = lists_.find(std::string(list));
-  return it != lists_.end() && it->second.count(std::string(word));
+  auto it = lists_.find(list);
+  return it != lists_.end() && it->second.find(word) != it->second.end();
 }
 
 std::string_view TreeLexicon::AnaphorClass(std::string_view word) const {

@@ -77,7 +77,14 @@ class TreeLexicon {
  private:
   std::unordered_map<std::string, ComplementEntry> complements_;
   std::unordered_map<std::string, VerbObjectEntry> verb_objects_;  // "verb noun"
-  std::unordered_map<std::string, std::unordered_set<std::string>> lists_;
+  // (Looked up by string_view without building strings: In is called for
+  // most words of every parsed sentence.)
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+  std::unordered_map<std::string, WordSet, ViewHash, std::equal_to<>> lists_;
   std::unordered_map<std::string, std::vector<SeedVerbEntry>> seed_verbs_;
   std::unordered_set<std::string> pattern_verbs_;
   std::unordered_map<std::string, std::string> anaphor_class_;
