@@ -606,6 +606,14 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
           std::vector<int> inner;
           ActorsOf(k, &inner, depth + 1, nullptr);
           if (!inner.empty()) om = inner.front();
+          // (Or the name right after it, which the parser hung beside it:
+          // "members of the paramilitary organization Palestinian Islamic
+          // Jihad".)
+          for (uint32_t g : KidsOf(t)) {
+            int gm = om < 0 && g > k && (dep_[g] == Dep::kNmod || dep_[g] == Dep::kAppos) && CaseOf(g).empty()
+                         ? ActorMention(g) : -1;
+            if (gm >= 0 && mentions_[gm].first == k + 1) om = gm;
+          }
         }
         // Not a part of a hyphenated word: "Rwandan-backed rebels" are not Rwanda.
         if (om >= 0 && mentions_[om].entity >= 0 && mentions_[om].byte_end == 0 &&
@@ -1673,7 +1681,21 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
     if (Tag(k) == Pos::kVerb && !EndsWith(Lower(k), "ing")) continue;
     TargetsOf(k, targets, 0);
   }
-  if (!targets->empty() || IsVerbal(v) == false) return;
+  if (!targets->empty()) return;
+  // "imposes sanctions under the Magnitsky Act on X": the phrase the
+  // parser hung on another phrase of the noun, when that one names no actor.
+  if (!IsVerbal(v)) {
+    for (uint32_t k : KidsOf(v)) {
+      if (dep_[k] != Dep::kNmod || k < v || ActorMention(k) >= 0 || CaseOf(k).empty()) continue;
+      if (std::find(preps.begin(), preps.end(), CaseOf(k)) != preps.end()) continue;
+      for (uint32_t g : KidsOf(k))
+        if (dep_[g] == Dep::kNmod && g > k && ActorMention(g) >= 0) {
+          std::string cg = CaseOf(g);
+          if (!cg.empty() && std::find(preps.begin(), preps.end(), cg) != preps.end()) TargetsOf(g, targets, 0);
+        }
+    }
+    return;
+  }
   // "meets with UK Prime Minister X" parsed with the preposition alone
   // under the verb: the name right after it.
   for (uint32_t k : KidsOf(v)) {

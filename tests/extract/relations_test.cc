@@ -1185,5 +1185,14 @@ TEST_F(RelationsTest, ANounAfterADeterminerAndANounHasNoSubject) {
   EXPECT_TRUE(Has(a, "Oslo District Court COERCE Ivo Marten")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, PhrasesTheParserHungBesideOrBelowAnother) {
+  auto a = Run("Sweden detains two senior members of the paramilitary organization Norwegian Liberation Front.");
+  EXPECT_TRUE(Has(a, "Sweden COERCE Norwegian Liberation Front")) << ::testing::PrintToString(Triples(a));
+  auto b = Run(
+      "The Swedish Treasury Department imposes sanctions under the Magnitsky Act on Norwegian Supreme Court justice "
+      "Ivo Marten over alleged human rights violations.");
+  EXPECT_TRUE(Has(b, "Swedish Treasury Department SANCTION Ivo Marten")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
