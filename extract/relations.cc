@@ -2727,6 +2727,14 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
   for (const auto& r : *list) entries.push_back(&r);
   if (plural)
     for (const auto& r : *plural) entries.push_back(&r);
+  // "the release of grand jury records": what the verb would do to that
+  // object is no event ("release a video", `verb_objects.tsv` class "-"),
+  // nor is its noun.
+  for (uint32_t k : KidsOf(t))
+    if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) {
+      const VerbObjectEntry* vo = x_.tree_lex_->VerbObject(lemma, NounLemma(k));
+      if (vo && vo->cls == "-") return;
+    }
   // The entry whose preposition the tree shows.
   const RelationEntry* chosen = nullptr;
   std::vector<Target> targets;

@@ -398,5 +398,14 @@ TEST_F(MentionsTest, AnHonorificBeforeASurnameIsThePersonWithThatSurname) {
   EXPECT_NE(Label(b, "Imran Khan"), nullptr) << Joined(b);
 }
 
+TEST_F(MentionsTest, ANumberedThingIsNoName) {
+  auto a = Run("The Norwegian agency bans Red No. 3 food coloring under Resolution No. 2728.");
+  for (const auto& l : Labels(a)) {
+    EXPECT_NE(l, "Red No.");
+    EXPECT_NE(l, "Red No");
+    EXPECT_NE(l, "Resolution No.");
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph::extract

@@ -1194,5 +1194,15 @@ TEST_F(RelationsTest, PhrasesTheParserHungBesideOrBelowAnother) {
   EXPECT_TRUE(Has(b, "Swedish Treasury Department SANCTION Ivo Marten")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, ReleasingDocumentsIsNoEvent) {
+  auto a = Run("Judge Ivo Marten orders the release of grand jury records from the investigation.");
+  for (const auto& r : a.relations) EXPECT_NE(r.cls, "RETREAT") << Label(a, r.object);
+  auto b = Run("Norway released the files about the case.");
+  for (const auto& r : b.relations) EXPECT_NE(r.cls, "RETREAT") << Label(b, r.object);
+  // (A proposal's owner stays: "rejected Holm's suggestion".)
+  auto d = Run("Ivo Marten rejected Peter Holm's suggestion.");
+  EXPECT_TRUE(Has(d, "Ivo Marten REJECT Peter Holm")) << ::testing::PrintToString(Triples(d));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
