@@ -140,6 +140,8 @@ void DocumentRun::MarkFacilities() {
           le.facility = true;
           if (c == "person") le.e.category = "location";
         }
+        // "Moqokori, a town in the Hiiraan region": a place, not a person.
+        if (tl->In("settlement_noun", NounLemma(k)) && c == "person") le.e.category = "location";
         // "a Greek Orthodox church": the noun after a compound modifier.
         if (k + 1 < s.last && Tag(k + 1) == Pos::kNoun) continue;
         break;

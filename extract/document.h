@@ -218,6 +218,8 @@ class DocumentRun {
   int AntecedentPatient(size_t node, uint32_t sentence) const;
   bool ClaimedAct(uint32_t index, size_t t);
   bool TreePassive(size_t v) const;
+  bool RelativePronoun(size_t p) const;
+  int RelativeAntecedent(size_t p, size_t v) const;
   bool TreeNegated(size_t v) const;
   bool TreeIntent(size_t v) const;
   bool IssueFromTree(size_t n, Target* target);

@@ -758,6 +758,33 @@ bool DocumentRun::TreeIntent(size_t v) const {
   return !mode_of_[v].empty() && mode_of_[v] == "intent";
 }
 
+bool DocumentRun::RelativePronoun(size_t p) const {
+  std::string_view w = Lower(p);
+  return Tag(p) == Pos::kPron && (w == "who" || w == "whom" || w == "which" || w == "that");
+}
+
+// The actor a relative pronoun at p (subject of the clause at v) stands
+// for: the noun the clause hangs on, or, when the parser hung the clause
+// elsewhere, the actor named right before the pronoun (", who was
+// captured", after a name). -1 if none.
+int DocumentRun::RelativeAntecedent(size_t p, size_t v) const {
+  if ((dep_[v] == Dep::kAclRelcl || dep_[v] == Dep::kAcl) && head_[v] >= 0) {
+    std::vector<int> out;
+    ActorsOf(static_cast<size_t>(head_[v]), &out, 0, nullptr);
+    return out.empty() ? -1 : out.front();
+  }
+  // (Only "who": "an airport in Israel, which is intercepted" means the
+  // missile.)
+  std::string_view w = Lower(p);
+  if (w != "who" && w != "whom") return -1;
+  size_t b = p;
+  if (b > 0 && words_[b - 1] == ",") --b;
+  if (b == 0) return -1;
+  int m = mention_at_[b - 1];
+  if (m < 0 || mentions_[m].entity < 0 || mentions_[m].last != b || mentions_[m].modifier) return -1;
+  return m;
+}
+
 // Subjects of a verbal (or predicative) node.
 std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronoun, int depth) const {
   std::vector<int> out;
@@ -1935,7 +1962,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         }
       }
     int ps = KidWith(t, Dep::kNsubjPass);
-    if (ps >= 0) {
+    // ("who was captured and killed by Hamas": the first conjunct's.)
+    size_t clause = t;
+    if (ps < 0 && dep_[t] == Dep::kConj && head_[t] >= 0 && KidWith(t, Dep::kNsubj) < 0) {
+      clause = static_cast<size_t>(head_[t]);
+      ps = KidWith(clause, Dep::kNsubjPass);
+    }
+    if (ps >= 0 && RelativePronoun(static_cast<size_t>(ps))) {
+      int a = RelativeAntecedent(static_cast<size_t>(ps), clause);
+      if (a >= 0) patients.push_back(a);
+    } else if (ps >= 0) {
       ActorsOf(ps, &patients, 0, nullptr);
     } else if ((dep_[t] == Dep::kAcl || dep_[t] == Dep::kAclRelcl) && head_[t] >= 0) {
       ActorsOf(head_[t], &patients, 0, nullptr);  // "civilians killed by X"

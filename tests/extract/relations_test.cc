@@ -1204,5 +1204,15 @@ TEST_F(RelationsTest, ReleasingDocumentsIsNoEvent) {
   EXPECT_TRUE(Has(d, "Ivo Marten REJECT Peter Holm")) << ::testing::PrintToString(Triples(d));
 }
 
+TEST_F(RelationsTest, RelativeClausesTheParserHungElsewhereAndRetakenPlaces) {
+  auto a = Run("Norway recovers the body of soldier Ivo Marten, who was captured and killed by Hamas in 2014.");
+  EXPECT_TRUE(Has(a, "Hamas ASSAULT Ivo Marten")) << ::testing::PrintToString(Triples(a));
+  // Not "which": "an airport in Norway, which is intercepted by X" means the missile.
+  auto b = Run("The Houthis launch a missile at an airport in Norway, which is intercepted by Norwegian forces.");
+  EXPECT_FALSE(Has(b, "Norwegian forces COERCE Norway")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("Swedish troops retake Vossevangen, a town in western Norway.");
+  EXPECT_TRUE(Has(c, "Swedish forces ASSAULT Vossevangen")) << ::testing::PrintToString(Triples(c));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
