@@ -687,8 +687,20 @@ int DocumentRun::ProtestingCrowd(size_t v, uint32_t sentence) {
   size_t u = v;
   for (int d = 0; d < 4; ++d) {
     int subj = KidWith(u, Dep::kNsubj);
-    // "Over 50,000 people march to protest": the crowd the verb hangs on.
-    if (subj < 0 && dep_[u] == Dep::kAcl && head_[u] >= 0) subj = head_[u];
+    // "Over 50,000 people march to protest": the crowd the verb hangs on;
+    // "people demonstrate in Belgrade and other cities to protest", hung
+    // on a place: the verb above that place.
+    if (subj < 0 && dep_[u] == Dep::kAcl && head_[u] >= 0) {
+      subj = head_[u];
+      if (mention_at_[subj] < 0 && !x_.tree_lex_->In("crowd", Lower(subj)) &&
+          !x_.tree_lex_->In("crowd", NounLemma(subj))) {
+        int h = head_[subj];
+        for (int g = 0; g < 4 && h >= 0 && !IsVerbal(static_cast<size_t>(h)); ++g) h = head_[h];
+        if (h < 0) return -1;
+        u = static_cast<size_t>(h);
+        continue;
+      }
+    }
     if (subj >= 0) {
       if (mention_at_[subj] >= 0) {
         int m = mention_at_[subj];

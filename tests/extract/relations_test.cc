@@ -1214,5 +1214,13 @@ TEST_F(RelationsTest, RelativeClausesTheParserHungElsewhereAndRetakenPlaces) {
   EXPECT_TRUE(Has(c, "Swedish forces ASSAULT Vossevangen")) << ::testing::PrintToString(Triples(c));
 }
 
+TEST_F(RelationsTest, ACrowdProtestingInAPurposeClauseHungOnAPlace) {
+  auto a = Run("Over 40,000 people demonstrate in Oslo and other major Norwegian cities to protest against the Norwegian government.");
+  EXPECT_TRUE(Has(a, "Norwegian protesters PROTEST Norway")) << ::testing::PrintToString(Triples(a));
+  // "protestors" and "protesters" are one group.
+  auto b = Run("Police clash with protestors in Oslo, Norway.");
+  EXPECT_TRUE(Has(b, "Norwegian police ASSAULT Norwegian protesters")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
