@@ -166,10 +166,14 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       bool after = Lower(t - 1) == "," || prev == Pos::kPropn || (mention_at_[t - 1] >= 0) ||
                    (prev == Pos::kNoun && next != Pos::kAdp && x_.tree_lex_->In("instrument", NounLemma(t - 1)) &&
                     !x_.tree_lex_->In("instrument", NounLemma(t)) && !lex_.Relations(NounLemma(t), true));
-      if (!after || !(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdp ||
-                      next == Pos::kPron || next == Pos::kAdj))
-        continue;
       std::string lemma = x_.wordnet_ ? x_.wordnet_->Lemma(w, WordClass::kVerb) : RuleLemma(w, WordClass::kVerb);
+      // (Or before a noun of one of its verb + object patterns: "The
+      // Swedish government reduces funding for X".)
+      bool pattern = next == Pos::kNoun && !lemma.empty() && x_.tree_lex_->HasVerbObjects(lemma) &&
+                     x_.tree_lex_->VerbObject(lemma, NounLemma(t + 1)) != nullptr;
+      if (!after || !(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdp ||
+                      next == Pos::kPron || next == Pos::kAdj || pattern))
+        continue;
       // (Or a word that can only be a verb, right after its subject: "The
       // Constitutional Court confirms X's ban".)
       bool only_verb = x_.wordnet_ && mention_at_[t - 1] >= 0 && x_.wordnet_->Has(lemma, WordClass::kVerb) &&
@@ -199,9 +203,13 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       if (next == Pos::kAdp)
         if (const auto* entries = lex_.Relations(w, false))
           for (const auto& r : *entries) own_prep |= r.prep == Lower(t + 1);
+      // (Or before its complement: "Al-Shabaab militants claim to have
+      // killed", "rebels vow to take".)
+      bool complement = Lower(t + 1) == "to" && t + 2 < s.last &&
+                        (Tag(t + 2) == Pos::kVerb || Tag(t + 2) == Pos::kAux);
       if (!(next == Pos::kDet || next == Pos::kPropn || next == Pos::kNum || next == Pos::kAdj ||
             (next == Pos::kAdp && (Lower(t + 1) == "at" || own_prep)) || mention_at_[t + 1] >= 0 ||
-            (next == Pos::kNoun && x_.tree_lex_->HasVerbObjects(std::string(w)))))
+            (next == Pos::kNoun && x_.tree_lex_->HasVerbObjects(std::string(w))) || complement))
         continue;
       if (!KnownVerb(std::string(w)) || !x_.wordnet_ || !x_.wordnet_->Has(w, WordClass::kVerb)) continue;
       tags_[t] = Pos::kVerb;
@@ -1344,6 +1352,13 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       return true;
     }
   }
+  // "10 million dollars in aid": the thing the money is given as.
+  if (Tag(n) == Pos::kNoun && x_.tree_lex_->In("currency_noun", NounLemma(n)))
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kNmod && CaseOf(k) == "in" && Tag(k) == Pos::kNoun && k > n) {
+        n = k;
+        break;
+      }
   for (int guard = 0; guard < 3; ++guard) {
     if (Tag(n) != Pos::kNoun) break;
     std::string lemma = NounLemma(n);
@@ -1953,6 +1968,11 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       if (dep_[k] == Dep::kMark && (Lower(k) == "if" || Lower(k) == "unless")) mode_of_[t] = "conditional";
   // An outer verb that negates or decides: "did not agree to meet".
   if (dep_[t] == Dep::kXcomp && head_[t] >= 0 && TreeNegated(head_[t])) negated = true;
+  // "will stop funding Norway", "ceased attacking": a stopped act is
+  // negated (AID negated, as "does not fund").
+  if (dep_[t] == Dep::kXcomp && head_[t] >= 0 && EndsWith(Lower(t), "ing") &&
+      tl.In("cessation_verb", VerbLemma(static_cast<size_t>(head_[t]))))
+    negated = !negated;
 
   std::vector<int> subjects;
   std::vector<Target> objects;

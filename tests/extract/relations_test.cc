@@ -1222,5 +1222,22 @@ TEST_F(RelationsTest, ACrowdProtestingInAPurposeClauseHungOnAPlace) {
   EXPECT_TRUE(Has(b, "Norwegian police ASSAULT Norwegian protesters")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, HeadlineVerbsBeforeTheirComplementMoneyAndFundingCuts) {
+  auto a = Run("Al-Shabaab militants claim to have killed three Norwegian soldiers patrolling a road near the border.");
+  EXPECT_TRUE(Has(a, "al-Shabaab ASSAULT Norwegian forces")) << ::testing::PrintToString(Triples(a));
+  // "10 million dollars in aid": the aid, not "dollar in aid".
+  auto b = Run("Norway pledges 10 million dollars in aid to Sudan.");
+  for (const auto& r : b.relations) EXPECT_EQ(Label(b, r.object).find("dollar"), std::string::npos) << Label(b, r.object);
+  auto c = Run(
+      "The Swedish government reduces funding for two Norwegian human rights groups, Ivo Marten Foundation and Peter "
+      "Holm Trust.");
+  EXPECT_TRUE(Has(c, "Sweden SANCTION Ivo Marten Foundation")) << ::testing::PrintToString(Triples(c));
+  // A stopped act is negated: "will stop funding X" is no funding.
+  auto d = Run("Sweden will stop funding to Norway.");
+  ASSERT_FALSE(d.relations.empty());
+  for (const auto& r : d.relations)
+    EXPECT_TRUE((r.cls == "AID" && r.negated) || r.cls == "SANCTION") << r.cls << " " << r.negated;
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
