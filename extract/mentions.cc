@@ -1984,6 +1984,8 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         if (lw.find_first_not_of("ivxlcdm") == std::string_view::npos && last > b + 1) --last;
         event = tl->In("event_head", Lower(last));
         for (size_t w = b; w < n && !event; ++w) event = tl->In("storm_word", Lower(w));
+        // "Operation Haskanite", "Operation Sindoor": a named operation.
+        event = event || tl->In("event_first", Lower(b));
       }
       bool junk = digits || !graph::SuspectLabel(name, false).empty() || IsDocumentHead(words_[n - 1]);
       if (n > b && !compound && !all_title_words && !junk && (!s.heading || n - b == 1)) {

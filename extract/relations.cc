@@ -2926,6 +2926,17 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
       negated = negated || TreeNegated(h);
     }
   }
+  // "Chirac was an opponent of the Iraq War": the predicate noun's
+  // subject (not "was in an accord with"); "Chirac, a critic of Russia,
+  // ...": the name it describes.
+  if (subjects.empty() && KidWith(t, Dep::kCop) >= 0 && KidWith(t, Dep::kNsubj) >= 0 && KidWith(t, Dep::kCase) < 0)
+    subjects = TreeSubjects(t, &through, &pronoun, 0);
+  if (subjects.empty() && dep_[t] == Dep::kAppos && head_[t] >= 0 && ActorMention(static_cast<size_t>(head_[t])) >= 0) {
+    // (Not an operation or a place: "Operation X, an offensive against Y".)
+    int hm = ActorMention(static_cast<size_t>(head_[t]));
+    const std::string& cat = entities_[mentions_[hm].entity].e.category;
+    if (cat == "person" || cat == "organization" || cat == "country" || cat == "group") subjects.push_back(hm);
+  }
   if (subjects.empty()) return;
   // (A state's strikes in its own country are aimed at someone there.)
   if (placed_in >= 0)

@@ -1239,5 +1239,17 @@ TEST_F(RelationsTest, HeadlineVerbsBeforeTheirComplementMoneyAndFundingCuts) {
     EXPECT_TRUE((r.cls == "AID" && r.negated) || r.cls == "SANCTION") << r.cls << " " << r.negated;
 }
 
+TEST_F(RelationsTest, OpponentsCriticsAndSupportersOfX) {
+  auto a = Run("Ivo Marten is an outspoken critic of Swedish prime minister Peter Holm.");
+  EXPECT_TRUE(Has(a, "Ivo Marten DISAPPROVE Peter Holm")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Ivo Marten was also an outspoken opponent of the Swedish-led war in 2003.");
+  bool reject = false;
+  for (const auto& r : b.relations) reject |= r.cls == "REJECT" && Label(b, r.subject) == "Ivo Marten";
+  EXPECT_TRUE(reject) << ::testing::PrintToString(Triples(b));
+  // Not a place in an accord, nor a named operation.
+  auto c = Run("Norway announces the end of Operation Haskanite, an offensive against Boko Haram.");
+  for (const auto& r : c.relations) EXPECT_NE(Label(c, r.subject), "Operation Haskanite");
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
