@@ -318,7 +318,10 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
   // agent after it, which the tagger read as a noun.
   for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
     std::string_view p = Lower(t - 1), w = Lower(t);
-    if (Tag(t) != Pos::kNoun || Lower(t + 1) != "by" ||
+    // (Or before a second participle: "is shot and killed by".)
+    bool and_participle = Lower(t + 1) == "and" && t + 2 < s.last && Tag(t + 2) == Pos::kVerb &&
+                          EndsWith(Lower(t + 2), "ed");
+    if (Tag(t) != Pos::kNoun || (Lower(t + 1) != "by" && !and_participle) ||
         !(p == "is" || p == "are" || p == "was" || p == "were" || p == "been" || p == "being"))
       continue;
     std::string lemma = VerbLemma(t);
@@ -408,6 +411,7 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     if (parse_heads_[i] >= 0) kid_list_[kid_end_[s.first + parse_heads_[i]]++] = static_cast<uint32_t>(s.first + i);
 }
 
+// Two parser slips repaired on the sentence-local parse arrays (below).
 // "issues an arrest warrant for X" parsed as a clause whose "verb" is the
 // noun "warrant" with "arrest" its subject: a noun tagged as such, right
 // after a determiner and a noun, has no subject (without a copula). The
@@ -415,6 +419,31 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
 // held hangs on the noun. On the sentence-local parse arrays.
 void DocumentRun::RepairNounClauses() {
   const size_t n = parse_heads_.size();
+  // "Trump said Hamza bin Laden, son of X, has been killed": a verb with
+  // two subjects, the second after it, and a clause after that with none;
+  // the second subject is the clause's.
+  for (size_t c = 1; c < n; ++c) {
+    int v = parse_heads_[c];
+    if (v < 0 || static_cast<size_t>(v) >= c || parse_labels_[c] != Dep::kNsubj) continue;
+    bool first = false;
+    int clause = -1;
+    for (size_t k = 0; k < n; ++k) {
+      if (parse_heads_[k] != v) continue;
+      if (k < static_cast<size_t>(v) && (parse_labels_[k] == Dep::kNsubj || parse_labels_[k] == Dep::kNsubjPass)) first = true;
+      if (k > c && parse_labels_[k] == Dep::kCcomp && clause < 0) clause = static_cast<int>(k);
+    }
+    if (!first || clause < 0) continue;
+    bool has_subject = false, passive = false;
+    for (size_t k = 0; k < n; ++k) {
+      if (parse_heads_[k] != clause) continue;
+      has_subject |= parse_labels_[k] == Dep::kNsubj || parse_labels_[k] == Dep::kNsubjPass ||
+                     parse_labels_[k] == Dep::kExpl;
+      passive |= parse_labels_[k] == Dep::kAuxPass;
+    }
+    if (has_subject) continue;
+    parse_heads_[c] = clause;
+    parse_labels_[c] = passive ? Dep::kNsubjPass : Dep::kNsubj;
+  }
   for (size_t w = 2; w < n; ++w) {
     size_t c = w - 1;
     if (parse_tags_[w] != Pos::kNoun || parse_tags_[c] != Pos::kNoun || parse_heads_[c] != static_cast<int>(w) ||
@@ -2081,6 +2110,31 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         break;
       }
     }
+  }
+  // "12 police officers are killed when FARC dissidents shoot down a
+  // helicopter": the attacker of a clause of time on the same verb (or the
+  // first conjunct's) that is an attack.
+  if (passive && subjects.empty() && tl.In("harm_verb", lemma)) {
+    std::vector<size_t> hosts = {t};
+    if (dep_[t] == Dep::kConj && head_[t] >= 0) hosts.push_back(static_cast<size_t>(head_[t]));
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kConj && IsVerbal(k)) hosts.push_back(k);  // "killed and 3 injured when"
+    for (size_t h : hosts)
+      for (uint32_t k : KidsOf(h)) {
+        if (!subjects.empty() || dep_[k] != Dep::kAdvcl || Tag(k) != Pos::kVerb || TreePassive(k)) continue;
+        int mk = KidWith(k, Dep::kMark);
+        if (mk < 0) mk = KidWith(k, Dep::kAdvmod);
+        std::string_view m = mk >= 0 ? Lower(static_cast<size_t>(mk)) : std::string_view();
+        if (m != "when" && m != "as" && m != "after") continue;
+        const auto* entries = lex_.Relations(VerbLemma(k), false);
+        bool attack = false;
+        if (entries)
+          for (const auto& r : *entries) attack |= r.cls == "ASSAULT";
+        if (!attack) continue;
+        bool th = false, pr = false;
+        subjects = TreeSubjects(k, &th, &pr, 0);
+        through = true;
+      }
   }
   if (!passive) subjects = TreeSubjects(t, &through, &pronoun, 0);
 

@@ -1251,5 +1251,23 @@ TEST_F(RelationsTest, OpponentsCriticsAndSupportersOfX) {
   for (const auto& r : c.relations) EXPECT_NE(Label(c, r.subject), "Operation Haskanite");
 }
 
+TEST_F(RelationsTest, AgentsOfKillingsInClausesOfTimeClansAndSecondParticiples) {
+  auto a = Run("At least 100 people are killed when Swedish rebels attack a funeral in Bergen, Norway.");
+  EXPECT_TRUE(Has(a, "Swedish rebels ASSAULT Norwegian civilians")) << ::testing::PrintToString(Triples(a));
+  // (A clause of time that is no attack says nothing of who killed.)
+  auto b = Run("Four people are killed when a bus crashes after Norway closes a road.");
+  EXPECT_TRUE(b.relations.empty()) << ::testing::PrintToString(Triples(b));
+  auto c = Run("Four people are killed in clashes between Swedish militias and Norwegian clans.");
+  EXPECT_TRUE(Has(c, "Norwegian clans ASSAULT Swedish militias") || Has(c, "Swedish militias ASSAULT Norwegian clans"))
+      << ::testing::PrintToString(Triples(c));
+  auto d = Run("Norwegian journalist Ivo Marten is shot and killed by Swedish soldiers in Oslo.");
+  EXPECT_TRUE(Has(d, "Swedish forces ASSAULT Ivo Marten")) << ::testing::PrintToString(Triples(d));
+  // A verb with two subjects, the second one's clause after it.
+  auto e = Run(
+      "On Saturday, Norwegian President Ivo Marten said Peter Holm, son of the late Swedish leader Lars Berg, has been "
+      "killed in a Norwegian operation.");
+  EXPECT_TRUE(Has(e, "Norway ASSAULT Peter Holm")) << ::testing::PrintToString(Triples(e));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
