@@ -219,6 +219,7 @@ class DocumentRun {
   bool ClaimedAct(uint32_t index, size_t t);
   bool TreePassive(size_t v) const;
   bool RelativePronoun(size_t p) const;
+  bool AbsoluteWith(size_t k) const;
   int RelativeAntecedent(size_t p, size_t v) const;
   bool TreeNegated(size_t v) const;
   bool TreeIntent(size_t v) const;

@@ -1744,6 +1744,22 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       if (dep_[k] == Dep::kConj && !IsVerbal(k)) TargetsOf(k, targets, depth + 1);
 }
 
+// Whether the "with" phrase at k is set off by a comma and has a
+// participle of its own: ", with X and Y voting for it" (an absolute
+// clause, not a partner).
+bool DocumentRun::AbsoluteWith(size_t k) const {
+  int cs = KidWith(k, Dep::kCase);
+  if (cs <= 0 || words_[static_cast<size_t>(cs) - 1] != ",") return false;
+  std::vector<uint32_t> stack = {static_cast<uint32_t>(k)};
+  for (size_t i = 0; i < stack.size() && i < 32; ++i)
+    for (uint32_t g : KidsOf(stack[i])) {
+      if (dep_[g] != Dep::kConj && dep_[g] != Dep::kAcl) continue;
+      if (EndsWith(Lower(g), "ing") && (Tag(g) == Pos::kVerb || Tag(g) == Pos::kNoun) && g > k) return true;
+      stack.push_back(g);
+    }
+  return false;
+}
+
 // Targets in the obliques of v (or nominal modifiers of a noun v) whose
 // preposition is one of preps.
 void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, std::vector<Target>* targets) {
@@ -1760,6 +1776,9 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
         }
     if (c.empty()) continue;
     if (std::find(preps.begin(), preps.end(), c) == preps.end()) continue;
+    // ", with Republicans X and Y voting for the resolution": a clause of
+    // circumstance, no partner.
+    if (c == "with" && AbsoluteWith(k)) continue;
     // A clause is no target, except a gerund that names an issue ("resistance to Ukraine joining NATO").
     if (Tag(k) == Pos::kVerb && !EndsWith(Lower(k), "ing")) continue;
     TargetsOf(k, targets, 0);

@@ -1269,5 +1269,19 @@ TEST_F(RelationsTest, AgentsOfKillingsInClausesOfTimeClansAndSecondParticiples) 
   EXPECT_TRUE(Has(e, "Norway ASSAULT Peter Holm")) << ::testing::PrintToString(Triples(e));
 }
 
+TEST_F(RelationsTest, AnAbsoluteWithClauseIsNoPartner) {
+  auto a = Run(
+      "The Norwegian Storting votes 51–48 on a resolution to reverse tariffs on Sweden, with Conservatives Ivo Marten "
+      "and Peter Holm voting for the resolution.");
+  for (const auto& r : a.relations) {
+    EXPECT_NE(Label(a, r.object), "Ivo Marten") << r.cls;
+    EXPECT_NE(Label(a, r.object), "Peter Holm") << r.cls;
+    EXPECT_EQ(Label(a, r.object).find("Conservative"), std::string::npos) << r.cls;
+  }
+  // (A partner stays: "agreed with Sweden".)
+  auto b = Run("Norway agreed with Sweden on the tariffs.");
+  EXPECT_TRUE(Has(b, "Norway AGREE Sweden")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
