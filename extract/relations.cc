@@ -1815,7 +1815,7 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
   for (uint32_t k : KidsOf(v)) {
     if (dep_[k] != Dep::kObl) continue;
     for (uint32_t g : KidsOf(k))
-      if (dep_[g] == Dep::kNmod && g > k && ActorMention(g) >= 0) {
+      if (dep_[g] == Dep::kNmod && g > k && ActorMention(g) >= 0 && !AbsoluteWith(g)) {
         std::string cg = CaseOf(g);
         if (!cg.empty() && std::find(preps.begin(), preps.end(), cg) != preps.end()) TargetsOf(g, targets, 0);
       }
