@@ -609,6 +609,17 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
               found = true;
             }
           }
+    // "The Historic Pact party", "the Wagner group": an organisation's name
+    // before the noun of its kind.
+    if (!found && (Tag(t) == Pos::kNoun || (Tag(t) == Pos::kPropn && !IsCap(t))) && !x_.tree_lex_->AnaphorClass(Lower(t)).empty())
+      for (uint32_t k : KidsOf(t)) {
+        int km = (dep_[k] == Dep::kCompound || dep_[k] == Dep::kAmod) && k + 1 == t ? ActorMention(k) : -1;
+        if (km < 0 || mentions_[km].last != t) continue;
+        const std::string& cat = entities_[mentions_[km].entity].e.category;
+        if (cat != "organization" && cat != "person") continue;
+        if (std::find(out->begin(), out->end(), km) == out->end()) out->push_back(km);
+        found = true;
+      }
     if (!found) {
       // "the network", "the commission", "the government": a definite
       // description of the one organisation (or country) named just before.

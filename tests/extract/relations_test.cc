@@ -1283,5 +1283,13 @@ TEST_F(RelationsTest, AnAbsoluteWithClauseIsNoPartner) {
   EXPECT_TRUE(Has(b, "Norway AGREE Sweden")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, AnOrganisationsNameBeforeTheNounOfItsKind) {
+  auto a = Run("The Historic Pact party nominates Senator Ivo Marten as its candidate for president in next year's election.");
+  EXPECT_TRUE(Has(a, "Historic Pact SUPPORT Ivo Marten")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("The Norwegian government designates the Viv Marten coalition and the Gran Holm gang as terrorist organizations.");
+  EXPECT_TRUE(Has(b, "Norway SANCTION Viv Marten")) << ::testing::PrintToString(Triples(b));
+  EXPECT_TRUE(Has(b, "Norway SANCTION Gran Holm")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
