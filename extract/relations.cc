@@ -274,6 +274,12 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
 }
 
 void DocumentRun::ParseSentence(const SentenceBounds& s) {
+  // A currency sign is a symbol, as "$" is ("a ¥122.3 trillion budget":
+  // the tagger read "¥" as the noun the budget hung on).
+  static const std::string_view kCurrency[] = {"¥", "€", "£", "₹", "₩", "₽", "₺", "₴", "₦", "₱", "₫", "฿", "₪", "₵", "₸", "₡", "₲", "₭", "₮"};
+  for (size_t t = s.first; t < s.last; ++t)
+    for (std::string_view c : kCurrency)
+      if (words_[t] == c) tags_[t] = Pos::kSym;
   // No English preposition or adverb has a hyphen between letters: a word
   // like "far-right" or "pro-Russian" the tagger did not know and called ADP
   // or ADV modifies the noun after it ("bans far-right ministers X and Y"

@@ -1291,5 +1291,17 @@ TEST_F(RelationsTest, AnOrganisationsNameBeforeTheNounOfItsKind) {
   EXPECT_TRUE(Has(b, "Norway SANCTION Gran Holm")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, ACurrencySignIsNoIssue) {
+  auto a = Run("The Norwegian cabinet approves a ¥122.3 trillion (US$785 billion) budget for the next fiscal year.");
+  auto b = Run("Sweden fines the Norwegian firms Ivo Marten AS and Peter Holm AS over €157 million (US$182.5 million) for price fixing.");
+  for (const auto* x : {&a, &b})
+    for (const auto& r : x->relations) {
+      const std::string l = Label(*x, r.object);
+      EXPECT_EQ(l.find("¥"), std::string::npos) << l;
+      EXPECT_EQ(l.find("€"), std::string::npos) << l;
+    }
+  EXPECT_FALSE(b.relations.empty());
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
