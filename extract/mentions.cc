@@ -1949,19 +1949,35 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
       // "the United States Commission on International Religious Freedom
       // (USCIRF)": an acronym in brackets after a name is that name's.
-      if (n == b + 1 && b >= s.first + 2 && words_[b - 1] == "(" && n < s.last && words_[n] == ")" &&
-          toks_[b].Has(kAllCaps) && mention_at_[b - 2] >= 0) {
+      // (Also a mixed-case one, by its capitals: "the African Continental
+      // Free Trade Area (AfCFTA)", whose demonym stands before the name.)
+      std::string capitals;
+      for (char ch : words_[b])
+        if (ch >= 'A' && ch <= 'Z') capitals += ch;
+      bool acronym = toks_[b].Has(kAllCaps) ||
+                     (capitals.size() >= 3 && std::isupper(static_cast<unsigned char>(words_[b].back())) &&
+                      words_[b].find(' ') == std::string_view::npos);
+      if (n == b + 1 && b >= s.first + 2 && words_[b - 1] == "(" && n < s.last && words_[n] == ")" && acronym &&
+          mention_at_[b - 2] >= 0) {
         const Mention& before = mentions_[mention_at_[b - 2]];
-        if (before.entity >= 0 && !before.pronoun && entities_[before.entity].e.category != "person" &&
-            Initials(entities_[before.entity].e.label, words_[b])) {
-          entities_[before.entity].aliases.insert(std::string(words_[b]));
+        LocalEntity* be = before.entity >= 0 && !before.pronoun ? &entities_[before.entity] : nullptr;
+        std::string label = be ? be->e.label : std::string();
+        std::string wider = be && before.first > s.first && IsCap(before.first - 1)
+                                ? std::string(words_[before.first - 1]) + " " + label
+                                : label;
+        bool initials = be && (Initials(label, capitals) || Initials(wider, capitals));
+        // (A name with an acronym is no person's: "Continental Free Trade
+        // Area" read as one.)
+        if (initials && (be->e.category != "person" || (!be->known && label.find(' ') != std::string::npos))) {
+          if (be->e.category == "person") be->e.category = "organization";
+          be->aliases.insert(std::string(words_[b]));
           AddMention(NewMention(b, n, index, before.entity));
           i = n;
           continue;
         }
       }
       // The acronym again: "AUF leader ..." after "Anguilla United Front (AUF)".
-      if (n == b + 1 && toks_[b].Has(kAllCaps)) {
+      if (n == b + 1 && acronym) {
         int found = -1;
         for (size_t e = 0; e < entities_.size() && found < 0; ++e)
           if (entities_[e].e.category != "person" && entities_[e].aliases.count(name)) found = static_cast<int>(e);

@@ -2774,6 +2774,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   if ((chosen->cls == "ASSAULT" || chosen->cls == "COERCE") && x_.wordnet_) {
     std::vector<Target> kept;
     for (Target tg : targets) {
+      // ("seeks to retake control", "seized power": a hold over nothing
+      // named is no thing struck.)
+      if (tg.mention < 0 && tg.node >= 0 && tl.In("hold_noun", NounLemma(static_cast<size_t>(tg.node)))) {
+        bool of = false;
+        for (uint32_t k : KidsOf(static_cast<size_t>(tg.node))) of |= dep_[k] == Dep::kNmod;
+        if (!of) continue;
+      }
       // (A noun, or one capitalised at the sentence start: "Engineers in X".)
       bool person = tg.mention < 0 && tg.node >= 0 &&
                     (Tag(static_cast<size_t>(tg.node)) == Pos::kNoun ||

@@ -102,6 +102,15 @@ TEST_F(LinkedNamesTest, AnAcronymInBracketsIsTheNamesAlias) {
   ASSERT_NE(front, nullptr) << Joined(a);
   EXPECT_TRUE(HasAlias(front, "AUF")) << Joined(a);
   EXPECT_EQ(Label(a, "AUF"), nullptr) << Joined(a);
+  // A mixed-case acronym by its capitals, the demonym before the name
+  // among its initials; a name with an acronym is no person's.
+  auto b = Run(
+      "Norway signed the African Continental Free Trade Area (AfCFTA) agreement. Sweden planned to join the AfCFTA.");
+  const auto* area = Label(b, "Continental Free Trade Area");
+  ASSERT_NE(area, nullptr) << Joined(b);
+  EXPECT_TRUE(HasAlias(area, "AfCFTA")) << Joined(b);
+  EXPECT_EQ(area->category, "organization");
+  EXPECT_EQ(Label(b, "AfCFTA"), nullptr) << Joined(b);
 }
 
 TEST_F(LinkedNamesTest, ANameHyphenedToAModifierIsMentioned) {
