@@ -142,6 +142,7 @@ class DocumentRun {
   void Prepare();
   void FindMentions(const SentenceBounds& s, uint32_t index);
   bool SpeakerOfPronoun(const Mention& m, size_t p) const;
+  void JoinWidenedNames();
   size_t TaggedName(const SentenceBounds& s, size_t t) const;
   void ResolveNames();
   void MarkFacilities();

@@ -1145,6 +1145,7 @@ void DocumentRun::PretokenizedInput() {
 void DocumentRun::PrepareMentions() {
   Prepare();
   for (uint32_t i = 0; i < sents_.size(); ++i) FindMentions(sents_[i], i);
+  JoinWidenedNames();
   ResolveNames();
   MarkFacilities();
 }

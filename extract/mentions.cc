@@ -1965,13 +1965,30 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         std::string wider = be && before.first > s.first && IsCap(before.first - 1)
                                 ? std::string(words_[before.first - 1]) + " " + label
                                 : label;
-        bool initials = be && (Initials(label, capitals) || Initials(wider, capitals));
+        bool narrow = be && Initials(label, capitals);
+        bool initials = be && (narrow || Initials(wider, capitals));
         // (A name with an acronym is no person's: "Continental Free Trade
         // Area" read as one.)
         if (initials && (be->e.category != "person" || (!be->known && label.find(' ') != std::string::npos))) {
           if (be->e.category == "person") be->e.category = "organization";
-          be->aliases.insert(std::string(words_[b]));
-          AddMention(NewMention(b, n, index, before.entity));
+          int target = before.entity;
+          // The word before the name is the acronym's first letter, and the
+          // name's only mention is this one: the name begins there ("the
+          // Recording Industry Association of America (RIAA)" was labelled
+          // "Industry Association of America").
+          int bm = mention_at_[b - 2];
+          int uses = 0;
+          for (const Mention& x : mentions_) uses += x.entity == before.entity;
+          if (!narrow && !be->known && uses == 1 && (capitals.empty() || capitals[0] != label[0])) {
+            size_t w = before.first - 1;
+            if (int old = mention_at_[w]; old >= 0 && old != bm) mentions_[old].entity = -1;
+            target = EntityFor(wider, be->e.category, be->e.country, be->e.code, false);
+            mentions_[bm].first = static_cast<uint32_t>(w);
+            mentions_[bm].entity = target;
+            mention_at_[w] = bm;
+          }
+          entities_[target].aliases.insert(std::string(words_[b]));
+          AddMention(NewMention(b, n, index, target));
           i = n;
           continue;
         }
@@ -2274,6 +2291,34 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
   int e = EntityFor(prefix + " " + noun, "group", iso, GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), iso, noun),
                     false);
   return AddMention(NewMention(node, node + 1, index, e));
+}
+
+// A name its acronym widened by one first word ("the European Southern
+// Observatory (ESO)", with "European" read as a demonym) is that name
+// wherever the shorter one is found again: "European Southern
+// Observatory" later, "European" a demonym before "Southern Observatory".
+void DocumentRun::JoinWidenedNames() {
+  for (size_t w = 0; w < entities_.size(); ++w) {
+    const LocalEntity& we = entities_[w];
+    if (we.aliases.empty() || we.known || we.e.kind != graph::EntityKind::kActor) continue;
+    size_t sp = we.e.label.find(' ');
+    if (sp == std::string::npos) continue;
+    std::string first = we.e.label.substr(0, sp);
+    auto it = entity_index_.find(graph::EntityId(graph::EntityKind::kActor, we.e.label.substr(sp + 1)));
+    if (it == entity_index_.end() || it->second == static_cast<int>(w) || entities_[it->second].known) continue;
+    const int short_entity = it->second;
+    for (size_t mi = 0; mi < mentions_.size(); ++mi) {
+      Mention& m = mentions_[mi];
+      if (m.entity != short_entity || m.pronoun) continue;
+      m.entity = static_cast<int>(w);
+      size_t b = m.first;
+      if (b > sents_[m.sentence].first && words_[b - 1] == first) {
+        if (int old = mention_at_[b - 1]; old >= 0 && old != static_cast<int>(mi)) mentions_[old].entity = -1;
+        m.first = static_cast<uint32_t>(b - 1);
+        mention_at_[b - 1] = static_cast<int>(mi);
+      }
+    }
+  }
 }
 
 // One node per person: "Putin" and "President Putin" join "Vladimir Putin";

@@ -106,11 +106,18 @@ TEST_F(LinkedNamesTest, AnAcronymInBracketsIsTheNamesAlias) {
   // among its initials; a name with an acronym is no person's.
   auto b = Run(
       "Norway signed the African Continental Free Trade Area (AfCFTA) agreement. Sweden planned to join the AfCFTA.");
-  const auto* area = Label(b, "Continental Free Trade Area");
+  const auto* area = Label(b, "African Continental Free Trade Area");
   ASSERT_NE(area, nullptr) << Joined(b);
   EXPECT_TRUE(HasAlias(area, "AfCFTA")) << Joined(b);
   EXPECT_EQ(area->category, "organization");
   EXPECT_EQ(Label(b, "AfCFTA"), nullptr) << Joined(b);
+  EXPECT_EQ(Label(b, "Continental Free Trade Area"), nullptr) << Joined(b);
+  // The widened name found again later is the same node.
+  auto c = Run(
+      "Astronomers from the European Northern Observatory (ENO) reported it. Only the European Northern Observatory "
+      "saw it.");
+  EXPECT_NE(Label(c, "European Northern Observatory"), nullptr) << Joined(c);
+  EXPECT_EQ(Label(c, "Northern Observatory"), nullptr) << Joined(c);
 }
 
 TEST_F(LinkedNamesTest, ANameHyphenedToAModifierIsMentioned) {
