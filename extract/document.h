@@ -227,7 +227,8 @@ class DocumentRun {
   bool IssueFromTree(size_t n, Target* target);
   void TargetsOf(size_t n, std::vector<Target>* targets, int depth);
   void PrepTargets(size_t v, const std::vector<std::string>& preps, std::vector<Target>* targets);
-  std::vector<int> NounSources(size_t n) const;
+  // (instrument: the owner of a weapon or force, "its" included.)
+  std::vector<int> NounSources(size_t n, bool instrument = false) const;
   bool TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t t);
   void TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t t);
   void EmitAll(const std::vector<int>& subjects, const std::vector<Target>& objects, const RelationEntry& r,

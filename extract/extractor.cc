@@ -726,6 +726,7 @@ void DocumentRun::Emit(int subject_mention, const Target& target, const Relation
   // A place does not attack or arrest ("strikes targeting ... Sumy Oblast
   // kill five" read with the place as the subject).
   if ((r.cls == "ASSAULT" || r.cls == "COERCE") && entities_[se].e.category == "location") return;
+
   if (const TreeLexicon* tl = x_.tree_lex_.get()) {
     const std::string& head = r.head.empty() ? r.lemma : r.head;
     // Verbs of actors only ("blasted Biden", not "blasted sacred sites");

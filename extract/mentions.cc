@@ -674,8 +674,20 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     }
     // "it", "they", "them": the one country, organisation (it) or group
     // (they) named in this or the previous sentence; nothing when several.
-    if ((lower == "it" || lower == "they" || lower == "them") && Tag(i) == Pos::kPron) {
-      bool plural = lower != "it";
+    // ("its": the same, as the owner of its forces or weapons only: "Russia
+    // says its forces have captured X", "its air defences shot down";
+    // not "its plans", "its sanctions".)
+    bool its_force = false;
+    if (lower == "its" && x_.tree_lex_)
+      for (size_t k = i + 1; k < s.last && k <= i + 2 && !its_force; ++k) {
+        std::string_view w = Lower(k);
+        its_force = lex_.GroupNoun(std::string(w)) || x_.tree_lex_->In("instrument", w) ||
+                    x_.tree_lex_->In("actor_head", w);
+        if (Tag(k) != Pos::kNoun && Tag(k) != Pos::kAdj) break;
+      }
+    if ((lower == "it" || lower == "they" || lower == "them" || its_force) &&
+        (Tag(i) == Pos::kPron || (lower == "its" && Tag(i) == Pos::kDet))) {
+      bool plural = lower != "it" && lower != "its";
       std::string_view next = i + 1 < s.last ? Lower(i + 1) : std::string_view();
       bool expletive = !plural && (next == "is" || next == "was" || next == "'s" || next == "seems" ||
                                    next == "seemed" || next == "appears" || next == "appeared" ||
@@ -741,6 +753,9 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       if (cand >= 0 && !ambiguous && !expletive) {
         Mention m = NewMention(i, i + 1, index, cand);
         m.pronoun = true;
+        m.possessive = lower == "its";
+        // ("its" owns what follows; it is never itself a subject or object.)
+        m.modifier = lower == "its";
         AddMention(m);
       }
       ++i;

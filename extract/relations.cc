@@ -333,6 +333,16 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     std::string lemma = VerbLemma(t);
     if ((lemma != w || EndsWith(w, "ed")) && KnownVerb(lemma)) tags_[t] = Pos::kVerb;
   }
+  // "its air defences have shot down 337 drones": a participle right after
+  // "have/has/had", which the tagger read as a noun.
+  for (size_t t = s.first + 1; t + 1 < s.last; ++t) {
+    std::string_view p = Lower(t - 1);
+    if (Tag(t) != Pos::kNoun || !(p == "have" || p == "has" || p == "had")) continue;
+    Pos n = Tag(t + 1);
+    if (!(n == Pos::kDet || n == Pos::kNum || n == Pos::kAdp || n == Pos::kAdv || n == Pos::kPropn)) continue;
+    std::string lemma = VerbLemma(t);
+    if (lemma != Lower(t) && KnownVerb(lemma)) tags_[t] = Pos::kVerb;
+  }
   // "an arrest warrant", "a peace deal": a base-form verb cannot follow
   // "a/an" and a singular noun (its subject would need "-s"): a noun.
   for (size_t t = s.first + 2; t < s.last; ++t) {
@@ -931,7 +941,7 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
     ActorsOf(subj, &out, 0, &indirect);
     if (out.empty() && x_.tree_lex_->In("instrument", NounLemma(subj))) {
       // "Israeli airstrikes killed ...": the owner of the instrument acts.
-      for (int m : NounSources(subj)) out.push_back(m);
+      for (int m : NounSources(subj, true)) out.push_back(m);
       indirect = !out.empty();
     }
     for (int m : out)
@@ -1268,7 +1278,7 @@ void DocumentRun::QuoteSpeaker(size_t v, std::vector<int>* out) const {
 
 // Owners of a nominal node that can be the source of the event it names:
 // possessors, demonym and name modifiers, compounds, "by" phrases.
-std::vector<int> DocumentRun::NounSources(size_t n) const {
+std::vector<int> DocumentRun::NounSources(size_t n, bool instrument) const {
   std::vector<int> out;
   for (uint32_t k : KidsOf(n)) {
     Dep d = dep_[k];
@@ -1276,6 +1286,10 @@ std::vector<int> DocumentRun::NounSources(size_t n) const {
                  ((d == Dep::kNmod || d == Dep::kObl || d == Dep::kOblAgent) && CaseOf(k) == "by");
     if (!owner) continue;
     int m = mention_at_[k];
+    // ("its sanctions", "its support": the owner a pronoun names is no
+    // source of the act; "lifts its sanctions" is no sanction. But "its air
+    // defences shot down": an instrument's.)
+    if (m >= 0 && mentions_[m].pronoun && Lower(k) == "its" && !instrument) continue;
     // ("the Chez Jo Goldenberg restaurant attack": a name before a
     // building names that building, here the place attacked.)
     if (m >= 0 && d == Dep::kCompound) {
@@ -1554,8 +1568,9 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
         bool of = d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from" || CaseOf(k) == "by");
         bool owner = d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound || of;
         // A word of the head's own mention ("United" in "United States") owns nothing.
+        // ("its planned negotiations with X": the subject's own thing.)
         if (owner && mention_at_[k] >= 0 && mention_at_[k] != mention_at_[f] && mentions_[mention_at_[k]].entity >= 0 &&
-            target->owner < 0)
+            target->owner < 0 && !(mentions_[mention_at_[k]].pronoun && Lower(k) == "its"))
           target->owner = mention_at_[k];
         if (d == Dep::kNmod || d == Dep::kCompound || d == Dep::kAmod) next.push_back(k);
       }
@@ -2707,7 +2722,19 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       for (uint32_t k : KidsOf(static_cast<size_t>(ps)))
         named |= mention_at_[k] >= 0 && k < static_cast<uint32_t>(ps) &&
                  (dep_[k] == Dep::kCompound || dep_[k] == Dep::kAmod || dep_[k] == Dep::kNmodPoss);
-      if (!(chosen->cls == "ASSAULT" && named)) TargetsOf(ps, &targets, 0);
+      if (!(chosen->cls == "ASSAULT" && named)) {
+        TargetsOf(ps, &targets, 0);
+      } else if (tl.In("facility_noun", NounLemma(static_cast<size_t>(ps)))) {
+        // ("The Kherson Regional State Administration headquarters is
+        // destroyed": a building named by its owner is the owner's.)
+        for (uint32_t k : KidsOf(static_cast<size_t>(ps)))
+          if (ActorMention(k) >= 0 && k < static_cast<uint32_t>(ps) && dep_[k] == Dep::kCompound) {
+            Target tg;
+            tg.mention = ActorMention(k);
+            targets.push_back(tg);
+            break;
+          }
+      }
     }
   }
   // "Iran strikes four sites in central and southern Israel": a struck
@@ -2774,6 +2801,16 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   if ((chosen->cls == "ASSAULT" || chosen->cls == "COERCE") && x_.wordnet_) {
     std::vector<Target> kept;
     for (Target tg : targets) {
+      // ("could destroy the growth": an abstract thing is no thing struck
+      // by a verb; WordNet's first sense an attribute, idea, feeling,
+      // process, relation, state or time.)
+      if (chosen->cls == "ASSAULT" && tg.mention < 0 && tg.owner < 0 && tg.node >= 0 &&
+          Tag(static_cast<size_t>(tg.node)) == Pos::kNoun) {
+        int lf = x_.wordnet_->FirstSenseLexFile(NounLemma(static_cast<size_t>(tg.node)), WordClass::kNoun);
+        if (lf == 7 || lf == 9 || lf == 12 || lf == 22 || lf == 24 || lf == 26 || lf == 28) continue;
+        // ("injuring dozens of others": a count is no thing struck.)
+        if (tl.In("quantity_noun", Lower(static_cast<size_t>(tg.node)))) continue;
+      }
       // ("seeks to retake control", "seized power": a hold over nothing
       // named is no thing struck.)
       if (tg.mention < 0 && tg.node >= 0 && tl.In("hold_noun", NounLemma(static_cast<size_t>(tg.node)))) {

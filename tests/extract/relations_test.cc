@@ -1303,5 +1303,23 @@ TEST_F(RelationsTest, ACurrencySignIsNoIssue) {
   EXPECT_FALSE(b.relations.empty());
 }
 
+TEST_F(RelationsTest, ItsForcesAndWeaponsDestroyedThingsAndAbstractOnes) {
+  auto a = Run("Sweden says its forces have captured Vossevangen, a town in Norway.");
+  EXPECT_TRUE(Has(a, "Sweden ASSAULT Vossevangen")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Sweden claims its air defences have shot down 30 Norwegian drones overnight.");
+  EXPECT_TRUE(Has(b, "Sweden ASSAULT Norway")) << ::testing::PrintToString(Triples(b));
+  // "its" owns forces and weapons, not what is lifted or suspended.
+  auto c = Run("Sweden lifts its sanctions on Norway.");
+  for (const auto& r : c.relations) EXPECT_NE(r.cls, "SANCTION") << Label(c, r.object);
+  auto d = Run("Sweden suspends its planned negotiations with Norway.");
+  EXPECT_TRUE(Has(d, "Sweden SANCTION Norway")) << ::testing::PrintToString(Triples(d));
+  auto e = Run("The Oslo Regional Administration headquarters is destroyed in a Swedish missile strike.");
+  EXPECT_TRUE(Has(e, "Sweden ASSAULT Oslo Regional Administration")) << ::testing::PrintToString(Triples(e));
+  auto f = Run(
+      "Ivo Marten hailed the report on Twitter and warned that Peter Holm could destroy the growth with his proposed "
+      "tax increases.");
+  for (const auto& r : f.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(f, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
