@@ -1376,6 +1376,14 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
             g < s.last && (!IsCap(g) || !(g + 1 < s.last && IsCap(g + 1) && !toks_[g + 1].Has(kPunct)))
                 ? lex_.GroupNoun(gl)
                 : nullptr;
+        // ("Colombian police officers": the two-word group noun's, when it
+        // names another group than its last word: the police, but
+        // "security forces" stay the forces.)
+        if (canonical && g > mods)
+          if (const std::string* c2 = lex_.GroupNoun(std::string(Lower(g - 1)) + " " + gl);
+              c2 && !(c2->size() >= canonical->size() &&
+                      c2->compare(c2->size() - canonical->size(), canonical->size(), *canonical) == 0))
+            canonical = c2;
         if (canonical && IsCap(g) && AgentOf(*canonical) == "MIL" &&
             !(Surface(g).size() > 1 && std::isupper(static_cast<unsigned char>(Surface(g)[1]))))
           canonical = nullptr;

@@ -1615,6 +1615,14 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
 // the items coordinated with it.
 void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   if (depth > 6) return;
+  // "fines Google €2.95 billion" parsed with the name as a compound of the
+  // amount: the name.
+  if (Tag(n) == Pos::kSym)
+    for (uint32_t k : KidsOf(n))
+      if (dep_[k] == Dep::kCompound && k < n && ActorMention(k) >= 0) {
+        TargetsOf(k, targets, depth + 1);
+        return;
+      }
   // "kill at least 26 Palestinians" parsed with the number as the head:
   // the actor it counts.
   if (Tag(n) == Pos::kNum && ActorMention(n) < 0) {

@@ -1321,5 +1321,16 @@ TEST_F(RelationsTest, ItsForcesAndWeaponsDestroyedThingsAndAbstractOnes) {
   for (const auto& r : f.relations) EXPECT_NE(r.cls, "ASSAULT") << Label(f, r.object);
 }
 
+TEST_F(RelationsTest, FinesBeforeAnAmountDissidentsAndPoliceOfficers) {
+  auto a = Run("The European Commission fines Snapbook €2.95 billion (US$3.47 billion) for abusing its position.");
+  EXPECT_TRUE(Has(a, "European Commission COERCE Snapbook")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("At least 12 Norwegian police officers are killed when FARC dissidents shoot down a helicopter.");
+  EXPECT_TRUE(Has(b, "FARC dissidents ASSAULT Norwegian police")) << ::testing::PrintToString(Triples(b));
+  // (The forces stay one node: "security forces" are the forces.)
+  auto c = Run("Norwegian security forces arrest three Swedish officers.");
+  EXPECT_TRUE(Has(c, "Norwegian forces COERCE Swedish officers") || Has(c, "Norwegian forces COERCE Swedish forces"))
+      << ::testing::PrintToString(Triples(c));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
