@@ -146,6 +146,7 @@ class DocumentRun {
   size_t TaggedName(const SentenceBounds& s, size_t t) const;
   void ResolveNames();
   void MarkFacilities();
+  int PlacePolice(size_t verb, uint32_t index);
   int VictimGroup(size_t node, size_t verb, uint32_t index, const std::vector<int>& agents);
   bool SourceAttribution(size_t t) const;
   bool NameAfterNoun(size_t n, uint32_t k) const;

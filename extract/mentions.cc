@@ -2222,6 +2222,39 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
   }
 }
 
+// The police of the country where an arrest with no agent named happened
+// ("Federica Mogherini and two others are arrested in Belgium" -> Belgian
+// police), as a mention at token at (the "in" of the place): a country
+// after "in" on the verb, directly or as the last place of a "Town,
+// Country" list. -1 if none.
+int DocumentRun::PlacePolice(size_t verb, uint32_t index) {
+  const SentenceBounds& s = sents_[index];
+  for (uint32_t k : KidsOf(verb)) {
+    if (dep_[k] != Dep::kObl || CaseOf(k) != "in") continue;
+    int cs = KidWith(k, Dep::kCase);
+    int m = mention_at_[k];
+    if (m < 0 || cs < 0 || mentions_[m].entity < 0 || mention_at_[cs] >= 0) continue;
+    const graph::Entity* place = &entities_[mentions_[m].entity].e;
+    // ("in Brussels, Belgium": the country of the list.)
+    for (uint32_t g : KidsOf(k)) {
+      int gm = (dep_[g] == Dep::kConj || dep_[g] == Dep::kAppos || dep_[g] == Dep::kNmodNpmod) ? mention_at_[g] : -1;
+      if (gm >= 0 && mentions_[gm].entity >= 0 && entities_[mentions_[gm].entity].e.category == "country")
+        place = &entities_[mentions_[gm].entity].e;
+    }
+    if (place->category != "country" || place->country.empty()) continue;
+    int entry = lex_.FindCountry(place->country);
+    if (entry < 0) continue;
+    const ActorEntry& ca = lex_.actor(entry);
+    std::string prefix = ca.adjective.empty() ? ca.label : ca.adjective;
+    int e = EntityFor(prefix + " police", "group", place->country,
+                      GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), place->country, "police"), false);
+    (void)s;
+    return AddMention(NewMention(static_cast<size_t>(cs), static_cast<size_t>(cs) + 1, index, e));
+  }
+  return -1;
+}
+
+
 // The civilians of the one country where an act happened, as the mention
 // of an unnamed victim noun at node ("three civilians", "30 people"; the
 // `victim_noun` list): the country the sentence names (a country, or a

@@ -2195,6 +2195,15 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         through = true;
       }
   }
+  // "X and two others are arrested in Belgium": an arrest with no agent
+  // named is the police's of the country where it happened.
+  if (passive && subjects.empty() && !patients.empty() && tl.In("arrest_verb", lemma)) {
+    int police = PlacePolice(t, index);
+    if (police >= 0) {
+      subjects.push_back(police);
+      through = true;
+    }
+  }
   if (!passive) subjects = TreeSubjects(t, &through, &pronoun, 0);
 
   // 1. The verb decides its complement: "refused to meet X", "urged X to leave".

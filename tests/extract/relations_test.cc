@@ -1332,5 +1332,15 @@ TEST_F(RelationsTest, FinesBeforeAnAmountDissidentsAndPoliceOfficers) {
       << ::testing::PrintToString(Triples(c));
 }
 
+TEST_F(RelationsTest, AnArrestWithNoAgentIsThePoliceOfTheCountryWhere) {
+  auto a = Run("Former Norwegian minister Ivo Marten and two others are arrested in Sweden amid a fraud investigation.");
+  EXPECT_TRUE(Has(a, "Swedish police COERCE Ivo Marten")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Ivo Marten is arrested in Gothenburg, Sweden, after a decade on the run.");
+  EXPECT_TRUE(Has(b, "Swedish police COERCE Ivo Marten")) << ::testing::PrintToString(Triples(b));
+  // (Not other verbs: "is born in Sweden".)
+  auto c = Run("Ivo Marten was born in Sweden.");
+  EXPECT_TRUE(c.relations.empty()) << ::testing::PrintToString(Triples(c));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
