@@ -2206,7 +2206,15 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         after_place_prep = (cat == "location" && placed) || (cat == "group" && group_in);
       }
     }
-    bool place1 = e1.e.category == "location" || (!e1.known && after_place_prep && e1.e.role.empty());
+    // (Or the first of three: "recaptures El Geteina, White Nile State,
+    // Sudan".)
+    bool three = false;
+    if (!e1.known && e1.e.role.empty() && e2.e.category == "location") {
+      const Mention& m2 = mentions_[next];
+      int third = m2.last + 1 < s.last && words_[m2.last] == "," ? mention_at_[m2.last + 1] : -1;
+      three = third >= 0 && mentions_[third].entity >= 0 && entities_[mentions_[third].entity].e.category == "country";
+    }
+    bool place1 = e1.e.category == "location" || (!e1.known && (after_place_prep || three) && e1.e.role.empty());
     if (!place1 || !(e2.e.category == "country" || e2.e.category == "location")) continue;
     if (!e1.known) e1.e.category = "location";
     // (A verb's object keeps its first place: "bombs target Zaporizhzhia,
@@ -2215,8 +2223,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     auto verb_at = [&](size_t w) {
       return Tag(w) == Pos::kVerb || (Tag(w) == Pos::kNoun && !IsCap(w) && KnownVerb(VerbLemma(w)));
     };
+    // (A first place of three read as a place only by its list stays what
+    // it was: "strikes on Dobropillia, Donetsk Oblast, Ukraine".)
     bool object = (!after_place_prep && m1.first > s.first && verb_at(m1.first - 1)) ||
-                  (m1.first > s.first + 1 && Lower(m1.first - 1) == "from" && verb_at(m1.first - 2));
+                  (m1.first > s.first + 1 && Lower(m1.first - 1) == "from" && verb_at(m1.first - 2)) ||
+                  (three && !after_place_prep);
     if (!object) m1.modifier = true;
     mentions_[next].modifier = true;
   }

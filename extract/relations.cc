@@ -1979,8 +1979,14 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
       if (other < 0 || o.owner >= 0) continue;
       Target tg;
       tg.mention = other;
-      for (int sm : subjects)
-        if (mentions_[sm].entity != mentions_[other].entity) Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
+      for (int sm : subjects) {
+        if (mentions_[sm].entity == mentions_[other].entity) continue;
+        // (A state's forces retaking a palace in their own country strike
+        // no country.)
+        const std::string& own = entities_[mentions_[sm].entity].e.country;
+        if (r.cls == "ASSAULT" && !own.empty() && own == entities_[mentions_[other].entity].e.country) continue;
+        Emit(sm, tg, r, negated, confidence - Confidence::kOwner, sentence);
+      }
     }
   }
   // "Chile and Peru met": mutual relations between coordinated subjects.

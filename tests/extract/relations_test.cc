@@ -1342,5 +1342,12 @@ TEST_F(RelationsTest, AnArrestWithNoAgentIsThePoliceOfTheCountryWhere) {
   EXPECT_TRUE(c.relations.empty()) << ::testing::PrintToString(Triples(c));
 }
 
+TEST_F(RelationsTest, TheFirstOfThreePlacesIsAPlaceAndOwnCountryIsNoTarget) {
+  auto a = Run("The Swedish Army recaptures Vossegard, Vestland County, Norway, after heavy fighting.");
+  EXPECT_TRUE(Has(a, "Swedish forces ASSAULT Vossegard")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("The Norwegian Armed Forces retake the presidential palace in Oslo, Norway, after a withdrawal.");
+  EXPECT_FALSE(Has(b, "Norwegian forces ASSAULT Norway")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
