@@ -664,6 +664,16 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
                      (d == Dep::kNmod && CaseOf(k) == "in" && x_.tree_lex_->In("in_owner", Lower(t)));
         if (!owner) continue;
         int om = mention_at_[k];
+        // ("A court in Ica, Peru": the country of the place.)
+        if (om >= 0 && d == Dep::kNmod && CaseOf(k) == "in" && mentions_[om].entity >= 0 &&
+            entities_[mentions_[om].entity].e.category != "country")
+          for (uint32_t g : KidsOf(k)) {
+            // (The country of a "Town, Country" list is a modifier mention.)
+            int gm = (dep_[g] == Dep::kAppos || dep_[g] == Dep::kConj) ? mention_at_[g] : -1;
+            if (gm >= 0 && mentions_[gm].entity >= 0 && !mentions_[gm].pronoun &&
+                entities_[mentions_[gm].entity].e.category == "country")
+              om = gm;
+          }
         // ("members of the Venezuelan gang Tren de Aragua": the name the
         // "of" phrase's noun carries.)
         if (om < 0 && d == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) {

@@ -1349,5 +1349,10 @@ TEST_F(RelationsTest, TheFirstOfThreePlacesIsAPlaceAndOwnCountryIsNoTarget) {
   EXPECT_FALSE(Has(b, "Norwegian forces ASSAULT Norway")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, ACourtInATownOfACountry) {
+  auto a = Run("A court in Vossegard, Norway, opens an investigation into a Swedish soldier.");
+  EXPECT_TRUE(Has(a, "Norway INVESTIGATE Swedish forces")) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
