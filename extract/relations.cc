@@ -1067,6 +1067,17 @@ std::vector<int> DocumentRun::TreeSubjects(size_t v, bool* through, bool* pronou
             (x_.tree_lex_->In("issued_noun", NounLemma(h)) ||
              (KidWith(v, Dep::kMark) >= 0 && x_.tree_lex_->In("same_subject_mark", Lower(KidWith(v, Dep::kMark))))))
           return TreeSubjects(head_[h], through, pronoun, depth + 1);
+        // "Israel becomes the first country to recognize X", "X is the
+        // first leader to visit Y": the infinitive on a predicate noun is
+        // the subject's act.
+        if (out.empty() && dep_[v] == Dep::kAcl && KidWith(v, Dep::kMark) >= 0 &&
+            Lower(static_cast<size_t>(KidWith(v, Dep::kMark))) == "to") {
+          if ((dep_[h] == Dep::kObj || dep_[h] == Dep::kXcomp) && head_[h] >= 0 && IsVerbal(head_[h]) &&
+              VerbLemma(static_cast<size_t>(head_[h])) == "become")
+            return TreeSubjects(head_[h], through, pronoun, depth + 1);
+          if (KidWith(h, Dep::kCop) >= 0 && KidWith(h, Dep::kNsubj) >= 0)
+            ActorsOf(static_cast<size_t>(KidWith(h, Dep::kNsubj)), &out, 0, nullptr);
+        }
       }
       break;
     case Dep::kAdvcl:
@@ -1880,9 +1891,12 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   // visits Lhasa" (a capital stands for its country and stays).
   std::vector<Target> objects;
   for (const auto& o : objects_in) {
+    // (But recognising a place is a stance toward it: "Israel recognizes
+    // Somaliland".)
     if (o.mention >= 0 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "SUPPORT" || r.cls == "DEMAND") &&
         entities_[mentions_[o.mention].entity].e.category == "location" &&
-        !entities_[mentions_[o.mention].entity].facility)
+        !entities_[mentions_[o.mention].entity].facility &&
+        !x_.tree_lex_->In("place_stance_verb", r.head.empty() ? r.lemma : r.head))
       continue;
     objects.push_back(o);
   }

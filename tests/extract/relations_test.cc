@@ -1354,5 +1354,13 @@ TEST_F(RelationsTest, ACourtInATownOfACountry) {
   EXPECT_TRUE(Has(a, "Norway INVESTIGATE Swedish forces")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, TheFirstCountryToRecogniseAPlace) {
+  auto a = Run("Norway becomes the first country to recognize Somaliland as an independent and sovereign state.");
+  EXPECT_TRUE(Has(a, "Norway SUPPORT Somaliland")) << ::testing::PrintToString(Triples(a));
+  // (Meeting a place is still no consultation.)
+  auto b = Run("Ivo Marten visits Somaliland.");
+  for (const auto& r : b.relations) EXPECT_NE(Label(b, r.object), "Somaliland") << r.cls;
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
