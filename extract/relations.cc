@@ -1603,6 +1603,15 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
   std::vector<size_t> heads = {n};
   for (uint32_t k : KidsOf(n))
     if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) heads.push_back(k);
+  // ("a new election to be held in Ukraine": the place of the clause on
+  // the noun.)
+  for (uint32_t k : KidsOf(n))
+    if (dep_[k] == Dep::kAcl && Tag(k) == Pos::kVerb && k > n)
+      for (uint32_t g : KidsOf(k))
+        if (dep_[g] == Dep::kObl && target->where < 0 && (CaseOf(g) == "in" || CaseOf(g) == "across")) {
+          int gm = ActorMention(g);
+          if (gm >= 0 && entities_[mentions_[gm].entity].e.category == "country") target->where = gm;
+        }
   for (size_t h : heads)
     for (uint32_t k : KidsOf(h)) {
       if (dep_[k] != Dep::kNmod) continue;
@@ -1994,12 +2003,14 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   // "suspends a peace agreement with Cambodia", "rejects any deal with
   // the government": cutting or refusing a tie is aimed at the other
   // party; "strikes four sites in central Israel" at the country.
-  if (r.cls == "SANCTION" || r.cls == "REJECT" || r.cls == "ASSAULT") {
+  // "calls for a new election to be held in Ukraine": a demand of
+  // something in a country is a demand toward the country.
+  if (r.cls == "SANCTION" || r.cls == "REJECT" || r.cls == "ASSAULT" || r.cls == "DEMAND") {
     bool actor_target = false;
     for (const auto& o : objects) actor_target |= o.mention >= 0;
     for (const auto& o : objects) {
       if (o.mention >= 0 || actor_target) continue;
-      int other = r.cls == "ASSAULT" ? o.where : o.partner;
+      int other = r.cls == "ASSAULT" || r.cls == "DEMAND" ? o.where : o.partner;
       if (other < 0 || o.owner >= 0) continue;
       Target tg;
       tg.mention = other;

@@ -1362,5 +1362,13 @@ TEST_F(RelationsTest, TheFirstCountryToRecogniseAPlace) {
   for (const auto& r : b.relations) EXPECT_NE(Label(b, r.object), "Somaliland") << r.cls;
 }
 
+TEST_F(RelationsTest, ADemandOfSomethingInACountryIsTowardTheCountry) {
+  auto a = Run("Sweden calls for a ceasefire in Norway.");
+  EXPECT_TRUE(Has(a, "Sweden DEMAND Norway")) << ::testing::PrintToString(Triples(a));
+  // (Not in the demanding state itself.)
+  auto b = Run("Norway calls for new elections in Norway.");
+  EXPECT_FALSE(Has(b, "Norway DEMAND Norway")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
