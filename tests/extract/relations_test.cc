@@ -1370,5 +1370,10 @@ TEST_F(RelationsTest, ADemandOfSomethingInACountryIsTowardTheCountry) {
   EXPECT_FALSE(Has(b, "Norway DEMAND Norway")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, StrikesHitThings) {
+  auto a = Run("Swedish missile strikes on Bergen hit a water management facility, killing four people.");
+  EXPECT_TRUE(Has(a, "Sweden ASSAULT water management facility")) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
