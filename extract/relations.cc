@@ -2522,8 +2522,10 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         break;
       }
   }
-  if (obj >= 0 && Tag(obj) == Pos::kNoun) {
-    const VerbObjectEntry* vo = tl.VerbObject(lemma, NounLemma(obj));
+  // ("sends £752 million to Ukraine": an amount of money is money.)
+  const bool amount = obj >= 0 && (Tag(obj) == Pos::kSym || Tag(obj) == Pos::kNum);
+  if (obj >= 0 && (Tag(obj) == Pos::kNoun || amount)) {
+    const VerbObjectEntry* vo = tl.VerbObject(lemma, amount ? std::string("money") : NounLemma(obj));
     if (!vo && Lower(obj) != NounLemma(obj)) vo = tl.VerbObject(lemma, Lower(obj));
     // A compound object ("fire tear gas", "use water cannon").
     if (!vo && obj > 0 && dep_[obj - 1] == Dep::kCompound && head_[obj - 1] == obj)
@@ -2553,7 +2555,8 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (vo) {
       if (vo->cls == "-") return true;
       RelationEntry r;
-      r.lemma = lemma + " " + std::string(Lower(named_obj)) + (vo->preps.empty() ? "" : " " + vo->preps[0]);
+      r.lemma = lemma + " " + (amount ? std::string("money") : std::string(Lower(named_obj))) +
+                (vo->preps.empty() ? "" : " " + vo->preps[0]);
       r.head = lemma;
       r.cls = vo->cls;
       r.polarity = vo->polarity;

@@ -1375,5 +1375,13 @@ TEST_F(RelationsTest, StrikesHitThings) {
   EXPECT_TRUE(Has(a, "Sweden ASSAULT water management facility")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, SendingIsAidOnlyOfAidOrToAnActor) {
+  auto a = Run("Norway sends $50 million to Sweden.");
+  EXPECT_TRUE(Has(a, "Norway AID Sweden")) << ::testing::PrintToString(Triples(a));
+  // "sends astronauts into space", "sent a video": no aid.
+  auto b = Run("Norway is the first country to send astronauts into space.");
+  for (const auto& r : b.relations) EXPECT_NE(r.cls, "AID") << Label(b, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
