@@ -136,14 +136,15 @@ void DocumentRun::MarkFacilities() {
     for (size_t k = m.last + 1; k < s.last && k < m.last + 9; ++k) {
       Pos p = Tag(k);
       if (p == Pos::kNoun) {
+        // "a Greek Orthodox church": the noun after a compound modifier
+        // (and only that: "a village elder", "a church leader" are people).
+        if (k + 1 < s.last && Tag(k + 1) == Pos::kNoun) continue;
         if (tl->In("facility_noun", NounLemma(k))) {
           le.facility = true;
           if (c == "person") le.e.category = "location";
         }
         // "Moqokori, a town in the Hiiraan region": a place, not a person.
         if (tl->In("settlement_noun", NounLemma(k)) && c == "person") le.e.category = "location";
-        // "a Greek Orthodox church": the noun after a compound modifier.
-        if (k + 1 < s.last && Tag(k + 1) == Pos::kNoun) continue;
         break;
       }
       if (p == Pos::kDet || p == Pos::kAdj || p == Pos::kAdv || p == Pos::kNum || p == Pos::kPropn ||

@@ -46,6 +46,7 @@ struct Mention {
   bool modifier = false;   // demonym used as an adjective: "Russian demands"
   bool possessive = false; // followed by 's, or a possessive pronoun
   bool initial_unknown = false;  // a lone unknown word at a sentence start
+  bool implied = false;  // an actor the sentence implies, not names ("arrested in Belgium": Belgian police): no output mention
   uint32_t byte_begin = 0, byte_end = 0;  // part of a token ("Rwandan" in "Rwandan-backed"); 0 = whole tokens
 };
 
@@ -54,6 +55,7 @@ struct LocalEntity {
   std::set<std::string> aliases;
   bool known = false;  // from a lexicon
   bool facility = false;  // a building or site ("X, a former church"): what relations are about, never an actor
+  bool widened = false;   // its acronym gave it back a first word read apart ("European" of ESO)
   // A compound code ("[FRO/BIL/SAM]" in a PETRARCH/TABARI actor
   // dictionary: one phrase naming several actors jointly) makes one entity
   // per code; the phrase's mentions and relations go to every member.

@@ -1185,6 +1185,8 @@ graph::DocumentAnalysis DocumentRun::Run() {
     // A compound actor's mention names each member.
     for (int e : MembersOf(m.entity)) {
       counts[e]++;
+      // (An implied actor is counted, but no words of the text name it.)
+      if (m.implied) continue;
       graph::Mention gm;
       gm.entity = entities_[e].e.id;
       gm.sentence = m.sentence;

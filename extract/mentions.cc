@@ -1990,22 +1990,34 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
                                 : label;
         bool narrow = be && Initials(label, capitals);
         bool initials = be && (narrow || Initials(wider, capitals));
-        // (A name with an acronym is no person's: "Continental Free Trade
-        // Area" read as one.)
-        if (initials && (be->e.category != "person" || (!be->known && label.find(' ') != std::string::npos))) {
+        // (A name with an acronym is no person's, "Continental Free Trade
+        // Area" read as one, unless the name tagger calls it a person's:
+        // "Andrés Manuel López Obrador (AMLO)".)
+        bool tagged_person = name_type_[before.first] == static_cast<int8_t>(NameType::kPerson);
+        if (initials &&
+            (be->e.category != "person" || (!be->known && label.find(' ') != std::string::npos && !tagged_person))) {
           if (be->e.category == "person") be->e.category = "organization";
           int target = before.entity;
           // The word before the name is the acronym's first letter, and the
           // name's only mention is this one: the name begins there ("the
           // Recording Industry Association of America (RIAA)" was labelled
-          // "Industry Association of America").
+          // "Industry Association of America"). (Only over a one-word
+          // mention of its own there, or none.)
           int bm = mention_at_[b - 2];
           int uses = 0;
           for (const Mention& x : mentions_) uses += x.entity == before.entity;
-          if (!narrow && !be->known && uses == 1 && (capitals.empty() || capitals[0] != label[0])) {
-            size_t w = before.first - 1;
-            if (int old = mention_at_[w]; old >= 0 && old != bm) mentions_[old].entity = -1;
-            target = EntityFor(wider, be->e.category, be->e.country, be->e.code, false);
+          const bool has_word = before.first > s.first;
+          const size_t w = has_word ? before.first - 1 : before.first;
+          const int old = has_word ? mention_at_[w] : -1;
+          bool free_word = old < 0 || old == bm ||
+                           (mentions_[old].first == w && mentions_[old].last == w + 1 && mentions_[old].byte_end == 0);
+          if (has_word && !narrow && !be->known && uses == 1 && free_word &&
+              (capitals.empty() || capitals[0] != label[0])) {
+            if (old >= 0 && old != bm) mentions_[old].entity = -1;
+            // (Copies: EntityFor may grow entities_.)
+            const std::string category = be->e.category, country = be->e.country, code = be->e.code;
+            target = EntityFor(wider, category, country, code, false);
+            entities_[target].widened = true;
             mentions_[bm].first = static_cast<uint32_t>(w);
             mentions_[bm].entity = target;
             mention_at_[w] = bm;
@@ -2185,7 +2197,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     if (m1.sentence != index || m1.pronoun || m1.entity < 0 || m1.last + 1 >= s.last || words_[m1.last] != ",")
       continue;
     int next = mention_at_[m1.last + 1];
-    if (next < 0) continue;
+    if (next < 0 || mentions_[next].entity < 0) continue;
     auto& e1 = entities_[m1.entity];
     auto& e2 = entities_[mentions_[next].entity];
     bool after_place_prep = m1.first > s.first && (Lower(m1.first - 1) == "in" || Lower(m1.first - 1) == "at" ||
@@ -2260,7 +2272,9 @@ int DocumentRun::PlacePolice(size_t verb, uint32_t index) {
     int e = EntityFor(prefix + " police", "group", place->country,
                       GroupCode(x_.agents_.get(), ca.CodeOn(out_.doc.date), place->country, "police"), false);
     (void)s;
-    return AddMention(NewMention(static_cast<size_t>(cs), static_cast<size_t>(cs) + 1, index, e));
+    Mention pm = NewMention(static_cast<size_t>(cs), static_cast<size_t>(cs) + 1, index, e);
+    pm.implied = true;
+    return AddMention(pm);
   }
   return -1;
 }
@@ -2367,12 +2381,14 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
 void DocumentRun::JoinWidenedNames() {
   for (size_t w = 0; w < entities_.size(); ++w) {
     const LocalEntity& we = entities_[w];
-    if (we.aliases.empty() || we.known || we.e.kind != graph::EntityKind::kActor) continue;
+    if (!we.widened || we.known || we.e.kind != graph::EntityKind::kActor) continue;
     size_t sp = we.e.label.find(' ');
     if (sp == std::string::npos) continue;
     std::string first = we.e.label.substr(0, sp);
     auto it = entity_index_.find(graph::EntityId(graph::EntityKind::kActor, we.e.label.substr(sp + 1)));
-    if (it == entity_index_.end() || it->second == static_cast<int>(w) || entities_[it->second].known) continue;
+    if (it == entity_index_.end() || it->second == static_cast<int>(w) || entities_[it->second].known ||
+        entities_[it->second].e.category == "person")
+      continue;
     const int short_entity = it->second;
     for (size_t mi = 0; mi < mentions_.size(); ++mi) {
       Mention& m = mentions_[mi];
@@ -2380,7 +2396,12 @@ void DocumentRun::JoinWidenedNames() {
       m.entity = static_cast<int>(w);
       size_t b = m.first;
       if (b > sents_[m.sentence].first && words_[b - 1] == first) {
-        if (int old = mention_at_[b - 1]; old >= 0 && old != static_cast<int>(mi)) mentions_[old].entity = -1;
+        int old = mention_at_[b - 1];
+        // (Only over a one-word mention there, or none.)
+        if (old >= 0 && old != static_cast<int>(mi) &&
+            !(mentions_[old].first == b - 1 && mentions_[old].last == b && mentions_[old].byte_end == 0))
+          continue;
+        if (old >= 0 && old != static_cast<int>(mi)) mentions_[old].entity = -1;
         m.first = static_cast<uint32_t>(b - 1);
         mention_at_[b - 1] = static_cast<int>(mi);
       }

@@ -863,9 +863,13 @@ int DocumentRun::RelativeAntecedent(size_t p, size_t v) const {
   // missile.)
   std::string_view w = Lower(p);
   if (w != "who" && w != "whom") return -1;
+  // (Within the pronoun's sentence.)
+  auto after = std::upper_bound(sents_.begin(), sents_.end(), p,
+                                [](size_t tok, const SentenceBounds& sb) { return tok < sb.first; });
+  const size_t first = after == sents_.begin() ? 0 : (after - 1)->first;
   size_t b = p;
-  if (b > 0 && words_[b - 1] == ",") --b;
-  if (b == 0) return -1;
+  if (b > first && words_[b - 1] == ",") --b;
+  if (b <= first) return -1;
   int m = mention_at_[b - 1];
   if (m < 0 || mentions_[m].entity < 0 || mentions_[m].last != b || mentions_[m].modifier) return -1;
   return m;
@@ -2231,8 +2235,8 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if (entries)
           for (const auto& r : *entries) attack |= r.cls == "ASSAULT";
         if (!attack) continue;
-        bool th = false, pr = false;
-        subjects = TreeSubjects(k, &th, &pr, 0);
+        bool th = false;
+        subjects = TreeSubjects(k, &th, &pronoun, 0);
         through = true;
       }
   }
@@ -2523,7 +2527,8 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       }
   }
   // ("sends £752 million to Ukraine": an amount of money is money.)
-  const bool amount = obj >= 0 && (Tag(obj) == Pos::kSym || Tag(obj) == Pos::kNum);
+  // (A sign only: a number read as the head may count troops.)
+  const bool amount = obj >= 0 && Tag(obj) == Pos::kSym;
   if (obj >= 0 && (Tag(obj) == Pos::kNoun || amount)) {
     const VerbObjectEntry* vo = tl.VerbObject(lemma, amount ? std::string("money") : NounLemma(obj));
     if (!vo && Lower(obj) != NounLemma(obj)) vo = tl.VerbObject(lemma, Lower(obj));

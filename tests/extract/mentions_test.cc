@@ -407,5 +407,19 @@ TEST_F(MentionsTest, ANumberedThingIsNoName) {
   }
 }
 
+TEST_F(MentionsTest, AnAppositionNamesAPlaceByItsHeadNounOnly) {
+  // "a church leader", "a village elder" are people; "a town" is a place.
+  auto a = Run("Ivo Marten, a church leader, said so. Peter Holm, a village elder, agreed.");
+  ASSERT_NE(Label(a, "Ivo Marten"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Ivo Marten")->category, "person");
+  ASSERT_NE(Label(a, "Peter Holm"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Peter Holm")->category, "person");
+  // An actor the sentence implies ("arrested in Sweden": Swedish police)
+  // has no mention of words that do not name it.
+  auto b = Run("Ivo Marten and two others are arrested in Sweden.");
+  EXPECT_NE(Label(b, "Swedish police"), nullptr) << Joined(b);
+  for (const auto& m : b.mentions) EXPECT_NE(m.text, "in") << m.entity;
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
