@@ -1769,7 +1769,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       }
       while (n > i + 1 && !IsCap(n - 1) && !IsParticleName(words_[n - 1])) --n;
       // "Red No. 3", "Resolution No. 2728": a numbered thing, no name.
-      if ((words_[n - 1] == "No." || words_[n - 1] == "No") && n < s.last && toks_[n].Has(kHasDigit)) {
+      if (n > i && (words_[n - 1] == "No." || words_[n - 1] == "No") && n < s.last && toks_[n].Has(kHasDigit)) {
         i = n;
         continue;
       }
