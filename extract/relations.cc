@@ -51,6 +51,14 @@ struct Confidence {
 // a relation are parsed: one that names an actor and holds a word the
 // lexicons know as a trigger (a relation, complement, light or speech verb,
 // a verb of a verb + object pattern, or a relation noun).
+namespace {
+// The prepositions of a place an act happened in: "in", "across",
+// "throughout", "inside", "within" ("strikes sites inside Cambodia").
+bool InsideCase(std::string_view c) {
+  return c == "in" || c == "across" || c == "throughout" || c == "inside" || c == "within";
+}
+}  // namespace
+
 bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
   if (s.heading || s.last - s.first < 3) return false;
   // Actors named: one is enough for a stance on an issue, two are needed
@@ -1623,7 +1631,7 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
       if (km < 0) continue;
       std::string c = CaseOf(k);
       if ((c == "with" || c == "against") && target->partner < 0) target->partner = km;
-      if ((c == "in" || c == "across" || c == "inside" || c == "throughout" || c == "within") && target->where < 0 &&
+      if (InsideCase(c) && target->where < 0 &&
           entities_[mentions_[km].entity].e.category == "country")
         target->where = km;
     }
@@ -2167,16 +2175,21 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         }
       level = std::move(next);
     }
+    // The other side of a fight at k, its "with" phrase of dependency d
+    // (places are no sides: "with security forces in Juba and Aweil").
+    auto other_side = [&](size_t k, Dep d) {
+      std::vector<int> sides;
+      for (uint32_t g : KidsOf(k))
+        if (dep_[g] == d && CaseOf(g) == "with") ActorsOf(g, &sides, 0, nullptr);
+      for (int m : sides)
+        if (mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.category != "location") subjects.push_back(m);
+    };
     for (uint32_t k : obliques) {
       // ("killed in fighting with Hamas", read as a clause.)
       bool fight_clause = dep_[k] == Dep::kAdvcl && Tag(k) == Pos::kVerb && tl.In("fight_noun", VerbLemma(k)) &&
                           KidWith(k, Dep::kMark) >= 0 && KidWith(k, Dep::kNsubj) < 0;
       if (fight_clause) {
-        std::vector<int> sides;
-        for (uint32_t g : KidsOf(k))
-          if (dep_[g] == Dep::kObl && CaseOf(g) == "with") ActorsOf(g, &sides, 0, nullptr);
-        for (int m : sides)
-          if (mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.category != "location") subjects.push_back(m);
+        other_side(k, Dep::kObl);
         continue;
       }
       if (dep_[k] != Dep::kObl) continue;
@@ -2192,12 +2205,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       // "soldiers are killed during clashes with Cambodian soldiers": the
       // other side of a fight.
       if (tl.In("fight_noun", NounLemma(k))) {
-        std::vector<int> sides;
-        for (uint32_t g : KidsOf(k))
-          if (dep_[g] == Dep::kNmod && CaseOf(g) == "with") ActorsOf(g, &sides, 0, nullptr);
-        // (Places are no sides: "with security forces in Juba and Aweil".)
-        for (int m : sides)
-          if (mentions_[m].entity >= 0 && entities_[mentions_[m].entity].e.category != "location") subjects.push_back(m);
+        other_side(k, Dep::kNmod);
         continue;
       }
       if (!tl.In("instrument", NounLemma(k))) continue;
@@ -2811,7 +2819,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (!actor_target && !targets.empty())
       for (uint32_t k : KidsOf(t)) {
         std::string c = dep_[k] == Dep::kObl ? CaseOf(k) : std::string();
-        int km = (c == "in" || c == "across" || c == "throughout" || c == "inside" || c == "within") ? ActorMention(k) : -1;
+        int km = InsideCase(c) ? ActorMention(k) : -1;
         if (km < 0 || entities_[mentions_[km].entity].e.category != "country") continue;
         bool own = false;
         for (int sm : subjects) own |= mentions_[sm].entity == mentions_[km].entity;
@@ -3045,7 +3053,7 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
         std::string c = CaseOf(k);
         int km = ActorMention(k);
         if (km < 0 || entities_[mentions_[km].entity].e.category != "country") continue;
-        if (c != "in" && c != "across" && c != "throughout" && c != "inside" && c != "within") continue;
+        if (!InsideCase(c)) continue;
         Target tg;
         tg.mention = km;
         targets.push_back(tg);
