@@ -2200,9 +2200,13 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
     if (next < 0 || mentions_[next].entity < 0) continue;
     auto& e1 = entities_[m1.entity];
     auto& e2 = entities_[mentions_[next].entity];
-    bool after_place_prep = m1.first > s.first && (Lower(m1.first - 1) == "in" || Lower(m1.first - 1) == "at" ||
-                                                   Lower(m1.first - 1) == "near" || Lower(m1.first - 1) == "from" ||
-                                                   Lower(m1.first - 1) == "outside");
+    // (Whether the word before token t is a preposition of place.)
+    auto place_prep_before = [&](size_t t) {
+      if (t <= s.first) return false;
+      std::string_view p = Lower(t - 1);
+      return p == "in" || p == "at" || p == "near" || p == "from" || p == "outside";
+    };
+    bool after_place_prep = place_prep_before(m1.first);
     // ("in Juba and Aweil, South Sudan": the second of two places.)
     if (!after_place_prep && m1.first > s.first + 1 && (Lower(m1.first - 1) == "and" || Lower(m1.first - 1) == ",")) {
       int prev = mention_at_[m1.first - 2];
@@ -2210,8 +2214,7 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       // mention: "security forces in Juba and Aweil, South Sudan".)
       if (prev >= 0 && mentions_[prev].first > s.first && mentions_[prev].entity >= 0 && !mentions_[prev].pronoun) {
         const Mention& pm = mentions_[prev];
-        std::string_view p = Lower(pm.first - 1);
-        bool placed = p == "in" || p == "at" || p == "near" || p == "from" || p == "outside";
+        bool placed = place_prep_before(pm.first);
         const std::string& cat = entities_[pm.entity].e.category;
         bool group_in = false;
         for (uint32_t w = pm.first; w + 1 < pm.last; ++w) group_in |= Lower(w) == "in";
