@@ -199,7 +199,7 @@ class DocumentRun {
   };
   bool ShouldParse(const SentenceBounds& s) const;
   void ParseSentence(const SentenceBounds& s);
-  void RepairNounClauses();
+  void RepairNounClauses(size_t first);
   void RetagHeadlineVerbs(const SentenceBounds& s);
   bool KnownVerb(const std::string& lemma) const;
   Kids KidsOf(size_t t) const { return Kids{kid_list_.data() + kid_begin_[t], kid_list_.data() + kid_end_[t]}; }

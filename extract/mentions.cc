@@ -79,7 +79,7 @@ bool IsParticleName(std::string_view w) {
   if (dash == std::string_view::npos || dash == 0 || dash > 3 || dash + 1 >= w.size()) return false;
   std::string_view p = w.substr(0, dash);
   static const std::unordered_set<std::string_view> s = {"al", "el", "ad", "ar", "as", "ash", "at", "az",
-                                                         "an", "ud", "ul", "bin", "ibn", "abu"};
+                                                         "an", "ud", "ul", "bin", "ibn", "abu", "bint", "wal", "wa"};
   return s.count(p) > 0 && std::isupper(static_cast<unsigned char>(w[dash + 1]));
 }
 // Heads of names of laws and treaties, which are not actors: "Paris
@@ -2097,8 +2097,13 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         // A name after "company", "party" is an organisation's.
         // (Two words the name tagger calls a person's may be one: "the
         // party Julius Malema leads".)
+        // (But an armed or political group's name is one however long:
+        // "militant group Jama'at Nasr al-Islam wal-Muslimin claims ...".)
+        const std::string_view descriptor = b > s.first ? Lower(b - 1) : std::string_view();
+        const bool armed_descriptor = descriptor == "group" || descriptor == "militia" || descriptor == "movement" ||
+                                      descriptor == "organisation" || descriptor == "organization";
         if (after_descriptor && b == i && category == "person" &&
-            (n - b == 1 || name_type_[b] != static_cast<int8_t>(NameType::kPerson)))
+            (n - b == 1 || name_type_[b] != static_cast<int8_t>(NameType::kPerson) || armed_descriptor))
           category = "organization";
         // A name only the tagger found has the tagger's type.
         if (tagged_end > 0 && category == "person" && name_type_[b] == static_cast<int8_t>(NameType::kOrganization))

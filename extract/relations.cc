@@ -95,7 +95,7 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
       if (lex_.Relations(v, false) || tl.Complement(v)) return true;
       // (A light verb alone is no event: its event noun, "talks", "visit",
       // "protest", is found below.)
-      if (two && (tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) ||
+      if (two && (tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) || tl.In("list_verb", v) ||
                   tl.In("designate_disapprove", v) || tl.SeedVerbs(v)))
         return true;
     }
@@ -415,7 +415,7 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
   parse_words_.assign(words_.begin() + s.first, words_.begin() + s.last);
   parse_tags_.assign(tags_.begin() + s.first, tags_.begin() + s.last);
   x_.parser_->Parse(parse_words_, parse_tags_, &parse_heads_, &parse_labels_);
-  RepairNounClauses();
+  RepairNounClauses(s.first);
   for (size_t i = 0; i < n; ++i) {
     head_[s.first + i] = parse_heads_[i] < 0 ? -1 : static_cast<int>(s.first + parse_heads_[i]);
     dep_[s.first + i] = parse_labels_[i];
@@ -441,7 +441,7 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
 // after a determiner and a noun, has no subject (without a copula). The
 // pair is a compound, the object of the verb above, and what the clause
 // held hangs on the noun. On the sentence-local parse arrays.
-void DocumentRun::RepairNounClauses() {
+void DocumentRun::RepairNounClauses(size_t first) {
   const size_t n = parse_heads_.size();
   // "Trump said Hamza bin Laden, son of X, has been killed": a verb with
   // two subjects, the second after it, and a clause after that with none;
@@ -467,6 +467,23 @@ void DocumentRun::RepairNounClauses() {
     if (has_subject) continue;
     parse_heads_[c] = clause;
     parse_labels_[c] = passive ? Dep::kNsubjPass : Dep::kNsubj;
+  }
+  // "X claims it killed 200 soldiers" parsed as "claims it" with "killed"
+  // its complement: a subject pronoun right before a past-tense verb of a
+  // verb of saying is that verb's subject, and the clause says what was
+  // claimed.
+  for (size_t p = 1; p + 1 < n; ++p) {
+    int v = parse_heads_[p];
+    if (v < 0 || static_cast<size_t>(v) + 1 != p || parse_labels_[p] != Dep::kObj || parse_tags_[p] != Pos::kPron) continue;
+    if (parse_heads_[p + 1] != v || parse_labels_[p + 1] != Dep::kXcomp || parse_tags_[p + 1] != Pos::kVerb) continue;
+    std::string_view pron = Lower(first + p);
+    if (pron != "it" && pron != "they" && pron != "he" && pron != "she" && pron != "we") continue;
+    std::string_view next = Lower(first + p + 1);
+    if (!EndsWith(next, "ed") && !EndsWith(next, "s")) continue;  // (not "made it happen")
+    if (!x_.tree_lex_->In("speech", VerbLemma(first + static_cast<size_t>(v)))) continue;
+    parse_heads_[p] = static_cast<int>(p + 1);
+    parse_labels_[p] = Dep::kNsubj;
+    parse_labels_[p + 1] = Dep::kCcomp;
   }
   for (size_t w = 2; w < n; ++w) {
     size_t c = w - 1;
@@ -637,10 +654,19 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
     // before the noun of its kind.
     if (!found && (Tag(t) == Pos::kNoun || (Tag(t) == Pos::kPropn && !IsCap(t))) && !x_.tree_lex_->AnaphorClass(Lower(t)).empty())
       for (uint32_t k : KidsOf(t)) {
-        int km = (dep_[k] == Dep::kCompound || dep_[k] == Dep::kAmod) && k + 1 == t ? ActorMention(k) : -1;
-        if (km < 0 || mentions_[km].last != t) continue;
+        int km = (dep_[k] == Dep::kCompound || dep_[k] == Dep::kAmod) && k < t ? ActorMention(k) : -1;
+        if (km < 0 || mentions_[km].last > t) continue;
+        // (Lower-case modifiers of the noun may stand between: "the Fano
+        // armed group", "the Wagner mercenary group".)
+        bool adjacent = true;
+        for (size_t w = mentions_[km].last; w < t && adjacent; ++w)
+          adjacent = head_[w] == static_cast<int>(t) && !IsCap(w) && (dep_[w] == Dep::kAmod || dep_[w] == Dep::kCompound);
+        if (!adjacent) continue;
         const std::string& cat = entities_[mentions_[km].entity].e.category;
-        if (cat != "organization" && cat != "person") continue;
+        // (An unknown name read as a place is the group's too: "the Zorvan
+        // armed group" after "from"; not a place the lexicons know.)
+        const bool unknown_place = cat == "location" && lex_.FindActorByLabel(entities_[mentions_[km].entity].e.label) < 0;
+        if (cat != "organization" && cat != "person" && !unknown_place) continue;
         if (std::find(out->begin(), out->end(), km) == out->end()) out->push_back(km);
         found = true;
       }
@@ -682,9 +708,9 @@ void DocumentRun::ActorsOf(size_t t, std::vector<int>* out, int depth, bool* ind
                 entities_[mentions_[gm].entity].e.category == "country")
               om = gm;
           }
-        // ("members of the Venezuelan gang Tren de Aragua": the name the
-        // "of" phrase's noun carries.)
-        if (om < 0 && d == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) {
+        // ("members of the Venezuelan gang Tren de Aragua", "fighters from
+        // the Fano armed group": the name the phrase's noun carries.)
+        if (om < 0 && d == Dep::kNmod && (CaseOf(k) == "of" || CaseOf(k) == "from") && Tag(k) == Pos::kNoun) {
           std::vector<int> inner;
           ActorsOf(k, &inner, depth + 1, nullptr);
           if (!inner.empty()) om = inner.front();
@@ -1617,8 +1643,33 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && Tag(k) == Pos::kNoun) heads.push_back(k);
   // ("a new election to be held in Ukraine": the place of the clause on
   // the noun.)
+  // (Or of the clause it is the subject of, after "for": "calls for a new
+  // election to be held in Ukraine".)
+  std::vector<size_t> clauses;
   for (uint32_t k : KidsOf(n))
-    if (dep_[k] == Dep::kAcl && Tag(k) == Pos::kVerb && k > n)
+    if (dep_[k] == Dep::kAcl && Tag(k) == Pos::kVerb && k > n) clauses.push_back(k);
+  if ((dep_[n] == Dep::kNsubj || dep_[n] == Dep::kNsubjPass) && head_[n] > static_cast<int>(n)) {
+    const size_t h = static_cast<size_t>(head_[n]);
+    int mark = KidWith(h, Dep::kMark);
+    if (mark >= 0 && static_cast<size_t>(mark) < n && Lower(mark) == "for") clauses.push_back(h);
+  }
+  // ("called for elections to be held in Venezuela", the clause hung on
+  // the verb right after the noun's phrase.)
+  if (dep_[n] == Dep::kObl && head_[n] >= 0) {
+    for (uint32_t k : KidsOf(static_cast<size_t>(head_[n]))) {
+      if ((dep_[k] != Dep::kAdvcl && dep_[k] != Dep::kXcomp) || k < n || KidWithBase(k, Dep::kNsubj) >= 0) continue;
+      int mark = KidWith(k, Dep::kMark);
+      if (mark < 0 || Lower(mark) != "to") continue;
+      bool adjacent = true;
+      for (size_t t = n + 1; t < static_cast<size_t>(mark) && adjacent; ++t) {
+        int a = static_cast<int>(t);
+        for (int d = 0; d < 8 && a >= 0 && a != static_cast<int>(n); ++d) a = head_[a];
+        adjacent = a == static_cast<int>(n) || (t > n && head_[t] == static_cast<int>(k));
+      }
+      if (adjacent) clauses.push_back(k);
+    }
+  }
+  for (size_t k : clauses)
       for (uint32_t g : KidsOf(k))
         if (dep_[g] == Dep::kObl && target->where < 0 && (CaseOf(g) == "in" || CaseOf(g) == "across")) {
           int gm = ActorMention(g);
@@ -1809,6 +1860,15 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     std::vector<int> actors;
     bool indirect = false;
     ActorsOf(n, &actors, 0, &indirect);
+    // ("targeting Hezbollah's sites": a thing too vague to be an issue
+    // stands for its owner.)
+    if (actors.empty() && Tag(n) == Pos::kNoun &&
+        (x_.tree_lex_->In("vague", Lower(n)) || x_.tree_lex_->In("vague", NounLemma(n))))
+      for (uint32_t k : KidsOf(n))
+        if (dep_[k] == Dep::kNmodPoss && ActorMention(k) >= 0 && !mentions_[ActorMention(k)].pronoun) {
+          actors.push_back(ActorMention(k));
+          break;
+        }
     for (int m : actors) {
       Target a;
       a.mention = m;
@@ -1864,6 +1924,23 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
     // A clause is no target, except a gerund that names an issue ("resistance to Ukraine joining NATO").
     if (Tag(k) == Pos::kVerb && !EndsWith(Lower(k), "ing")) continue;
     TargetsOf(k, targets, 0);
+  }
+  // "calls for a new election to be held", "call for X to resign": the
+  // preposition marks a clause whose subject is what is called for.
+  for (uint32_t k : KidsOf(v)) {
+    if (dep_[k] != Dep::kAdvcl && dep_[k] != Dep::kCcomp && dep_[k] != Dep::kXcomp && dep_[k] != Dep::kAcl) continue;
+    int mark = -1;
+    for (uint32_t g : KidsOf(k))
+      if (dep_[g] == Dep::kMark) {
+        mark = static_cast<int>(g);
+        break;
+      }
+    if (mark < 0 || static_cast<size_t>(mark) < v || Lower(mark) != "for") continue;
+    if (std::find(preps.begin(), preps.end(), "for") == preps.end()) continue;
+    int subj = KidWith(k, Dep::kNsubj);
+    if (subj < 0) subj = KidWith(k, Dep::kNsubjPass);
+    if (subj < mark) continue;
+    TargetsOf(static_cast<size_t>(subj), targets, 0);
   }
   if (!targets->empty()) return;
   // "imposes sanctions under the Magnitsky Act on X": the phrase the
@@ -2445,6 +2522,30 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   int obj = KidWith(t, Dep::kObj);
   // "designated X as a terrorist group", "named X and Y as terrorists".
   bool designate_sanction = tl.In("designate_sanction", lemma), designate_disapprove = tl.In("designate_disapprove", lemma);
+  // "adds X to its list of terrorists", "put X on a terror blacklist": a
+  // listing verb with a list of the pejorative kind designates.
+  bool listed = false;
+  std::string list_case;
+  if (tl.In("list_verb", lemma) && !passive && obj >= 0)
+    for (uint32_t k : KidsOf(t)) {
+      std::string c = dep_[k] == Dep::kObl ? CaseOf(k) : std::string();
+      if ((c != "to" && c != "on" && c != "onto") || !tl.In("list_noun", NounLemma(k))) continue;
+      bool bad = Lower(k) == "blacklist";
+      for (uint32_t g : KidsOf(k)) {
+        bool of = dep_[g] == Dep::kNmod && CaseOf(g) == "of";
+        bool mod = dep_[g] == Dep::kAmod || dep_[g] == Dep::kCompound;
+        if ((of || mod) && (tl.In("pejorative", Lower(g)) || tl.In("pejorative", NounLemma(g)) ||
+                            tl.In("list_pejorative", NounLemma(g))))
+          bad = true;
+        // ("its list of extremists and terrorists": a conjunct too.)
+        if (of)
+          for (uint32_t c2 : KidsOf(g))
+            if (dep_[c2] == Dep::kConj && tl.In("pejorative", Lower(c2))) bad = true;
+      }
+      if (bad && !listed) list_case = c;
+      listed |= bad;
+    }
+  if (listed) designate_sanction = true;
   if ((designate_sanction || designate_disapprove) && !passive) {
     std::vector<int> named;
     // The named: the object, or a nominal the parser made the verb's xcomp
@@ -2463,6 +2564,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         if ((dep_[c] == Dep::kAmod || dep_[c] == Dep::kCompound) && tl.In("pejorative", Lower(c))) pejorative = true;
     };
     for (uint32_t k : KidsOf(t)) check_as(k);
+    pejorative |= listed;
     // Whether token k hangs (within 12 steps) under the named node; not
     // through a verb when clause_bound.
     auto under_named = [&](size_t k, bool clause_bound) {
@@ -2499,7 +2601,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     }
     if (pejorative && !named.empty()) {
       RelationEntry r;
-      r.lemma = lemma + " as";
+      r.lemma = lemma + (listed ? " " + list_case + " list" : std::string(" as"));
       r.head = lemma;
       r.cls = designate_sanction ? "SANCTION" : "DISAPPROVE";
       r.polarity = -1;
@@ -2676,9 +2778,21 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       // a word inside it: "extradited X, leader of Y, to the US").
       if (found.empty() && obj >= 0 && r.prep != "of") {
         PrepTargets(obj, {r.prep}, &found);
-        for (uint32_t k : KidsOf(obj))
-          if (found.empty() && (dep_[k] == Dep::kAppos || dep_[k] == Dep::kNmod || dep_[k] == Dep::kFlat))
-            PrepTargets(k, {r.prep}, &found);
+        // (Two levels down, through an apposition's own phrase or the
+        // comma after it that the parser made a head: "X, leader of the Y
+        // cartel, to the United States".)
+        std::vector<size_t> level = {static_cast<size_t>(obj)};
+        for (int depth = 0; depth < 3 && found.empty(); ++depth) {
+          std::vector<size_t> next;
+          for (size_t h : level)
+            for (uint32_t k : KidsOf(h))
+              if (found.empty() && (dep_[k] == Dep::kAppos || dep_[k] == Dep::kNmod || dep_[k] == Dep::kFlat ||
+                                    (depth > 0 && dep_[k] == Dep::kPunct))) {
+                PrepTargets(k, {r.prep}, &found);
+                next.push_back(k);
+              }
+          level = std::move(next);
+        }
         found.erase(std::remove_if(found.begin(), found.end(), [](const Target& tg) { return tg.mention < 0; }),
                     found.end());
       }
@@ -2816,7 +2930,9 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   if (chosen->cls == "ASSAULT" && !subjects.empty() && !passive) {
     bool actor_target = false;
     for (const auto& o : targets) actor_target |= o.mention >= 0 || o.owner >= 0;
-    if (!actor_target && !targets.empty())
+    // (Also when the thing struck is too vague to be an issue: "struck
+    // targets in Lebanon", "hit sites in Gaza".)
+    if (!actor_target && (!targets.empty() || KidWith(t, Dep::kObj) >= 0))
       for (uint32_t k : KidsOf(t)) {
         std::string c = dep_[k] == Dep::kObl ? CaseOf(k) : std::string();
         int km = InsideCase(c) ? ActorMention(k) : -1;
@@ -2850,6 +2966,20 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         }
       }
   }
+  // "killed 30 fighters from Hamas" with the "from" phrase hung on the
+  // verb: people of an organisation or armed group are that group.
+  if (targets.empty() && !subjects.empty() && !passive && (chosen->cls == "ASSAULT" || chosen->cls == "COERCE") &&
+      patient_node >= 0 && mention_at_[patient_node] < 0 && lex_.GroupNoun(Lower(static_cast<size_t>(patient_node))))
+    for (uint32_t k : KidsOf(t)) {
+      int km = dep_[k] == Dep::kObl && k > static_cast<uint32_t>(patient_node) && CaseOf(k) == "from" ? ActorMention(k) : -1;
+      if (km < 0) continue;
+      const std::string& cat = entities_[mentions_[km].entity].e.category;
+      if (cat != "organization" && cat != "group") continue;
+      Target tg;
+      tg.mention = km;
+      targets.push_back(tg);
+      break;
+    }
   // "Russian drones kill three civilians in Kharkiv, Ukraine", "30 people
   // are killed by ADF rebels in Bapere, DRC": unnamed victims are the
   // civilians of the country where it happened, also when they were read

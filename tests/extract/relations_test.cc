@@ -1383,5 +1383,60 @@ TEST_F(RelationsTest, SendingIsAidOnlyOfAidOrToAnActor) {
   for (const auto& r : b.relations) EXPECT_NE(r.cls, "AID") << Label(b, r.object);
 }
 
+TEST_F(RelationsTest, CallingForAClauseIsCallingForItsSubject) {
+  // "for X to V": the subject of the clause is what is called for, and
+  // the place of the clause is the country the demand is toward.
+  auto a = Run("Norway calls for Prime Minister Erik Lund to resign.");
+  EXPECT_TRUE(Has(a, "Norway DEMAND Erik Lund")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway calls for new elections to be held in Sweden.");
+  EXPECT_TRUE(Has(b, "Norway DEMAND Sweden")) << ::testing::PrintToString(Triples(b));
+  EXPECT_TRUE(Has(b, "Norway DEMAND new elections")) << ::testing::PrintToString(Triples(b));
+}
+
+TEST_F(RelationsTest, ExtraditingToACountryAcrossAnApposition) {
+  auto a = Run("Norway extradites Erik Lund, leader of the Blue Fox gang, to Sweden where he faces charges.");
+  EXPECT_TRUE(Has(a, "Norway COOPERATE Sweden")) << ::testing::PrintToString(Triples(a));
+  EXPECT_FALSE(Has(a, "Norway COOPERATE Erik Lund")) << ::testing::PrintToString(Triples(a));
+}
+
+TEST_F(RelationsTest, FightersFromAGroupAreTheGroup) {
+  // The "from" phrase on the noun, with lower-case words between the name
+  // and "group"; and hung on the verb.
+  auto a = Run("Ethiopian forces killed 300 fighters from the Zorvan armed group.");
+  EXPECT_TRUE(Has(a, "Ethiopian forces ASSAULT Zorvan")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway killed 30 fighters from Hamas.");
+  EXPECT_TRUE(Has(b, "Norway ASSAULT Hamas")) << ::testing::PrintToString(Triples(b));
+}
+
+TEST_F(RelationsTest, AGroupClaimsItKilled) {
+  // "claims it killed" read by the parser as "claims it" with "killed"
+  // its complement; the group's long name after "militant group" is one
+  // organisation's, particles ("wal-") included.
+  auto a = Run("Militant group Jama'at Zorvan wal-Muslimin claims it killed 20 soldiers in Tromso, Norway.");
+  EXPECT_TRUE(Has(a, "Jama'at Zorvan wal-Muslimin ASSAULT Norwegian forces")) << ::testing::PrintToString(Triples(a));
+}
+
+TEST_F(RelationsTest, AVagueThingStruckIsStruckWhereOrForItsOwner) {
+  // "sites", "targets": no issue, but the country where they were struck,
+  // or their owner; a stance on a vague thing is a stance on its owner.
+  auto a = Run("Norway struck sites in Sweden.");
+  EXPECT_TRUE(Has(a, "Norway ASSAULT Sweden")) << ::testing::PrintToString(Triples(a));
+  for (const auto& r : a.relations) EXPECT_NE(Label(a, r.object), "site");
+  auto b = Run("Norway struck targets in Sweden.");
+  EXPECT_TRUE(Has(b, "Norway ASSAULT Sweden")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("Norway praised Sweden's role.");
+  EXPECT_TRUE(Has(c, "Norway SUPPORT Sweden")) << ::testing::PrintToString(Triples(c));
+}
+
+TEST_F(RelationsTest, AddingToAListOfTerroristsDesignates) {
+  auto a = Run("Norway adds the Zorvan Front to its list of extremists and terrorists.");
+  EXPECT_TRUE(Has(a, "Norway SANCTION Zorvan Front")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway put the Zorvan Front on a terror blacklist.");
+  EXPECT_TRUE(Has(b, "Norway SANCTION Zorvan Front")) << ::testing::PrintToString(Triples(b));
+  // A list of no pejorative kind designates nothing.
+  auto c = Run("Norway added Sweden to the list of participants.");
+  EXPECT_FALSE(HasClass(c, "SANCTION")) << ::testing::PrintToString(Triples(c));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
