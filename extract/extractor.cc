@@ -258,6 +258,21 @@ void DocumentRun::Prepare() {
         if (!known && !MatchActorAt(t, &pm) && !MatchTitleAt(t, &tl, &te)) tags_[t] = Pos::kPropn;
       }
   }
+  // A capitalised word with letters beyond ASCII is no English function
+  // word, whatever the tagger guessed: "Călin Georgescu" was read with
+  // "Călin" as a preposition, and the name lost its first word.
+  for (const auto& s : sents_)
+    for (size_t t = s.first; t + 1 < s.last; ++t) {
+      Pos p = tags_[t];
+      if (p != Pos::kAdp && p != Pos::kDet && p != Pos::kPron && p != Pos::kCconj && p != Pos::kSconj &&
+          p != Pos::kAux && p != Pos::kPart)
+        continue;
+      if (!toks_[t].Has(kCapitalized) || toks_[t].Has(kPunct)) continue;
+      std::string_view w = words_[t];
+      bool non_ascii = false;
+      for (unsigned char c : w) non_ascii |= c >= 0x80;
+      if (non_ascii && (tags_[t + 1] == Pos::kPropn || toks_[t + 1].Has(kCapitalized))) tags_[t] = Pos::kPropn;
+    }
   // Names the statistical tagger finds: token -> end of the name it starts.
   name_end_.assign(toks_.size(), 0);
   name_type_.assign(toks_.size(), -1);

@@ -148,8 +148,10 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       bool adjectival = EndsWith(Lower(k), "ed") && k > s.first && k + 1 < s.last && Tag(k + 1) == Pos::kNoun &&
                         (Tag(k - 1) == Pos::kDet || Tag(k - 1) == Pos::kAdj || Lower(k - 1) == "'s");
       // ("five people linked to Hamas": a participle of a tie after its noun.)
+      // (Nor one after a preposition's noun: "at demonstrators gathered in".)
       bool reduced = EndsWith(Lower(k), "ed") && k > s.first && Tag(k - 1) == Pos::kNoun &&
-                     x_.tree_lex_->In("tie_verb", VerbLemma(k));
+                     (x_.tree_lex_->In("tie_verb", VerbLemma(k)) ||
+                      (k >= s.first + 2 && Tag(k - 2) == Pos::kAdp && k + 1 < s.last && Tag(k + 1) == Pos::kAdp));
       if (!subordinate(k) && !adjectival && !reduced && !(Tag(k) == Pos::kAux && k + 1 < s.last && subordinate(k + 1)))
         finite = true;
     }
@@ -199,7 +201,8 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
       if (Tag(t) == Pos::kNoun || (Tag(t) == Pos::kPropn && IsCap(t)))
         plural |= w == "police" || (EndsWith(w, "s") && (lex_.GroupNoun(w) || x_.tree_lex_->In("instrument", NounLemma(t))));
       Pos pt = Tag(t);
-      if (!plural || t < s.first + 2 || (pt != Pos::kNoun && pt != Pos::kAdv && pt != Pos::kAdj && pt != Pos::kX) ||
+      // (Right after the subject too: "Police fire tear gas at X".)
+      if (!plural || t < s.first + 1 || (pt != Pos::kNoun && pt != Pos::kAdv && pt != Pos::kAdj && pt != Pos::kX) ||
           EndsWith(w, "s") || w.size() < 4)
         continue;
       // (After a name, or after an instrument: "Israeli strikes kill".)
@@ -219,7 +222,12 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
             (next == Pos::kAdp && (Lower(t + 1) == "at" || own_prep)) || mention_at_[t + 1] >= 0 ||
             (next == Pos::kNoun && x_.tree_lex_->HasVerbObjects(std::string(w))) || complement))
         continue;
-      if (!KnownVerb(std::string(w)) || !x_.wordnet_ || !x_.wordnet_->Has(w, WordClass::kVerb)) continue;
+      // (A verb of a verb + object pattern before that pattern's noun too:
+      // "Police fire tear gas".)
+      const bool pattern = next == Pos::kNoun && t + 2 < s.last && x_.tree_lex_->HasVerbObjects(std::string(w)) &&
+                           (x_.tree_lex_->VerbObject(std::string(w), NounLemma(t + 1)) ||
+                            x_.tree_lex_->VerbObject(std::string(w), std::string(Lower(t + 1)) + " " + NounLemma(t + 2)));
+      if ((!KnownVerb(std::string(w)) && !pattern) || !x_.wordnet_ || !x_.wordnet_->Has(w, WordClass::kVerb)) continue;
       tags_[t] = Pos::kVerb;
       verb_lemma_[t].clear();
       return;
@@ -351,6 +359,10 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     std::string lemma = VerbLemma(t);
     if (lemma != Lower(t) && KnownVerb(lemma)) tags_[t] = Pos::kVerb;
   }
+  // "amid", "amidst" are prepositions only ("the drug trade amid worsening
+  // relations" was read with "amid" a noun).
+  for (size_t t = s.first; t < s.last; ++t)
+    if ((Lower(t) == "amid" || Lower(t) == "amidst") && Tag(t) != Pos::kAdp) tags_[t] = Pos::kAdp;
   // "an arrest warrant", "a peace deal": a base-form verb cannot follow
   // "a/an" and a singular noun (its subject would need "-s"): a noun.
   for (size_t t = s.first + 2; t < s.last; ++t) {
@@ -467,6 +479,48 @@ void DocumentRun::RepairNounClauses(size_t first) {
     if (has_subject) continue;
     parse_heads_[c] = clause;
     parse_labels_[c] = passive ? Dep::kNsubjPass : Dep::kNsubj;
+  }
+  // Two subjects side by side before their verb, a noun and then a name:
+  // the name is the noun's ("Nationalist candidate Călin Popescu is
+  // barred").
+  for (size_t c = 1; c < n; ++c) {
+    int v = parse_heads_[c];
+    if (v <= static_cast<int>(c) || parse_heads_[c - 1] != v) continue;
+    const bool subj = parse_labels_[c] == Dep::kNsubj || parse_labels_[c] == Dep::kNsubjPass;
+    if (!subj || parse_labels_[c - 1] != parse_labels_[c] || parse_tags_[c - 1] != Pos::kNoun || !IsCap(first + c) ||
+        IsCap(first + c - 1))
+      continue;
+    parse_heads_[c] = static_cast<int>(c - 1);
+    parse_labels_[c] = Dep::kAppos;
+  }
+  // ", accusing them of X" after a list of names, parsed as the list's last
+  // conjunct: a participle after a comma with no "and" is a clause of the
+  // verb above the nouns, whose subject it shares.
+  for (size_t g = 2; g < n; ++g) {
+    int h = parse_heads_[g];
+    if (h < 0 || h >= static_cast<int>(g) || parse_labels_[g] != Dep::kConj || parse_tags_[g] != Pos::kVerb ||
+        !EndsWith(Lower(first + g), "ing") || Lower(first + g - 1) != ",")
+      continue;
+    if (parse_tags_[h] != Pos::kNoun && parse_tags_[h] != Pos::kPropn) continue;
+    bool cc = false;
+    for (size_t k = 0; k < n; ++k) cc |= parse_heads_[k] == static_cast<int>(g) && parse_labels_[k] == Dep::kCc;
+    if (cc) continue;
+    int v = h;
+    for (int d = 0; d < 8 && v >= 0 && parse_tags_[v] != Pos::kVerb; ++d) v = parse_heads_[v];
+    if (v < 0 || parse_tags_[v] != Pos::kVerb) continue;
+    parse_heads_[g] = v;
+    parse_labels_[g] = Dep::kAdvcl;
+  }
+  // A noun "compound" of a verb before it is the verb's subject (a verb
+  // has no compounds; "Police fire tear gas" with "fire" retagged a verb).
+  for (size_t c = 0; c + 1 < n; ++c) {
+    int v = parse_heads_[c];
+    if (v <= static_cast<int>(c) || parse_labels_[c] != Dep::kCompound || parse_tags_[v] != Pos::kVerb) continue;
+    if (parse_tags_[c] != Pos::kNoun && parse_tags_[c] != Pos::kPropn) continue;
+    bool has_subject = false;
+    for (size_t k = 0; k < n; ++k)
+      has_subject |= parse_heads_[k] == v && (parse_labels_[k] == Dep::kNsubj || parse_labels_[k] == Dep::kNsubjPass);
+    if (!has_subject) parse_labels_[c] = Dep::kNsubj;
   }
   // "X claims it killed 200 soldiers" parsed as "claims it" with "killed"
   // its complement: a subject pronoun right before a past-tense verb of a
@@ -1718,7 +1772,9 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       }
   // "kill at least 26 Palestinians" parsed with the number as the head:
   // the actor it counts.
-  if (Tag(n) == Pos::kNum && ActorMention(n) < 0) {
+  // (So with an age read as a noun: "sentences 27-year old X".)
+  const bool age = Tag(n) == Pos::kNoun && toks_[n].Has(kHasDigit) && Lower(n).find("-year") != std::string_view::npos;
+  if ((Tag(n) == Pos::kNum || age) && ActorMention(n) < 0) {
     for (uint32_t k : KidsOf(n))
       if (k > n && ActorMention(k) >= 0 && dep_[k] != Dep::kConj) {
         TargetsOf(k, targets, depth + 1);
@@ -2201,6 +2257,15 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     for (uint32_t k : KidsOf(t))
       if (dep_[k] == Dep::kXcomp && Tag(k) == Pos::kAdj)
         for (uint32_t g : KidsOf(k)) agent_phrases.push_back(g);
+    // (Or on the gerund after "from" that the parser gave it to: "is barred
+    // from running in the election by the Electoral Bureau".)
+    for (uint32_t k : KidsOf(t)) {
+      if (dep_[k] != Dep::kAdvcl || k < t || !EndsWith(Lower(k), "ing")) continue;
+      int mark = KidWith(k, Dep::kMark);
+      if (mark < 0 || Lower(static_cast<size_t>(mark)) != "from") continue;
+      for (uint32_t g : KidsOf(k))
+        if (g > k && dep_[g] == Dep::kObl && CaseOf(g) == "by") agent_phrases.push_back(g);
+    }
     for (uint32_t k : agent_phrases)
       if (dep_[k] == Dep::kOblAgent || (dep_[k] == Dep::kObl && CaseOf(k) == "by")) {
         size_t before = subjects.size();
@@ -2683,6 +2748,25 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         // "launched 440 drones and 32 missiles at Kyiv": on the last conjunct.
         for (uint32_t k : KidsOf(obj))
           if (targets.empty() && dep_[k] == Dep::kConj) PrepTargets(k, vo->preps, &targets);
+        // "imposes sanctions on Colombian president Gustavo Petro, his wife
+        // ..." parsed with the name as the object's apposition and the
+        // preposition under it: the actor the preposition right after the
+        // object introduces.
+        const size_t after = static_cast<size_t>(obj) + 1;
+        if (targets.empty() && after + 1 < sents_[index].last && dep_[after] == Dep::kCase &&
+            std::find(vo->preps.begin(), vo->preps.end(), std::string(Lower(after))) != vo->preps.end() &&
+            head_[after] > static_cast<int>(after)) {
+          int m = ActorMention(static_cast<size_t>(head_[after]));
+          if (m >= 0 && mentions_[m].first > after) {
+            std::vector<int> named;
+            ActorsOf(static_cast<size_t>(head_[after]), &named, 0, nullptr);
+            for (int nm : named) {
+              Target tg;
+              tg.mention = nm;
+              targets.push_back(tg);
+            }
+          }
+        }
       } else {
         for (int m : NounSources(obj)) {
           Target tg;
@@ -2802,7 +2886,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         TargetsOf(obj, &found, 0);
       // "banned X from the country", "barring him from entering China":
       // the actor kept out is the target, not the place or the act.
-      if (!found.empty() && obj >= 0 && r.prep == "from" && r.cls == "SANCTION") {
+      if (!found.empty() && obj >= 0 && r.prep == "from" && (r.cls == "SANCTION" || r.cls == "COERCE")) {
         std::vector<Target> kept;
         TargetsOf(obj, &kept, 0);
         // ("bans Taiwanese passport holders from Somalia": their owner.)

@@ -1438,5 +1438,37 @@ TEST_F(RelationsTest, AddingToAListOfTerroristsDesignates) {
   EXPECT_FALSE(HasClass(c, "SANCTION")) << ::testing::PrintToString(Triples(c));
 }
 
+TEST_F(RelationsTest, APassiveAgentOnTheGerundAfterFrom) {
+  // "barred from running ... by X" with the agent hung on the gerund; the
+  // title and the name side by side were two subjects; "Călin" (letters
+  // beyond ASCII) is no preposition whatever the tagger says.
+  auto a = Run("Nationalist candidate Călin Popescu is barred from running in the election by the Central Electoral Bureau.");
+  EXPECT_TRUE(Has(a, "Central Electoral Bureau SANCTION Călin Popescu")) << ::testing::PrintToString(Triples(a));
+}
+
+TEST_F(RelationsTest, PluralSubjectsHeadlineVerbBeforeItsPatternNoun) {
+  // "Police fire tear gas": "fire" is the verb (a pattern's noun follows),
+  // "Police" its subject, and "gathered in" a participle, not the verb.
+  auto a = Run("Police fire tear gas at demonstrators gathered in Oslo, Norway, to protest against the government.");
+  EXPECT_TRUE(Has(a, "Norwegian police COERCE Norwegian demonstrators")) << ::testing::PrintToString(Triples(a));
+}
+
+TEST_F(RelationsTest, AttributingAnAttackAccuses) {
+  auto a = Run("Norway attributed the cyberattack to Russia.");
+  EXPECT_TRUE(Has(a, "Norway DISAPPROVE Russia")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway attributed its success to Sweden.");
+  EXPECT_FALSE(HasClass(b, "DISAPPROVE")) << ::testing::PrintToString(Triples(b));
+}
+
+TEST_F(RelationsTest, AnAgeIsNoTargetAndTheExpelledAreTheTarget) {
+  auto a = Run("A court in Oslo, Norway sentences 27-year old Erik Dahl to 25 years in prison for the stabbing attack on author Nils Berg.");
+  EXPECT_TRUE(Has(a, "Norway COERCE Erik Dahl")) << ::testing::PrintToString(Triples(a));
+  for (const auto& r : a.relations) EXPECT_EQ(Label(a, r.object).find("year"), std::string::npos) << Label(a, r.object);
+  // "expels X from the group": X, not the group.
+  auto b = Run("Norway expels Erik Dahl from the Zorvan Front.");
+  EXPECT_TRUE(Has(b, "Norway COERCE Erik Dahl")) << ::testing::PrintToString(Triples(b));
+  EXPECT_FALSE(Has(b, "Norway COERCE Zorvan Front")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
