@@ -140,7 +140,8 @@ std::string AgentOf(std::string_view canonical) {
       {"residents", "CVL"}, {"citizens", "CVL"}, {"people", "CVL"}, {"public", "CVL"}, {"population", "CVL"},
       {"voters", "CVL"}, {"refugees", "REF"}, {"migrants", "REF"}, {"opposition", "OPP"},
       {"protesters", "OPP"}, {"protestors", "OPP"}, {"demonstrators", "OPP"}, {"activists", "OPP"},
-      {"journalists", "MED"}, {"state media", "MED"}};
+      {"journalists", "MED"}, {"state media", "MED"}, {"bandits", "CRM"}, {"gangsters", "CRM"}, {"gang members", "CRM"},
+      {"smugglers", "CRM"}, {"kidnappers", "CRM"}, {"pirates", "CRM"}};
   auto it = m.find(canonical);
   return it == m.end() ? "" : std::string(it->second);
 }
@@ -2319,6 +2320,9 @@ int DocumentRun::VictimGroup(size_t node, size_t verb, uint32_t index, const std
     // (Journalists and protesters struck too: "two journalists are shot
     // dead in Mexico"; not migrants, often foreigners where they die.)
     if (agent == "MED" || agent == "OPP") force = *c;
+    // (And armed groups and gangs with no name: "11 bandits are killed in
+    // an ambush by the army in Sokoto State, Nigeria" -> Nigerian bandits.)
+    if (agent == "REB" || agent == "CRM") force = *c;
   }
   if (force.empty() && !tl->In("victim_noun", NounLemma(node)) && !tl->In("victim_noun", Lower(node))) return -1;
   const SentenceBounds& s = sents_[index];

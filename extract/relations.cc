@@ -95,7 +95,7 @@ bool DocumentRun::ShouldParse(const SentenceBounds& s) const {
       if (lex_.Relations(v, false) || tl.Complement(v)) return true;
       // (A light verb alone is no event: its event noun, "talks", "visit",
       // "protest", is found below.)
-      if (two && (tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) || tl.In("list_verb", v) ||
+      if (two && (tl.HasVerbObjects(v) || tl.In("speech", v) || tl.In("allegation", v) || tl.In("designate_sanction", v) || tl.In("list_verb", v) || tl.In("receive_verb", v) ||
                   tl.In("designate_disapprove", v) || tl.SeedVerbs(v)))
         return true;
     }
@@ -2678,6 +2678,61 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       }
       float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
       EmitAll(subjects, targets, r, negated, conf, index);
+      return true;
+    }
+  }
+
+  // "The Ukrainian Air Force receives jets from France": aid received
+  // from an actor is that actor's aid to the receiver (each "from" phrase
+  // after an object of aid: "jets from France and F-16s from the
+  // Netherlands").
+  if (tl.In("receive_verb", lemma) && !passive && obj >= 0 && !subjects.empty()) {
+    std::vector<size_t> things = {static_cast<size_t>(obj)};
+    for (uint32_t k : KidsOf(static_cast<size_t>(obj)))
+      if (dep_[k] == Dep::kConj) things.push_back(k);
+    auto aid_thing = [&](size_t n) {
+      std::string l = NounLemma(n);
+      if (tl.In("received_aid", l) || tl.In("instrument", l)) return true;
+      // ("the first shipment of jets": the noun a light noun carries.)
+      for (uint32_t k : KidsOf(n))
+        if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && (tl.In("received_aid", NounLemma(k)) || tl.In("instrument", NounLemma(k))))
+          return true;
+      return false;
+    };
+    // ("$2 billion in aid from Germany": the amount's "in" phrase.)
+    for (uint32_t k : KidsOf(t))
+      if (dep_[k] == Dep::kObl && CaseOf(k) == "in" && tl.In("received_aid", NounLemma(k)) &&
+          (Tag(static_cast<size_t>(obj)) == Pos::kSym || Tag(static_cast<size_t>(obj)) == Pos::kNum ||
+           tl.In("currency_noun", NounLemma(static_cast<size_t>(obj)))))
+        things.push_back(k);
+    std::vector<int> givers;
+    for (size_t n : things) {
+      if (!aid_thing(n)) continue;
+      std::vector<size_t> holders = {n};
+      for (uint32_t k : KidsOf(n))
+        if (dep_[k] == Dep::kNmod && CaseOf(k) == "of") holders.push_back(k);
+      for (size_t h : holders)
+        for (uint32_t k : KidsOf(h))
+          if (dep_[k] == Dep::kNmod && CaseOf(k) == "from" && ActorMention(k) >= 0) givers.push_back(ActorMention(k));
+    }
+    if (givers.empty())
+      for (uint32_t k : KidsOf(t))
+        if (dep_[k] == Dep::kObl && CaseOf(k) == "from" && ActorMention(k) >= 0 && aid_thing(static_cast<size_t>(obj)))
+          givers.push_back(ActorMention(k));
+    if (!givers.empty()) {
+      RelationEntry r;
+      r.lemma = lemma + " from";
+      r.head = lemma;
+      r.cls = "AID";
+      r.polarity = 1;
+      std::vector<Target> receivers;
+      for (int m : subjects) {
+        Target tg;
+        tg.mention = m;
+        receivers.push_back(tg);
+      }
+      float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
+      EmitAll(givers, receivers, r, negated, conf, index);
       return true;
     }
   }

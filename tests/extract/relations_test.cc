@@ -1470,5 +1470,20 @@ TEST_F(RelationsTest, AnAgeIsNoTargetAndTheExpelledAreTheTarget) {
   EXPECT_FALSE(Has(b, "Norway COERCE Zorvan Front")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, AidReceivedFromAnActorIsItsAid) {
+  auto a = Run("The Norwegian Air Force receives the first shipment of fighter jets from Sweden.");
+  EXPECT_TRUE(Has(a, "Sweden AID Norwegian Air Force")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norway received $2 billion in aid from Sweden.");
+  EXPECT_TRUE(Has(b, "Sweden AID Norway")) << ::testing::PrintToString(Triples(b));
+  // A letter is no aid.
+  auto c = Run("Norway received a letter from Sweden.");
+  EXPECT_FALSE(HasClass(c, "AID")) << ::testing::PrintToString(Triples(c));
+}
+
+TEST_F(RelationsTest, UnnamedArmedGroupsAndGangsStruckAreTheCountrys) {
+  auto a = Run("Eleven bandits are killed in an ambush by the Norwegian Army in Tromso, Norway.");
+  EXPECT_TRUE(Has(a, "Norwegian forces ASSAULT Norwegian bandits")) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
