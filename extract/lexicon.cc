@@ -394,11 +394,19 @@ std::unique_ptr<Lexicons> Lexicons::Load(const std::string& dir, std::string* er
   if (!ReadTsv(dir + "/countries.tsv", "countries", 7,
                [&](const std::vector<std::string>& c, size_t) -> std::string {
                  if (c[1].size() != 3) return "ISO 3166 alpha-3 code expected, found \"" + c[1] + "\"";
-                 // Groups are named with the shortest plain adjective: "US officials".
+                 // Groups are named with the country's abbreviation when it
+                 // has one as an adjective ("US officials", "UK forces"), else
+                 // its first adjective ("Cambodian", not "Khmer"; "Serbian",
+                 // not "Serb").
                  std::string group_adj;
-                 for (auto& a : SplitBars(c[3]))
-                   if (a.find('.') == std::string::npos && (group_adj.empty() || a.size() < group_adj.size()))
+                 for (auto& a : SplitBars(c[3])) {
+                   bool caps = a.size() >= 2 && a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
+                   if (caps) {
                      group_adj = a;
+                     break;
+                   }
+                   if (group_adj.empty() && a.find('.') == std::string::npos) group_adj = a;
+                 }
                  uint32_t id = lex->AddActor({c[0], "country", c[1], "", group_adj, {}});
                  lex->AddPhrase(c[0], id, PhraseUse::kName);
                  for (auto& a : SplitBars(c[2])) lex->AddPhrase(a, id, PhraseUse::kName);

@@ -2045,6 +2045,8 @@ void DocumentRun::EmitAll(const std::vector<int>& subjects, const std::vector<Ta
   // visits Lhasa" (a capital stands for its country and stays).
   std::vector<Target> objects;
   for (const auto& o : objects_in) {
+    // (Nor is a thing visited an issue: "visits border towns".)
+    if (o.mention < 0 && o.owner < 0 && r.cls == "CONSULT" && r.mode == "visit") continue;
     // (But recognising a place is a stance toward it: "Israel recognizes
     // Somaliland".)
     if (o.mention >= 0 && (r.cls == "CONSULT" || r.cls == "AGREE" || r.cls == "SUPPORT" || r.cls == "DEMAND") &&
@@ -2189,6 +2191,10 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   if (Tag(t) != Pos::kVerb) return false;
   if (ClaimedAct(index, t)) return true;
   std::string lemma = VerbLemma(t);
+  // "figures associated with X", "groups linked to Y": a participle of a
+  // tie describes the noun it hangs on; no event.
+  if ((dep_[t] == Dep::kAcl || dep_[t] == Dep::kAmod) && EndsWith(Lower(t), "ed") && x_.tree_lex_->In("tie_verb", lemma))
+    return true;
   // "accuses Hamas of violating the deal by failing to release X": what
   // one is accused of is reported, not asserted (with the clauses below it).
   if (x_.tree_lex_->In("accusation_verb", lemma)) {

@@ -1485,5 +1485,24 @@ TEST_F(RelationsTest, UnnamedArmedGroupsAndGangsStruckAreTheCountrys) {
   EXPECT_TRUE(Has(a, "Norwegian forces ASSAULT Norwegian bandits")) << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, GroupsAreNamedWithTheCountrysFirstAdjectiveOrItsAbbreviation) {
+  // Not the shortest adjective: "Cambodian", "Serbian" ("Khmer", "Serb"
+  // were chosen before); "US" as before.
+  auto a = Run("Cambodian protesters clash with Thai security forces.");
+  EXPECT_TRUE(Has(a, "Cambodian protesters ASSAULT Thai forces")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Serbian police arrest 37 protesters in Belgrade.");
+  EXPECT_TRUE(Has(b, "Serbian police COERCE Serbian protesters")) << ::testing::PrintToString(Triples(b));
+  auto c = Run("American troops attacked Iraqi forces.");
+  EXPECT_TRUE(Has(c, "US forces ASSAULT Iraqi forces")) << ::testing::PrintToString(Triples(c));
+}
+
+TEST_F(RelationsTest, ATieParticipleDescribesAndAThingVisitedIsNoIssue) {
+  auto a = Run("No group claimed the attack, but some Iraqi militias associated with Iran had made threats against US personnel.");
+  EXPECT_TRUE(Has(a, "Iraqi militias THREATEN United States")) << ::testing::PrintToString(Triples(a));
+  for (const auto& r : a.relations) EXPECT_NE(r.cls, "SUPPORT") << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norwegian army chief Erik Dahl visits border towns.");
+  EXPECT_TRUE(b.relations.empty()) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
