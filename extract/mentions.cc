@@ -226,7 +226,8 @@ const std::unordered_set<std::string_view>& OrgHeads() {
       "Hospital", "Board", "Fund", "Programme", "Program", "Network", "Mission", "Tribunal",
       "Directorate", "Clan", "Cartel", "Gang", "Treasury", "Airways", "Corporation", "Corp", "Corp.",
       "Institution", "Society", "Academy", "Council", "Secretariat", "Inspectorate", "Guards", "Force",
-      "Fleet", "Command", "Museum", "Holding", "Holdings"};
+      "Fleet", "Command", "Museum", "Holding", "Holdings", "Center", "Centre", "Campaign", "Trust",
+      "Forum", "Observatory"};
   return s;
 }
 const std::unordered_set<std::string_view>& PlaceHeads() {
@@ -1731,6 +1732,30 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         // Human Rights": lower-case links inside names.
         std::string_view lw = Lower(n);
         bool org_link = (lw == "on" || lw == "for" || lw == "of") && OrgHeads().count(words_[n - 1]);
+        // "Forum for Economic and Social Rights", "Belt and Road Initiative":
+        // "and" between capitalised words of a name that ends, within four
+        // words, in the head of an organisation's name.
+        // (Not between two whole names: "the Federal Aviation Authority and
+        // National Transportation Safety Board" are two.)
+        if (n > i && lw == "and" && IsCap(n - 1) && !OrgHeads().count(words_[n - 1]) && n + 1 < s.last && IsCap(n + 1)) {
+          size_t q = n + 1;
+          while (q < s.last && q <= n + 4 && IsCap(q) && !OrgHeads().count(words_[q])) ++q;
+          if (q < s.last && q <= n + 4 && OrgHeads().count(words_[q])) {
+            n = q + 1;
+            continue;
+          }
+          // (Or after an organisation's head and its link: "Forum for
+          // Economic and Social Rights".)
+          bool org_name = false;
+          for (size_t p = i; p + 1 < n && !org_name; ++p) {
+            std::string_view pl = Lower(p + 1);
+            org_name = OrgHeads().count(words_[p]) && (pl == "for" || pl == "of" || pl == "on");
+          }
+          if (org_name) {
+            ++n;
+            continue;
+          }
+        }
         if (n > i && (lw == "of" || IsNameParticle(lw) || org_link)) {
           size_t q = n + 1;
           while (q < s.last && q - n < 3 && (IsNameParticle(Lower(q)) || Lower(q) == "the")) ++q;

@@ -421,5 +421,20 @@ TEST_F(MentionsTest, AnAppositionNamesAPlaceByItsHeadNounOnly) {
   for (const auto& m : b.mentions) EXPECT_NE(m.text, "in") << m.entity;
 }
 
+TEST_F(MentionsTest, OrganisationNamesWithLinksAndAnd) {
+  // "Center for ...", "Forum for X and Y", "the International Ski and
+  // Snowboard Federation" are one name each; two whole names joined by
+  // "and" stay two.
+  auto a = Run("Norway sanctions the Center for Countering Digital Hate.");
+  EXPECT_NE(Label(a, "Center for Countering Digital Hate"), nullptr) << Joined(a);
+  auto b = Run("Norway suspends the Forum for Economic and Social Rights.");
+  EXPECT_NE(Label(b, "Forum for Economic and Social Rights"), nullptr) << Joined(b);
+  auto c = Run("The International Ski and Snowboard Federation suspends Erik Dahl.");
+  EXPECT_NE(Label(c, "International Ski and Snowboard Federation"), nullptr) << Joined(c);
+  auto d = Run("The Federal Aviation Authority and National Transportation Safety Board investigate the crash.");
+  EXPECT_NE(Label(d, "Federal Aviation Authority"), nullptr) << Joined(d);
+  EXPECT_NE(Label(d, "National Transportation Safety Board"), nullptr) << Joined(d);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
