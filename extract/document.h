@@ -47,6 +47,7 @@ struct Mention {
   bool possessive = false; // followed by 's, or a possessive pronoun
   bool initial_unknown = false;  // a lone unknown word at a sentence start
   bool implied = false;  // an actor the sentence implies, not names ("arrested in Belgium": Belgian police): no output mention
+  bool crowd = false;  // a protesting crowd of unnamed people ("Thousands of people", "Families of X"), made from its protest
   uint32_t byte_begin = 0, byte_end = 0;  // part of a token ("Rwandan" in "Rwandan-backed"); 0 = whole tokens
 };
 

@@ -273,6 +273,19 @@ void DocumentRun::Prepare() {
       for (unsigned char c : w) non_ascii |= c >= 0x80;
       if (non_ascii && (tags_[t + 1] == Pos::kPropn || toks_[t + 1].Has(kCapitalized))) tags_[t] = Pos::kPropn;
     }
+  // "Kim Jong-un", "Yoon Suk-yeol", "Moon Jae-in": a capitalised word
+  // joined by a hyphen to a short lower-case syllable, right after a proper
+  // noun, is the rest of the name (the tagger read "Jong-un" as a verb).
+  for (const auto& s : sents_)
+    for (size_t t = s.first + 1; t < s.last; ++t) {
+      if (tags_[t] == Pos::kPropn || tags_[t - 1] != Pos::kPropn || !toks_[t].Has(kCapitalized)) continue;
+      std::string_view w = words_[t];
+      size_t dash = w.find('-');
+      if (dash == std::string_view::npos || dash < 2 || dash > 5 || w.size() - dash - 1 < 1 || w.size() - dash - 1 > 4) continue;
+      std::string_view tail = w.substr(dash + 1);
+      if (tail.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos) continue;
+      tags_[t] = Pos::kPropn;
+    }
   // Names the statistical tagger finds: token -> end of the name it starts.
   name_end_.assign(toks_.size(), 0);
   name_type_.assign(toks_.size(), -1);

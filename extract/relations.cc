@@ -199,14 +199,19 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     for (size_t t = s.first; t + 1 < s.last; ++t) {
       std::string_view w = Lower(t);
       if (Tag(t) == Pos::kNoun || (Tag(t) == Pos::kPropn && IsCap(t)))
-        plural |= w == "police" || (EndsWith(w, "s") && (lex_.GroupNoun(w) || x_.tree_lex_->In("instrument", NounLemma(t))));
+        plural |= w == "police" || (EndsWith(w, "s") && (lex_.GroupNoun(w) || x_.tree_lex_->In("instrument", NounLemma(t)))) ||
+                  x_.tree_lex_->In("crowd", w);
       Pos pt = Tag(t);
       // (Right after the subject too: "Police fire tear gas at X".)
       if (!plural || t < s.first + 1 || (pt != Pos::kNoun && pt != Pos::kAdv && pt != Pos::kAdj && pt != Pos::kX) ||
           EndsWith(w, "s") || w.size() < 4)
         continue;
       // (After a name, or after an instrument: "Israeli strikes kill".)
-      if ((mention_at_[t - 1] < 0 && !x_.tree_lex_->In("instrument", NounLemma(t - 1))) || mention_at_[t] >= 0) continue;
+      // (Or after a crowd: "Thousands of people call for ...".)
+      if ((mention_at_[t - 1] < 0 && !x_.tree_lex_->In("instrument", NounLemma(t - 1)) &&
+           !x_.tree_lex_->In("crowd", Lower(t - 1))) ||
+          mention_at_[t] >= 0)
+        continue;
       Pos next = Tag(t + 1);
       // (Or before the preposition of one of its entries: "mercenaries ...
       // in North Kivu surrender to the M23".)
@@ -893,6 +898,7 @@ int DocumentRun::ProtestingCrowd(size_t v, uint32_t sentence) {
       }
       int e = EntityFor(label, "group", country, country + "OPP", false);
       Mention m = NewMention(subj, subj + 1, sentence, e);
+      m.crowd = true;
       return AddMention(m);
     }
     if (head_[u] < 0 || !(dep_[u] == Dep::kXcomp || dep_[u] == Dep::kConj || dep_[u] == Dep::kAdvcl)) return -1;
@@ -2296,6 +2302,10 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       ActorsOf(ps, &patients, 0, nullptr);
     } else if ((dep_[t] == Dep::kAcl || dep_[t] == Dep::kAclRelcl) && head_[t] >= 0) {
       ActorsOf(head_[t], &patients, 0, nullptr);  // "civilians killed by X"
+      // (Not a crowd made of its protest: "Families of citizens abducted
+      // by X hold a rally" were not abducted.)
+      patients.erase(std::remove_if(patients.begin(), patients.end(), [&](int m) { return mentions_[m].crowd; }),
+                     patients.end());
     }
   } else if (dep_[t] == Dep::kAcl && head_[t] >= 0 && EndsWith(Lower(t), "ed") && KidWith(t, Dep::kObj) < 0) {
     // "civilians killed by X" tagged as an active participle.
@@ -2407,6 +2417,13 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
   }
   if (!passive) subjects = TreeSubjects(t, &through, &pronoun, 0);
 
+  // A crowd of unnamed people that calls for or condemns something is a
+  // protesters group ("families hold a rally to call on X to ...",
+  // "thousands of people call for the resignation of X").
+  if (!passive && subjects.empty() && tl.In("crowd_verb", lemma)) {
+    int crowd = ProtestingCrowd(t, index);
+    if (crowd >= 0) subjects.push_back(crowd);
+  }
   // 1. The verb decides its complement: "refused to meet X", "urged X to leave".
   const ComplementEntry* ce = tl.Complement(lemma);
   int xcomp = KidWith(t, Dep::kXcomp);
@@ -3407,6 +3424,12 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (LightObject(t) && IsVerbal(h) && !suppressed_[h]) {
       subjects = TreeSubjects(h, &through, &pronoun, 0);
       negated = negated || TreeNegated(h);
+      // "Hundreds of people attend a protest", "families hold a rally": a
+      // crowd of unnamed people at a protest is a protesters group.
+      if (subjects.empty() && chosen->cls == "PROTEST") {
+        int crowd = ProtestingCrowd(h, index);
+        if (crowd >= 0) subjects.push_back(crowd);
+      }
     }
   }
   // "Chirac was an opponent of the Iraq War": the predicate noun's

@@ -436,5 +436,12 @@ TEST_F(MentionsTest, OrganisationNamesWithLinksAndAnd) {
   EXPECT_NE(Label(d, "National Transportation Safety Board"), nullptr) << Joined(d);
 }
 
+TEST_F(MentionsTest, AHyphenatedGivenNameAfterAFamilyNameIsPartOfTheName) {
+  // "Jong-un" was read as a verb and the name cut to "Kim".
+  auto a = Run("Families hold a rally in Tokyo to call on North Korean leader Kim Jong-un to return their relatives to Japan.");
+  EXPECT_NE(Label(a, "Kim Jong-un"), nullptr) << Joined(a);
+  EXPECT_EQ(Label(a, "Kim"), nullptr) << Joined(a);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract

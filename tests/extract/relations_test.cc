@@ -1504,5 +1504,22 @@ TEST_F(RelationsTest, ATieParticipleDescribesAndAThingVisitedIsNoIssue) {
   EXPECT_TRUE(b.relations.empty()) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, ACrowdAtAProtestOrCallingForSomethingIsAProtestersGroup) {
+  auto a = Run("Hundreds of people attend a protest in Oslo, Norway, against the government.");
+  EXPECT_TRUE(Has(a, "Norwegian protesters PROTEST Norway")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Thousands hold a rally in Oslo, Norway, against Erik Dahl.");
+  EXPECT_TRUE(Has(b, "Norwegian protesters PROTEST Erik Dahl")) << ::testing::PrintToString(Triples(b));
+  // The rally's purpose clause; those the families speak for were
+  // abducted, not the families.
+  auto c = Run("Families of Swedish citizens abducted by Norway decades ago hold a rally in Stockholm to call on Norwegian leader Kim Jong-un to return their relatives.");
+  EXPECT_TRUE(Has(c, "Swedish protesters DEMAND Kim Jong-un")) << ::testing::PrintToString(Triples(c));
+  EXPECT_FALSE(HasClass(c, "ASSAULT")) << ::testing::PrintToString(Triples(c));
+  auto d = Run("Thousands of people call for the resignation of Erik Dahl in Oslo, Norway.");
+  EXPECT_TRUE(Has(d, "Norwegian protesters DEMAND Erik Dahl")) << ::testing::PrintToString(Triples(d));
+  // People seeking aid are no protesters.
+  auto e = Run("Norwegian airstrikes kill 40 people in Sweden, including 13 people seeking aid.");
+  for (const auto& r : e.relations) EXPECT_NE(r.cls, "DEMAND") << ::testing::PrintToString(Triples(e));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
