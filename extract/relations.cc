@@ -2375,6 +2375,18 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
           if (dep_[a] == Dep::kAcl && IsVerbal(a))
             for (uint32_t g : KidsOf(a))
               if (dep_[g] == Dep::kOblAgent || (dep_[g] == Dep::kObl && CaseOf(g) == "by")) ActorsOf(g, &subjects, 0, nullptr);
+      // "X was also killed in the airstrike": "the" attack is the one told
+      // just before (this sentence or the three before it); its agent.
+      // (Only for a named patient: who unnamed victims were is a guess.)
+      if (subjects.empty() && !patients.empty() && KidWith(k, Dep::kDet) >= 0 &&
+          Lower(static_cast<size_t>(KidWith(k, Dep::kDet))) == "the" &&
+          KidWith(k, Dep::kAmod) < 0 && KidWith(k, Dep::kCompound) < 0 && KidWith(k, Dep::kNmod) < 0)
+        for (auto it = acts_.rbegin(); it != acts_.rend(); ++it) {
+          if (it->sentence + 3 < index) break;
+          if (it->cls != "ASSAULT" || it->mention < 0) continue;
+          subjects.push_back(it->mention);
+          break;
+        }
       if (!subjects.empty()) {
         through = true;
         break;

@@ -1521,5 +1521,14 @@ TEST_F(RelationsTest, ACrowdAtAProtestOrCallingForSomethingIsAProtestersGroup) {
   for (const auto& r : e.relations) EXPECT_NE(r.cls, "DEMAND") << ::testing::PrintToString(Triples(e));
 }
 
+TEST_F(RelationsTest, KilledInTheAttackToldJustBefore) {
+  // "the airstrike" is the one the text has just told; its agent struck the
+  // named person killed in it (unnamed victims are left alone).
+  auto a = Run("Norwegian forces killed Erik Dahl in an airstrike. He was being met by Nils Berg, who was also killed in the airstrike.");
+  EXPECT_TRUE(Has(a, "Norwegian forces ASSAULT Nils Berg")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Norwegian forces killed Erik Dahl in an airstrike. Nils Berg was killed in an airstrike.");
+  EXPECT_FALSE(Has(b, "Norwegian forces ASSAULT Nils Berg")) << ::testing::PrintToString(Triples(b));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
