@@ -269,7 +269,18 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     }
     if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
     bool after_subject = false;
-    if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t)
+    // (Not a name inside a preposition's phrase: "the subject of United
+    // States sanctions".)
+    // (A common noun's "of" only: "judge X from the District of
+    // Massachusetts blocks" keeps its verb.)
+    bool in_phrase = false;
+    if (pm >= 0 && mentions_[pm].first >= s.first + 2) {
+      size_t of = mentions_[pm].first - 1;
+      if (Tag(of) == Pos::kDet && of >= s.first + 2) --of;
+      in_phrase = Lower(of) == "of" && Tag(of - 1) == Pos::kNoun && !IsCap(of - 1);
+    }
+    if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t &&
+        !in_phrase)
       after_subject = true;
     // "An Iranian court sentences X", "Pakistani police arrest X": after a
     // noun that stands for an actor, unless the word is one itself ("Syrian
@@ -363,6 +374,20 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     if (!(n == Pos::kDet || n == Pos::kNum || n == Pos::kAdp || n == Pos::kAdv || n == Pos::kPropn)) continue;
     std::string lemma = VerbLemma(t);
     if (lemma != Lower(t) && KnownVerb(lemma)) tags_[t] = Pos::kVerb;
+  }
+  // "the subject of United States sanctions": a word in -s after a name
+  // that itself follows a preposition or determiner is the name's noun, not
+  // a verb, when the lexicons know it as an event noun.
+  for (size_t t = s.first + 2; t < s.last; ++t) {
+    if (Tag(t) != Pos::kVerb || !EndsWith(Lower(t), "s") || mention_at_[t - 1] < 0 || mention_at_[t] >= 0) continue;
+    const Mention& nm = mentions_[mention_at_[t - 1]];
+    if (nm.last != t || nm.first < s.first + 2) continue;
+    // (After a common noun's "of" only: "The European Union pledges",
+    // "after India releases" keep their verbs.)
+    size_t of = nm.first - 1;
+    if (Tag(of) == Pos::kDet && of >= s.first + 2) --of;
+    if (Lower(of) != "of" || Tag(of - 1) != Pos::kNoun || IsCap(of - 1)) continue;
+    if (lex_.Relations(NounLemma(t), true) || lex_.Relations(Lower(t), true)) tags_[t] = Pos::kNoun;
   }
   // "amid", "amidst" are prepositions only ("the drug trade amid worsening
   // relations" was read with "amid" a noun).
@@ -3339,6 +3364,25 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
           found.erase(std::remove_if(found.begin(), found.end(), [](const Target& tg) { return tg.mention < 0; }),
                       found.end());
         }
+    // "Mahan has been the subject of United States sanctions", "the city
+    // was the target of Russian attacks": the subject of the predicate
+    // noun the event hangs on.
+    if (found.empty() && (r.prep == "on" || r.prep == "against") && dep_[t] == Dep::kNmod && CaseOf(t) == "of" &&
+        head_[t] >= 0) {
+      const size_t h = static_cast<size_t>(head_[t]);
+      const std::string hl = NounLemma(h);
+      int subj = KidWith(h, Dep::kNsubj);
+      if ((hl == "subject" || hl == "target" || hl == "victim" || hl == "focus") && KidWith(h, Dep::kCop) >= 0 &&
+          subj >= 0) {
+        std::vector<int> aimed;
+        ActorsOf(static_cast<size_t>(subj), &aimed, 0, nullptr);
+        for (int m : aimed) {
+          Target tg;
+          tg.mention = m;
+          found.push_back(tg);
+        }
+      }
+    }
     if (!found.empty()) {
       chosen = &r;
       targets = std::move(found);

@@ -1530,5 +1530,19 @@ TEST_F(RelationsTest, KilledInTheAttackToldJustBefore) {
   EXPECT_FALSE(Has(b, "Norwegian forces ASSAULT Nils Berg")) << ::testing::PrintToString(Triples(b));
 }
 
+TEST_F(RelationsTest, TheSubjectOrTargetOfAnActorsSanctionsOrAttacks) {
+  // "sanctions" after "of United States" is the noun, and the predicate's
+  // subject is what they are aimed at.
+  auto a = Run("Zorvan Air has been the subject of United States sanctions since 2011.");
+  EXPECT_TRUE(Has(a, "United States SANCTION Zorvan Air")) << ::testing::PrintToString(Triples(a));
+  auto b = Run("Kharkiv was the target of Russian attacks.");
+  EXPECT_TRUE(Has(b, "Russia ASSAULT Kharkiv")) << ::testing::PrintToString(Triples(b));
+  // A headline verb after a name stays a verb.
+  auto c = Run("The European Union pledges 2.5 billion euros to Syria.");
+  EXPECT_TRUE(HasClass(c, "AGREE") || HasClass(c, "AID")) << ::testing::PrintToString(Triples(c));
+  auto d = Run("Judge Nils Berg from the District of Massachusetts blocks Erik Dahl's order.");
+  EXPECT_TRUE(Has(d, "Nils Berg REJECT Erik Dahl")) << ::testing::PrintToString(Triples(d));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
