@@ -2614,9 +2614,24 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       // What is alleged is not asserted ("had contributed": the auxiliary's
       // verb too).
       if (mode_of_[c].empty()) mode_of_[c] = "reported";
-      for (uint32_t k : KidsOf(c))
-        if ((dep_[k] == Dep::kXcomp || dep_[k] == Dep::kConj) && mode_of_[k].empty()) mode_of_[k] = "reported";
+      // (And every clause below it: "alleged X had contributed to suffering
+      // felt across the world by supporting Y".)
+      std::vector<uint32_t> below = {c};
+      for (int depth = 0; depth < 4 && !below.empty(); ++depth) {
+        std::vector<uint32_t> next;
+        for (uint32_t h : below)
+          for (uint32_t k : KidsOf(h)) {
+            Dep d = dep_[k];
+            if (d != Dep::kXcomp && d != Dep::kConj && d != Dep::kAdvcl && d != Dep::kCcomp) continue;
+            if (mode_of_[k].empty()) mode_of_[k] = "reported";
+            next.push_back(k);
+          }
+        below = std::move(next);
+      }
       int cs = KidWith(c, Dep::kNsubj);
+      // (A subject the parser labelled passive in an active clause: "Mahan
+      // had contributed".)
+      if (cs < 0 && KidWith(c, Dep::kAuxPass) < 0) cs = KidWith(c, Dep::kNsubjPass);
       std::vector<int> accused;
       if (cs >= 0) ActorsOf(cs, &accused, 0, nullptr);
       std::vector<Target> targets;

@@ -1544,5 +1544,15 @@ TEST_F(RelationsTest, TheSubjectOrTargetOfAnActorsSanctionsOrAttacks) {
   EXPECT_TRUE(Has(d, "Nils Berg REJECT Erik Dahl")) << ::testing::PrintToString(Triples(d));
 }
 
+TEST_F(RelationsTest, WhatIsAllegedDownToItsDeepestClauseIsReported) {
+  // The accused labelled a passive subject in an active clause; the act
+  // inside a clause below the alleged one is reported, not asserted.
+  auto a = Run("US Ambassador to Sweden Nils Berg alleged, by way of example, Zorvan had \"contributed to incredible human "
+               "suffering, violence, and political instability felt across the world,\" by supporting Syrian President Erik Dahl.");
+  EXPECT_TRUE(Has(a, "Nils Berg DISAPPROVE Zorvan")) << ::testing::PrintToString(Triples(a));
+  for (const auto& r : a.relations)
+    if (r.cls == "SUPPORT") EXPECT_EQ(r.mode, "reported") << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
