@@ -1657,7 +1657,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
         (Tag(i) != Pos::kPron && Tag(i) != Pos::kDet && Tag(i) != Pos::kAdp && Tag(i) != Pos::kCconj &&
          Tag(i) != Pos::kSconj && Tag(i) != Pos::kAux && Tag(i) != Pos::kVerb && Tag(i) != Pos::kAdv && !s.heading &&
          (i > s.first || (!lex_.GroupNoun(lower) && !IsConnective(lower))) && i + 1 < s.last && IsCap(i + 1) &&
-         Tag(i + 1) == Pos::kPropn);
+         (Tag(i + 1) == Pos::kPropn ||
+          // (Two capitalised modifiers before the name's proper noun:
+          // "the Civil Social Coalition party".)
+          ((Tag(i + 1) == Pos::kAdj || Tag(i + 1) == Pos::kNoun) && i + 2 < s.last && IsCap(i + 2) &&
+           Tag(i + 2) == Pos::kPropn && i > s.first)));
     // "members of Parliament", "the Parliament": a national body however
     // the tagger reads it (inside a sentence, where the capital is the name's).
     const bool national_body = i > s.first && IsNationalBody(words_[i]) && !s.heading &&
@@ -1821,8 +1825,11 @@ void DocumentRun::FindMentions(const SentenceBounds& s, uint32_t index) {
       // Leading party labels, connectives and titles are not part of a
       // person's name: "Republican President Trump", "Senators Kamala Harris".
       std::string_view tail_head = words_[n - 1];
+      // (Nor of an organisation's name before the noun of its kind: "the
+      // Independent Democratic Action party".)
+      const bool kind_after = n < s.last && !IsCap(n) && IsOrgDescriptor(Lower(n));
       bool person_like = !OrgHeads().count(tail_head) && !PlaceHeads().count(tail_head) && !IsMediaHead(tail_head) &&
-                         !of_known;
+                         !of_known && !kind_after;
       while (person_like && b + 1 < n) {
         size_t tl;
         const TitleEntry* te;

@@ -1896,6 +1896,24 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       return;
     }
   }
+  // "the Independent Democratic Action party", "the Fano armed group": the
+  // organisation named before the noun of its kind, not an issue.
+  if (Tag(n) == Pos::kNoun && ActorMention(n) < 0 && !x_.tree_lex_->AnaphorClass(Lower(n)).empty()) {
+    bool named_before = false;
+    for (uint32_t k : KidsOf(n)) named_before |= k < n && (dep_[k] == Dep::kCompound || dep_[k] == Dep::kAmod) && ActorMention(k) >= 0;
+    if (named_before) {
+      std::vector<int> actors;
+      ActorsOf(n, &actors, 0, nullptr);
+      if (!actors.empty()) {
+        for (int m : actors) {
+          Target a;
+          a.mention = m;
+          targets->push_back(a);
+        }
+        return;
+      }
+    }
+  }
   // "pardoned several opposition figures, including X and Y": the members.
   {
     std::vector<Target> members;

@@ -443,5 +443,14 @@ TEST_F(MentionsTest, AHyphenatedGivenNameAfterAFamilyNameIsPartOfTheName) {
   EXPECT_EQ(Label(a, "Kim"), nullptr) << Joined(a);
 }
 
+TEST_F(MentionsTest, AnOrganisationsNameBeforeTheNounOfItsKindKeepsItsModifiers) {
+  // "Independent" and "Democratic" are party words of a person's name, not
+  // of a party's; two capitalised modifiers may open a name.
+  auto a = Run("Norway criticized the Independent Democratic Action party.");
+  EXPECT_NE(Label(a, "Independent Democratic Action"), nullptr) << Joined(a);
+  auto b = Run("Students and the Civil Social Coalition party launched a protest in Oslo, Norway, against the government.");
+  EXPECT_NE(Label(b, "Civil Social Coalition"), nullptr) << Joined(b);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract

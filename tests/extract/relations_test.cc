@@ -1554,5 +1554,11 @@ TEST_F(RelationsTest, WhatIsAllegedDownToItsDeepestClauseIsReported) {
     if (r.cls == "SUPPORT") EXPECT_EQ(r.mode, "reported") << ::testing::PrintToString(Triples(a));
 }
 
+TEST_F(RelationsTest, AnOrganisationBeforeTheNounOfItsKindIsTheTargetNotAnIssue) {
+  auto a = Run("Norway criticized the Independent Democratic Action party.");
+  EXPECT_TRUE(Has(a, "Norway DISAPPROVE Independent Democratic Action")) << ::testing::PrintToString(Triples(a));
+  for (const auto& r : a.relations) EXPECT_EQ(Label(a, r.object).find("party"), std::string::npos) << Label(a, r.object);
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
