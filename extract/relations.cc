@@ -1614,6 +1614,15 @@ bool DocumentRun::IssueFromTree(size_t n, Target* target) {
     Dep d = dep_[k];
     if (d == Dep::kCompound || d == Dep::kFlat || (d == Dep::kAmod && Tag(k) != Pos::kVerb && Tag(k) != Pos::kNum)) {
       if (k + 4 < n) continue;  // far modifiers are parse noise
+      // (An adjective after the noun heads a phrase of its own: "an
+      // investigation independent of the government" is no "investigation
+      // independent".)
+      if (d == Dep::kAmod && k > n && !IsCap(k)) {  // (not "Attorney General")
+        bool own_phrase = false;
+        for (uint32_t c : KidsOf(k))
+          own_phrase |= dep_[c] == Dep::kObl || dep_[c] == Dep::kNmod || dep_[c] == Dep::kXcomp || dep_[c] == Dep::kCcomp;
+        if (own_phrase || k + 1 >= toks_.size() || Tag(k + 1) == Pos::kAdp) continue;
+      }
       // (Nor an amount: "a US$100,000 reward", "a $10 million dollar reward".)
       std::string_view kw = Lower(k);
       if (words_[k].find('$') != std::string_view::npos || Tag(k) == Pos::kSym ||

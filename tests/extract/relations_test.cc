@@ -1560,5 +1560,16 @@ TEST_F(RelationsTest, AnOrganisationBeforeTheNounOfItsKindIsTheTargetNotAnIssue)
   for (const auto& r : a.relations) EXPECT_EQ(Label(a, r.object).find("party"), std::string::npos) << Label(a, r.object);
 }
 
+TEST_F(RelationsTest, AnAdjectiveAfterTheNounWithAPhraseOfItsOwnIsNoPartOfTheIssue) {
+  auto a = Run("Norway seizes 2.4 metric tons of cocaine worth 96 million euros from a ship from Sweden.");
+  bool seen = false;
+  for (const auto& r : a.relations) {
+    if (r.cls != "COERCE") continue;
+    seen = true;
+    EXPECT_EQ(Label(a, r.object).find("worth"), std::string::npos) << Label(a, r.object);
+  }
+  EXPECT_TRUE(seen) << ::testing::PrintToString(Triples(a));
+}
+
 }  // namespace
 }  // namespace newsgraph::extract
