@@ -225,6 +225,7 @@ class DocumentRun {
   bool TreePassive(size_t v) const;
   bool RelativePronoun(size_t p) const;
   bool AbsoluteWith(size_t k) const;
+  bool InCommonNounOf(const Mention& m, const SentenceBounds& s) const;
   int RelativeAntecedent(size_t p, size_t v) const;
   bool TreeNegated(size_t v) const;
   bool TreeIntent(size_t v) const;

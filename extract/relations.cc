@@ -30,6 +30,15 @@ bool EndsWith(std::string_view w, std::string_view suffix) {
   return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Appends a target for each actor mention.
+void AddActorTargets(const std::vector<int>& mentions, std::vector<Target>* out) {
+  for (int m : mentions) {
+    Target tg;
+    tg.mention = m;
+    out->push_back(tg);
+  }
+}
+
 bool IsOblique(Dep d) {
   return d == Dep::kObl || d == Dep::kOblAgent || d == Dep::kOblNpmod || d == Dep::kNmod ||
          d == Dep::kNmodNpmod || d == Dep::kAdvcl;
@@ -269,18 +278,10 @@ void DocumentRun::RetagHeadlineVerbs(const SentenceBounds& s) {
     }
     if (!base && (w.size() < 4 || !EndsWith(w, "s") || EndsWith(w, "ss"))) continue;
     bool after_subject = false;
-    // (Not a name inside a preposition's phrase: "the subject of United
-    // States sanctions".)
-    // (A common noun's "of" only: "judge X from the District of
-    // Massachusetts blocks" keeps its verb.)
-    bool in_phrase = false;
-    if (pm >= 0 && mentions_[pm].first >= s.first + 2) {
-      size_t of = mentions_[pm].first - 1;
-      if (Tag(of) == Pos::kDet && of >= s.first + 2) --of;
-      in_phrase = Lower(of) == "of" && Tag(of - 1) == Pos::kNoun && !IsCap(of - 1);
-    }
+    // (Not a name inside a common noun's "of" phrase: "the subject of
+    // United States sanctions".)
     if (!verb_before && pm >= 0 && mentions_[pm].entity >= 0 && !mentions_[pm].modifier && mentions_[pm].last == t &&
-        !in_phrase)
+        !InCommonNounOf(mentions_[pm], s))
       after_subject = true;
     // "An Iranian court sentences X", "Pakistani police arrest X": after a
     // noun that stands for an actor, unless the word is one itself ("Syrian
@@ -376,17 +377,13 @@ void DocumentRun::ParseSentence(const SentenceBounds& s) {
     if (lemma != Lower(t) && KnownVerb(lemma)) tags_[t] = Pos::kVerb;
   }
   // "the subject of United States sanctions": a word in -s after a name
-  // that itself follows a preposition or determiner is the name's noun, not
-  // a verb, when the lexicons know it as an event noun.
+  // inside a common noun's "of" phrase is the name's noun, not a verb, when
+  // the lexicons know it as an event noun ("The European Union pledges",
+  // "after India releases" keep their verbs).
   for (size_t t = s.first + 2; t < s.last; ++t) {
     if (Tag(t) != Pos::kVerb || !EndsWith(Lower(t), "s") || mention_at_[t - 1] < 0 || mention_at_[t] >= 0) continue;
     const Mention& nm = mentions_[mention_at_[t - 1]];
-    if (nm.last != t || nm.first < s.first + 2) continue;
-    // (After a common noun's "of" only: "The European Union pledges",
-    // "after India releases" keep their verbs.)
-    size_t of = nm.first - 1;
-    if (Tag(of) == Pos::kDet && of >= s.first + 2) --of;
-    if (Lower(of) != "of" || Tag(of - 1) != Pos::kNoun || IsCap(of - 1)) continue;
+    if (nm.last != t || !InCommonNounOf(nm, s)) continue;
     if (lex_.Relations(NounLemma(t), true) || lex_.Relations(Lower(t), true)) tags_[t] = Pos::kNoun;
   }
   // "amid", "amidst" are prepositions only ("the drug trade amid worsening
@@ -1875,11 +1872,7 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   if (ActorMention(n) >= 0 || appos_actor) {
     std::vector<int> actors;
     ActorsOf(n, &actors, 0, nullptr);
-    for (int m : actors) {
-      Target t;
-      t.mention = m;
-      targets->push_back(t);
-    }
+    AddActorTargets(actors, targets);
     // Issues coordinated with an actor: "X and its sovereignty" (not the
     // places that say where the first one is: "Uvira, South Kivu, DRC").
     for (uint32_t k : KidsOf(n))
@@ -1897,11 +1890,7 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
     bool indirect = false;
     ActorsOf(n, &actors, 0, &indirect);
     if (!actors.empty()) {
-      for (int m : actors) {
-        Target a;
-        a.mention = m;
-        targets->push_back(a);
-      }
+      AddActorTargets(actors, targets);
       return;
     }
   }
@@ -1914,11 +1903,7 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
       std::vector<int> actors;
       ActorsOf(n, &actors, 0, nullptr);
       if (!actors.empty()) {
-        for (int m : actors) {
-          Target a;
-          a.mention = m;
-          targets->push_back(a);
-        }
+        AddActorTargets(actors, targets);
         return;
       }
     }
@@ -1983,11 +1968,7 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
           actors.push_back(ActorMention(k));
           break;
         }
-    for (int m : actors) {
-      Target a;
-      a.mention = m;
-      targets->push_back(a);
-    }
+    AddActorTargets(actors, targets);
     if (!actors.empty()) return;
   }
   // Conjuncts of the phrase the issue was read from ("the need for
@@ -1998,6 +1979,16 @@ void DocumentRun::TargetsOf(size_t n, std::vector<Target>* targets, int depth) {
   if (from != n)
     for (uint32_t k : KidsOf(n))
       if (dep_[k] == Dep::kConj && !IsVerbal(k)) TargetsOf(k, targets, depth + 1);
+}
+
+// Whether mention m stands in the "of" phrase of a common noun, with or
+// without a determiner: "the subject of (the) United States ...", not "the
+// District of Massachusetts", "The European Union", "after India".
+bool DocumentRun::InCommonNounOf(const Mention& m, const SentenceBounds& s) const {
+  if (m.first < s.first + 2) return false;
+  size_t of = m.first - 1;
+  if (Tag(of) == Pos::kDet && of >= s.first + 2) --of;
+  return Lower(of) == "of" && Tag(of - 1) == Pos::kNoun && !IsCap(of - 1);
 }
 
 // Whether the "with" phrase at k is set off by a comma and has a
@@ -2043,12 +2034,7 @@ void DocumentRun::PrepTargets(size_t v, const std::vector<std::string>& preps, s
   // preposition marks a clause whose subject is what is called for.
   for (uint32_t k : KidsOf(v)) {
     if (dep_[k] != Dep::kAdvcl && dep_[k] != Dep::kCcomp && dep_[k] != Dep::kXcomp && dep_[k] != Dep::kAcl) continue;
-    int mark = -1;
-    for (uint32_t g : KidsOf(k))
-      if (dep_[g] == Dep::kMark) {
-        mark = static_cast<int>(g);
-        break;
-      }
+    int mark = KidWith(k, Dep::kMark);
     if (mark < 0 || static_cast<size_t>(mark) < v || Lower(mark) != "for") continue;
     if (std::find(preps.begin(), preps.end(), "for") == preps.end()) continue;
     int subj = KidWith(k, Dep::kNsubj);
@@ -2574,11 +2560,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
           if (dep_[g] == Dep::kNmod && (c == "with" || c == "to" || c == "against" || c == "on" || c == "from")) {
             std::vector<int> actors;
             ActorsOf(g, &actors, 0, nullptr);
-            for (int m : actors) {
-              Target tg;
-              tg.mention = m;
-              targets.push_back(tg);
-            }
+            AddActorTargets(actors, &targets);
           }
         }
       }
@@ -2621,11 +2603,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       (void)th;
       (void)pr;
       std::vector<Target> targets;
-      for (int m : addressees) {
-        Target tg;
-        tg.mention = m;
-        targets.push_back(tg);
-      }
+      AddActorTargets(addressees, &targets);
       RelationEntry r;
       r.lemma = lemma + (tl.In("demand_that", lemma) ? " that " : " must ") + VerbLemma(c);
       r.head = lemma;
@@ -2773,11 +2751,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       r.cls = designate_sanction ? "SANCTION" : "DISAPPROVE";
       r.polarity = -1;
       std::vector<Target> targets;
-      for (int m : named) {
-        Target tg;
-        tg.mention = m;
-        targets.push_back(tg);
-      }
+      AddActorTargets(named, &targets);
       float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
       EmitAll(subjects, targets, r, negated, conf, index);
       return true;
@@ -2792,13 +2766,15 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
     std::vector<size_t> things = {static_cast<size_t>(obj)};
     for (uint32_t k : KidsOf(static_cast<size_t>(obj)))
       if (dep_[k] == Dep::kConj) things.push_back(k);
-    auto aid_thing = [&](size_t n) {
+    auto aid_noun = [&](size_t n) {
       std::string l = NounLemma(n);
-      if (tl.In("received_aid", l) || tl.In("instrument", l)) return true;
+      return tl.In("received_aid", l) || tl.In("instrument", l);
+    };
+    auto aid_thing = [&](size_t n) {
+      if (aid_noun(n)) return true;
       // ("the first shipment of jets": the noun a light noun carries.)
       for (uint32_t k : KidsOf(n))
-        if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && (tl.In("received_aid", NounLemma(k)) || tl.In("instrument", NounLemma(k))))
-          return true;
+        if (dep_[k] == Dep::kNmod && CaseOf(k) == "of" && aid_noun(k)) return true;
       return false;
     };
     // ("$2 billion in aid from Germany": the amount's "in" phrase.)
@@ -2817,10 +2793,9 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         for (uint32_t k : KidsOf(h))
           if (dep_[k] == Dep::kNmod && CaseOf(k) == "from" && ActorMention(k) >= 0) givers.push_back(ActorMention(k));
     }
-    if (givers.empty())
+    if (givers.empty() && aid_thing(static_cast<size_t>(obj)))
       for (uint32_t k : KidsOf(t))
-        if (dep_[k] == Dep::kObl && CaseOf(k) == "from" && ActorMention(k) >= 0 && aid_thing(static_cast<size_t>(obj)))
-          givers.push_back(ActorMention(k));
+        if (dep_[k] == Dep::kObl && CaseOf(k) == "from" && ActorMention(k) >= 0) givers.push_back(ActorMention(k));
     if (!givers.empty()) {
       RelationEntry r;
       r.lemma = lemma + " from";
@@ -2828,11 +2803,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       r.cls = "AID";
       r.polarity = 1;
       std::vector<Target> receivers;
-      for (int m : subjects) {
-        Target tg;
-        tg.mention = m;
-        receivers.push_back(tg);
-      }
+      AddActorTargets(subjects, &receivers);
       float conf = Confidence::kDirect - (through ? Confidence::kThrough : 0) - (pronoun ? Confidence::kPronoun : 0);
       EmitAll(givers, receivers, r, negated, conf, index);
       return true;
@@ -2925,11 +2896,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
           }
         }
       } else {
-        for (int m : NounSources(obj)) {
-          Target tg;
-          tg.mention = m;
-          targets.push_back(tg);
-        }
+        AddActorTargets(NounSources(obj), &targets);
         // "releases six hostages, including A and B": the members named.
         if (targets.empty() && !vo->seeded) {
           std::vector<Target> named;
@@ -2941,11 +2908,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       }
       if (passive) {
         // "sanctions were imposed on X by Y" is rare; the patients are targets.
-        for (int m : patients) {
-          Target tg;
-          tg.mention = m;
-          targets.push_back(tg);
-        }
+        AddActorTargets(patients, &targets);
       }
       if (TreeIntent(t) && r.mode.empty()) r.mode = "intent";
       if (r.mode.empty() && !mode_of_[t].empty()) r.mode = mode_of_[t];
@@ -3128,11 +3091,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
       }
       return true;
     }
-    for (int m : patients) {
-      Target tg;
-      tg.mention = m;
-      targets.push_back(tg);
-    }
+    AddActorTargets(patients, &targets);
     // "The operation was condemned by X": a patient that names no actor is
     // read as an active verb's object is (the act's agent, or the issue).
     // For words and stances; for attacks only a thing struck ("a tanker is
@@ -3200,11 +3159,7 @@ bool DocumentRun::TreeVerbEvent(const SentenceBounds& s, uint32_t index, size_t 
         std::vector<int> tied;
         for (uint32_t g : KidsOf(k))
           if (dep_[g] == Dep::kObl) ActorsOf(g, &tied, 0, nullptr);
-        for (int m : tied) {
-          Target tg;
-          tg.mention = m;
-          targets.push_back(tg);
-        }
+        AddActorTargets(tied, &targets);
       }
   }
   // "killed 30 fighters from Hamas" with the "from" phrase hung on the
@@ -3412,17 +3367,11 @@ void DocumentRun::TreeNounEvent(const SentenceBounds& s, uint32_t index, size_t 
     if (found.empty() && (r.prep == "on" || r.prep == "against") && dep_[t] == Dep::kNmod && CaseOf(t) == "of" &&
         head_[t] >= 0) {
       const size_t h = static_cast<size_t>(head_[t]);
-      const std::string hl = NounLemma(h);
       int subj = KidWith(h, Dep::kNsubj);
-      if ((hl == "subject" || hl == "target" || hl == "victim" || hl == "focus") && KidWith(h, Dep::kCop) >= 0 &&
-          subj >= 0) {
+      if (x_.tree_lex_->In("aimed_predicate", NounLemma(h)) && KidWith(h, Dep::kCop) >= 0 && subj >= 0) {
         std::vector<int> aimed;
         ActorsOf(static_cast<size_t>(subj), &aimed, 0, nullptr);
-        for (int m : aimed) {
-          Target tg;
-          tg.mention = m;
-          found.push_back(tg);
-        }
+        AddActorTargets(aimed, &found);
       }
     }
     if (!found.empty()) {
